@@ -1,0 +1,2 @@
+/** What belongs to no feature: OpenAPI description and the security filter chain. */
+package org.example.hosp.system;

@@ -53,7 +53,7 @@ class SuiteTests {
         builder.environment().put("HOSP_SYNTHETICREGISTER_PERSONS", "2000");
         suite = builder.start();
         var ready = new CompletableFuture<Boolean>();
-        Thread.ofPlatform().daemon().start(() -> {
+        var reader = new Thread(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(suite.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -66,7 +66,9 @@ class SuiteTests {
             } catch (Exception e) {
                 ready.complete(false);
             }
-        });
+        }, "suite-output");
+        reader.setDaemon(true);
+        reader.start();
         assertThat(ready.get(6, TimeUnit.MINUTES)).as(() -> "suite output:\n" + output).isTrue();
     }
 

@@ -162,7 +162,7 @@ public final class SuiteLauncher {
         var gateway = "http://localhost:" + portBase;
         System.out.printf("""
 
-                The suite is ready (%d s).
+                The suite is ready (%d s, %d MB of memory in all its processes).
                   Gateway            %s
                   Swagger UI         %s/swagger-ui.html
                   FMB pages          %s/fmb/diagnoser
@@ -171,7 +171,7 @@ public final class SuiteLauncher {
                   Code server (JSON) %s/codes/api/v1/code-systems
                   A token            curl -s -u region-skane:region-skane-secret -d grant_type=client_credentials %s/oauth2/token
                 Services directly on ports %d-%d; logs in %s. Ctrl-C stops everything.
-                """, took.toSeconds(), gateway, gateway, gateway, gateway, gateway, gateway, gateway, portBase + 1,
+                """, took.toSeconds(), SuiteMemory.megabytes(), gateway, gateway, gateway, gateway, gateway, gateway, gateway, portBase + 1,
                 portBase + 4, root.relativize(dataDirectory.resolve("logs")));
     }
 

@@ -5,7 +5,7 @@ public class DirectAccessNotPermittedException extends RuntimeException {
 
     private final String actorType;
 
-    DirectAccessNotPermittedException(String actorType) {
+    public DirectAccessNotPermittedException(String actorType) {
         super(actorType == null
                 ? "Direct access to the HoSp register is not permitted for a caller without an actor type."
                 : "Direct access to the HoSp register is not permitted for actor type " + actorType + ".");

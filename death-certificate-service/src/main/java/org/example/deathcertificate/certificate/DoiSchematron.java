@@ -51,11 +51,16 @@ class DoiSchematron {
                 return List.of(new Violation("/", "the message could not be checked against the DOI rules"));
             }
             return SVRLHelper.getAllFailedAssertions(report).stream()
-                    .map(failed -> new Violation(failed.getLocation(), failed.getText().strip().replaceAll("\\s+", " ")))
+                    .map(failed -> new Violation(shorter(failed.getLocation()), failed.getText().strip().replaceAll("\\s+", " ")))
                     .toList();
         } catch (Exception e) {
             log.warn("A message could not be checked against doi.v1.sch: {}", e.toString());
             return List.of(new Violation("/", "the message could not be checked against the DOI rules"));
         }
+    }
+
+    /** "/*:svar[namespace-uri()='…'][7]" becomes "/svar[7]". */
+    private static String shorter(String location) {
+        return location == null ? "/" : location.replaceAll("\\[namespace-uri\\(\\)='[^']*'\\]", "").replace("*:", "");
     }
 }

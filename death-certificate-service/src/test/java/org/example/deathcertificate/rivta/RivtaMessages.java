@@ -26,7 +26,7 @@ final class RivtaMessages {
 
     /** The example's RegisterCertificate element, as published. */
     static String exampleElement() {
-        return EXAMPLE.substring(EXAMPLE.indexOf("<ns2:RegisterCertificate"));
+        return EXAMPLE.substring(EXAMPLE.indexOf("<ns2:RegisterCertificate")).strip();
     }
 
     /** The example with another certificate id and a personnummer with a correct check digit. */

@@ -113,7 +113,7 @@ class DiagnosisVersion {
             String author, LongSupplier newTypicalCaseIds) {
         var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.DRAFT, author, basedOn);
         version.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
-        version.replaceContent(content, newTypicalCaseIds, false);
+        version.replaceContent(content, newTypicalCaseIds, true);
         return version;
     }
 
@@ -182,13 +182,17 @@ class DiagnosisVersion {
         }
     }
 
-    private void replaceContent(DiagnosisContent content, LongSupplier newTypicalCaseIds, boolean keepKeywords) {
+    /**
+     * Replaces sections and typical cases. {@code copying}: the content comes whole from elsewhere (import,
+     * a new draft from an older version), so its typfall ids, keywords and dates are kept as they are.
+     */
+    private void replaceContent(DiagnosisContent content, LongSupplier newTypicalCaseIds, boolean copying) {
         var icdChanged = icd10Codes == null || !icd10Codes.equals(content.icd10Codes());
         title = content.title();
         heading = content.heading() == null || content.heading().isBlank() ? content.title() : content.heading();
         description = content.description();
         diseaseGroup = content.diseaseGroup();
-        keywords = keepKeywords || (!icdChanged && !content.keywords().isEmpty()) ? content.keywords()
+        keywords = (copying && !content.keywords().isEmpty()) || (!icdChanged && !content.keywords().isEmpty()) ? content.keywords()
                 : FmbVocabulary.diagnosisKeywords(content.icd10Codes());
         targetGroups = content.targetGroups().isEmpty() ? FmbVocabulary.TARGET_GROUPS : content.targetGroups();
         icd10Codes = content.icd10Codes();
@@ -203,31 +207,41 @@ class DiagnosisVersion {
         activityLimitationComplementary = content.activityLimitationComplementary();
         referenceList = content.references();
 
-        var previous = new HashMap<Long, TypicalCaseContent>();
-        typicalCases.forEach(existing -> previous.put(existing.getFmbId(), existing.content()));
-        typicalCases.clear();
+        var existing = new HashMap<Long, TypicalCase>();
+        typicalCases.forEach(tc -> existing.put(tc.getFmbId(), tc));
+        var kept = new ArrayList<TypicalCase>();
+        var seen = new java.util.HashSet<Long>();
         var position = 0;
         for (var tc : content.typicalCases()) {
-            var fmbId = tc.fmbId() == null ? newTypicalCaseIds.getAsLong() : tc.fmbId();
-            var before = previous.get(fmbId);
-            var keywordsOfCase = keepKeywords && !tc.keywords().isEmpty() ? tc.keywords()
+            // Ids are FMB's stable typfall ids: an id this version does not have (or a repeated one) gets a new id.
+            var fmbId = tc.fmbId() != null && (copying || existing.containsKey(tc.fmbId())) && seen.add(tc.fmbId())
+                    ? tc.fmbId() : newTypicalCaseIds.getAsLong();
+            seen.add(fmbId);
+            var entity = existing.get(fmbId);
+            var before = entity == null ? null : entity.content();
+            var keywordsOfCase = copying && !tc.keywords().isEmpty() ? tc.keywords()
                     : before != null && before.icd10Codes().equals(tc.icd10Codes())
                             && before.criteria().equals(tc.criteria()) && !before.keywords().isEmpty()
                                     ? before.keywords()
                                     : FmbVocabulary.typicalCaseKeywords(tc.icd10Codes(), tc.criteria());
             var changed = before == null || !before.sameAs(tc)
-                    || !java.util.Objects.equals(before.recommendation(), tc.recommendation());
-            var updated = keepKeywords && tc.lastUpdated() != null ? tc.lastUpdated()
-                    : changed || before == null ? lastUpdated : before.lastUpdated();
-            var label = String.valueOf(versionNumber);
-            if (keepKeywords && tc.versionLabel() != null) {
-                label = tc.versionLabel();
-            }
+                    || !java.util.Objects.equals(before.recommendation(), tc.recommendation())
+                    || !java.util.Objects.equals(before.conditionSentence(), tc.conditionSentence());
+            var updated = copying && tc.lastUpdated() != null ? tc.lastUpdated() : changed ? lastUpdated : before.lastUpdated();
+            var label = copying && tc.versionLabel() != null ? tc.versionLabel()
+                    : changed ? String.valueOf(versionNumber) : before.versionLabel();
             var withKeywords = new TypicalCaseContent(fmbId, tc.sentence(), tc.conditionSentence(), tc.icd10Codes(),
                     tc.criteria(), tc.recommendation(), tc.maxValue(), tc.maxUnit(), tc.maxDegree(), keywordsOfCase,
                     label, updated);
-            typicalCases.add(new TypicalCase(fmbId, position++, withKeywords, label, updated));
+            if (entity == null) {
+                kept.add(new TypicalCase(fmbId, position++, withKeywords, label, updated));
+            } else {
+                entity.replace(position++, withKeywords, label, updated);
+                kept.add(entity);
+            }
         }
+        typicalCases.clear();
+        typicalCases.addAll(kept);
     }
 
     DiagnosisContent content() {

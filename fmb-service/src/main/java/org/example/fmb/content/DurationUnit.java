@@ -12,6 +12,7 @@ public enum DurationUnit {
         this.days = days;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String fmbCode() {
         return fmbCode;
     }
@@ -20,6 +21,7 @@ public enum DurationUnit {
         return days;
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static DurationUnit ofFmbCode(String code) {
         for (var unit : values()) {
             if (unit.fmbCode.equals(code)) {

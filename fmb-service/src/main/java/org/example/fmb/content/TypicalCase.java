@@ -45,6 +45,10 @@ class TypicalCase {
 
     TypicalCase(long fmbId, int position, TypicalCaseContent content, String versionLabel, OffsetDateTime lastUpdated) {
         this.fmbId = fmbId;
+        replace(position, content, versionLabel, lastUpdated);
+    }
+
+    void replace(int position, TypicalCaseContent content, String versionLabel, OffsetDateTime lastUpdated) {
         this.position = position;
         this.versionLabel = versionLabel;
         this.sentence = content.sentence();

@@ -41,6 +41,10 @@ class VersionEvent {
         return id;
     }
 
+    DocumentType getDocumentType() {
+        return documentType;
+    }
+
     long getDocumentVersionId() {
         return documentVersionId;
     }

@@ -23,9 +23,13 @@ class SecurityConfiguration {
                                 "/fmb/api/v1/principles").permitAll()
                         .requestMatchers(HttpMethod.POST, "/fmb/api/v1/sick-leave-checks").hasAuthority("SCOPE_fmb.read")
                         .requestMatchers("/fmb/api/v1/statistics/**").hasAuthority("SCOPE_fmb.write")
-                        .requestMatchers(HttpMethod.POST, "/fmb/api/v1/authoring/**/approval",
-                                "/fmb/api/v1/authoring/**/return", "/fmb/api/v1/authoring/**/publication",
-                                "/fmb/api/v1/authoring/**/retirement").hasAuthority("SCOPE_fmb.review")
+                        .requestMatchers(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/*/versions/*/approval",
+                                "/fmb/api/v1/authoring/diagnoses/*/versions/*/return",
+                                "/fmb/api/v1/authoring/diagnoses/*/versions/*/publication",
+                                "/fmb/api/v1/authoring/diagnoses/*/retirement",
+                                "/fmb/api/v1/authoring/principles/versions/*/approval",
+                                "/fmb/api/v1/authoring/principles/versions/*/return",
+                                "/fmb/api/v1/authoring/principles/versions/*/publication").hasAuthority("SCOPE_fmb.review")
                         .requestMatchers(HttpMethod.GET, "/fmb/api/v1/authoring/**")
                         .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review")
                         .requestMatchers("/fmb/api/v1/authoring/**").hasAuthority("SCOPE_fmb.write")

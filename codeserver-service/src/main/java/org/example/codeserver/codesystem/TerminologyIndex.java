@@ -47,6 +47,14 @@ class TerminologyIndex implements ApplicationRunner {
 
     /** Loads the versions stored since the last refresh (all of them the first time) and swaps the snapshot. */
     synchronized void refresh() {
+        refresh(Map.of());
+    }
+
+    /**
+     * Like {@link #refresh()}, but takes indexes already built for newly stored versions (by version id) instead of
+     * reading those versions back from the database.
+     */
+    synchronized void refresh(Map<Long, ConceptIndex> prebuilt) {
         var loaded = new HashMap<Long, VersionEntry>();
         for (var system : snapshot.systems()) {
             for (var version : system.versions()) {
@@ -65,7 +73,7 @@ class TerminologyIndex implements ApplicationRunner {
             var entries = new ArrayList<VersionEntry>();
             for (var version : group) {
                 var existing = loaded.get(version.version().getId());
-                entries.add(existing != null ? existing : load(version));
+                entries.add(existing != null ? existing : load(version, prebuilt.get(version.version().getId())));
             }
             entries.sort(VersionEntry.NEWEST_FIRST);
             var latest = entries.stream().filter(e -> e.status() == PublicationStatus.ACTIVE).findFirst()
@@ -90,10 +98,10 @@ class TerminologyIndex implements ApplicationRunner {
         snapshot = new Snapshot(List.copyOf(systems), Map.copyOf(byKey));
     }
 
-    private VersionEntry load(StoredVersion stored) {
+    private VersionEntry load(StoredVersion stored, @Nullable ConceptIndex prebuilt) {
         long started = System.nanoTime();
         var v = stored.version();
-        var index = concepts.loadIndex(v.getId());
+        var index = prebuilt != null ? prebuilt : concepts.loadIndex(v.getId());
         var properties = concepts.properties(v.getId());
         log.info("Indexed {} version {}: {} concepts in {} ms", stored.system().getSlug(), v.getVersion(),
                 index.size(), (System.nanoTime() - started) / 1_000_000);

@@ -118,8 +118,8 @@ class AuthoringApiTests extends IntegrationTestSupport {
 
     @Test
     void warnsWhenCodesCannotBeVerifiedAndKeepsTheFourEyesRule() throws Exception {
-        var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/498/versions", EDITOR_AND_REVIEWER, null);
-        var path = "/fmb/api/v1/authoring/diagnoses/498/versions/" + draft.body().path("versionNumber").asInt();
+        var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/259/versions", EDITOR_AND_REVIEWER, null);
+        var path = "/fmb/api/v1/authoring/diagnoses/259/versions/" + draft.body().path("versionNumber").asInt();
         codeServerDown = true;
 
         var submitted = call(HttpMethod.POST, path + "/submission", EDITOR_AND_REVIEWER, null);
@@ -130,10 +130,10 @@ class AuthoringApiTests extends IntegrationTestSupport {
         assertThat(selfApproval.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(selfApproval.body().path("detail").asText()).contains("Four-eyes");
 
-        var returned = call(HttpMethod.POST, path + "/return", REVIEWER, "{\"comment\":\"Förtydliga typfall 500\"}");
+        var returned = call(HttpMethod.POST, path + "/return", REVIEWER, "{\"comment\":\"Förtydliga typfall 262\"}");
         assertThat(returned.body().path("status").asText()).isEqualTo("DRAFT");
-        assertThat(returned.body().path("events").findValuesAsText("comment")).contains("Förtydliga typfall 500");
-        assertThat(call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/498/versions", EDITOR, null).status())
+        assertThat(returned.body().path("events").findValuesAsText("comment")).contains("Förtydliga typfall 262");
+        assertThat(call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/259/versions", EDITOR, null).status())
                 .isEqualTo(HttpStatus.CONFLICT);
     }
 

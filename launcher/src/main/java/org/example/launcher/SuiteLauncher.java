@@ -166,7 +166,7 @@ public final class SuiteLauncher {
                   Gateway            %s
                   Swagger UI         %s/swagger-ui.html
                   FMB pages          %s/fmb/diagnoser
-                  FMB editor pages   %s/fmb/authoring  (users editor / editor-password, reviewer / reviewer-password)
+                  FMB editor pages   %s/fmb/editor  (users editor / editor-password, reviewer / reviewer-password)
                   Code server (FHIR) %s/fhir/metadata
                   Code server (JSON) %s/codes/api/v1/code-systems
                   A token            curl -s -u region-skane:region-skane-secret -d grant_type=client_credentials %s/oauth2/token

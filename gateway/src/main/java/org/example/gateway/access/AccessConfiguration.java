@@ -63,7 +63,8 @@ class AccessConfiguration {
                         // FMB: published content is open; the editor pages run their own login in fmb-service
                         .requestMatchers("/fmb/api/v1/statistics/**", "/fmb/api/v1/authoring/**")
                         .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review")
-                        .requestMatchers("/fmb/authoring/**", "/fmb/login/**", "/fmb/oauth2/**", "/fmb/logout")
+                        .requestMatchers("/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**",
+                                "/fmb/logout")
                         .permitAll()
                         .requestMatchers(GET, "/fmb/**").permitAll()
                         .requestMatchers("/fmb/**")

@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.lang.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,7 @@ class TerminologyIndex implements ApplicationRunner {
     private final ConceptRepository concepts;
     private final TransactionTemplate readOnly;
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
+    private volatile boolean started;
 
     TerminologyIndex(CodeSystemVersionRepository versions, ConceptRepository concepts,
             PlatformTransactionManager transactions) {
@@ -43,6 +45,19 @@ class TerminologyIndex implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         refresh();
+        started = true;
+    }
+
+    /**
+     * Picks up versions imported by other instances of the service (they share the database), so instances behind a
+     * load balancer converge without a restart. Cheap when nothing changed: one metadata query.
+     */
+    @Scheduled(initialDelayString = "${codes.index.refresh-interval:PT1M}",
+            fixedDelayString = "${codes.index.refresh-interval:PT1M}")
+    void refreshFromOtherInstances() {
+        if (started) {
+            refresh();
+        }
     }
 
     /** Loads the versions stored since the last refresh (all of them the first time) and swaps the snapshot. */

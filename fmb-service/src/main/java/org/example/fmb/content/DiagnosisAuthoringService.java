@@ -291,8 +291,7 @@ public class DiagnosisAuthoringService {
 
     private Map<Long, VersionEvent> lastEventPerVersion() {
         var result = new java.util.HashMap<Long, VersionEvent>();
-        events.findAll().stream().filter(e -> e.getDocumentType() == DocumentType.DIAGNOSIS)
-                .forEach(e -> result.merge(e.getDocumentVersionId(), e, (x, y) -> x.getId() > y.getId() ? x : y));
+        events.findLatestPerDiagnosisVersion().forEach(e -> result.put(e.getDocumentVersionId(), e));
         return result;
     }
 

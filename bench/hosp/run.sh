@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks hosp-service on localhost (not through the gateway): generate + load of the synthetic register,
 # person lookup with audit, the same lookup without the audit write (benchmark profile only), bulk licence check.
-# usage: bench/hosp/run.sh [persons=500000] [duration=30s] [connections=32]
+# usage: bench/hosp/run.sh [persons=500000] [duration=30s] [connections=32]   (duration in whole seconds, e.g. 30s)
 # needs: wrk, openssl, python3; builds the jar unless SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +47,32 @@ start_service() { # $1 = log file, rest = extra env
   done
   echo "ready after $(( $(date +%s) - started )) s (JVM start + migrations + register load)"
 }
+# CPU seconds used so far by the service's JVM and the embedded PostgreSQL (postmaster and its backends).
+cpu_seconds() {
+  local postmaster; postmaster=$(head -1 "$DB_DIR/postmaster.pid" 2>/dev/null || true)
+  local pids="$SERVICE_PID $postmaster" frontier="$SERVICE_PID $postmaster" next
+  while [ -n "$frontier" ]; do
+    next=$(for p in $frontier; do ps -o pid= --ppid "$p"; done | tr -s ' \n' ' ')
+    pids="$pids $next"; frontier=$(echo $next)
+  done
+  local ticks=0
+  for p in $pids; do
+    [ -r "/proc/$p/stat" ] && ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
+}
+# wrk with the CPU the service (JVM + PostgreSQL) spent per request: a load-independent figure on a shared machine
+measure() { # $1 = lua script, rest = wrk options
+  local script=$1; shift
+  local before; before=$(cpu_seconds)
+  local out; out=$(wrk "$@" --latency -s "$script" "http://localhost:$PORT" | tail -1)
+  local after; after=$(cpu_seconds)
+  local rps; rps=$(echo "$out" | sed -E 's/requests\/s: ([0-9.]+).*/\1/')
+  local secs; secs=$(echo "$@" | sed -E 's/.*-d([0-9]+)s.*/\1/')
+  echo "$out"
+  echo "$before $after $rps $secs" | awk '{cpu=$2-$1; n=$3*$4; printf "  service CPU: %.1f s for %d requests = %.2f ms CPU per request (=> ~%d req/s on 2 free cores)  load avg: ", cpu, n, 1000*cpu/n, 2000/(1000*cpu/n)}'
+  cut -d' ' -f1 /proc/loadavg
+}
 stop_service() {
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=
 }
@@ -55,6 +81,7 @@ echo "== generate + load $PERSONS persons (fresh database)"
 rm -rf "$DB_DIR"
 start_service "$WORK/service-audit.log"
 grep -o "Synthetic register: .*" "$WORK/service-audit.log" || true
+echo "  service CPU from start to ready (JVM start + migrations + generate + COPY): $(cpu_seconds) s  load avg: $(cut -d' ' -f1 /proc/loadavg)"
 
 export IDS_FILE="$WORK/ids.txt"
 export TOKEN
@@ -63,15 +90,15 @@ echo "== warm-up"
 wrk -t2 -c"$CONNECTIONS" -d10s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
 AUDIT_BEFORE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/hosp/api/v1/persons/$(head -1 "$IDS_FILE")")
 echo "== person lookup WITH audit ($DURATION, $CONNECTIONS connections, status of a sample call: $AUDIT_BEFORE)"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/hosp/lookup.lua "http://localhost:$PORT" | tail -1
+measure bench/hosp/lookup.lua -t2 -c"$CONNECTIONS" -d"$DURATION"
 
 echo "== bulk licence check, 1,000 pairs per request (1 connection, then 4)"
-wrk -t1 -c1 -d"$DURATION" --latency -s bench/hosp/bulk.lua "http://localhost:$PORT" | tail -1
-wrk -t2 -c4 -d"$DURATION" --latency -s bench/hosp/bulk.lua "http://localhost:$PORT" | tail -1
+measure bench/hosp/bulk.lua -t1 -c1 -d"$DURATION"
+measure bench/hosp/bulk.lua -t2 -c4 -d"$DURATION"
 stop_service
 
 echo "== person lookup WITHOUT the audit write (benchmark profile, hosp.audit.enabled=false), same database"
 start_service "$WORK/service-noaudit.log" SPRING_PROFILES_ACTIVE=benchmark HOSP_AUDIT_ENABLED=false
 wrk -t2 -c"$CONNECTIONS" -d10s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/hosp/lookup.lua "http://localhost:$PORT" | tail -1
+measure bench/hosp/lookup.lua -t2 -c"$CONNECTIONS" -d"$DURATION"
 stop_service

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads the demo persons and the synthetic register at first start with PostgreSQL COPY, in one transaction, and
- * only once: a marker row makes later starts (and concurrent instances, through an advisory lock) skip the load.
+ * only once: a marker row makes later starts (and concurrent instances, through an advisory lock) skip the load. It
+ * never adds synthetic persons to a register that already holds persons it did not load (a real register).
  */
 @Service
 class SyntheticRegisterService implements ApplicationRunner {
@@ -90,6 +91,17 @@ class SyntheticRegisterService implements ApplicationRunner {
                             connection.commit();
                             return 0;
                         }
+                    }
+                }
+                try (var statement = connection.createStatement();
+                        var existing = statement.executeQuery("select exists (select 1 from person)")) {
+                    existing.next();
+                    if (existing.getBoolean(1)) {
+                        detail = "The register already holds persons it did not load; no synthetic data added.";
+                        log.warn("The register already holds persons that the synthetic loader did not load; "
+                                + "not adding synthetic persons (set hosp.synthetic-register.enabled=false)");
+                        connection.commit();
+                        return 0;
                     }
                 }
                 var copy = connection.unwrap(PGConnection.class).getCopyAPI();

@@ -25,7 +25,9 @@ class PagesSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/fmb/login", "/fmb/login/**", "/fmb/oauth2/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/fmb/editor/diagnoses/*/versions/*/approve",
-                                "/fmb/editor/diagnoses/*/versions/*/return", "/fmb/editor/diagnoses/*/versions/*/publish")
+                                "/fmb/editor/diagnoses/*/versions/*/return", "/fmb/editor/diagnoses/*/versions/*/publish",
+                                "/fmb/editor/principles/versions/*/approve", "/fmb/editor/principles/versions/*/return",
+                                "/fmb/editor/principles/versions/*/publish")
                         .hasAuthority("SCOPE_fmb.review")
                         .requestMatchers(HttpMethod.POST, "/fmb/editor/**").hasAuthority("SCOPE_fmb.write")
                         .anyRequest().hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review"))

@@ -63,7 +63,7 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
         login("editor", "editor-password");
 
         browser.findElement(By.cssSelector("#diagnosis-498 button.new-draft")).click();
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("DRAFT");
+        expectStatus("DRAFT");
         var versionPage = browser.getCurrentUrl();
         var maxValue = browser.findElement(By.cssSelector("#case-500 input.max-value"));
         assertThat(maxValue.getAttribute("value")).isEqualTo("4");
@@ -72,17 +72,19 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
         browser.findElement(By.id("save")).click();
         assertThat(browser.findElement(By.id("message")).getText()).contains("Sparat");
         browser.findElement(By.id("submit")).click();
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("IN_REVIEW");
+        expectStatus("IN_REVIEW");
         assertThat(maxOfTypicalCase500()).as("still the published value while in review").isEqualTo("4");
         browser.findElement(By.id("logout")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/fmb/diagnoser"));
 
         browser.get(versionPage);
         login("reviewer", "reviewer-password");
         assertThat(browser.findElement(By.id("diff")).getText()).contains("maxValue").contains("4").contains("6");
         browser.findElement(By.id("approve")).click();
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("APPROVED");
+        expectStatus("APPROVED");
         browser.findElement(By.id("publish")).click();
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PUBLISHED");
+        expectStatus("PUBLISHED");
 
         assertThat(maxOfTypicalCase500()).isEqualTo("6");
         var check = http.exchange(RequestEntity.post("/fmb/api/v1/sick-leave-checks").contentType(MediaType.APPLICATION_JSON)
@@ -93,8 +95,20 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
         assertThat(result.path("recommendedMaximumDays").asInt()).isEqualTo(6 * 7);
         assertThat(result.path("exceeded").asBoolean()).isFalse();
 
+        browser.get(base + "/fmb/editor/principles");
+        assertThat(browser.findElement(By.id("status")).getText()).isIn("DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED");
+        browser.get(base + "/fmb/editor/diagnoses/498/history");
+        assertThat(browser.getPageSource()).contains("PUBLISHED").contains("editor").contains("reviewer");
+
         browser.get(base + "/fmb/diagnoser/498");
         assertThat(browser.findElement(By.id("case-500")).getText()).contains("6 wk");
+    }
+
+    /** Waits for the page after a form post: the status shown is the new one. */
+    private void expectStatus(String status) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("status"), status));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(status);
     }
 
     private void login(String user, String password) {

@@ -87,7 +87,7 @@ export IDS_FILE="$WORK/ids.txt"
 export TOKEN
 TOKEN=$(cat "$WORK/token-public.txt")
 echo "== warm-up"
-wrk -t2 -c"$CONNECTIONS" -d10s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d20s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
 AUDIT_BEFORE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/hosp/api/v1/persons/$(head -1 "$IDS_FILE")")
 echo "== person lookup WITH audit ($DURATION, $CONNECTIONS connections, status of a sample call: $AUDIT_BEFORE)"
 measure bench/hosp/lookup.lua -t2 -c"$CONNECTIONS" -d"$DURATION"
@@ -99,6 +99,6 @@ stop_service
 
 echo "== person lookup WITHOUT the audit write (benchmark profile, hosp.audit.enabled=false), same database"
 start_service "$WORK/service-noaudit.log" SPRING_PROFILES_ACTIVE=benchmark HOSP_AUDIT_ENABLED=false
-wrk -t2 -c"$CONNECTIONS" -d10s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d20s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
 measure bench/hosp/lookup.lua -t2 -c"$CONNECTIONS" -d"$DURATION"
 stop_service

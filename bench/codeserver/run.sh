@@ -29,8 +29,20 @@ curl -s "http://localhost:$PORT/codes/api/v1/code-systems/icd-10-se/concepts/F32
 echo "--- warm-up"
 wrk -t2 -c16 -d10s -s bench/codeserver/lookup.lua "http://localhost:$PORT" >/dev/null
 wrk -t2 -c16 -d10s -s bench/codeserver/search.lua "http://localhost:$PORT" >/dev/null
+# CPU seconds the service used (user + system), to report CPU time per request next to the throughput: on a
+# machine shared with other work the throughput says little, the CPU cost per request says more.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' /proc/$PID/stat; }
+measure() {
+  local name=$1 script=$2 before after out requests
+  before=$(cpu)
+  out=$(wrk -t2 -c16 -d$DURATION --latency -s "$script" "http://localhost:$PORT")
+  after=$(cpu)
+  echo "$out" | grep -E "codes=|words=|Socket|Non-2xx"
+  requests=$(echo "$out" | grep -oE "requests=[0-9]+" | head -1 | cut -d= -f2)
+  echo "$name: service CPU $(echo "scale=3; ($after - $before) * 1000 / $requests" | bc) ms per request; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 echo "--- lookup (random ICD-10-SE 2022 codes, half with dot): wrk -t2 -c16 -d$DURATION"
-wrk -t2 -c16 -d$DURATION --latency -s bench/codeserver/lookup.lua "http://localhost:$PORT" | grep -E "codes=|Socket|Non-2xx"
+measure lookup bench/codeserver/lookup.lua
 echo "--- search (every query different, limit=20): wrk -t2 -c16 -d$DURATION"
-wrk -t2 -c16 -d$DURATION --latency -s bench/codeserver/search.lua "http://localhost:$PORT" | grep -E "words=|Socket|Non-2xx"
+measure search bench/codeserver/search.lua
 echo "RSS after load: $(grep VmRSS /proc/$PID/status | awk '{print $2/1024 " MB"}')"

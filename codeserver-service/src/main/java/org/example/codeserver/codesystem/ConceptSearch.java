@@ -28,6 +28,7 @@ final class ConceptSearch {
     private final Keys tails;
     private final String[] codeKeys;
     private final int[] codeOrdinals;
+    private final String[] normalizedCodes;
     private final String[][] displayWords;
     private final String[][] termWords;
     private final int[] displayLength;
@@ -42,9 +43,11 @@ final class ConceptSearch {
         termWords = new String[n][];
         displayLength = new int[n];
         var codes = new String[n];
+        normalizedCodes = new String[n];
         for (int i = 0; i < n; i++) {
             var concept = concepts.get(i);
-            codes[i] = normalizeCode(concept.code()) + '\u0000' + i;
+            normalizedCodes[i] = normalizeCode(concept.code());
+            codes[i] = normalizedCodes[i] + '\u0000' + i;
             var display = concept.display() == null ? "" : concept.display();
             displayLength[i] = display.length();
             displayWords[i] = intern(words(display), pool);
@@ -145,7 +148,7 @@ final class ConceptSearch {
     private long rank(int i, Query query) {
         long tier;
         long length = Math.min(displayLength[i], 0xFFFFF);
-        var code = normalizeCode(concepts.get(i).code());
+        var code = normalizedCodes[i];
         if (query.singleCode() != null && code.equals(query.singleCode())) {
             tier = 0;
         } else if (query.singleCode() != null && code.startsWith(query.singleCode())) {
@@ -162,7 +165,7 @@ final class ConceptSearch {
     }
 
     private boolean codeMatches(Query query, int i) {
-        return query.singleCode() != null && normalizeCode(concepts.get(i).code()).startsWith(query.singleCode());
+        return query.singleCode() != null && normalizedCodes[i].startsWith(query.singleCode());
     }
 
     private static boolean allWordsStart(Query query, String[] words) {

@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Server-rendered pages for editors and reviewers; every action calls the same service as the API. */
 @Controller
+@io.swagger.v3.oas.annotations.Hidden
 @RequestMapping("/fmb")
 class AuthoringPageController {
 

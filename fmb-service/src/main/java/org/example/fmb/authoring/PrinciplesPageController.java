@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The editors' page for the general principles for sick leave: history, edit, review, publish. */
 @Controller
+@io.swagger.v3.oas.annotations.Hidden
 @RequestMapping("/fmb/editor/principles")
 class PrinciplesPageController {
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Public, read-only pages of the published content, as the authority's website shows FMB. */
 @Controller
+@io.swagger.v3.oas.annotations.Hidden
 @RequestMapping("/fmb")
 class DiagnosisPageController {
 

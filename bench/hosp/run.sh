@@ -2,7 +2,8 @@
 # Benchmarks hosp-service on localhost (not through the gateway): generate + load of the synthetic register,
 # person lookup with audit, the same lookup without the audit write (benchmark profile only), bulk licence check.
 # usage: bench/hosp/run.sh [persons=500000] [duration=30s] [connections=32]   (duration in whole seconds, e.g. 30s)
-# needs: wrk, openssl, python3; builds the jar unless SKIP_BUILD=1.
+# needs: wrk, openssl, python3; builds the jar unless SKIP_BUILD=1; KEEP_DB=1 reuses a loaded database;
+# WARMUP=60s lengthens the warm-up before each lookup measurement (default 20s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PERSONS=${1:-500000}
@@ -77,8 +78,13 @@ stop_service() {
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=
 }
 
-echo "== generate + load $PERSONS persons (fresh database)"
-rm -rf "$DB_DIR"
+WARMUP=${WARMUP:-20s}
+if [ "${KEEP_DB:-0}" = 1 ]; then
+  echo "== reusing the loaded database in $DB_DIR (KEEP_DB=1; the load is skipped)"
+else
+  echo "== generate + load $PERSONS persons (fresh database)"
+  rm -rf "$DB_DIR"
+fi
 start_service "$WORK/service-audit.log"
 grep -o "Synthetic register: .*" "$WORK/service-audit.log" || true
 echo "  service CPU from start to ready (JVM start + migrations + generate + COPY): $(cpu_seconds) s  load avg: $(cut -d' ' -f1 /proc/loadavg)"
@@ -87,7 +93,7 @@ export IDS_FILE="$WORK/ids.txt"
 export TOKEN
 TOKEN=$(cat "$WORK/token-public.txt")
 echo "== warm-up"
-wrk -t2 -c"$CONNECTIONS" -d20s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
 AUDIT_BEFORE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/hosp/api/v1/persons/$(head -1 "$IDS_FILE")")
 echo "== person lookup WITH audit ($DURATION, $CONNECTIONS connections, status of a sample call: $AUDIT_BEFORE)"
 measure bench/hosp/lookup.lua -t2 -c"$CONNECTIONS" -d"$DURATION"
@@ -99,6 +105,6 @@ stop_service
 
 echo "== person lookup WITHOUT the audit write (benchmark profile, hosp.audit.enabled=false), same database"
 start_service "$WORK/service-noaudit.log" SPRING_PROFILES_ACTIVE=benchmark HOSP_AUDIT_ENABLED=false
-wrk -t2 -c"$CONNECTIONS" -d20s -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/hosp/lookup.lua "http://localhost:$PORT" > /dev/null
 measure bench/hosp/lookup.lua -t2 -c"$CONNECTIONS" -d"$DURATION"
 stop_service

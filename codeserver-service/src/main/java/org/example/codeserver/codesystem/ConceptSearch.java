@@ -60,9 +60,13 @@ final class ConceptSearch {
             termWords[i] = all.stream().distinct().toArray(String[]::new);
             for (var word : termWords[i]) {
                 wordPostings.computeIfAbsent(word, w -> new IntList()).addOnce(i);
-                for (int start = 1; word.length() - start >= MIN_TAIL; start++) {
-                    tailPostings.computeIfAbsent(word.substring(start), w -> new IntList()).addOnce(i);
-                }
+            }
+        }
+        // Tails once per distinct word: a tail's concepts are those of every word that ends with it.
+        for (var entry : wordPostings.entrySet()) {
+            var word = entry.getKey();
+            for (int start = 1; word.length() - start >= MIN_TAIL; start++) {
+                tailPostings.computeIfAbsent(word.substring(start), w -> new IntList()).addAll(entry.getValue());
             }
         }
         words = new Keys(wordPostings);
@@ -329,7 +333,7 @@ final class ConceptSearch {
         }
     }
 
-    /** A growable int array that ignores a value equal to the last one added. */
+    /** A growable int array; {@link #addOnce} ignores a value equal to the last one added. */
     private static final class IntList {
 
         private int[] values = new int[2];
@@ -345,8 +349,25 @@ final class ConceptSearch {
             values[size++] = value;
         }
 
+        void addAll(IntList other) {
+            if (size + other.size > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + other.size));
+            }
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
+        }
+
+        /** The values sorted and without duplicates. */
         int[] toArray() {
-            return Arrays.copyOf(values, size);
+            var result = Arrays.copyOf(values, size);
+            Arrays.sort(result);
+            int distinct = 0;
+            for (int i = 0; i < result.length; i++) {
+                if (i == 0 || result[i] != result[i - 1]) {
+                    result[distinct++] = result[i];
+                }
+            }
+            return distinct == result.length ? result : Arrays.copyOf(result, distinct);
         }
     }
 }

@@ -5,10 +5,10 @@
 # Needs: wrk, a built jar (./mvnw -q -o -pl codeserver-service package -DskipTests).
 set -euo pipefail
 PORT=${PORT:-18082}
-DB_DIR=${EMBEDDED_DB_DIR:-/tmp/codeserver-bench-db}
+DB_DIR=${EMBEDDED_DB_DIR:-/tmp/codeserver-json-bench-db}
 DURATION=${DURATION:-30s}
 JAR=codeserver-service/target/codeserver-service.jar
-LOG=/tmp/codeserver-bench.log
+LOG=/tmp/codeserver-json-bench.log
 [ -f "$JAR" ] || { echo "build the jar first: ./mvnw -q -o -pl codeserver-service package -DskipTests"; exit 1; }
 if [ "${FRESH:-1}" = 1 ]; then rm -rf "$DB_DIR"; fi
 

@@ -93,7 +93,7 @@ class AuthoringPageController {
             Authentication who, RedirectAttributes flash) {
         var current = authoring.version(id, version);
         var content = edited(current.content(), form);
-        authoring.revise(id, version, Long.parseLong(form.getFirst("lockVersion")), content, who.getName(),
+        authoring.revise(id, version, number(form.getFirst("lockVersion"), "lockVersion"), content, who.getName(),
                 form.getFirst("comment"));
         flash.addFlashAttribute("message", "Sparat.");
         return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
@@ -146,14 +146,13 @@ class AuthoringPageController {
             if (sentences.get(i).isBlank()) {
                 continue;
             }
-            Long fmbId = i < ids.size() && !ids.get(i).isBlank() ? Long.valueOf(ids.get(i)) : null;
+            Long fmbId = i < ids.size() && !ids.get(i).isBlank() ? number(ids.get(i), "tc.fmbId") : null;
             var before = c.typicalCases().stream().filter(tc -> fmbId != null && fmbId.equals(tc.fmbId())).findFirst();
             cases.add(new TypicalCaseContent(fmbId, sentences.get(i).trim(), before.map(TypicalCaseContent::conditionSentence).orElse(null),
                     before.map(TypicalCaseContent::icd10Codes).orElse(icd10), before.map(TypicalCaseContent::criteria).orElse(null),
                     blankToNull(get(recommendations, i)), get(values, i) == null || get(values, i).isBlank() ? null
-                            : Integer.valueOf(get(values, i).trim()),
-                    DurationUnit.ofFmbCode(get(units, i)), get(degrees, i) == null || get(degrees, i).isBlank() ? null
-                            : Degree.valueOf(get(degrees, i)),
+                            : (int) number(get(values, i), "typicalCases[" + i + "].maxValue"),
+                    DurationUnit.ofFmbCode(get(units, i)), degree(get(degrees, i), i),
                     before.map(TypicalCaseContent::keywords).orElse(null), null, null));
         }
         return new DiagnosisContent(form.getFirst("title"), c.heading(), c.description(), c.diseaseGroup(), icd10, c.keywords(),
@@ -163,6 +162,39 @@ class AuthoringPageController {
                 codes(form.getFirst("functionalImpairmentComplementary"), Code::icf),
                 blankToNull(form.getFirst("activityLimitation")), codes(form.getFirst("activityLimitationCentral"), Code::icf),
                 codes(form.getFirst("activityLimitationComplementary"), Code::icf), c.references(), cases);
+    }
+
+    private static long number(String value, String field) {
+        try {
+            return Long.parseLong(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidFormException(field + " must be a whole number");
+        }
+    }
+
+    private static Degree degree(String value, int row) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Degree.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFormException("typicalCases[" + row + "].maxDegree must be FULL or PART");
+        }
+    }
+
+    /** A page form field that cannot be read. */
+    static class InvalidFormException extends RuntimeException {
+        InvalidFormException(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String onInvalidForm(InvalidFormException ex, Model model) {
+        model.addAttribute("problem", ex.getMessage());
+        return "editor/problem";
     }
 
     /** One code per line: the code, a space, its text. */

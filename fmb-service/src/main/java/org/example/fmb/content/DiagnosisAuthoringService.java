@@ -106,6 +106,9 @@ public class DiagnosisAuthoringService {
     /** Creates a diagnosis that FMB does not have yet, as a first draft. */
     @Transactional
     public DiagnosisVersionDetails createDiagnosis(Long requestedId, DiagnosisContent content, String actor) {
+        if (!basicErrors(content).isEmpty()) {
+            throw new DraftInvalidException(basicErrors(content), List.of());
+        }
         var id = requestedId != null ? requestedId
                 : jdbc.queryForObject("select greatest(coalesce(max(id), 0) + 1, 10000) from diagnosis", Long.class);
         if (diagnoses.existsById(id)) {
@@ -138,7 +141,7 @@ public class DiagnosisAuthoringService {
                     + " was changed by " + who + " after you loaded it (you have lock version " + expectedLockVersion
                     + ", the current one is " + version.getLockVersion() + "). Reload it and apply your changes again.");
         }
-        var markupErrors = new ArrayList<FieldMessage>();
+        var markupErrors = new ArrayList<FieldMessage>(basicErrors(content));
         markupErrors.addAll(DraftValidationService.markupErrors("insuranceMedicalInformation", content.insuranceMedicalInformation()));
         markupErrors.addAll(DraftValidationService.markupErrors("symptomsPrognosisTreatment", content.symptomsPrognosisTreatment()));
         markupErrors.addAll(DraftValidationService.markupErrors("rehabilitationInformation", content.rehabilitationInformation()));
@@ -257,7 +260,7 @@ public class DiagnosisAuthoringService {
         var icd10 = c.icd10Codes().stream().map(icd).toList();
         Function<Code, Code> shared = code -> icd10.stream()
                 .filter(d -> d.kod().equals(Code.normalized(code.kod()))).findFirst().orElse(icd.apply(code));
-        Function<Code, Code> icf = code -> Code.icf(code.kod().trim(), code.beskrivning());
+        Function<Code, Code> icf = code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
         var cases = c.typicalCases().stream().map(tc -> new TypicalCaseContent(tc.fmbId(), tc.sentence(), tc.conditionSentence(),
                 tc.icd10Codes().stream().map(shared).toList(), tc.criteria(), tc.recommendation(), tc.maxValue(),
                 tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated())).toList();
@@ -270,6 +273,35 @@ public class DiagnosisAuthoringService {
                 c.functionalImpairmentComplementary().stream().map(icf).toList(), c.activityLimitation(),
                 c.activityLimitationCentral().stream().map(icf).toList(),
                 c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases);
+    }
+
+    /** What even a draft must have to be stored: a title, and codes that have a code. */
+    private static List<FieldMessage> basicErrors(DiagnosisContent c) {
+        var errors = new ArrayList<FieldMessage>();
+        if (c.title() == null || c.title().isBlank()) {
+            errors.add(new FieldMessage("title", "is required"));
+        }
+        codeErrors(errors, "icd10Codes", c.icd10Codes());
+        codeErrors(errors, "functionalImpairmentCentral", c.functionalImpairmentCentral());
+        codeErrors(errors, "functionalImpairmentComplementary", c.functionalImpairmentComplementary());
+        codeErrors(errors, "activityLimitationCentral", c.activityLimitationCentral());
+        codeErrors(errors, "activityLimitationComplementary", c.activityLimitationComplementary());
+        for (int i = 0; i < c.typicalCases().size(); i++) {
+            var tc = c.typicalCases().get(i);
+            if (tc.sentence() == null || tc.sentence().isBlank()) {
+                errors.add(new FieldMessage("typicalCases[" + i + "].sentence", "is required"));
+            }
+            codeErrors(errors, "typicalCases[" + i + "].icd10Codes", tc.icd10Codes());
+        }
+        return errors;
+    }
+
+    private static void codeErrors(List<FieldMessage> errors, String field, List<Code> codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i).kod() == null || codes.get(i).kod().isBlank()) {
+                errors.add(new FieldMessage(field + "[" + i + "].kod", "is required"));
+            }
+        }
     }
 
     private DiagnosisVersion find(long diagnosisId, int versionNumber) {

@@ -183,6 +183,22 @@ class AuthoringApiTests extends IntegrationTestSupport {
     }
 
     @Test
+    void refusesToStoreADraftWithoutTitleOrCodes() throws Exception {
+        var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/17/versions", EDITOR, null);
+        var content = (ObjectNode) draft.body().path("content");
+        content.put("title", " ");
+        ((ObjectNode) content.path("icd10Codes").get(0)).putNull("kod");
+        var saved = call(HttpMethod.PUT, "/fmb/api/v1/authoring/diagnoses/17/versions/" + draft.body().path("versionNumber").asInt(),
+                EDITOR, update(draft.body().path("lockVersion").asLong(), content, null));
+
+        assertThat(saved.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(saved.body().path("errors").findValuesAsText("field")).contains("title", "icd10Codes[0].kod");
+        var broken = call(HttpMethod.PUT, "/fmb/api/v1/authoring/diagnoses/17/versions/" + draft.body().path("versionNumber").asInt(),
+                EDITOR, "{\"lockVersion\": \"x\"}");
+        assertThat(broken.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void keepsEditingAndReviewingApartByScope() {
         assertThat(call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/8/versions", REVIEWER, null).status())
                 .isEqualTo(HttpStatus.FORBIDDEN);

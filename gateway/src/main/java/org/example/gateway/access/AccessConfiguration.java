@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -46,8 +47,9 @@ class AccessConfiguration {
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
+                // a default, not the entry point: the generated /login page for editors stays on
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .addFilterBefore(sizeLimits, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)

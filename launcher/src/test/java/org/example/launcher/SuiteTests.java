@@ -131,7 +131,7 @@ class SuiteTests {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(editorPage.statusCode()).as(editorPage.body()).isEqualTo(200);
         assertThat(editorPage.uri().getPath()).isEqualTo("/fmb/editor");
-        assertThat(editorPage.body()).contains("F32");
+        assertThat(editorPage.body()).contains("diagnosis-508", "Depressiv episod");
     }
 
     private String token(String client) throws Exception {

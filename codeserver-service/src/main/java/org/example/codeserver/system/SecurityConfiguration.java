@@ -21,6 +21,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/codes/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/codes/api/v1/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/codes/api/v1/imports").hasAuthority("SCOPE_codes.write")
                         .requestMatchers(HttpMethod.GET, "/fhir/**").permitAll()
                         .requestMatchers(SecurityConfiguration::isFhirReadOperation).permitAll()
                         .requestMatchers("/fhir/**").hasAuthority("SCOPE_codes.write")

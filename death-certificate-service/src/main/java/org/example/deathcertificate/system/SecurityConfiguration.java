@@ -7,6 +7,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+/**
+ * Who may do what: the SOAP intake (/services, WSDLs readable by anyone) and the JSON intake need
+ * certificates.submit, paper registration certificates.code, reading certificates.read.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -16,7 +20,14 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/death-certificates/v3/api-docs/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/services/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/services/**").hasAuthority("SCOPE_certificates.submit")
+                        .requestMatchers(HttpMethod.POST, "/death-certificates/api/v1/certificates")
+                                .hasAuthority("SCOPE_certificates.submit")
+                        .requestMatchers(HttpMethod.POST, "/death-certificates/api/v1/paper-certificates")
+                                .hasAuthority("SCOPE_certificates.code")
+                        .requestMatchers(HttpMethod.GET, "/death-certificates/api/v1/**").hasAuthority("SCOPE_certificates.read")
+                        .anyRequest().denyAll())
                 .build();
     }
 }

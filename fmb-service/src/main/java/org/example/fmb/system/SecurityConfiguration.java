@@ -11,11 +11,28 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
         return ResourceServer.defaults(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/fmb/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fmb/forsakringsmedicinskdiagnosinformation",
+                                "/fmb/forsakringsmedicinskdiagnosinformation/*", "/fmb/typfall", "/fmb/typfall/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fmb/api/v1/diagnoses", "/fmb/api/v1/diagnoses/**",
+                                "/fmb/api/v1/principles").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/fmb/api/v1/sick-leave-checks").hasAuthority("SCOPE_fmb.read")
+                        .requestMatchers("/fmb/api/v1/statistics/**").hasAuthority("SCOPE_fmb.write")
+                        .requestMatchers(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/*/versions/*/approval",
+                                "/fmb/api/v1/authoring/diagnoses/*/versions/*/return",
+                                "/fmb/api/v1/authoring/diagnoses/*/versions/*/publication",
+                                "/fmb/api/v1/authoring/diagnoses/*/retirement",
+                                "/fmb/api/v1/authoring/principles/versions/*/approval",
+                                "/fmb/api/v1/authoring/principles/versions/*/return",
+                                "/fmb/api/v1/authoring/principles/versions/*/publication").hasAuthority("SCOPE_fmb.review")
+                        .requestMatchers(HttpMethod.GET, "/fmb/api/v1/authoring/**")
+                        .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review")
+                        .requestMatchers("/fmb/api/v1/authoring/**").hasAuthority("SCOPE_fmb.write")
                         .anyRequest().authenticated())
                 .build();
     }

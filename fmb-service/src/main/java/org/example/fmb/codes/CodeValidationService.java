@@ -1,0 +1,107 @@
+package org.example.fmb.codes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Validates codes with the code server's FHIR {@code CodeSystem/$validate-code}. A short timeout and a
+ * breaker: after a failure the code server is not called for a while and every answer is
+ * {@link CodeCheck#UNVERIFIED}; the outage is logged once, and its end once. Answers are cached.
+ */
+@Service
+public class CodeValidationService {
+
+    private static final Logger log = LoggerFactory.getLogger(CodeValidationService.class);
+
+    private final CodeValidationProperties properties;
+    private final RestClient http;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicBoolean down = new AtomicBoolean(false);
+    private volatile Instant retryAfter = Instant.MIN;
+
+    CodeValidationService(CodeValidationProperties properties, RestClient.Builder builder, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        var client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        var factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.timeout());
+        this.http = builder.baseUrl(properties.codeserverUrl()).requestFactory(factory).build();
+    }
+
+    public CodeCheck icd10(String code) {
+        return check(properties.icd10System(), code, true);
+    }
+
+    public CodeCheck icf(String code) {
+        return check(properties.icfSystem(), code, false);
+    }
+
+    private CodeCheck check(String system, String code, boolean icd10) {
+        var key = system + "|" + code;
+        var now = clock.instant();
+        var cached = cache.get(key);
+        if (cached != null && cached.until.isAfter(now)) {
+            return cached.answer;
+        }
+        if (now.isBefore(retryAfter)) {
+            return CodeCheck.UNVERIFIED;
+        }
+        try {
+            var answer = validate(system, code);
+            if (answer == CodeCheck.INVALID && icd10 && code.length() > 3 && !code.contains(".")) {
+                // ICD-10-SE is published both as F321 and F32.1; accept either form.
+                answer = validate(system, code.substring(0, 3) + "." + code.substring(3));
+            }
+            if (down.compareAndSet(true, false)) {
+                log.info("Code server reachable again; code validation resumed");
+            }
+            if (answer != CodeCheck.UNVERIFIED) {
+                cache.put(key, new Cached(answer, now.plus(properties.cacheFor())));
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            retryAfter = now.plus(properties.openFor());
+            if (down.compareAndSet(false, true)) {
+                log.warn("Code server unavailable at {} ({}); codes are not verified for the next {}",
+                        properties.codeserverUrl(), e.getClass().getSimpleName(), properties.openFor());
+            }
+            return CodeCheck.UNVERIFIED;
+        }
+    }
+
+    private CodeCheck validate(String system, String code) {
+        try {
+            var parameters = http.get()
+                    .uri(uri -> uri.path("/fhir/CodeSystem/$validate-code").queryParam("url", system)
+                            .queryParam("code", code).build())
+                    .accept(MediaType.valueOf("application/fhir+json"), MediaType.APPLICATION_JSON)
+                    .retrieve()
+                    .body(JsonNode.class);
+            for (var parameter : parameters.path("parameter")) {
+                if ("result".equals(parameter.path("name").asText())) {
+                    return parameter.path("valueBoolean").asBoolean(false) ? CodeCheck.VALID : CodeCheck.INVALID;
+                }
+            }
+            return CodeCheck.UNVERIFIED;
+        } catch (HttpClientErrorException e) {
+            // The code server answered but refused the question (e.g. it does not know the code system):
+            // nothing can be said about the code, and the code server is not down.
+            return CodeCheck.UNVERIFIED;
+        }
+    }
+
+    private record Cached(CodeCheck answer, Instant until) {
+    }
+}

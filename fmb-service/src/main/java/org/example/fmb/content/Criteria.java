@@ -1,0 +1,31 @@
+package org.example.fmb.content;
+
+import java.util.List;
+
+/**
+ * The selection criteria of a typical case. Each list holds groups; a group is one or more codes
+ * that together describe the criterion (FMB's {@code urval...} lists).
+ */
+public record Criteria(List<List<Code>> severity, List<List<Code>> course, List<Measure> measures,
+        List<List<Code>> workload, List<List<Code>> complicatingFactors, List<List<Code>> comorbidity) {
+
+    public Criteria {
+        severity = severity == null ? List.of() : List.copyOf(severity);
+        course = course == null ? List.of() : List.copyOf(course);
+        measures = measures == null ? List.of() : List.copyOf(measures);
+        workload = workload == null ? List.of() : List.copyOf(workload);
+        complicatingFactors = complicatingFactors == null ? List.of() : List.copyOf(complicatingFactors);
+        comorbidity = comorbidity == null ? List.of() : List.copyOf(comorbidity);
+    }
+
+    public static Criteria none() {
+        return new Criteria(null, null, null, null, null, null);
+    }
+
+    /** A measure (åtgärd) and its status, e.g. "laparoskopisk åtgärd", status "utförd". */
+    public record Measure(List<Code> codes, Code status) {
+        public Measure {
+            codes = codes == null ? List.of() : List.copyOf(codes);
+        }
+    }
+}

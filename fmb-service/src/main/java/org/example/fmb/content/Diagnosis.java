@@ -1,0 +1,26 @@
+package org.example.fmb.content;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A diagnosis page of FMB, identified by its stable FMB id; its content lives in its versions. */
+@Entity
+class Diagnosis {
+
+    @Id
+    private Long id;
+    private Instant createdAt;
+
+    protected Diagnosis() {
+    }
+
+    Diagnosis(long id) {
+        this.id = id;
+        this.createdAt = Instant.now();
+    }
+
+    Long getId() {
+        return id;
+    }
+}

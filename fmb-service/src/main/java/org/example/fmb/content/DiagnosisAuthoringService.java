@@ -1,0 +1,391 @@
+package org.example.fmb.content;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.example.fmb.content.VersionEvent.DocumentType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The editors' workflow for a diagnosis: a new draft version beside the published one, edits with
+ * optimistic locking, submission (validated), return with comments, approval by a second person,
+ * publication now or on a future date, retirement, history and diffs. Every step is recorded.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DiagnosisAuthoringService {
+
+    private final DiagnosisRepository diagnoses;
+    private final DiagnosisVersionRepository versions;
+    private final VersionEventRepository events;
+    private final DraftValidationService validation;
+    private final PublishedContentService published;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DiagnosisAuthoringService(DiagnosisRepository diagnoses, DiagnosisVersionRepository versions,
+            VersionEventRepository events, DraftValidationService validation, PublishedContentService published,
+            JdbcTemplate jdbc, Clock clock) {
+        this.diagnoses = diagnoses;
+        this.versions = versions;
+        this.events = events;
+        this.validation = validation;
+        this.published = published;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<DiagnosisOverview> overview() {
+        var today = LocalDate.now(clock);
+        var all = versions.findAllOrdered();
+        var byDiagnosis = new LinkedHashMap<Long, List<DiagnosisVersion>>();
+        all.forEach(v -> byDiagnosis.computeIfAbsent(v.getDiagnosisId(), id -> new ArrayList<>()).add(v));
+        var lastEvents = lastEventPerVersion();
+        var result = new ArrayList<DiagnosisOverview>();
+        byDiagnosis.forEach((id, list) -> {
+            var served = list.stream().filter(v -> v.isServedOn(today)).findFirst().orElse(null);
+            var open = list.stream().filter(DiagnosisVersion::isOpen).findFirst().orElse(null);
+            var latest = list.get(list.size() - 1);
+            var last = list.stream().map(v -> lastEvents.get(v.getId())).filter(Objects::nonNull)
+                    .max(Comparator.comparing(VersionEvent::getId)).orElse(null);
+            result.add(new DiagnosisOverview(id, (open != null ? open : served != null ? served : latest).getTitle(),
+                    served == null ? null : served.getVersionNumber(), open == null ? null : open.getVersionNumber(),
+                    open == null ? null : open.getStatus(), last == null ? "IMPORTED" : last.getAction(),
+                    last == null ? latest.getCreatedBy() : last.getActor(),
+                    last == null ? latest.getCreatedAt() : last.getOccurredAt()));
+        });
+        return result;
+    }
+
+    public List<DiagnosisVersionSummary> history(long diagnosisId) {
+        var list = versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId);
+        if (list.isEmpty()) {
+            throw new ContentNotFoundException("No diagnosis with id " + diagnosisId + ".");
+        }
+        var eventsByVersion = eventsOf(list.stream().map(DiagnosisVersion::getId).toList());
+        return list.stream().map(v -> new DiagnosisVersionSummary(v.getVersionNumber(), v.getStatus(), v.getValidFrom(),
+                v.getValidTo(), v.getCreatedBy(), v.getCreatedAt(), v.getBasedOnVersion(),
+                eventsByVersion.getOrDefault(v.getId(), List.of()))).toList();
+    }
+
+    public DiagnosisVersionDetails version(long diagnosisId, int versionNumber) {
+        return details(find(diagnosisId, versionNumber), List.of());
+    }
+
+    /** Starts a new draft from the latest version (or {@code basedOn}); the published version stays served. */
+    @Transactional
+    public DiagnosisVersionDetails startDraft(long diagnosisId, Integer basedOn, String actor, String comment) {
+        if (!versions.findOpen(diagnosisId).isEmpty()) {
+            var open = versions.findOpen(diagnosisId).get(0);
+            throw new WorkflowException("Diagnosis " + diagnosisId + " already has version " + open.getVersionNumber()
+                    + " in state " + open.getStatus() + "; finish or return it first.");
+        }
+        var all = versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId);
+        if (all.isEmpty()) {
+            throw new ContentNotFoundException("No diagnosis with id " + diagnosisId + ".");
+        }
+        var source = basedOn == null ? all.get(0) : find(diagnosisId, basedOn);
+        var number = versions.maxVersionNumber(diagnosisId) + 1;
+        var draft = versions.save(DiagnosisVersion.draft(diagnosisId, number, source.getVersionNumber(), source.content(),
+                actor, this::newTypicalCaseId));
+        record(draft, "CREATED", actor, comment == null ? "Draft based on version " + source.getVersionNumber() : comment);
+        return details(draft, List.of());
+    }
+
+    /** Creates a diagnosis that FMB does not have yet, as a first draft. */
+    @Transactional
+    public DiagnosisVersionDetails createDiagnosis(Long requestedId, DiagnosisContent content, String actor) {
+        var id = requestedId != null ? requestedId
+                : jdbc.queryForObject("select greatest(coalesce(max(id), 0) + 1, 10000) from diagnosis", Long.class);
+        if (diagnoses.existsById(id)) {
+            throw new WorkflowException("A diagnosis with id " + id + " exists already.");
+        }
+        diagnoses.save(new Diagnosis(id));
+        var fresh = normalize(content);
+        var withoutIds = fresh.typicalCases().stream().map(tc -> new TypicalCaseContent(null, tc.sentence(),
+                tc.conditionSentence(), tc.icd10Codes(), tc.criteria(), tc.recommendation(), tc.maxValue(), tc.maxUnit(),
+                tc.maxDegree(), List.of(), null, null)).toList();
+        var draft = versions.save(DiagnosisVersion.draft(id, 1, null, new DiagnosisContent(fresh.title(), fresh.heading(),
+                fresh.description(), fresh.diseaseGroup(), fresh.icd10Codes(), List.of(), fresh.targetGroups(),
+                fresh.insuranceMedicalInformation(), fresh.symptomsPrognosisTreatment(), fresh.rehabilitationInformation(),
+                fresh.functionalImpairment(), fresh.functionalImpairmentCentral(), fresh.functionalImpairmentComplementary(),
+                fresh.activityLimitation(), fresh.activityLimitationCentral(), fresh.activityLimitationComplementary(),
+                fresh.references(), withoutIds), actor, this::newTypicalCaseId));
+        record(draft, "CREATED", actor, "New diagnosis");
+        return details(draft, List.of());
+    }
+
+    /** Saves a draft. {@code expectedLockVersion} is the lock the editor loaded; another save since then is a 409. */
+    @Transactional
+    public DiagnosisVersionDetails revise(long diagnosisId, int versionNumber, long expectedLockVersion,
+            DiagnosisContent content, String actor, String comment) {
+        var version = find(diagnosisId, versionNumber);
+        if (version.getLockVersion() != expectedLockVersion) {
+            var last = eventsOf(List.of(version.getId())).getOrDefault(version.getId(), List.of());
+            var who = last.isEmpty() ? "someone" : last.get(last.size() - 1).actor() + " at " + last.get(last.size() - 1).at();
+            throw new ConcurrentEditException("Version " + versionNumber + " of diagnosis " + diagnosisId
+                    + " was changed by " + who + " after you loaded it (you have lock version " + expectedLockVersion
+                    + ", the current one is " + version.getLockVersion() + "). Reload it and apply your changes again.");
+        }
+        var markupErrors = new ArrayList<FieldMessage>();
+        markupErrors.addAll(DraftValidationService.markupErrors("insuranceMedicalInformation", content.insuranceMedicalInformation()));
+        markupErrors.addAll(DraftValidationService.markupErrors("symptomsPrognosisTreatment", content.symptomsPrognosisTreatment()));
+        markupErrors.addAll(DraftValidationService.markupErrors("rehabilitationInformation", content.rehabilitationInformation()));
+        if (!markupErrors.isEmpty()) {
+            throw new DraftInvalidException(markupErrors, List.of());
+        }
+        version.revise(normalize(content), this::newTypicalCaseId);
+        versions.saveAndFlush(version);
+        record(version, "REVISED", actor, comment);
+        return details(version, List.of());
+    }
+
+    /** Validates the draft and sends it to review; 422 with the errors per field if it is not ready. */
+    @Transactional
+    public DiagnosisVersionDetails submit(long diagnosisId, int versionNumber, String actor, String comment) {
+        var version = find(diagnosisId, versionNumber);
+        if (version.getStatus() != Status.DRAFT) {
+            throw new WorkflowException("Version " + versionNumber + " is " + version.getStatus()
+                    + "; only a DRAFT version can be submitted for review.");
+        }
+        var report = validation.validate(version.content());
+        if (!report.errors().isEmpty()) {
+            throw new DraftInvalidException(report.errors(), report.warnings());
+        }
+        version.submitForReview();
+        record(version, "SUBMITTED", actor, join(comment, report.warnings()));
+        return details(version, report.warnings());
+    }
+
+    @Transactional
+    public DiagnosisVersionDetails returnToAuthor(long diagnosisId, int versionNumber, String actor, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new DraftInvalidException(List.of(new FieldMessage("comment", "say what must change")), List.of());
+        }
+        var version = find(diagnosisId, versionNumber);
+        version.returnToDraft();
+        record(version, "RETURNED", actor, comment);
+        return details(version, List.of());
+    }
+
+    @Transactional
+    public DiagnosisVersionDetails approve(long diagnosisId, int versionNumber, String actor, String comment) {
+        var version = find(diagnosisId, versionNumber);
+        var authors = new HashSet<String>();
+        authors.add(version.getCreatedBy());
+        events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.DIAGNOSIS, List.of(version.getId()))
+                .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
+                .forEach(e -> authors.add(e.getActor()));
+        if (authors.contains(actor)) {
+            throw new FourEyesException("Four-eyes principle: " + actor + " wrote or submitted version " + versionNumber
+                    + " and cannot approve it; another reviewer must.");
+        }
+        version.approve();
+        record(version, "APPROVED", actor, comment);
+        return details(version, List.of());
+    }
+
+    /**
+     * Publishes an approved version from {@code validFrom} (today when null; a future date schedules the
+     * switch) and ends the validity of the version served before it on that day.
+     */
+    @Transactional
+    public DiagnosisVersionDetails publish(long diagnosisId, int versionNumber, LocalDate validFrom, String actor,
+            String comment) {
+        var today = LocalDate.now(clock);
+        var from = validFrom == null ? today : validFrom;
+        if (from.isBefore(today)) {
+            throw new DraftInvalidException(List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
+        }
+        var version = find(diagnosisId, versionNumber);
+        version.publish(from);
+        endPredecessors(diagnosisId, version, from, actor);
+        record(version, "PUBLISHED", actor, join(comment, List.of("valid from " + from)));
+        refreshAfterCommit();
+        return details(version, List.of());
+    }
+
+    /** Retires the diagnosis from {@code validFrom}: a RETIRED version ends the served one; nothing is served after. */
+    @Transactional
+    public DiagnosisVersionDetails retire(long diagnosisId, LocalDate validFrom, String actor, String comment) {
+        var today = LocalDate.now(clock);
+        var from = validFrom == null ? today : validFrom;
+        if (from.isBefore(today)) {
+            throw new DraftInvalidException(List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new DraftInvalidException(List.of(new FieldMessage("comment", "say why the diagnosis is retired")), List.of());
+        }
+        var all = versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId);
+        var current = all.stream().filter(v -> v.getStatus() == Status.PUBLISHED).findFirst()
+                .orElseThrow(() -> new WorkflowException("Diagnosis " + diagnosisId + " has no published version to retire."));
+        if (!versions.findOpen(diagnosisId).isEmpty()) {
+            throw new WorkflowException("Diagnosis " + diagnosisId + " has a version in progress; finish or return it first.");
+        }
+        var retirement = versions.save(DiagnosisVersion.retirement(diagnosisId, versions.maxVersionNumber(diagnosisId) + 1,
+                current, from, actor));
+        endPredecessors(diagnosisId, retirement, from, actor);
+        record(retirement, "RETIRED", actor, join(comment, List.of("from " + from)));
+        refreshAfterCommit();
+        return details(retirement, List.of());
+    }
+
+    public VersionDiff diff(long diagnosisId, int fromVersion, int toVersion) {
+        var a = find(diagnosisId, fromVersion).content();
+        var b = find(diagnosisId, toVersion).content();
+        var sections = new ArrayList<VersionDiff.SectionChange>();
+        section(sections, "title", a.title(), b.title());
+        section(sections, "diseaseGroup", text(a.diseaseGroup()), text(b.diseaseGroup()));
+        section(sections, "icd10Codes", codes(a.icd10Codes()), codes(b.icd10Codes()));
+        section(sections, "insuranceMedicalInformation", a.insuranceMedicalInformation(), b.insuranceMedicalInformation());
+        section(sections, "symptomsPrognosisTreatment", a.symptomsPrognosisTreatment(), b.symptomsPrognosisTreatment());
+        section(sections, "rehabilitationInformation", a.rehabilitationInformation(), b.rehabilitationInformation());
+        section(sections, "functionalImpairment", a.functionalImpairment(), b.functionalImpairment());
+        section(sections, "functionalImpairmentCentral", codes(a.functionalImpairmentCentral()), codes(b.functionalImpairmentCentral()));
+        section(sections, "functionalImpairmentComplementary", codes(a.functionalImpairmentComplementary()),
+                codes(b.functionalImpairmentComplementary()));
+        section(sections, "activityLimitation", a.activityLimitation(), b.activityLimitation());
+        section(sections, "activityLimitationCentral", codes(a.activityLimitationCentral()), codes(b.activityLimitationCentral()));
+        section(sections, "activityLimitationComplementary", codes(a.activityLimitationComplementary()),
+                codes(b.activityLimitationComplementary()));
+        section(sections, "references", a.references().toString(), b.references().toString());
+
+        var before = index(a.typicalCases());
+        var after = index(b.typicalCases());
+        var ids = new java.util.TreeSet<Long>();
+        ids.addAll(before.keySet());
+        ids.addAll(after.keySet());
+        var cases = new ArrayList<VersionDiff.TypicalCaseChange>();
+        for (var id : ids) {
+            var x = before.get(id);
+            var y = after.get(id);
+            var fields = new ArrayList<VersionDiff.SectionChange>();
+            section(fields, "sentence", x == null ? null : x.sentence(), y == null ? null : y.sentence());
+            section(fields, "icd10Codes", x == null ? null : codes(x.icd10Codes()), y == null ? null : codes(y.icd10Codes()));
+            section(fields, "criteria", x == null ? null : x.criteria().toString(), y == null ? null : y.criteria().toString());
+            section(fields, "recommendation", x == null ? null : x.recommendation(), y == null ? null : y.recommendation());
+            section(fields, "maxValue", x == null ? null : str(x.maxValue()), y == null ? null : str(y.maxValue()));
+            section(fields, "maxUnit", x == null ? null : str(x.maxUnit()), y == null ? null : str(y.maxUnit()));
+            section(fields, "maxDegree", x == null ? null : str(x.maxDegree()), y == null ? null : str(y.maxDegree()));
+            var change = x == null ? "ADDED" : y == null ? "REMOVED"
+                    : fields.stream().anyMatch(VersionDiff.SectionChange::changed) ? "CHANGED" : "UNCHANGED";
+            cases.add(new VersionDiff.TypicalCaseChange(id, change, x, y,
+                    fields.stream().filter(VersionDiff.SectionChange::changed).toList()));
+        }
+        return new VersionDiff(diagnosisId, fromVersion, toVersion, sections, cases);
+    }
+
+    private void endPredecessors(long diagnosisId, DiagnosisVersion successor, LocalDate from, String actor) {
+        for (var other : versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId)) {
+            if (other != successor && other.getStatus() == Status.PUBLISHED && other.getValidFrom() != null
+                    && other.getValidFrom().isBefore(from) && (other.getValidTo() == null || other.getValidTo().isAfter(from))) {
+                other.endValidity(from);
+                record(other, "VALIDITY_ENDED", actor, "Replaced by version " + successor.getVersionNumber() + " from " + from);
+            }
+        }
+    }
+
+    /** Code objects get their system from the list they are in; a typical case reuses its diagnosis' objects. */
+    private static DiagnosisContent normalize(DiagnosisContent c) {
+        Function<Code, Code> icd = code -> Code.icd10(Code.normalized(code.kod()), code.beskrivning());
+        var icd10 = c.icd10Codes().stream().map(icd).toList();
+        Function<Code, Code> shared = code -> icd10.stream()
+                .filter(d -> d.kod().equals(Code.normalized(code.kod()))).findFirst().orElse(icd.apply(code));
+        Function<Code, Code> icf = code -> Code.icf(code.kod().trim(), code.beskrivning());
+        var cases = c.typicalCases().stream().map(tc -> new TypicalCaseContent(tc.fmbId(), tc.sentence(), tc.conditionSentence(),
+                tc.icd10Codes().stream().map(shared).toList(), tc.criteria(), tc.recommendation(), tc.maxValue(),
+                tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated())).toList();
+        var group = c.diseaseGroup() == null || c.diseaseGroup().kod() == null ? c.diseaseGroup()
+                : new Code(c.diseaseGroup().kod(), FmbVocabulary.DISEASE_GROUP_SYSTEM, FmbVocabulary.DISEASE_GROUP_NAME,
+                        c.diseaseGroup().beskrivning());
+        return new DiagnosisContent(c.title(), c.heading(), c.description(), group, icd10, c.keywords(), c.targetGroups(),
+                c.insuranceMedicalInformation(), c.symptomsPrognosisTreatment(), c.rehabilitationInformation(),
+                c.functionalImpairment(), c.functionalImpairmentCentral().stream().map(icf).toList(),
+                c.functionalImpairmentComplementary().stream().map(icf).toList(), c.activityLimitation(),
+                c.activityLimitationCentral().stream().map(icf).toList(),
+                c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases);
+    }
+
+    private DiagnosisVersion find(long diagnosisId, int versionNumber) {
+        return versions.findByDiagnosisIdAndVersionNumber(diagnosisId, versionNumber)
+                .orElseThrow(() -> new ContentNotFoundException("Diagnosis " + diagnosisId + " has no version " + versionNumber + "."));
+    }
+
+    private DiagnosisVersionDetails details(DiagnosisVersion version, List<String> warnings) {
+        return DiagnosisVersionDetails.of(version, eventsOf(List.of(version.getId())).getOrDefault(version.getId(), List.of()),
+                warnings);
+    }
+
+    private Map<Long, List<VersionEventDetails>> eventsOf(List<Long> versionIds) {
+        var result = new LinkedHashMap<Long, List<VersionEventDetails>>();
+        events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.DIAGNOSIS, versionIds)
+                .forEach(e -> result.computeIfAbsent(e.getDocumentVersionId(), id -> new ArrayList<>()).add(VersionEventDetails.of(e)));
+        return result;
+    }
+
+    private Map<Long, VersionEvent> lastEventPerVersion() {
+        var result = new java.util.HashMap<Long, VersionEvent>();
+        events.findAll().stream().filter(e -> e.getDocumentType() == DocumentType.DIAGNOSIS)
+                .forEach(e -> result.merge(e.getDocumentVersionId(), e, (x, y) -> x.getId() > y.getId() ? x : y));
+        return result;
+    }
+
+    private void record(DiagnosisVersion version, String action, String actor, String comment) {
+        events.save(new VersionEvent(DocumentType.DIAGNOSIS, version.getId(), action, actor, comment));
+    }
+
+    private void refreshAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                published.refresh();
+            }
+        });
+    }
+
+    private long newTypicalCaseId() {
+        return jdbc.queryForObject("select nextval('typical_case_fmb_id')", Long.class);
+    }
+
+    private static Map<Long, TypicalCaseContent> index(List<TypicalCaseContent> cases) {
+        var map = new LinkedHashMap<Long, TypicalCaseContent>();
+        cases.forEach(tc -> map.put(tc.fmbId(), tc));
+        return map;
+    }
+
+    private static void section(List<VersionDiff.SectionChange> into, String name, String from, String to) {
+        into.add(new VersionDiff.SectionChange(name, from, to, !Objects.equals(from, to)));
+    }
+
+    private static String codes(List<Code> codes) {
+        return String.join(", ", codes.stream().map(c -> c.kod() + (c.beskrivning() == null ? "" : " " + c.beskrivning())).toList());
+    }
+
+    private static String text(Code code) {
+        return code == null ? null : code.kod() + " " + code.beskrivning();
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String join(String comment, List<String> notes) {
+        var parts = new ArrayList<String>();
+        if (comment != null && !comment.isBlank()) {
+            parts.add(comment);
+        }
+        parts.addAll(notes);
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+}

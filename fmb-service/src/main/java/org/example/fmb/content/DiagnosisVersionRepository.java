@@ -1,0 +1,41 @@
+package org.example.fmb.content;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DiagnosisVersionRepository extends JpaRepository<DiagnosisVersion, Long> {
+
+    @EntityGraph(attributePaths = "typicalCases")
+    @Query("select v from DiagnosisVersion v where v.status = org.example.fmb.content.Status.PUBLISHED")
+    List<DiagnosisVersion> findAllPublished();
+
+    List<DiagnosisVersion> findByDiagnosisIdOrderByVersionNumberDesc(long diagnosisId);
+
+    Optional<DiagnosisVersion> findByDiagnosisIdAndVersionNumber(long diagnosisId, int versionNumber);
+
+    @Query("select coalesce(max(v.versionNumber), 0) from DiagnosisVersion v where v.diagnosisId = ?1")
+    int maxVersionNumber(long diagnosisId);
+
+    @Query("select v from DiagnosisVersion v where v.status in (org.example.fmb.content.Status.DRAFT,"
+            + " org.example.fmb.content.Status.IN_REVIEW, org.example.fmb.content.Status.APPROVED)"
+            + " and v.diagnosisId = ?1")
+    List<DiagnosisVersion> findOpen(long diagnosisId);
+
+    @Query("select v from DiagnosisVersion v order by v.diagnosisId, v.versionNumber")
+    List<DiagnosisVersion> findAllOrdered();
+}
+
+interface DiagnosisRepository extends JpaRepository<Diagnosis, Long> {
+}
+
+interface VersionEventRepository extends JpaRepository<VersionEvent, Long> {
+
+    List<VersionEvent> findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(VersionEvent.DocumentType type,
+            java.util.Collection<Long> versionIds);
+
+    @Query("select coalesce(max(e.id), 0) from VersionEvent e")
+    long latestId();
+}

@@ -1,0 +1,155 @@
+package org.example.fmb.content;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.example.fmb.content.VersionEvent.DocumentType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** The same workflow as for diagnoses, for the general principles for sick leave. */
+@Service
+@Transactional(readOnly = true)
+public class PrinciplesAuthoringService {
+
+    private final PrinciplesVersionRepository versions;
+    private final VersionEventRepository events;
+    private final PublishedContentService published;
+    private final Clock clock;
+
+    PrinciplesAuthoringService(PrinciplesVersionRepository versions, VersionEventRepository events,
+            PublishedContentService published, Clock clock) {
+        this.versions = versions;
+        this.events = events;
+        this.published = published;
+        this.clock = clock;
+    }
+
+    public List<PrinciplesVersionDetails> history() {
+        return versions.findAllByOrderByVersionNumberDesc().stream().map(this::details).toList();
+    }
+
+    public PrinciplesVersionDetails version(int number) {
+        return details(find(number));
+    }
+
+    @Transactional
+    public PrinciplesVersionDetails startDraft(String actor, String comment) {
+        var all = versions.findAllByOrderByVersionNumberDesc();
+        all.stream().filter(PrinciplesVersion::isOpen).findFirst().ifPresent(open -> {
+            throw new WorkflowException("Version " + open.getVersionNumber() + " of the general principles is "
+                    + open.getStatus() + "; finish or return it first.");
+        });
+        var source = all.get(0);
+        var draft = versions.save(PrinciplesVersion.draft(source.getVersionNumber() + 1, source.getTitle(), source.getMarkup(), actor));
+        record(draft, "CREATED", actor, comment == null ? "Draft based on version " + source.getVersionNumber() : comment);
+        return details(draft);
+    }
+
+    @Transactional
+    public PrinciplesVersionDetails revise(int number, long expectedLockVersion, String title, String markup, String actor,
+            String comment) {
+        var version = find(number);
+        if (version.getLockVersion() != expectedLockVersion) {
+            throw new ConcurrentEditException("Version " + number + " of the general principles was changed by someone else"
+                    + " after you loaded it (you have lock version " + expectedLockVersion + ", the current one is "
+                    + version.getLockVersion() + "). Reload it and apply your changes again.");
+        }
+        var errors = new ArrayList<>(DraftValidationService.markupErrors("markup", markup));
+        if (title == null || title.isBlank()) {
+            errors.add(new FieldMessage("title", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DraftInvalidException(errors, List.of());
+        }
+        version.revise(title, markup);
+        versions.saveAndFlush(version);
+        record(version, "REVISED", actor, comment);
+        return details(version);
+    }
+
+    @Transactional
+    public PrinciplesVersionDetails submit(int number, String actor, String comment) {
+        var version = find(number);
+        if (version.getMarkup() == null || version.getMarkup().replaceAll("<[^>]*>", "").isBlank()) {
+            throw new DraftInvalidException(List.of(new FieldMessage("markup", "is required")), List.of());
+        }
+        version.submitForReview();
+        record(version, "SUBMITTED", actor, comment);
+        return details(version);
+    }
+
+    @Transactional
+    public PrinciplesVersionDetails returnToAuthor(int number, String actor, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new DraftInvalidException(List.of(new FieldMessage("comment", "say what must change")), List.of());
+        }
+        var version = find(number);
+        version.returnToDraft();
+        record(version, "RETURNED", actor, comment);
+        return details(version);
+    }
+
+    @Transactional
+    public PrinciplesVersionDetails approve(int number, String actor, String comment) {
+        var version = find(number);
+        var authors = new HashSet<String>();
+        authors.add(version.getCreatedBy());
+        events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(version.getId()))
+                .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
+                .forEach(e -> authors.add(e.getActor()));
+        if (authors.contains(actor)) {
+            throw new FourEyesException("Four-eyes principle: " + actor + " wrote or submitted version " + number
+                    + " and cannot approve it; another reviewer must.");
+        }
+        version.approve();
+        record(version, "APPROVED", actor, comment);
+        return details(version);
+    }
+
+    @Transactional
+    public PrinciplesVersionDetails publish(int number, LocalDate validFrom, String actor, String comment) {
+        var today = LocalDate.now(clock);
+        var from = validFrom == null ? today : validFrom;
+        if (from.isBefore(today)) {
+            throw new DraftInvalidException(List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
+        }
+        var version = find(number);
+        version.publish(from);
+        for (var other : versions.findAllByOrderByVersionNumberDesc()) {
+            if (other != version && other.getStatus() == Status.PUBLISHED && other.getValidFrom().isBefore(from)
+                    && (other.getValidTo() == null || other.getValidTo().isAfter(from))) {
+                other.endValidity(from);
+                record(other, "VALIDITY_ENDED", actor, "Replaced by version " + number + " from " + from);
+            }
+        }
+        record(version, "PUBLISHED", actor, (comment == null ? "" : comment + "; ") + "valid from " + from);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                published.refresh();
+            }
+        });
+        return details(version);
+    }
+
+    private PrinciplesVersion find(int number) {
+        return versions.findByVersionNumber(number)
+                .orElseThrow(() -> new ContentNotFoundException("The general principles have no version " + number + "."));
+    }
+
+    private void record(PrinciplesVersion version, String action, String actor, String comment) {
+        events.save(new VersionEvent(DocumentType.PRINCIPLES, version.getId(), action, actor, comment));
+    }
+
+    private PrinciplesVersionDetails details(PrinciplesVersion v) {
+        var history = events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(v.getId()))
+                .stream().map(VersionEventDetails::of).toList();
+        return new PrinciplesVersionDetails(v.getVersionNumber(), v.getStatus(), v.getValidFrom(), v.getValidTo(),
+                v.getLockVersion(), v.getTitle(), v.getMarkup(), v.getCreatedBy(), v.getCreatedAt(), history);
+    }
+}

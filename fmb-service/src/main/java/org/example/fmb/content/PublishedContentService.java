@@ -1,0 +1,105 @@
+package org.example.fmb.content;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Serves the published content from memory. The picture is rebuilt when the content changes (any
+ * workflow step, here or on another instance: checked every few seconds) and when the day changes,
+ * so a version published for a future date becomes the served one on that day by itself.
+ */
+@Service
+public class PublishedContentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedContentService.class);
+
+    private final DiagnosisVersionRepository versions;
+    private final PrinciplesVersionRepository principles;
+    private final VersionEventRepository events;
+    private final ContentImport contentImport;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final List<Consumer<PublishedContent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile PublishedContent current;
+
+    PublishedContentService(DiagnosisVersionRepository versions, PrinciplesVersionRepository principles,
+            VersionEventRepository events, ContentImport contentImport, TransactionTemplate transactions, Clock clock) {
+        this.versions = versions;
+        this.principles = principles;
+        this.events = events;
+        this.contentImport = contentImport;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        contentImport.importReferenceContent();
+        refresh();
+    }
+
+    /** What is served now. */
+    public PublishedContent current() {
+        var snapshot = current;
+        if (snapshot == null || !snapshot.day().equals(LocalDate.now(clock))) {
+            return refresh();
+        }
+        return snapshot;
+    }
+
+    /** Called with each new picture (e.g. to rebuild caches derived from it). */
+    public void onChange(Consumer<PublishedContent> listener) {
+        listeners.add(listener);
+    }
+
+    @Scheduled(fixedDelayString = "${fmb.content.refresh-interval:5s}", initialDelayString = "${fmb.content.refresh-interval:5s}")
+    void refreshIfChanged() {
+        var snapshot = current;
+        if (snapshot == null) {
+            return;
+        }
+        var today = LocalDate.now(clock);
+        if (!today.equals(snapshot.day()) || events.latestId() != snapshot.revision()) {
+            refresh();
+        }
+    }
+
+    /** Rebuilds the picture from the database. */
+    public synchronized PublishedContent refresh() {
+        var today = LocalDate.now(clock);
+        var snapshot = transactions.execute(status -> {
+            var revision = events.latestId();
+            var served = new ArrayList<PublishedDiagnosis>();
+            for (var version : versions.findAllPublished()) {
+                if (version.isServedOn(today)) {
+                    served.add(new PublishedDiagnosis(version.getDiagnosisId(), version.getVersionNumber(),
+                            version.getValidFrom(), version.getValidTo(), version.getLastUpdated(), version.content()));
+                }
+            }
+            served.sort(Comparator.comparingLong(PublishedDiagnosis::id));
+            var principlesNow = principles.findAllByOrderByVersionNumberDesc().stream()
+                    .filter(p -> p.isServedOn(today))
+                    .findFirst()
+                    .map(p -> new PublishedPrinciples(p.getVersionNumber(), p.getTitle(), p.getMarkup(), p.getValidFrom(),
+                            p.getValidTo(), p.getLastUpdated()))
+                    .orElse(null);
+            return new PublishedContent(revision, today, served, principlesNow);
+        });
+        current = snapshot;
+        log.debug("Published content rebuilt: {} diagnoses at revision {}", snapshot.diagnoses().size(), snapshot.revision());
+        listeners.forEach(listener -> listener.accept(snapshot));
+        return snapshot;
+    }
+}

@@ -1,0 +1,87 @@
+package org.example.fmb.diagnosis;
+
+import java.util.Locale;
+import org.example.fmb.content.Code;
+import org.example.fmb.content.PublishedContentService;
+import org.example.fmb.content.PublishedDiagnosis;
+import org.example.fmb.content.PublishedPrinciples;
+import org.example.fmb.statistics.LookupStatisticsService;
+import org.springframework.stereotype.Service;
+
+/** Reads the published content for the modern API and counts each diagnosis lookup. */
+@Service
+public class DiagnosisService {
+
+    private final PublishedContentService content;
+    private final LookupStatisticsService statistics;
+
+    DiagnosisService(PublishedContentService content, LookupStatisticsService statistics) {
+        this.content = content;
+        this.statistics = statistics;
+    }
+
+    /** The published diagnosis for a code (F32.1 → F321 → F32, never below three characters). */
+    public Found byCode(String code) {
+        if (Code.normalized(code).length() < 3) {
+            throw new DiagnosisNotFoundException("An ICD-10-SE code has at least three characters; got '" + code + "'.");
+        }
+        var match = content.current().byCode(code)
+                .orElseThrow(() -> new DiagnosisNotFoundException("No FMB diagnosis for ICD-10-SE code '" + code
+                        + "' or its parent codes."));
+        statistics.count(match.diagnosis().id());
+        return new Found(match.diagnosis(), DiagnosisDetails.of(match.diagnosis(), match.requestedCode(), match.matchedCode()));
+    }
+
+    public Found byId(long id) {
+        var diagnosis = content.current().diagnosis(id)
+                .orElseThrow(() -> new DiagnosisNotFoundException("No published FMB diagnosis with id " + id + "."));
+        statistics.count(id);
+        return new Found(diagnosis, DiagnosisDetails.of(diagnosis, null, null));
+    }
+
+    /** Published diagnoses whose title, codes or texts contain {@code query} (all when blank), by id. */
+    public DiagnosisPage search(String query, int page, int size) {
+        var needle = query == null ? "" : query.trim().toLowerCase(new Locale("sv"));
+        var hits = content.current().diagnoses().stream().filter(d -> needle.isEmpty() || matches(d, needle)).toList();
+        var from = Math.min(page * size, hits.size());
+        var to = Math.min(from + size, hits.size());
+        var items = hits.subList(from, to).stream().map(DiagnosisSummary::of).toList();
+        return new DiagnosisPage(items, page, size, hits.size(), (hits.size() + size - 1) / size);
+    }
+
+    public PublishedPrinciples principles() {
+        return content.current().principles()
+                .orElseThrow(() -> new DiagnosisNotFoundException("No general principles are published."));
+    }
+
+    /** The last change of the published content (for Last-Modified of the list) and its revision. */
+    public java.time.Instant publishedAt() {
+        return content.current().diagnoses().stream().map(d -> d.lastUpdated().toInstant())
+                .max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH);
+    }
+
+    public String listEtag(String query, int page, int size) {
+        var snapshot = content.current();
+        return "\"list-" + snapshot.revision() + "-" + snapshot.day() + "-" + page + "-" + size + "-"
+                + Integer.toHexString(query == null ? 0 : query.hashCode()) + "\"";
+    }
+
+    private static boolean matches(PublishedDiagnosis d, String needle) {
+        var c = d.content();
+        var normalizedCode = Code.normalized(needle);
+        return contains(c.title(), needle)
+                || c.icd10Codes().stream().anyMatch(code -> Code.normalized(code.kod()).startsWith(normalizedCode)
+                        || contains(code.beskrivning(), needle))
+                || contains(c.insuranceMedicalInformation(), needle) || contains(c.symptomsPrognosisTreatment(), needle)
+                || contains(c.functionalImpairment(), needle) || contains(c.activityLimitation(), needle)
+                || c.typicalCases().stream().anyMatch(tc -> contains(tc.sentence(), needle));
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && text.toLowerCase(new Locale("sv")).contains(needle);
+    }
+
+    /** A diagnosis and its response record. */
+    public record Found(PublishedDiagnosis diagnosis, DiagnosisDetails details) {
+    }
+}

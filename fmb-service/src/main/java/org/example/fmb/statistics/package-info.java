@@ -1,0 +1,2 @@
+/** Follow-up data: how often each diagnosis is looked up per day, without any personal data. */
+package org.example.fmb.statistics;

@@ -1,0 +1,120 @@
+package org.example.fmb;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.example.platform.security.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context all integration tests share: the whole service on a random port, real
+ * embedded PostgreSQL, test tokens, a clock tests can move, and a fake code server answering
+ * FHIR {@code $validate-code} that tests can switch off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "fmb.codes.open-for=0s", "fmb.codes.cache-for=0s", "fmb.statistics.flush-interval=1h",
+        "fmb.content.refresh-interval=1h"})
+@Import({TestTokens.Config.class, IntegrationTestSupport.TestClockConfiguration.class})
+public abstract class IntegrationTestSupport {
+
+    /** Codes the fake code server says do not exist; everything else exists. */
+    protected static final Set<String> UNKNOWN_CODES = ConcurrentHashMap.newKeySet();
+    protected static volatile boolean codeServerDown;
+    protected static final MutableClock CLOCK = new MutableClock();
+    private static final HttpServer CODE_SERVER = startCodeServer();
+
+    @DynamicPropertySource
+    static void codeServer(DynamicPropertyRegistry registry) {
+        registry.add("fmb.codes.codeserver-url", () -> "http://localhost:" + CODE_SERVER.getAddress().getPort());
+    }
+
+    @AfterEach
+    void resetFakes() {
+        codeServerDown = false;
+        UNKNOWN_CODES.clear();
+        CLOCK.reset();
+    }
+
+    private static HttpServer startCodeServer() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/fhir/CodeSystem/$validate-code", exchange -> {
+                if (codeServerDown) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
+                var query = new HashMap<String, String>();
+                for (var pair : exchange.getRequestURI().getRawQuery().split("&")) {
+                    var kv = pair.split("=", 2);
+                    query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                }
+                var valid = !UNKNOWN_CODES.contains(query.get("code"));
+                var body = ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":" + valid
+                        + "}]}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A clock that tests can move forward (to see scheduled publications take effect). */
+    public static final class MutableClock extends Clock {
+        private final ZoneId zone = ZoneId.of("Europe/Stockholm");
+        private volatile Duration offset = Duration.ZERO;
+
+        public void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        void reset() {
+            offset = Duration.ZERO;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return Clock.offset(Clock.system(other), offset);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.example.fmb.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiagnosisVersionTests {
+
+    private static DiagnosisContent content() {
+        var tc = new TypicalCaseContent(null, "Vid lindrig depression ...", null, List.of(Code.icd10("F32", "Depressiv episod")),
+                null, "Upp till 3 månader", 3, DurationUnit.MONTHS, Degree.FULL, null, null, null);
+        return new DiagnosisContent("Depressiv episod", null, null, null, List.of(Code.icd10("F32", "Depressiv episod")),
+                null, null, "<p>x</p>", null, null, null, null, null, null, null, null, null, List.of(tc));
+    }
+
+    @Test
+    void goesFromDraftThroughReviewAndApprovalToPublished() {
+        var version = DiagnosisVersion.draft(508, 3, 2, content(), "editor", () -> 100_000L);
+        version.submitForReview();
+        version.approve();
+        version.publish(LocalDate.of(2030, 1, 1));
+
+        assertThat(version.getStatus()).isEqualTo(Status.PUBLISHED);
+        assertThat(version.isServedOn(LocalDate.of(2029, 12, 31))).isFalse();
+        assertThat(version.isServedOn(LocalDate.of(2030, 1, 1))).isTrue();
+        assertThat(version.content().typicalCases().get(0).fmbId()).isEqualTo(100_000L);
+        assertThat(version.content().keywords()).contains(FmbVocabulary.SUPPORTING);
+    }
+
+    @Test
+    void refusesStepsOutOfOrder() {
+        var version = DiagnosisVersion.draft(508, 3, 2, content(), "editor", () -> 100_000L);
+        assertThatThrownBy(version::approve).isInstanceOf(WorkflowException.class).hasMessageContaining("DRAFT");
+        assertThatThrownBy(() -> version.publish(LocalDate.now())).isInstanceOf(WorkflowException.class);
+        version.submitForReview();
+        assertThatThrownBy(() -> version.revise(content(), () -> 1L)).isInstanceOf(WorkflowException.class);
+    }
+
+    @Test
+    void endsItsValidityWhenASuccessorStarts() {
+        var version = DiagnosisVersion.draft(508, 3, 2, content(), "editor", () -> 100_000L);
+        version.submitForReview();
+        version.approve();
+        version.publish(LocalDate.of(2020, 1, 1));
+        version.endValidity(LocalDate.of(2030, 6, 1));
+
+        assertThat(version.isServedOn(LocalDate.of(2030, 5, 31))).isTrue();
+        assertThat(version.isServedOn(LocalDate.of(2030, 6, 1))).isFalse();
+    }
+
+    @Test
+    void countsTheMaximumInDaysWithAMonthOfThirtyOneDays() {
+        assertThat(content().typicalCases().get(0).maxDays()).isEqualTo(93);
+    }
+}

@@ -1,0 +1,91 @@
+package org.example.fmb.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.example.fmb.IntegrationTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+
+class DiagnosisApiTests extends IntegrationTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void findsADiagnosisByCodeFallingBackToTheParent() throws IOException {
+        for (var code : new String[] {"F32.1", "F321", "F32", "f32.1"}) {
+            var body = json("/fmb/api/v1/diagnoses/by-code/" + code);
+            assertThat(body.path("id").asLong()).as(code).isEqualTo(508);
+            assertThat(body.path("matchedCode").asText()).isEqualTo("F32");
+        }
+        var stress = json("/fmb/api/v1/diagnoses/by-code/F43.0");
+        assertThat(stress.path("title").asText()).isEqualTo("Akut stressreaktion");
+        assertThat(stress.path("typicalCases").get(0).path("recommendedSickLeave").has("maxDays")).isTrue();
+    }
+
+    @Test
+    void answersNotFoundAsProblemWhenNoCodeMatches() {
+        for (var code : new String[] {"F3", "Z99.9", "M54"}) {
+            var response = http.getForEntity("/fmb/api/v1/diagnoses/by-code/" + code, String.class);
+            assertThat(response.getStatusCode()).as(code).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody()).contains("\"status\":404");
+        }
+    }
+
+    @Test
+    void answersNotModifiedToAnUnchangedETagOrDate() {
+        var first = http.getForEntity("/fmb/api/v1/diagnoses/by-code/F32", String.class);
+        var etag = first.getHeaders().getETag();
+        var lastModified = first.getHeaders().getFirst("Last-Modified");
+        assertThat(etag).isNotBlank();
+        assertThat(lastModified).isNotBlank();
+
+        var byEtag = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/by-code/F32.1").header("If-None-Match", etag).build(),
+                String.class);
+        assertThat(byEtag.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+        var byDate = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/508").header("If-Modified-Since", lastModified).build(),
+                String.class);
+        assertThat(byDate.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+        var stale = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/508").header("If-None-Match", "\"other\"").build(),
+                String.class);
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void listsAndSearchesPaged() throws IOException {
+        var all = json("/fmb/api/v1/diagnoses?size=50");
+        assertThat(all.path("totalItems").asInt()).isEqualTo(116);
+        assertThat(all.path("items")).hasSize(50);
+        assertThat(all.path("totalPages").asInt()).isEqualTo(3);
+
+        var hits = json("/fmb/api/v1/diagnoses?q=depressiv");
+        assertThat(hits.path("items").findValuesAsText("title")).contains("Depressiv episod");
+        var byCode = json("/fmb/api/v1/diagnoses?q=K40");
+        assertThat(byCode.path("items").get(0).path("id").asLong()).isEqualTo(110);
+        assertThat(http.getForEntity("/fmb/api/v1/diagnoses?size=0", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void servesTheGeneralPrinciples() throws IOException {
+        var principles = json("/fmb/api/v1/principles");
+        assertThat(principles.path("title").asText()).isEqualTo("Övergripande principer för sjukskrivning");
+        assertThat(principles.path("version").asInt()).isPositive();
+    }
+
+    private JsonNode json(String path) throws IOException {
+        var response = http.getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(response.getBody());
+    }
+}

@@ -1,0 +1,220 @@
+package org.example.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gateway.limits.max-request-size=4KB")
+class GatewayTests {
+
+    static final StubService FMB = new StubService("fmb");
+    static final StubService CODESERVER = new StubService("codeserver");
+    static final StubService HOSP = new StubService("hosp");
+    static final StubService DEATH_CERTIFICATES = new StubService("death-certificates");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final HttpClient client = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("gateway.services.fmb", FMB::url);
+        registry.add("gateway.services.codeserver", CODESERVER::url);
+        registry.add("gateway.services.hosp", HOSP::url);
+        registry.add("gateway.services.death-certificates", DEATH_CERTIFICATES::url);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        FMB.close();
+        CODESERVER.close();
+        HOSP.close();
+        DEATH_CERTIFICATES.close();
+    }
+
+    @Test
+    void routesOpenDataToItsServiceWithoutAToken() throws Exception {
+        assertRoutedTo(get("/fmb/api/v1/diagnoses/F32", null), FMB, "/fmb/api/v1/diagnoses/F32");
+        assertRoutedTo(get("/fmb/typfall", null), FMB, "/fmb/typfall");
+        assertRoutedTo(get("/codes/api/v1/code-systems", null), CODESERVER, "/codes/api/v1/code-systems");
+        assertRoutedTo(get("/fhir/metadata", null), CODESERVER, "/fhir/metadata");
+        assertRoutedTo(get("/services/clinicalprocess/x?wsdl", null), DEATH_CERTIFICATES, "/services/clinicalprocess/x");
+    }
+
+    @Test
+    void letsAnonymousFhirReadOperationsThroughButNotWrites() throws Exception {
+        assertRoutedTo(post("/fhir/CodeSystem/$lookup", "{}", null), CODESERVER, "/fhir/CodeSystem/$lookup");
+        assertRoutedTo(post("/fhir/ValueSet/$expand", "{}", null), CODESERVER, "/fhir/ValueSet/$expand");
+        assertThat(post("/fhir/CodeSystem", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/fhir/CodeSystem", "{}", token("ehr-system")).statusCode()).isEqualTo(403);
+        assertRoutedTo(post("/fhir/CodeSystem", "{}", token("terminology-admin")), CODESERVER, "/fhir/CodeSystem");
+    }
+
+    @Test
+    void refusesAProtectedRouteWithoutATokenAsProblemJson() throws Exception {
+        var response = get("/hosp/api/v1/persons/191212121212", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(401);
+        assertThat(HOSP.lastHeaders).doesNotContainKey("x-never-reached");
+    }
+
+    @Test
+    void refusesATokenWithoutTheRouteScope() throws Exception {
+        var response = get("/hosp/api/v1/persons/191212121212", token("webcert"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void passesATokenWithTheRouteScopeOnToTheService() throws Exception {
+        var token = token("region-skane");
+        assertRoutedTo(get("/hosp/api/v1/persons/191212121212", token), HOSP, "/hosp/api/v1/persons/191212121212");
+        assertThat(HOSP.lastHeaders.get("authorization")).isEqualTo("Bearer " + token);
+        assertRoutedTo(post("/services/clinicalprocess/RegisterCertificate", "<x/>", token("webcert")),
+                DEATH_CERTIFICATES, "/services/clinicalprocess/RegisterCertificate");
+        assertRoutedTo(get("/death-certificates/api/v1/certificates", token("cause-of-death-coder")),
+                DEATH_CERTIFICATES, "/death-certificates/api/v1/certificates");
+        assertRoutedTo(post("/fmb/api/v1/sick-leave-checks", "{}", token("webcert")), FMB,
+                "/fmb/api/v1/sick-leave-checks");
+    }
+
+    @Test
+    void issuesClientCredentialsTokensWithActorTypeAndOrganisation() throws Exception {
+        var claims = claims(token("region-skane"));
+        assertThat(claims.path("sub").asText()).isEqualTo("region-skane");
+        assertThat(claims.path("actor_type").asText()).isEqualTo("PUBLIC_CARE_PROVIDER");
+        assertThat(claims.path("organisation").asText()).isEqualTo("Region Skåne");
+        assertThat(claims.path("scope").toString()).contains("hosp.read");
+        assertThat(claims.path("iss").asText()).isEqualTo("http://localhost:8080");
+        assertThat(claims(token("webcert")).has("actor_type")).isFalse();
+    }
+
+    @Test
+    void refusesAClientWithAWrongSecret() throws Exception {
+        var response = tokenResponse("webcert", "not-the-secret");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void issuesTokensThatAServiceAcceptsThroughThePublishedKeys() throws Exception {
+        var decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("http://localhost:8080"));
+        var jwt = decoder.decode(token("ivo"));
+        assertThat(jwt.getSubject()).isEqualTo("ivo");
+        assertThat(jwt.getClaimAsString("actor_type")).isEqualTo("IVO");
+    }
+
+    @Test
+    void passesTheCallersRequestIdOnAndReturnsIt() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(uri("/fmb/typfall")).header("X-Request-Id", "trace-123").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-123");
+        assertThat(FMB.lastHeaders.get("x-request-id")).isEqualTo("trace-123");
+    }
+
+    @Test
+    void makesARequestIdWhenTheCallerHasNone() throws Exception {
+        var response = get("/fmb/typfall", null);
+        var generated = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).hasSizeGreaterThan(10);
+        assertThat(FMB.lastHeaders.get("x-request-id")).isEqualTo(generated);
+    }
+
+    @Test
+    void refusesARequestBodyOverTheSizeLimit() throws Exception {
+        var response = post("/fhir/ValueSet/$expand", "x".repeat(5000), null);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void servesOneSwaggerUiListingEveryService() throws Exception {
+        assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+        var config = JSON.readTree(get("/v3/api-docs/swagger-config", null).body());
+        assertThat(config.path("urls").findValuesAsText("url")).containsExactlyInAnyOrder(
+                "/fmb/v3/api-docs", "/codes/v3/api-docs", "/hosp/v3/api-docs", "/death-certificates/v3/api-docs");
+    }
+
+    @Test
+    void answersCorsPreflightForTheSuitesOwnPages() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(uri("/fmb/api/v1/sick-leave-checks"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+        var foreign = client.send(HttpRequest.newBuilder(uri("/fmb/api/v1/sick-leave-checks"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+    }
+
+    private void assertRoutedTo(HttpResponse<String> response, StubService service, String path) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var body = JSON.readTree(response.body());
+        assertThat(body.path("service").asText()).isEqualTo(service.name());
+        assertThat(body.path("path").asText()).isEqualTo(path);
+    }
+
+    String token(String clientId) throws Exception {
+        var response = tokenResponse(clientId, clientId + "-secret");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private HttpResponse<String> tokenResponse(String clientId, String secret) throws Exception {
+        var basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode claims(String jwt) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body, String token) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

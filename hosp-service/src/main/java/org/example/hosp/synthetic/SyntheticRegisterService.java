@@ -1,0 +1,147 @@
+package org.example.hosp.synthetic;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads the demo persons and the synthetic register at first start with PostgreSQL COPY, in one transaction, and
+ * only once: a marker row makes later starts (and concurrent instances, through an advisory lock) skip the load.
+ */
+@Service
+class SyntheticRegisterService implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SyntheticRegisterService.class);
+    private static final long LOAD_LOCK = 0x53796e52L;
+    private static final int CHUNK = 25_000;
+
+    enum State { PENDING, LOADING, LOADED, FAILED, DISABLED }
+
+    private final DataSource dataSource;
+    private final SyntheticRegisterProperties properties;
+    private volatile State state = State.PENDING;
+    private volatile String detail = "";
+
+    SyntheticRegisterService(DataSource dataSource, SyntheticRegisterProperties properties) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled()) {
+            state = State.DISABLED;
+            return;
+        }
+        if (properties.background()) {
+            var loader = new Thread(this::loadSafely, "synthetic-register-load");
+            loader.setDaemon(true);
+            loader.start();
+        } else {
+            loadSafely();
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    String detail() {
+        return detail;
+    }
+
+    private void loadSafely() {
+        state = State.LOADING;
+        try {
+            load();
+            state = State.LOADED;
+        } catch (SQLException | IOException | RuntimeException e) {
+            state = State.FAILED;
+            detail = "The synthetic register could not be loaded.";
+            log.error("Loading the synthetic register failed", e);
+        }
+    }
+
+    /** Loads the register unless it is already there; answers the number of persons loaded (0 when skipped). */
+    int load() throws SQLException, IOException {
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("select pg_advisory_xact_lock(" + LOAD_LOCK + ")");
+                    try (var marker = statement.executeQuery("select persons, duration_ms from synthetic_register_load")) {
+                        if (marker.next()) {
+                            detail = "Loaded earlier: " + marker.getInt(1) + " synthetic persons in "
+                                    + marker.getLong(2) + " ms.";
+                            log.info("Synthetic register already loaded ({} persons); skipping", marker.getInt(1));
+                            connection.commit();
+                            return 0;
+                        }
+                    }
+                }
+                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                long firstLicenceId;
+                try (var statement = connection.createStatement();
+                        var max = statement.executeQuery("select coalesce(max(id), 0) + 1 from licence")) {
+                    max.next();
+                    firstLicenceId = max.getLong(1);
+                }
+                var demo = new RegisterRows(firstLicenceId);
+                DemoPersons.write(demo);
+                copy(copy, demo);
+                new SyntheticRegisterGenerator(properties.seed()).generate(properties.persons(), CHUNK,
+                        demo.nextLicenceId(), rows -> {
+                            try {
+                                copy(copy, rows);
+                            } catch (SQLException | IOException e) {
+                                throw new IllegalStateException("COPY into the register failed", e);
+                            }
+                        });
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                try (var statement = connection.createStatement()) {
+                    statement.execute("select setval(pg_get_serial_sequence('licence', 'id'), "
+                            + "(select max(id) from licence))");
+                    statement.execute("insert into synthetic_register_load (id, persons, seed, duration_ms) values (1, "
+                            + properties.persons() + ", " + properties.seed() + ", " + millis + ")");
+                }
+                connection.commit();
+                detail = "Loaded " + properties.persons() + " synthetic persons and "
+                        + DemoPersons.IDENTITY_NUMBERS.size() + " demo persons in " + millis + " ms.";
+                log.info("Synthetic register: {} persons generated and loaded with COPY in {} ms",
+                        properties.persons() + DemoPersons.IDENTITY_NUMBERS.size(), millis);
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            connection.setAutoCommit(true);
+            try (var statement = connection.createStatement()) {
+                statement.execute("analyze person, licence, specialist_certificate, restriction, education");
+            }
+        }
+        return properties.persons();
+    }
+
+    private static void copy(CopyManager copy, RegisterRows rows) throws SQLException, IOException {
+        copy.copyIn("copy person (identity_number, birth_date, given_name, family_name, sex, folkbokforingsort, "
+                + "protected_identity, deceased, prescriber_code, prescribing_scope, registered_at, updated_at) "
+                + "from stdin with (format csv)", new StringReader(rows.persons.toString()));
+        copy.copyIn("copy licence (id, identity_number, profession_code, licensed_on) from stdin with (format csv)",
+                new StringReader(rows.licences.toString()));
+        copy.copyIn("copy specialist_certificate (licence_id, speciality_code, speciality_name, certified_on) "
+                + "from stdin with (format csv)", new StringReader(rows.specialistCertificates.toString()));
+        copy.copyIn("copy restriction (licence_id, code, valid_from, valid_to, description) "
+                + "from stdin with (format csv)", new StringReader(rows.restrictions.toString()));
+        copy.copyIn("copy education (identity_number, profession_code, school, country, exam_date) "
+                + "from stdin with (format csv)", new StringReader(rows.educations.toString()));
+    }
+}

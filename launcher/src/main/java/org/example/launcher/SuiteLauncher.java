@@ -1,0 +1,196 @@
+package org.example.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.example.platform.database.EmbeddedPostgresServer;
+
+/**
+ * The local run: starts an embedded PostgreSQL 17 with its data under {@code .data/postgres}, creates a
+ * database per service, starts each service's jar as a process of its own (logs in {@code .data/logs}),
+ * waits until every one is ready, prints where to go, and on Ctrl-C stops them all and then the database.
+ *
+ * <p>Options (environment): {@code SUITE_PORT_BASE} (gateway port, services on the next four; default
+ * 8080), {@code SUITE_DATA_DIR} (default {@code .data}), {@code SUITE_DB_PORT} (default 15432),
+ * {@code SUITE_EXIT_WHEN_READY=true} (start, check, stop: used by the smoke test).
+ */
+public final class SuiteLauncher {
+
+    private final Path root;
+    private final Path dataDirectory;
+    private final int portBase;
+    private final int databasePort;
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    SuiteLauncher(Path root, Path dataDirectory, int portBase, int databasePort) {
+        this.root = root;
+        this.dataDirectory = dataDirectory;
+        this.portBase = portBase;
+        this.databasePort = databasePort;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var root = Path.of("").toAbsolutePath();
+        var environment = System.getenv();
+        var launcher = new SuiteLauncher(root,
+                root.resolve(environment.getOrDefault("SUITE_DATA_DIR", ".data")),
+                Integer.parseInt(environment.getOrDefault("SUITE_PORT_BASE", "8080")),
+                Integer.parseInt(environment.getOrDefault("SUITE_DB_PORT", "15432")));
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "suite-stop"));
+        var ready = launcher.start();
+        if (!ready) {
+            System.exit(1);
+        }
+        if (Boolean.parseBoolean(environment.getOrDefault("SUITE_EXIT_WHEN_READY", "false"))) {
+            System.exit(0);
+        }
+        Thread.currentThread().join();
+    }
+
+    List<SuiteService> services() {
+        var issuer = "http://localhost:" + portBase;
+        var common = Map.of("ISSUER_URI", issuer, "JWK_SET_URI", issuer + "/oauth2/jwks",
+                "CODESERVER_URL", "http://localhost:" + (portBase + 2));
+        var small = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+                "-Xss512k");
+        var large = List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
+                "-Xss512k");
+        var gatewayEnvironment = new HashMap<>(common);
+        gatewayEnvironment.put("FMB_URL", "http://localhost:" + (portBase + 1));
+        gatewayEnvironment.put("CODESERVER_URL", "http://localhost:" + (portBase + 2));
+        gatewayEnvironment.put("HOSP_URL", "http://localhost:" + (portBase + 3));
+        gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
+        gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
+        gatewayEnvironment.put("FMB_WEB_REDIRECT_URI", issuer + "/fmb/login/oauth2/code/suite");
+        return List.of(
+                new SuiteService("gateway", "gateway", portBase, null, small, gatewayEnvironment),
+                new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
+                new SuiteService("codeserver-service", "codeserver-service", portBase + 2, "codeserver_service", large,
+                        common),
+                new SuiteService("hosp-service", "hosp-service", portBase + 3, "hosp_service", small, common),
+                new SuiteService("death-certificate-service", "death-certificate-service", portBase + 4,
+                        "death_certificate_service", small, common));
+    }
+
+    boolean start() throws IOException, InterruptedException {
+        var started = Instant.now();
+        var services = services();
+        for (var service : services) {
+            if (!Files.isRegularFile(service.jar(root))) {
+                System.err.println("Missing " + root.relativize(service.jar(root)) + ": build first with ./mvnw package -DskipTests");
+                return false;
+            }
+        }
+        var logs = Files.createDirectories(dataDirectory.resolve("logs"));
+        System.out.println("Starting PostgreSQL (data in " + root.relativize(dataDirectory.resolve("postgres")) + ") ...");
+        var postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), databasePort, false);
+        for (var service : services) {
+            var command = new ArrayList<String>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(service.jvmOptions());
+            command.add("-jar");
+            command.add(service.jar(root).toString());
+            var builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service.name() + ".log").toFile());
+            builder.environment().putAll(service.environment());
+            builder.environment().put("PORT", Integer.toString(service.port()));
+            if (service.database() != null) {
+                builder.environment().put("DB_URL", EmbeddedPostgresServer.database(postgres, service.database()));
+                builder.environment().put("DB_USER", "postgres");
+                builder.environment().put("DB_PASSWORD", "");
+            }
+            processes.add(builder.start());
+            System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: "
+                    + root.relativize(logs.resolve(service.name() + ".log")) + ")");
+        }
+        var pending = new LinkedHashMap<SuiteService, Process>();
+        for (int i = 0; i < services.size(); i++) {
+            pending.put(services.get(i), processes.get(i));
+        }
+        var deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+            for (var entry : List.copyOf(pending.entrySet())) {
+                if (!entry.getValue().isAlive()) {
+                    System.err.println(entry.getKey().name() + " stopped with exit code " + entry.getValue().exitValue()
+                            + "; see " + root.relativize(logs.resolve(entry.getKey().name() + ".log")));
+                    return false;
+                }
+                if (isReady(entry.getKey())) {
+                    System.out.printf("  %s ready after %d s%n", entry.getKey().name(),
+                            Duration.between(started, Instant.now()).toSeconds());
+                    pending.remove(entry.getKey());
+                }
+            }
+            Thread.sleep(500);
+        }
+        if (!pending.isEmpty()) {
+            System.err.println("Not ready within 5 minutes: " + pending.keySet().stream().map(SuiteService::name).toList());
+            return false;
+        }
+        printWhereToGo(Duration.between(started, Instant.now()));
+        return true;
+    }
+
+    private boolean isReady(SuiteService service) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void printWhereToGo(Duration took) {
+        var gateway = "http://localhost:" + portBase;
+        System.out.printf("""
+
+                The suite is ready (%d s, %d MB of memory in all its processes).
+                  Gateway            %s
+                  Swagger UI         %s/swagger-ui.html
+                  FMB pages          %s/fmb/diagnoser
+                  FMB editor pages   %s/fmb/authoring  (users editor / editor-password, reviewer / reviewer-password)
+                  Code server (FHIR) %s/fhir/metadata
+                  Code server (JSON) %s/codes/api/v1/code-systems
+                  A token            curl -s -u region-skane:region-skane-secret -d grant_type=client_credentials %s/oauth2/token
+                Services directly on ports %d-%d; logs in %s. Ctrl-C stops everything.
+                """, took.toSeconds(), SuiteMemory.megabytes(), gateway, gateway, gateway, gateway, gateway, gateway, gateway, portBase + 1,
+                portBase + 4, root.relativize(dataDirectory.resolve("logs")));
+    }
+
+    void stop() {
+        for (var process : processes) {
+            process.destroy();
+        }
+        for (var process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        EmbeddedPostgresServer.stop();
+        System.out.println("Stopped.");
+    }
+}

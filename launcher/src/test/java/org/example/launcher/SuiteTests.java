@@ -1,0 +1,135 @@
+package org.example.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the suite the way README.md does ({@code java -jar launcher/target/launcher.jar} after the
+ * build), on ports of its own, and checks it from outside: the gateway's health, routes through it, and
+ * a token from the gateway accepted by a service called directly. Runs in {@code verify}, after every
+ * module is packaged.
+ */
+class SuiteTests {
+
+    static final int PORT_BASE = 18180;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Process suite;
+    static final StringBuffer output = new StringBuffer();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        var root = Path.of("..").toAbsolutePath().normalize();
+        var data = root.resolve("launcher/target/suite-test-data");
+        if (Files.exists(data)) {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+        var builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                root.resolve("launcher/target/launcher.jar").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("SUITE_PORT_BASE", Integer.toString(PORT_BASE));
+        builder.environment().put("SUITE_DB_PORT", "15532");
+        builder.environment().put("SUITE_DATA_DIR", data.toString());
+        builder.environment().put("HOSP_SYNTHETICREGISTER_PERSONS", "2000");
+        suite = builder.start();
+        var ready = new CompletableFuture<Boolean>();
+        var reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(suite.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    if (line.contains("The suite is ready")) {
+                        ready.complete(true);
+                    }
+                }
+                ready.complete(false);
+            } catch (Exception e) {
+                ready.complete(false);
+            }
+        }, "suite-output");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(ready.get(6, TimeUnit.MINUTES)).as(() -> "suite output:\n" + output).isTrue();
+    }
+
+    @AfterAll
+    static void stopTheSuite() throws Exception {
+        if (suite != null && suite.isAlive()) {
+            suite.destroy();
+            assertThat(suite.waitFor(90, TimeUnit.SECONDS)).as("the suite stops on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
+    void gatewayIsHealthyAndPrintsWhereToGo() throws Exception {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(output.toString()).contains("Swagger UI", "http://localhost:" + PORT_BASE);
+    }
+
+    @Test
+    void routesOpenDataThroughTheGateway() throws Exception {
+        var codes = get("/codes/v3/api-docs", null);
+        assertThat(codes.statusCode()).isEqualTo(200);
+        assertThat(codes.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(get("/fmb/v3/api-docs", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAProtectedRouteWithoutAToken() throws Exception {
+        assertThat(get("/hosp/v3/api-docs", null).statusCode()).isEqualTo(200);
+        assertThat(get("/death-certificates/api/v1/certificates", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromTheGatewayIsAcceptedByAServiceCalledDirectly() throws Exception {
+        var token = token("cause-of-death-coder");
+        var direct = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + (PORT_BASE + 4) + "/death-certificates/api/v1/certificates"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).as(direct.body()).isEqualTo(200);
+        var forged = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + (PORT_BASE + 4) + "/death-certificates/api/v1/certificates"))
+                .header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    private String token(String client) throws Exception {
+        var basic = Base64.getEncoder().encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

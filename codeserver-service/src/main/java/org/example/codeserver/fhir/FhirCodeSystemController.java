@@ -28,12 +28,14 @@ class FhirCodeSystemController implements IResourceProvider {
     private final TerminologyResourceService resources;
     private final FhirTerminologyService terminology;
     private final FhirCodeSystemService codeSystems;
+    private final IndexedTerminologyService indexed;
 
     FhirCodeSystemController(TerminologyResourceService resources, FhirTerminologyService terminology,
-            FhirCodeSystemService codeSystems) {
+            FhirCodeSystemService codeSystems, IndexedTerminologyService indexed) {
         this.resources = resources;
         this.terminology = terminology;
         this.codeSystems = codeSystems;
+        this.indexed = indexed;
     }
 
     @Override
@@ -43,14 +45,24 @@ class FhirCodeSystemController implements IResourceProvider {
 
     @Read
     public CodeSystem read(@IdParam IdType id) {
-        return (CodeSystem) resources.read("CodeSystem", id.getIdPart());
+        var model = indexed.read(id.getIdPart());
+        return model.isPresent() ? model.get() : (CodeSystem) resources.read("CodeSystem", id.getIdPart());
+    }
+
+    private CodeSystem instance(IdType id) {
+        var model = indexed.header(id.getIdPart());
+        return model.isPresent() ? model.get() : (CodeSystem) resources.read("CodeSystem", id.getIdPart());
     }
 
     @Search
     public List<CodeSystem> search(@OptionalParam(name = CodeSystem.SP_URL) UriParam url,
             @OptionalParam(name = CodeSystem.SP_VERSION) TokenParam version, @OptionalParam(name = CodeSystem.SP_NAME) StringParam name) {
-        return resources.search("CodeSystem", url == null ? null : url.getValue(), version == null ? null : version.getValue(),
-                name == null ? null : name.getValue()).stream().map(CodeSystem.class::cast).toList();
+        var u = url == null ? null : url.getValue();
+        var v = version == null ? null : version.getValue();
+        var n = name == null ? null : name.getValue();
+        var found = new java.util.ArrayList<>(indexed.search(u, v, n));
+        resources.search("CodeSystem", u, v, n).forEach(r -> found.add((CodeSystem) r));
+        return found;
     }
 
     @Create
@@ -72,16 +84,16 @@ class FhirCodeSystemController implements IResourceProvider {
 
     @Operation(name = "$lookup", idempotent = true)
     public Parameters lookup(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return codeSystems.lookup(OperationInput.of(details), id == null ? null : read(id));
+        return codeSystems.lookup(OperationInput.of(details), id == null ? null : instance(id));
     }
 
     @Operation(name = "$validate-code", idempotent = true)
     public Parameters validateCode(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return terminology.validateInCodeSystem(OperationInput.of(details), id == null ? null : read(id));
+        return terminology.validateInCodeSystem(OperationInput.of(details), id == null ? null : instance(id));
     }
 
     @Operation(name = "$subsumes", idempotent = true)
     public Parameters subsumes(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return codeSystems.subsumes(OperationInput.of(details), id == null ? null : read(id));
+        return codeSystems.subsumes(OperationInput.of(details), id == null ? null : instance(id));
     }
 }

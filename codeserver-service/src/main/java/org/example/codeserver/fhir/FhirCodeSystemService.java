@@ -27,12 +27,21 @@ public class FhirCodeSystemService {
     private static final String PREFERRED_FOR_LANGUAGE = "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra";
 
     private final TerminologyWorkspace workspace;
+    private final IndexedTerminologyService indexed;
 
-    FhirCodeSystemService(TerminologyWorkspace workspace) {
+    FhirCodeSystemService(TerminologyWorkspace workspace, IndexedTerminologyService indexed) {
         this.workspace = workspace;
+        this.indexed = indexed;
     }
 
     public org.hl7.fhir.r4.model.Parameters lookup(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
+        if (!request.hasDefinitions()) {
+            var coding = r4Coding(request, instance, "code", "coding");
+            var cs = indexed.codeSystem(coding.getSystem(), coding.getVersion());
+            if (cs.isPresent()) {
+                return indexed.lookup(cs.get(), coding.getCode(), request.language());
+            }
+        }
         try (var lease = workspace.open(request.definitions())) {
             return lookup(lease.context(), request, instance);
         }
@@ -90,6 +99,14 @@ public class FhirCodeSystemService {
     }
 
     public org.hl7.fhir.r4.model.Parameters subsumes(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
+        if (!request.hasDefinitions()) {
+            var a = r4Coding(request, instance, "codeA", "codingA");
+            var b = r4Coding(request, instance, "codeB", "codingB");
+            var cs = indexed.codeSystem(a.getSystem() != null ? a.getSystem() : b.getSystem(), a.getVersion());
+            if (cs.isPresent()) {
+                return indexed.subsumes(cs.get(), a.getCode(), b.getCode());
+            }
+        }
         try (var lease = workspace.open(request.definitions())) {
             return subsumes(lease.context(), request, instance);
         }
@@ -118,6 +135,23 @@ public class FhirCodeSystemService {
         var out = new org.hl7.fhir.r4.model.Parameters();
         out.addParameter().setName("outcome").setValue(new org.hl7.fhir.r4.model.CodeType(outcome));
         return out;
+    }
+
+    private static org.hl7.fhir.r4.model.Coding r4Coding(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance,
+            String codeName, String codingName) {
+        for (var p : request.received().getParameter()) {
+            if (codingName.equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r4.model.Coding c) {
+                return c;
+            }
+        }
+        var system = instance != null ? instance.getUrl() : request.string("system");
+        var coding = new org.hl7.fhir.r4.model.Coding(system, request.string(codeName), null);
+        coding.setVersion(instance != null && instance.hasVersion() ? instance.getVersion() : request.string("version"));
+        if (coding.getCode() == null) {
+            throw TerminologyOperationException.of(400, IssueType.REQUIRED, "invalid-data",
+                    "Parameter '" + codeName + "' or '" + codingName + "' is required");
+        }
+        return coding;
     }
 
     private static boolean isAncestor(CodeSystem codeSystem, ConceptDefinitionComponent ancestor, ConceptDefinitionComponent concept) {

@@ -39,7 +39,7 @@ public class FhirConceptMapService {
             system = c.getSystem();
             code = c.getCode();
         }
-        var reverse = request.flag("reverse", false);
+        var reverse = request.flag("reverse", false) || code == null && request.string("targetCode") != null;
         if (reverse && request.string("targetCode") != null) {
             code = request.string("targetCode");
             system = request.string("targetSystem");

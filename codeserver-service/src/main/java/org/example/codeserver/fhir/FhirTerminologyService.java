@@ -39,15 +39,35 @@ public class FhirTerminologyService {
             "force-valueset-version", "system-version", "check-system-version", "force-system-version",
             "default-system-version", "includeAlternateCodes", "default-to-latest-version");
 
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
+            "\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\\s*;\\s*q=[0-9.]+)?(\\s*,\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\\s*;\\s*q=[0-9.]+)?)*");
     private static final String ANONYMOUS = "urn:uuid:00000000-0000-0000-0000-000000000000";
 
     private final TerminologyWorkspace workspace;
+    private final IndexedTerminologyService indexed;
+    private final TerminologyResourceService resources;
 
-    FhirTerminologyService(TerminologyWorkspace workspace) {
+    FhirTerminologyService(TerminologyWorkspace workspace, IndexedTerminologyService indexed, TerminologyResourceService resources) {
         this.workspace = workspace;
+        this.indexed = indexed;
+        this.resources = resources;
     }
 
     public org.hl7.fhir.r4.model.ValueSet expand(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
+        var model = modelValueSet(request, instance);
+        if (model != null) {
+            var echo = new ArrayList<org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent>();
+            for (var p : request.received().getParameter()) {
+                if (Utilities.existsInList(p.getName(), "filter", "count", "offset", "activeOnly", "displayLanguage", "excludeNested",
+                        "includeDesignations")) {
+                    echo.add(p);
+                }
+            }
+            var count = request.integer("count", Integer.MAX_VALUE);
+            var offset = Math.max(0, request.integer("offset", 0));
+            return indexed.expand(model, request.string("filter"), offset, count < 0 ? 0 : count, request.flag("activeOnly", false),
+                    request.language(), echo);
+        }
         try (var lease = workspace.open(request.definitions())) {
             return expand(lease.context(), request, instance);
         }
@@ -55,6 +75,7 @@ public class FhirTerminologyService {
 
     private org.hl7.fhir.r4.model.ValueSet expand(SimpleWorkerContext context, TerminologyRequest request,
             org.hl7.fhir.r4.model.ValueSet instance) {
+        checkLanguage(request);
         var valueSet = instance != null ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
                 : resolveValueSet(context, request, true);
         var filter = request.string("filter");
@@ -70,6 +91,7 @@ public class FhirTerminologyService {
         if (instance != null || request.parameters().getParameter("valueSet") != null) {
             valueSet = valueSet.copy();
             GuardedRegex.precompute(context, valueSet);
+            TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
         }
         var anonymous = !valueSet.hasUrl();
         if (anonymous) {
@@ -81,6 +103,9 @@ public class FhirTerminologyService {
             throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
         }
         var expanded = outcome.getValueset();
+        if (!request.has("excludeNested")) {
+            expanded.getExpansion().getParameter().removeIf(p -> "excludeNested".equals(p.getName()));
+        }
         if (anonymous) {
             expanded.setUrl(null);
         }
@@ -91,6 +116,20 @@ public class FhirTerminologyService {
     }
 
     public org.hl7.fhir.r4.model.Parameters validateInValueSet(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
+        var model = modelValueSet(request, instance);
+        if (model != null) {
+            var coding = codingOf(request);
+            var system = coding.getSystem() != null ? coding.getSystem() : model.getCompose().getIncludeFirstRep().getSystem();
+            var cs = indexed.codeSystem(system, coding.getVersion());
+            if (cs.isPresent() && indexed.contains(model, system, coding.getCode())) {
+                return indexed.validate(cs.get(), coding.getCode(), coding.getDisplay(), request.language(),
+                        request.flag("lenient-display-validation", false), null);
+            }
+            if (cs.isPresent()) {
+                return indexed.validate(cs.get(), "\u0000" + coding.getCode(), null, null, false, model.getUrl())
+                        .setParameter("code", new org.hl7.fhir.r4.model.CodeType(coding.getCode()));
+            }
+        }
         try (var lease = workspace.open(request.definitions())) {
             var context = lease.context();
             var valueSet = instance != null ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
@@ -98,12 +137,22 @@ public class FhirTerminologyService {
             if (instance != null || request.parameters().getParameter("valueSet") != null) {
                 valueSet = valueSet.copy();
                 GuardedRegex.precompute(context, valueSet);
+            TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
             }
             return validate(context, request, valueSet, false);
         }
     }
 
     public org.hl7.fhir.r4.model.Parameters validateInCodeSystem(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
+        if (!request.hasDefinitions()) {
+            var coding = codingOf(request);
+            var system = instance != null ? instance.getUrl() : request.string("url") != null ? request.string("url") : coding.getSystem();
+            var cs = indexed.codeSystem(system, request.string("version") != null ? request.string("version") : coding.getVersion());
+            if (cs.isPresent()) {
+                return indexed.validate(cs.get(), coding.getCode(), coding.getDisplay(), request.language(),
+                        request.flag("lenient-display-validation", false), null);
+            }
+        }
         if (instance != null) {
             request.parameters().setParameter("url", new UriType(instance.getUrl()));
             if (instance.hasVersion() && !request.has("version")) {
@@ -113,6 +162,65 @@ public class FhirTerminologyService {
         try (var lease = workspace.open(request.definitions())) {
             return validate(lease.context(), request, null, true);
         }
+    }
+
+    /** The value set when it lies wholly in the code system model (and the caller sent no definitions), else null. */
+    private org.hl7.fhir.r4.model.ValueSet modelValueSet(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
+        if (request.hasDefinitions()) {
+            return null;
+        }
+        var valueSet = instance;
+        if (valueSet == null) {
+            for (var p : request.received().getParameter()) {
+                if ("valueSet".equals(p.getName()) && p.getResource() instanceof org.hl7.fhir.r4.model.ValueSet vs) {
+                    valueSet = vs;
+                }
+            }
+        }
+        if (valueSet == null) {
+            var url = request.string("url");
+            if (url == null) {
+                return null;
+            }
+            var version = request.string("valueSetVersion");
+            if (url.contains("|")) {
+                version = url.substring(url.indexOf('|') + 1);
+                url = url.substring(0, url.indexOf('|'));
+            }
+            var system = url.endsWith("?vs") ? url.substring(0, url.length() - 3)
+                    : url.endsWith("?fhir_vs") ? url.substring(0, url.length() - 8) : null;
+            if (system != null && indexed.knows(system)) {
+                valueSet = new org.hl7.fhir.r4.model.ValueSet();
+                valueSet.setUrl(url);
+                valueSet.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+                valueSet.getCompose().addInclude().setSystem(system);
+            } else {
+                var stored = resources.search("ValueSet", url, version, null);
+                if (stored.isEmpty()) {
+                    return null;
+                }
+                valueSet = (org.hl7.fhir.r4.model.ValueSet) stored.get(stored.size() - 1);
+            }
+        }
+        return indexed.covers(valueSet) ? valueSet : null;
+    }
+
+    private static org.hl7.fhir.r4.model.Coding codingOf(TerminologyRequest request) {
+        for (var p : request.received().getParameter()) {
+            if ("coding".equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r4.model.Coding c) {
+                return c;
+            }
+            if ("codeableConcept".equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r4.model.CodeableConcept cc && cc.hasCoding()) {
+                return cc.getCodingFirstRep();
+            }
+        }
+        var coding = new org.hl7.fhir.r4.model.Coding(request.string("system"), request.string("code"), request.string("display"));
+        coding.setVersion(request.string("systemVersion") != null ? request.string("systemVersion") : request.string("version"));
+        if (coding.getCode() == null) {
+            throw TerminologyOperationException.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED, "invalid-data",
+                    "Provide one of 'code' (with 'system' or 'url'), 'coding' or 'codeableConcept'");
+        }
+        return coding;
     }
 
     private ValueSet resolveValueSet(SimpleWorkerContext context, TerminologyRequest request, boolean forExpansion) {
@@ -170,8 +278,25 @@ public class FhirTerminologyService {
         return vs;
     }
 
+    /** A displayLanguage that is no language tag at all is refused before the engine sees it. */
+    static void checkLanguage(TerminologyRequest request) {
+        var language = request.string("displayLanguage");
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            var outcome = new org.hl7.fhir.r4.model.OperationOutcome();
+            var issue = outcome.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.PROCESSING);
+            issue.addExtension("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
+                    new org.hl7.fhir.r4.model.StringType("INVALID_DISPLAY_NAME"));
+            issue.getDetails().addCoding(new org.hl7.fhir.r4.model.Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type",
+                    "invalid-display", null));
+            issue.getDetails().setText("Invalid displayLanguage: '" + language + "'");
+            throw new TerminologyOperationException(400, outcome);
+        }
+    }
+
     private org.hl7.fhir.r4.model.Parameters validate(SimpleWorkerContext context, TerminologyRequest request, ValueSet valueSet,
             boolean codeSystemMode) {
+        checkLanguage(request);
         var p = request.parameters();
         var options = new ValidationOptions(FhirPublication.R5);
         var language = request.language();
@@ -199,6 +324,7 @@ public class FhirTerminologyService {
         String system = null;
         String display = null;
         CodeableConcept codeableConcept = null;
+        String requestedVersion = null;
         ValidationResult result;
         if (p.hasParameter("code")) {
             code = request.string("code");
@@ -207,6 +333,7 @@ public class FhirTerminologyService {
                 system = request.string("system");
             }
             var version = request.string(codeSystemMode ? "version" : "systemVersion");
+            requestedVersion = version;
             display = request.string("display");
             var inferSystem = !codeSystemMode && system == null && request.flag("inferSystem", true);
             result = context.validateCode(inferSystem ? options.withGuessSystem() : options, system, version, code, display, valueSet);
@@ -214,6 +341,7 @@ public class FhirTerminologyService {
             var coding = (Coding) p.getParameterValue("coding");
             code = coding.getCode();
             system = coding.getSystem();
+            requestedVersion = coding.getVersion();
             display = coding.getDisplay();
             result = context.validateCode(options, coding, valueSet);
         } else if (p.hasParameter("codeableConcept")) {
@@ -226,14 +354,15 @@ public class FhirTerminologyService {
         if (result.getSeverity() == IssueSeverity.FATAL) {
             var outcome = new OperationOutcome();
             outcome.getIssue().addAll(result.getIssues());
+            MessageWording.apply(outcome);
             throw new TerminologyOperationException(statusFor(result.getErrorClass()),
                     (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));
         }
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(
-                validationOutput(result, code, system, display, codeableConcept));
+                MessageWording.apply(validationOutput(result, code, system, usedVersion(context, result, system, requestedVersion), codeableConcept)));
     }
 
-    private static Parameters validationOutput(ValidationResult result, String code, String system, String display,
+    private static Parameters validationOutput(ValidationResult result, String code, String system, String usedVersion,
             CodeableConcept codeableConcept) {
         var out = new Parameters();
         if (result.getSystem() != null) {
@@ -254,14 +383,17 @@ public class FhirTerminologyService {
         out.addParameter("result", result.getSeverity() != IssueSeverity.ERROR);
         if (result.getMessage() != null) {
             out.addParameter("message", result.getMessage());
+        } else if (!result.getIssues().isEmpty()) {
+            out.addParameter("message", String.join("; ", result.getIssues().stream()
+                    .map(i -> i.getDetails().getText()).filter(t -> t != null).toList()));
         }
         if (result.getVersion() != null) {
             out.addParameter("version", result.getVersion());
+        } else if (usedVersion != null) {
+            out.addParameter("version", usedVersion);
         }
         if (result.getDisplay() != null) {
             out.addParameter("display", result.getDisplay());
-        } else if (display != null) {
-            out.addParameter("display", new StringType(display));
         }
         if (codeableConcept != null) {
             out.addParameter("codeableConcept", codeableConcept);
@@ -270,7 +402,7 @@ public class FhirTerminologyService {
             out.addParameter("inactive", true);
         }
         if (result.getStatus() != null) {
-            out.addParameter("status", result.getStatus());
+            out.addParameter("status", new CodeType(result.getStatus()));
         }
         if (result.getUnknownSystems() != null) {
             for (var s : result.getUnknownSystems()) {
@@ -284,6 +416,15 @@ public class FhirTerminologyService {
             out.addParameter().setName("issues").setResource(issues);
         }
         return out;
+    }
+
+    /** The version of the code system a single code was checked in, when the engine did not say. */
+    private static String usedVersion(SimpleWorkerContext context, ValidationResult result, String system, String version) {
+        if (result.getVersion() != null || system == null) {
+            return null;
+        }
+        var codeSystem = version == null ? context.fetchCodeSystem(system) : context.fetchCodeSystem(system, version, null);
+        return codeSystem == null || !codeSystem.hasVersion() ? null : codeSystem.getVersion();
     }
 
     /** Text filter over an expansion: every word of the filter must start a word of the display (or be the code). */
@@ -347,6 +488,7 @@ public class FhirTerminologyService {
         var outcome = new OperationOutcome();
         if (issues != null && !issues.isEmpty()) {
             outcome.getIssue().addAll(issues);
+            MessageWording.apply(outcome);
         } else {
             var issue = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR);
             issue.setCode(switch (errorClass == null ? TerminologyServiceErrorClass.UNKNOWN : errorClass) {
@@ -358,7 +500,7 @@ public class FhirTerminologyService {
                 case VALUESET_UNSUPPORTED -> OperationOutcome.IssueType.NOTSUPPORTED;
                 default -> OperationOutcome.IssueType.PROCESSING;
             });
-            issue.getDetails().setText(message);
+            issue.getDetails().setText(MessageWording.apply(message));
         }
         return new TerminologyOperationException(statusFor(errorClass),
                 (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));

@@ -72,6 +72,34 @@ class FhirValueSetController implements IResourceProvider {
         return terminology.expand(OperationInput.of(details), id == null ? null : read(id));
     }
 
+    /** Several $validate-code requests against one value set: each {@code validation} part is one request. */
+    @Operation(name = "$batch-validate-code")
+    public Parameters batchValidateCode(RequestDetails details) {
+        var received = OperationInput.parameters(details);
+        var shared = new Parameters();
+        var requests = new java.util.ArrayList<Parameters>();
+        for (var p : received.getParameter()) {
+            if ("validation".equals(p.getName()) && p.getResource() instanceof Parameters one) {
+                requests.add(one);
+            } else {
+                shared.addParameter(p);
+            }
+        }
+        var out = new Parameters();
+        for (var one : requests) {
+            var combined = shared.copy();
+            one.getParameter().forEach(p -> combined.addParameter(p.copy()));
+            org.hl7.fhir.instance.model.api.IBaseResource result;
+            try {
+                result = terminology.validateInValueSet(TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null);
+            } catch (TerminologyOperationException e) {
+                result = e.getOperationOutcome();
+            }
+            out.addParameter().setName("validation").setResource((org.hl7.fhir.r4.model.Resource) result);
+        }
+        return out;
+    }
+
     @Operation(name = "$validate-code", idempotent = true)
     public Parameters validateCode(@IdParam(optional = true) IdType id, RequestDetails details) {
         return terminology.validateInValueSet(OperationInput.of(details), id == null ? null : read(id));

@@ -2,167 +2,136 @@ package org.example.codeserver.fhir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r5.context.SimpleWorkerContext;
-import org.hl7.fhir.r5.formats.JsonParser;
 import org.hl7.fhir.r5.model.Parameters;
 import org.hl7.fhir.r5.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
  * The definitions the terminology engine sees: the stored resources plus, per request, the resources the caller sent
- * along as {@code tx-resource}. Each request borrows a context of its own, so one caller's resources never leak to
- * another; contexts are pooled by the exact set of request definitions, because building one is costly.
+ * along as {@code tx-resource}.
+ *
+ * <p>Each request borrows an engine context of its own and gets fresh copies of every definition, so one caller's
+ * resources never leak to another and nothing the engine changes in a definition (it adds designations to concepts
+ * while expanding) survives the request. Contexts are pooled because building one costs a parse of the IANA language
+ * registry; a context is retired after {@value #USES_PER_CONTEXT} requests.
  */
 @Component
 class TerminologyWorkspace {
 
-    private static final int MAX_POOLED_SETS = 64;
-    private static final int MAX_POOLED_PER_SET = 8;
+    private static final int USES_PER_CONTEXT = 200;
+    private static final String SUPPLEMENT = "http://hl7.org/fhir/StructureDefinition/valueset-supplement";
+    private static final int MAX_POOLED = 8;
 
-    private final Object lock = new Object();
-    private final AtomicLong generation = new AtomicLong();
-    private final Map<String, ConcurrentLinkedDeque<SimpleWorkerContext>> pool = new ConcurrentHashMap<>();
-    private volatile SimpleWorkerContext base;
-    private List<Resource> stored = List.of();
-    private List<Resource> builtIn = List.of();
+    private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
+    private final SimpleWorkerContext base;
+    private volatile List<Resource> stored = List.of();
 
     TerminologyWorkspace() {
-        base = build();
+        try {
+            base = new SimpleWorkerContext.SimpleWorkerContextBuilder().fromNothing();
+            base.setAllowLoadingDuplicates(true);
+            base.setNoTerminologyServer(true);
+            base.setCanRunWithoutTerminology(true);
+            base.setCachingAllowed(false);
+            base.setExpansionParameters(new Parameters());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A context for one request: everything stored, overlaid with the request's own definitions. Close it after use. */
     Lease open(List<Resource> requestDefinitions) {
-        var key = generation.get() + ":" + digest(requestDefinitions);
-        var pooled = pool.get(key);
-        var context = pooled == null ? null : pooled.poll();
-        if (context == null) {
-            context = create(requestDefinitions);
+        var pooled = pool.poll();
+        if (pooled == null) {
+            pooled = new Pooled(newContext());
         }
-        return new Lease(this, key, context);
+        var definitions = new ArrayList<Resource>(stored);
+        definitions.addAll(requestDefinitions);
+        var cached = new ArrayList<Resource>(definitions.size());
+        for (var definition : definitions) {
+            var copy = definition.copy();
+            if (!copy.hasId()) {
+                copy.setId(UUID.randomUUID().toString());
+            }
+            pooled.context.cacheResource(copy);
+            cached.add(copy);
+        }
+        for (var r : cached) {
+            if (r instanceof org.hl7.fhir.r5.model.ValueSet vs) {
+                GuardedRegex.precompute(pooled.context, vs);
+                dropSatisfiedSupplementRequirements(pooled.context, vs);
+            }
+        }
+        pooled.context.setExpansionParameters(new Parameters());
+        return new Lease(this, pooled, cached);
+    }
+
+    /**
+     * A value set's "needs supplement" extension, when the supplement is at hand: the engine then merges it into the
+     * code system by itself (its own bookkeeping of required supplements misses versioned supplements).
+     */
+    static void dropSatisfiedSupplementRequirements(SimpleWorkerContext context, org.hl7.fhir.r5.model.ValueSet valueSet) {
+        valueSet.getExtension().removeIf(e -> SUPPLEMENT.equals(e.getUrl()) && e.hasValue()
+                && context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, e.getValue().primitiveValue()) != null);
     }
 
     void replaceStoredDefinitions(List<Resource> definitions) {
-        synchronized (lock) {
-            stored = List.copyOf(definitions);
-            rebuild();
+        stored = List.copyOf(definitions);
+    }
+
+    private void giveBack(Pooled pooled, List<Resource> cached) {
+        for (var r : cached) {
+            pooled.context.dropResource(r);
+        }
+        if (++pooled.uses < USES_PER_CONTEXT && pool.size() < MAX_POOLED) {
+            pool.push(pooled);
         }
     }
 
-    void replaceBuiltInDefinitions(List<Resource> definitions) {
-        synchronized (lock) {
-            builtIn = List.copyOf(definitions);
-            rebuild();
-        }
-    }
-
-    private void rebuild() {
-        base = build();
-        generation.incrementAndGet();
-        pool.clear();
-    }
-
-    private void giveBack(String key, SimpleWorkerContext context) {
-        if (!key.startsWith(generation.get() + ":")) {
-            return;
-        }
-        if (pool.size() >= MAX_POOLED_SETS && !pool.containsKey(key)) {
-            pool.clear();
-        }
-        var deque = pool.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
-        if (deque.size() < MAX_POOLED_PER_SET) {
-            deque.push(context);
-        }
-    }
-
-    private SimpleWorkerContext create(List<Resource> requestDefinitions) {
+    private SimpleWorkerContext newContext() {
         try {
             var context = new SimpleWorkerContext(base);
             context.setAllowLoadingDuplicates(true);
-            for (var r : requestDefinitions) {
-                context.cacheResource(r);
-            }
-            guardRegexFilters(context, requestDefinitions);
             return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private SimpleWorkerContext build() {
-        try {
-            var context = new SimpleWorkerContext.SimpleWorkerContextBuilder().fromNothing();
-            context.setAllowLoadingDuplicates(true);
-            context.setNoTerminologyServer(true);
-            context.setCanRunWithoutTerminology(true);
-            context.setCachingAllowed(false);
-            context.setExpansionParameters(new Parameters());
-            var all = new ArrayList<Resource>(builtIn);
-            all.addAll(stored);
-            for (var r : all) {
-                context.cacheResource(r);
-            }
-            guardRegexFilters(context, all);
-            return context;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static final class Pooled {
+        private final SimpleWorkerContext context;
+        private int uses;
+
+        Pooled(SimpleWorkerContext context) {
+            this.context = context;
         }
     }
 
-    private static void guardRegexFilters(SimpleWorkerContext context, List<Resource> definitions) {
-        for (var r : definitions) {
-            if (r instanceof org.hl7.fhir.r5.model.ValueSet vs) {
-                GuardedRegex.precompute(context, vs);
-            }
-        }
-    }
-
-    private static String digest(List<Resource> definitions) {
-        if (definitions.isEmpty()) {
-            return "-";
-        }
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            var json = new JsonParser();
-            for (var r : definitions) {
-                sha.update(json.composeString(r).getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A borrowed context; closing it returns it to the pool. */
+    /** A borrowed context; closing it drops the request's definitions and returns the context to the pool. */
     static final class Lease implements AutoCloseable {
 
         private final TerminologyWorkspace owner;
-        private final String key;
-        private final SimpleWorkerContext context;
+        private final Pooled pooled;
+        private final List<Resource> cached;
 
-        private Lease(TerminologyWorkspace owner, String key, SimpleWorkerContext context) {
+        private Lease(TerminologyWorkspace owner, Pooled pooled, List<Resource> cached) {
             this.owner = owner;
-            this.key = key;
-            this.context = context;
+            this.pooled = pooled;
+            this.cached = cached;
         }
 
         SimpleWorkerContext context() {
-            context.setExpansionParameters(new Parameters());
-            return context;
+            return pooled.context;
         }
 
         @Override
         public void close() {
-            owner.giveBack(key, context);
+            owner.giveBack(pooled, cached);
         }
     }
 }

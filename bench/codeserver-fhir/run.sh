@@ -13,7 +13,7 @@ pid=""
 if [[ -z "$base" ]]; then
   jar="$root/codeserver-service/target/codeserver-service.jar"
   [[ -f "$jar" ]] || (cd "$root" && ./mvnw -q -o -pl codeserver-service package -DskipTests)
-  export EMBEDDED_DB_DIR="${EMBEDDED_DB_DIR:-/tmp/codeserver-bench-db}"
+  export EMBEDDED_DB_DIR="${EMBEDDED_DB_DIR:-/tmp/codeserver-fhir-bench-db}"
   PORT="$port" java ${JAVA_OPTS:--Xmx1g} -jar "$jar" > /tmp/codeserver-bench.log 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT

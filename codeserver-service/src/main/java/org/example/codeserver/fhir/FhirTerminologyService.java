@@ -41,6 +41,13 @@ public class FhirTerminologyService {
 
     private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
             "\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\\s*;\\s*q=[0-9.]+)?(\\s*,\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\\s*;\\s*q=[0-9.]+)?)*");
+    /**
+     * Issues about the code itself go into the {@code message} of a successful validation; notes about the value set
+     * or code system (status, fragment, case) stay in the issues only, as the HL7 reference servers do.
+     */
+    private static final java.util.Set<String> NOT_IN_MESSAGE = java.util.Set.of("UNKNOWN_CODE_IN_FRAGMENT",
+            "CONCEPT_DEPRECATED_IN_VALUESET", "MSG_DRAFT", "MSG_DEPRECATED", "MSG_WITHDRAWN", "MSG_EXPERIMENTAL",
+            "CODE_CASE_DIFFERENCE", "INACTIVE_DISPLAY_FOUND");
     private static final String ANONYMOUS = "urn:uuid:00000000-0000-0000-0000-000000000000";
 
     private final TerminologyWorkspace workspace;
@@ -137,7 +144,7 @@ public class FhirTerminologyService {
             if (instance != null || request.parameters().getParameter("valueSet") != null) {
                 valueSet = valueSet.copy();
                 GuardedRegex.precompute(context, valueSet);
-            TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
+                TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
             }
             return validate(context, request, valueSet, false);
         }
@@ -322,7 +329,6 @@ public class FhirTerminologyService {
 
         String code = null;
         String system = null;
-        String display = null;
         CodeableConcept codeableConcept = null;
         String requestedVersion = null;
         ValidationResult result;
@@ -334,7 +340,7 @@ public class FhirTerminologyService {
             }
             var version = request.string(codeSystemMode ? "version" : "systemVersion");
             requestedVersion = version;
-            display = request.string("display");
+            var display = request.string("display");
             var inferSystem = !codeSystemMode && system == null && request.flag("inferSystem", true);
             result = context.validateCode(inferSystem ? options.withGuessSystem() : options, system, version, code, display, valueSet);
         } else if (p.hasParameter("coding")) {
@@ -342,7 +348,6 @@ public class FhirTerminologyService {
             code = coding.getCode();
             system = coding.getSystem();
             requestedVersion = coding.getVersion();
-            display = coding.getDisplay();
             result = context.validateCode(options, coding, valueSet);
         } else if (p.hasParameter("codeableConcept")) {
             codeableConcept = (CodeableConcept) p.getParameterValue("codeableConcept");
@@ -359,7 +364,7 @@ public class FhirTerminologyService {
                     (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));
         }
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(
-                MessageWording.apply(validationOutput(result, code, system, usedVersion(context, result, system, requestedVersion), codeableConcept)));
+                MessageWording.apply(validationOutput(result, code, system, usedVersion(context, result, system, profileVersion(profile, system, requestedVersion)), codeableConcept)));
     }
 
     private static Parameters validationOutput(ValidationResult result, String code, String system, String usedVersion,
@@ -383,9 +388,12 @@ public class FhirTerminologyService {
         out.addParameter("result", result.getSeverity() != IssueSeverity.ERROR);
         if (result.getMessage() != null) {
             out.addParameter("message", result.getMessage());
-        } else if (!result.getIssues().isEmpty()) {
-            out.addParameter("message", String.join("; ", result.getIssues().stream()
-                    .map(i -> i.getDetails().getText()).filter(t -> t != null).toList()));
+        } else {
+            var texts = result.getIssues().stream().filter(i -> !NOT_IN_MESSAGE.contains(messageId(i)))
+                    .map(i -> i.getDetails().getText()).filter(t -> t != null).toList();
+            if (!texts.isEmpty()) {
+                out.addParameter("message", String.join("; ", texts));
+            }
         }
         if (result.getVersion() != null) {
             out.addParameter("version", result.getVersion());
@@ -416,6 +424,32 @@ public class FhirTerminologyService {
             out.addParameter().setName("issues").setResource(issues);
         }
         return out;
+    }
+
+    /** The version a validation used for a system: forced by the profile, else the one asked for, else the profile default. */
+    private static String profileVersion(Parameters profile, String system, String requested) {
+        String forced = null;
+        String fallback = null;
+        for (var p : profile.getParameter()) {
+            if (system == null || !p.hasValue() || !p.getValue().isPrimitive()) {
+                continue;
+            }
+            var value = p.getValue().primitiveValue();
+            if (value != null && value.startsWith(system + "|")) {
+                var version = value.substring(system.length() + 1);
+                if ("force-system-version".equals(p.getName())) {
+                    forced = version;
+                } else if (Utilities.existsInList(p.getName(), "system-version", "default-system-version")) {
+                    fallback = version;
+                }
+            }
+        }
+        return forced != null ? forced : requested != null ? requested : fallback;
+    }
+
+    private static String messageId(OperationOutcome.OperationOutcomeIssueComponent issue) {
+        var extension = issue.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id");
+        return extension == null || !extension.hasValue() ? "" : extension.getValue().primitiveValue();
     }
 
     /** The version of the code system a single code was checked in, when the engine did not say. */

@@ -400,7 +400,7 @@ public class IndexedTerminologyService {
 
     private List<ConceptSummary> descendants(CodeSystemVersionDetails system, String code) {
         try {
-            return terminology.descendants(system.url(), system.version().version(), normalise(code));
+            return terminology.descendants(system.url(), system.version().version(), code);
         } catch (ConceptNotFoundException e) {
             return List.of();
         }
@@ -463,10 +463,6 @@ public class IndexedTerminologyService {
             return Optional.empty();
         }
         return terminology.concept(system.url(), system.version().version(), code);
-    }
-
-    private static String normalise(String code) {
-        return code;
     }
 
     private String display(CodeSystemVersionDetails system, String code, String display, String language) {

@@ -24,6 +24,8 @@ wrk -t2 -c16 -d10s -s by-code.lua "$BASE" > /dev/null
 wrk -t2 -c16 -d10s -s sick-leave.lua "$BASE" > /dev/null
 for i in $(seq 1 20); do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$BASE/fmb/typfall?inlinehtmlmarkup=true"; done
 
+echo "== baseline: GET /actuator/health/liveness (what this machine gives a trivial endpoint right now)"
+wrk -t2 -c32 -d10s --latency "$BASE/actuator/health/liveness"
 echo "== diagnosis by code (random codes)"
 wrk -t2 -c32 -d"$DURATION" --latency -s by-code.lua "$BASE"
 echo "== sick-leave check (random codes and periods)"

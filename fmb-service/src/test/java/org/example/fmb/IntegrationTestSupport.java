@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fmb.codes.open-for=0s", "fmb.codes.cache-for=0s", "fmb.statistics.flush-interval=1h",
-        "fmb.content.refresh-interval=1h"})
+        "fmb.content.refresh-interval=1h", "fmb.pages.login=form"})
 @Import({TestTokens.Config.class, IntegrationTestSupport.TestClockConfiguration.class})
 public abstract class IntegrationTestSupport {
 
@@ -115,6 +115,16 @@ public abstract class IntegrationTestSupport {
         @Primary
         Clock testClock() {
             return CLOCK;
+        }
+
+        /** The demo page users of the suite's authorization server, for the form login of the pages in tests. */
+        @Bean
+        org.springframework.security.core.userdetails.UserDetailsService pageUsers() {
+            return new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+                    org.springframework.security.core.userdetails.User.withUsername("editor").password("{noop}editor-password")
+                            .authorities("SCOPE_fmb.write").build(),
+                    org.springframework.security.core.userdetails.User.withUsername("reviewer").password("{noop}reviewer-password")
+                            .authorities("SCOPE_fmb.review").build());
         }
     }
 }

@@ -60,6 +60,13 @@ class GatewayTests {
     }
 
     @Test
+    void leavesTheLoginOfTheFmbEditorPagesToFmb() throws Exception {
+        assertRoutedTo(post("/fmb/editor/diagnoses/508/versions", "{}", null), FMB, "/fmb/editor/diagnoses/508/versions");
+        assertRoutedTo(get("/fmb/login/oauth2/code/suite?code=x&state=y", null), FMB, "/fmb/login/oauth2/code/suite");
+        assertThat(post("/fmb/api/v1/authoring/diagnoses", "{}", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void letsAnonymousFhirReadOperationsThroughButNotWrites() throws Exception {
         assertRoutedTo(post("/fhir/CodeSystem/$lookup", "{}", null), CODESERVER, "/fhir/CodeSystem/$lookup");
         assertRoutedTo(post("/fhir/ValueSet/$expand", "{}", null), CODESERVER, "/fhir/ValueSet/$expand");

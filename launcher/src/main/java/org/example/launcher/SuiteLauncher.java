@@ -62,7 +62,8 @@ public final class SuiteLauncher {
     List<SuiteService> services() {
         var issuer = "http://localhost:" + portBase;
         var common = Map.of("ISSUER_URI", issuer, "JWK_SET_URI", issuer + "/oauth2/jwks",
-                "CODESERVER_URL", "http://localhost:" + (portBase + 2));
+                "CODESERVER_URL", "http://localhost:" + (portBase + 2),
+                "FMB_WEB_REDIRECT_URI", issuer + "/fmb/login/oauth2/code/suite");
         var small = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
                 "-Xss512k");
         var large = List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
@@ -73,7 +74,6 @@ public final class SuiteLauncher {
         gatewayEnvironment.put("HOSP_URL", "http://localhost:" + (portBase + 3));
         gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
         gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
-        gatewayEnvironment.put("FMB_WEB_REDIRECT_URI", issuer + "/fmb/login/oauth2/code/suite");
         return List.of(
                 new SuiteService("gateway", "gateway", portBase, null, small, gatewayEnvironment),
                 new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
@@ -166,7 +166,7 @@ public final class SuiteLauncher {
                   Gateway            %s
                   Swagger UI         %s/swagger-ui.html
                   FMB pages          %s/fmb/diagnoser
-                  FMB editor pages   %s/fmb/authoring  (users editor / editor-password, reviewer / reviewer-password)
+                  FMB editor pages   %s/fmb/editor  (users editor / editor-password, reviewer / reviewer-password)
                   Code server (FHIR) %s/fhir/metadata
                   Code server (JSON) %s/codes/api/v1/code-systems
                   A token            curl -s -u region-skane:region-skane-secret -d grant_type=client_credentials %s/oauth2/token

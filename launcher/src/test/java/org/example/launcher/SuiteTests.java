@@ -50,7 +50,7 @@ class SuiteTests {
         builder.environment().put("SUITE_PORT_BASE", Integer.toString(PORT_BASE));
         builder.environment().put("SUITE_DB_PORT", "15532");
         builder.environment().put("SUITE_DATA_DIR", data.toString());
-        builder.environment().put("HOSP_SYNTHETICREGISTER_PERSONS", "2000");
+        builder.environment().put("HOSP_SYNTHETIC_PERSONS", "2000");
         suite = builder.start();
         var ready = new CompletableFuture<Boolean>();
         var reader = new Thread(() -> {
@@ -112,6 +112,26 @@ class SuiteTests {
                 .header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anEditorLogsInToTheFmbEditorPagesThroughTheGatewaysLogin() throws Exception {
+        var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        var loginPage = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/fmb/editor"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.uri().getPath()).isEqualTo("/login");
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(csrf.find()).as(loginPage.body()).isTrue();
+        var editorPage = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/login"))
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=editor-password&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(editorPage.statusCode()).as(editorPage.body()).isEqualTo(200);
+        assertThat(editorPage.uri().getPath()).isEqualTo("/fmb/editor");
+        assertThat(editorPage.body()).contains("diagnosis-508", "Depressiv episod");
     }
 
     private String token(String client) throws Exception {

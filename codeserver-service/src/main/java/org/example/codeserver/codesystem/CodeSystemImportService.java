@@ -3,6 +3,7 @@ package org.example.codeserver.codesystem;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.lang.Nullable;
@@ -55,23 +56,24 @@ public class CodeSystemImportService {
         if (versions.exists(source.url(), source.version())) {
             throw new CodeSystemVersionExistsException(source.url(), source.version());
         }
-        String slug;
+        Stored stored;
         try {
-            slug = transaction.execute(status -> store(source));
+            stored = transaction.execute(status -> store(source));
         } catch (DataIntegrityViolationException e) {
             if (versions.exists(source.url(), source.version())) {
                 throw new CodeSystemVersionExistsException(source.url(), source.version());
             }
             throw e;
         }
-        index.refresh();
+        var slug = stored.slug();
+        index.refresh(Map.of(stored.versionId(), ConceptIndex.of(source.concepts())));
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Imported {} version {}: {} concepts in {} ms", slug, source.version(), source.concepts().size(),
                 millis);
         return new ImportResult(slug, source.url(), source.version(), source.concepts().size(), millis);
     }
 
-    private String store(NewCodeSystem source) {
+    private Stored store(NewCodeSystem source) {
         var system = systems.findByUrl(source.url()).orElseGet(() -> new CodeSystem(uniqueSlug(source.effectiveSlug()),
                 source.url(), source.oid(), source.name()));
         system.describe(source);
@@ -79,7 +81,10 @@ public class CodeSystemImportService {
         var version = versions.saveAndFlush(new CodeSystemVersion(system, source, clock.instant()));
         concepts.insert(version.getId(), source.properties(), source.concepts());
         version.confirmStored(concepts.count(version.getId()));
-        return system.getSlug();
+        return new Stored(system.getSlug(), version.getId());
+    }
+
+    private record Stored(String slug, long versionId) {
     }
 
     private String uniqueSlug(String wanted) {

@@ -56,6 +56,20 @@ final class ConceptIndex {
         return new ConceptIndex(concepts, byCode);
     }
 
+    /** Builds the index straight from imported concepts (the same result as reading them back from the database). */
+    static ConceptIndex of(List<NewConcept> source) {
+        var concepts = new java.util.ArrayList<IndexedConcept>(source.size());
+        var parents = new HashMap<String, List<String>>();
+        for (var concept : source) {
+            concepts.add(new IndexedConcept(concepts.size(), concept.code(), concept.display(), concept.definition(),
+                    concept.status(), concept.designations(), concept.properties()));
+            if (!concept.parents().isEmpty()) {
+                parents.put(concept.code(), concept.parents());
+            }
+        }
+        return build(concepts, parents);
+    }
+
     int size() {
         return concepts.size();
     }

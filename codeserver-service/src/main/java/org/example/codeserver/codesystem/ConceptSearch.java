@@ -28,6 +28,7 @@ final class ConceptSearch {
     private final Keys tails;
     private final String[] codeKeys;
     private final int[] codeOrdinals;
+    private final String[] normalizedCodes;
     private final String[][] displayWords;
     private final String[][] termWords;
     private final int[] displayLength;
@@ -42,9 +43,11 @@ final class ConceptSearch {
         termWords = new String[n][];
         displayLength = new int[n];
         var codes = new String[n];
+        normalizedCodes = new String[n];
         for (int i = 0; i < n; i++) {
             var concept = concepts.get(i);
-            codes[i] = normalizeCode(concept.code()) + '\u0000' + i;
+            normalizedCodes[i] = normalizeCode(concept.code());
+            codes[i] = normalizedCodes[i] + '\u0000' + i;
             var display = concept.display() == null ? "" : concept.display();
             displayLength[i] = display.length();
             displayWords[i] = intern(words(display), pool);
@@ -57,9 +60,13 @@ final class ConceptSearch {
             termWords[i] = all.stream().distinct().toArray(String[]::new);
             for (var word : termWords[i]) {
                 wordPostings.computeIfAbsent(word, w -> new IntList()).addOnce(i);
-                for (int start = 1; word.length() - start >= MIN_TAIL; start++) {
-                    tailPostings.computeIfAbsent(word.substring(start), w -> new IntList()).addOnce(i);
-                }
+            }
+        }
+        // Tails once per distinct word: a tail's concepts are those of every word that ends with it.
+        for (var entry : wordPostings.entrySet()) {
+            var word = entry.getKey();
+            for (int start = 1; word.length() - start >= MIN_TAIL; start++) {
+                tailPostings.computeIfAbsent(word.substring(start), w -> new IntList()).addAll(entry.getValue());
             }
         }
         words = new Keys(wordPostings);
@@ -145,7 +152,7 @@ final class ConceptSearch {
     private long rank(int i, Query query) {
         long tier;
         long length = Math.min(displayLength[i], 0xFFFFF);
-        var code = normalizeCode(concepts.get(i).code());
+        var code = normalizedCodes[i];
         if (query.singleCode() != null && code.equals(query.singleCode())) {
             tier = 0;
         } else if (query.singleCode() != null && code.startsWith(query.singleCode())) {
@@ -162,7 +169,7 @@ final class ConceptSearch {
     }
 
     private boolean codeMatches(Query query, int i) {
-        return query.singleCode() != null && normalizeCode(concepts.get(i).code()).startsWith(query.singleCode());
+        return query.singleCode() != null && normalizedCodes[i].startsWith(query.singleCode());
     }
 
     private static boolean allWordsStart(Query query, String[] words) {
@@ -326,7 +333,7 @@ final class ConceptSearch {
         }
     }
 
-    /** A growable int array that ignores a value equal to the last one added. */
+    /** A growable int array; {@link #addOnce} ignores a value equal to the last one added. */
     private static final class IntList {
 
         private int[] values = new int[2];
@@ -342,8 +349,25 @@ final class ConceptSearch {
             values[size++] = value;
         }
 
+        void addAll(IntList other) {
+            if (size + other.size > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + other.size));
+            }
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
+        }
+
+        /** The values sorted and without duplicates. */
         int[] toArray() {
-            return Arrays.copyOf(values, size);
+            var result = Arrays.copyOf(values, size);
+            Arrays.sort(result);
+            int distinct = 0;
+            for (int i = 0; i < result.length; i++) {
+                if (i == 0 || result[i] != result[i - 1]) {
+                    result[distinct++] = result[i];
+                }
+            }
+            return distinct == result.length ? result : Arrays.copyOf(result, distinct);
         }
     }
 }

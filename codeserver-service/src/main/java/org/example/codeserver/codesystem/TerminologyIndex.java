@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.lang.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,7 @@ class TerminologyIndex implements ApplicationRunner {
     private final ConceptRepository concepts;
     private final TransactionTemplate readOnly;
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
+    private volatile boolean started;
 
     TerminologyIndex(CodeSystemVersionRepository versions, ConceptRepository concepts,
             PlatformTransactionManager transactions) {
@@ -43,10 +45,31 @@ class TerminologyIndex implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         refresh();
+        started = true;
+    }
+
+    /**
+     * Picks up versions imported by other instances of the service (they share the database), so instances behind a
+     * load balancer converge without a restart. Cheap when nothing changed: one metadata query.
+     */
+    @Scheduled(initialDelayString = "${codes.index.refresh-interval:PT1M}",
+            fixedDelayString = "${codes.index.refresh-interval:PT1M}")
+    void refreshFromOtherInstances() {
+        if (started) {
+            refresh();
+        }
     }
 
     /** Loads the versions stored since the last refresh (all of them the first time) and swaps the snapshot. */
     synchronized void refresh() {
+        refresh(Map.of());
+    }
+
+    /**
+     * Like {@link #refresh()}, but takes indexes already built for newly stored versions (by version id) instead of
+     * reading those versions back from the database.
+     */
+    synchronized void refresh(Map<Long, ConceptIndex> prebuilt) {
         var loaded = new HashMap<Long, VersionEntry>();
         for (var system : snapshot.systems()) {
             for (var version : system.versions()) {
@@ -65,7 +88,7 @@ class TerminologyIndex implements ApplicationRunner {
             var entries = new ArrayList<VersionEntry>();
             for (var version : group) {
                 var existing = loaded.get(version.version().getId());
-                entries.add(existing != null ? existing : load(version));
+                entries.add(existing != null ? existing : load(version, prebuilt.get(version.version().getId())));
             }
             entries.sort(VersionEntry.NEWEST_FIRST);
             var latest = entries.stream().filter(e -> e.status() == PublicationStatus.ACTIVE).findFirst()
@@ -90,10 +113,10 @@ class TerminologyIndex implements ApplicationRunner {
         snapshot = new Snapshot(List.copyOf(systems), Map.copyOf(byKey));
     }
 
-    private VersionEntry load(StoredVersion stored) {
+    private VersionEntry load(StoredVersion stored, @Nullable ConceptIndex prebuilt) {
         long started = System.nanoTime();
         var v = stored.version();
-        var index = concepts.loadIndex(v.getId());
+        var index = prebuilt != null ? prebuilt : concepts.loadIndex(v.getId());
         var properties = concepts.properties(v.getId());
         log.info("Indexed {} version {}: {} concepts in {} ms", stored.system().getSlug(), v.getVersion(),
                 index.size(), (System.nanoTime() - started) / 1_000_000);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * KSH97-P, the primary care version of ICD-10: KSH97P_KOD.ANS and the SFAM alternative terms KSH97P_SFAMALT.ANS,
  * ISO-8859-1, fixed width (code in columns 1-7, text after). The alternative terms become Swedish synonyms. The list
- * is flat: it has no hierarchy of its own.
+ * is flat: it has no hierarchy of its own. A single uploaded file is taken as the code file.
  */
 @Component
 class Ksh97pImporter implements CodeSystemParser {
@@ -33,7 +33,9 @@ class Ksh97pImporter implements CodeSystemParser {
     @Override
     public NewCodeSystem parse(SourceFiles files, ImportMetadata metadata) {
         var codes = new LinkedHashMap<String, Row>();
-        for (var row : rows(files, "KSH97P_KOD.ANS")) {
+        var codeFile = !files.has("KSH97P_KOD.ANS") && files.files().size() == 1
+                ? files.files().keySet().iterator().next() : "KSH97P_KOD.ANS";
+        for (var row : rows(files, codeFile)) {
             if (codes.put(row.code(), row) != null) {
                 throw new InvalidCodeSystemException(row.line(), "code", "KSH97P_KOD.ANS: code " + row.code()
                         + " appears twice");

@@ -16,6 +16,7 @@ import org.example.fmb.authoring.AuthoringRequests.WorkflowStep;
 import org.example.fmb.content.ConcurrentEditException;
 import org.example.fmb.content.ContentNotFoundException;
 import org.example.fmb.content.DiagnosisAuthoringService;
+import org.example.fmb.content.DiagnosisDiffService;
 import org.example.fmb.content.DiagnosisOverview;
 import org.example.fmb.content.DiagnosisVersionDetails;
 import org.example.fmb.content.DiagnosisVersionSummary;
@@ -50,10 +51,13 @@ class AuthoringController {
 
     private final DiagnosisAuthoringService diagnoses;
     private final PrinciplesAuthoringService principles;
+    private final DiagnosisDiffService diffs;
 
-    AuthoringController(DiagnosisAuthoringService diagnoses, PrinciplesAuthoringService principles) {
+    AuthoringController(DiagnosisAuthoringService diagnoses, PrinciplesAuthoringService principles,
+            DiagnosisDiffService diffs) {
         this.diagnoses = diagnoses;
         this.principles = principles;
+        this.diffs = diffs;
     }
 
     @GetMapping("/diagnoses")
@@ -154,7 +158,7 @@ class AuthoringController {
     @Operation(summary = "Differences between two versions: sections and typical cases side by side")
     @ApiResponse(responseCode = "404", description = "Unknown diagnosis or version")
     VersionDiff diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
-        return diagnoses.diff(id, from, to);
+        return diffs.diff(id, from, to);
     }
 
     @GetMapping("/principles/versions")

@@ -106,6 +106,9 @@ public class DiagnosisAuthoringService {
     /** Creates a diagnosis that FMB does not have yet, as a first draft. */
     @Transactional
     public DiagnosisVersionDetails createDiagnosis(Long requestedId, DiagnosisContent content, String actor) {
+        if (!basicErrors(content).isEmpty()) {
+            throw new DraftInvalidException(basicErrors(content), List.of());
+        }
         var id = requestedId != null ? requestedId
                 : jdbc.queryForObject("select greatest(coalesce(max(id), 0) + 1, 10000) from diagnosis", Long.class);
         if (diagnoses.existsById(id)) {
@@ -138,7 +141,7 @@ public class DiagnosisAuthoringService {
                     + " was changed by " + who + " after you loaded it (you have lock version " + expectedLockVersion
                     + ", the current one is " + version.getLockVersion() + "). Reload it and apply your changes again.");
         }
-        var markupErrors = new ArrayList<FieldMessage>();
+        var markupErrors = new ArrayList<FieldMessage>(basicErrors(content));
         markupErrors.addAll(DraftValidationService.markupErrors("insuranceMedicalInformation", content.insuranceMedicalInformation()));
         markupErrors.addAll(DraftValidationService.markupErrors("symptomsPrognosisTreatment", content.symptomsPrognosisTreatment()));
         markupErrors.addAll(DraftValidationService.markupErrors("rehabilitationInformation", content.rehabilitationInformation()));
@@ -241,51 +244,6 @@ public class DiagnosisAuthoringService {
         return details(retirement, List.of());
     }
 
-    public VersionDiff diff(long diagnosisId, int fromVersion, int toVersion) {
-        var a = find(diagnosisId, fromVersion).content();
-        var b = find(diagnosisId, toVersion).content();
-        var sections = new ArrayList<VersionDiff.SectionChange>();
-        section(sections, "title", a.title(), b.title());
-        section(sections, "diseaseGroup", text(a.diseaseGroup()), text(b.diseaseGroup()));
-        section(sections, "icd10Codes", codes(a.icd10Codes()), codes(b.icd10Codes()));
-        section(sections, "insuranceMedicalInformation", a.insuranceMedicalInformation(), b.insuranceMedicalInformation());
-        section(sections, "symptomsPrognosisTreatment", a.symptomsPrognosisTreatment(), b.symptomsPrognosisTreatment());
-        section(sections, "rehabilitationInformation", a.rehabilitationInformation(), b.rehabilitationInformation());
-        section(sections, "functionalImpairment", a.functionalImpairment(), b.functionalImpairment());
-        section(sections, "functionalImpairmentCentral", codes(a.functionalImpairmentCentral()), codes(b.functionalImpairmentCentral()));
-        section(sections, "functionalImpairmentComplementary", codes(a.functionalImpairmentComplementary()),
-                codes(b.functionalImpairmentComplementary()));
-        section(sections, "activityLimitation", a.activityLimitation(), b.activityLimitation());
-        section(sections, "activityLimitationCentral", codes(a.activityLimitationCentral()), codes(b.activityLimitationCentral()));
-        section(sections, "activityLimitationComplementary", codes(a.activityLimitationComplementary()),
-                codes(b.activityLimitationComplementary()));
-        section(sections, "references", a.references().toString(), b.references().toString());
-
-        var before = index(a.typicalCases());
-        var after = index(b.typicalCases());
-        var ids = new java.util.TreeSet<Long>();
-        ids.addAll(before.keySet());
-        ids.addAll(after.keySet());
-        var cases = new ArrayList<VersionDiff.TypicalCaseChange>();
-        for (var id : ids) {
-            var x = before.get(id);
-            var y = after.get(id);
-            var fields = new ArrayList<VersionDiff.SectionChange>();
-            section(fields, "sentence", x == null ? null : x.sentence(), y == null ? null : y.sentence());
-            section(fields, "icd10Codes", x == null ? null : codes(x.icd10Codes()), y == null ? null : codes(y.icd10Codes()));
-            section(fields, "criteria", x == null ? null : x.criteria().toString(), y == null ? null : y.criteria().toString());
-            section(fields, "recommendation", x == null ? null : x.recommendation(), y == null ? null : y.recommendation());
-            section(fields, "maxValue", x == null ? null : str(x.maxValue()), y == null ? null : str(y.maxValue()));
-            section(fields, "maxUnit", x == null ? null : str(x.maxUnit()), y == null ? null : str(y.maxUnit()));
-            section(fields, "maxDegree", x == null ? null : str(x.maxDegree()), y == null ? null : str(y.maxDegree()));
-            var change = x == null ? "ADDED" : y == null ? "REMOVED"
-                    : fields.stream().anyMatch(VersionDiff.SectionChange::changed) ? "CHANGED" : "UNCHANGED";
-            cases.add(new VersionDiff.TypicalCaseChange(id, change, x, y,
-                    fields.stream().filter(VersionDiff.SectionChange::changed).toList()));
-        }
-        return new VersionDiff(diagnosisId, fromVersion, toVersion, sections, cases);
-    }
-
     private void endPredecessors(long diagnosisId, DiagnosisVersion successor, LocalDate from, String actor) {
         for (var other : versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId)) {
             if (other != successor && other.getStatus() == Status.PUBLISHED && other.getValidFrom() != null
@@ -302,7 +260,7 @@ public class DiagnosisAuthoringService {
         var icd10 = c.icd10Codes().stream().map(icd).toList();
         Function<Code, Code> shared = code -> icd10.stream()
                 .filter(d -> d.kod().equals(Code.normalized(code.kod()))).findFirst().orElse(icd.apply(code));
-        Function<Code, Code> icf = code -> Code.icf(code.kod().trim(), code.beskrivning());
+        Function<Code, Code> icf = code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
         var cases = c.typicalCases().stream().map(tc -> new TypicalCaseContent(tc.fmbId(), tc.sentence(), tc.conditionSentence(),
                 tc.icd10Codes().stream().map(shared).toList(), tc.criteria(), tc.recommendation(), tc.maxValue(),
                 tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated())).toList();
@@ -315,6 +273,35 @@ public class DiagnosisAuthoringService {
                 c.functionalImpairmentComplementary().stream().map(icf).toList(), c.activityLimitation(),
                 c.activityLimitationCentral().stream().map(icf).toList(),
                 c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases);
+    }
+
+    /** What even a draft must have to be stored: a title, and codes that have a code. */
+    private static List<FieldMessage> basicErrors(DiagnosisContent c) {
+        var errors = new ArrayList<FieldMessage>();
+        if (c.title() == null || c.title().isBlank()) {
+            errors.add(new FieldMessage("title", "is required"));
+        }
+        codeErrors(errors, "icd10Codes", c.icd10Codes());
+        codeErrors(errors, "functionalImpairmentCentral", c.functionalImpairmentCentral());
+        codeErrors(errors, "functionalImpairmentComplementary", c.functionalImpairmentComplementary());
+        codeErrors(errors, "activityLimitationCentral", c.activityLimitationCentral());
+        codeErrors(errors, "activityLimitationComplementary", c.activityLimitationComplementary());
+        for (int i = 0; i < c.typicalCases().size(); i++) {
+            var tc = c.typicalCases().get(i);
+            if (tc.sentence() == null || tc.sentence().isBlank()) {
+                errors.add(new FieldMessage("typicalCases[" + i + "].sentence", "is required"));
+            }
+            codeErrors(errors, "typicalCases[" + i + "].icd10Codes", tc.icd10Codes());
+        }
+        return errors;
+    }
+
+    private static void codeErrors(List<FieldMessage> errors, String field, List<Code> codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i).kod() == null || codes.get(i).kod().isBlank()) {
+                errors.add(new FieldMessage(field + "[" + i + "].kod", "is required"));
+            }
+        }
     }
 
     private DiagnosisVersion find(long diagnosisId, int versionNumber) {
@@ -336,8 +323,7 @@ public class DiagnosisAuthoringService {
 
     private Map<Long, VersionEvent> lastEventPerVersion() {
         var result = new java.util.HashMap<Long, VersionEvent>();
-        events.findAll().stream().filter(e -> e.getDocumentType() == DocumentType.DIAGNOSIS)
-                .forEach(e -> result.merge(e.getDocumentVersionId(), e, (x, y) -> x.getId() > y.getId() ? x : y));
+        events.findLatestPerDiagnosisVersion().forEach(e -> result.put(e.getDocumentVersionId(), e));
         return result;
     }
 
@@ -356,28 +342,6 @@ public class DiagnosisAuthoringService {
 
     private long newTypicalCaseId() {
         return jdbc.queryForObject("select nextval('typical_case_fmb_id')", Long.class);
-    }
-
-    private static Map<Long, TypicalCaseContent> index(List<TypicalCaseContent> cases) {
-        var map = new LinkedHashMap<Long, TypicalCaseContent>();
-        cases.forEach(tc -> map.put(tc.fmbId(), tc));
-        return map;
-    }
-
-    private static void section(List<VersionDiff.SectionChange> into, String name, String from, String to) {
-        into.add(new VersionDiff.SectionChange(name, from, to, !Objects.equals(from, to)));
-    }
-
-    private static String codes(List<Code> codes) {
-        return String.join(", ", codes.stream().map(c -> c.kod() + (c.beskrivning() == null ? "" : " " + c.beskrivning())).toList());
-    }
-
-    private static String text(Code code) {
-        return code == null ? null : code.kod() + " " + code.beskrivning();
-    }
-
-    private static String str(Object value) {
-        return value == null ? null : value.toString();
     }
 
     private static String join(String comment, List<String> notes) {

@@ -27,15 +27,3 @@ interface DiagnosisVersionRepository extends JpaRepository<DiagnosisVersion, Lon
     @Query("select v from DiagnosisVersion v order by v.diagnosisId, v.versionNumber")
     List<DiagnosisVersion> findAllOrdered();
 }
-
-interface DiagnosisRepository extends JpaRepository<Diagnosis, Long> {
-}
-
-interface VersionEventRepository extends JpaRepository<VersionEvent, Long> {
-
-    List<VersionEvent> findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(VersionEvent.DocumentType type,
-            java.util.Collection<Long> versionIds);
-
-    @Query("select coalesce(max(e.id), 0) from VersionEvent e")
-    long latestId();
-}

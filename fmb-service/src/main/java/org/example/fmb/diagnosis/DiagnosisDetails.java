@@ -28,6 +28,12 @@ public record DiagnosisDetails(long id, int version, LocalDate validFrom, LocalD
                 c.references(), c.typicalCases().stream().map(TypicalCase::of).toList(), requestedCode, matchedCode);
     }
 
+    DiagnosisDetails forCode(String requested, String matched) {
+        return new DiagnosisDetails(id, version, validFrom, validTo, lastUpdated, title, diseaseGroup, icd10Codes,
+                insuranceMedicalInformation, symptomsPrognosisTreatment, rehabilitationInformation, functionalImpairment,
+                activityLimitation, references, typicalCases, requested, matched);
+    }
+
     /** A code with its system (OID) and display text. */
     public record CodeItem(String code, String system, String systemName, String display) {
         static CodeItem of(Code code) {

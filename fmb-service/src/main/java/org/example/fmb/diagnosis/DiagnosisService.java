@@ -14,6 +14,7 @@ public class DiagnosisService {
 
     private final PublishedContentService content;
     private final LookupStatisticsService statistics;
+    private volatile DetailsCache cache = new DetailsCache(null);
 
     DiagnosisService(PublishedContentService content, LookupStatisticsService statistics) {
         this.content = content;
@@ -29,14 +30,32 @@ public class DiagnosisService {
                 .orElseThrow(() -> new DiagnosisNotFoundException("No FMB diagnosis for ICD-10-SE code '" + code
                         + "' or its parent codes."));
         statistics.count(match.diagnosis().id());
-        return new Found(match.diagnosis(), DiagnosisDetails.of(match.diagnosis(), match.requestedCode(), match.matchedCode()));
+        return new Found(match.diagnosis(), details(match.diagnosis()).forCode(match.requestedCode(), match.matchedCode()));
     }
 
     public Found byId(long id) {
         var diagnosis = content.current().diagnosis(id)
                 .orElseThrow(() -> new DiagnosisNotFoundException("No published FMB diagnosis with id " + id + "."));
         statistics.count(id);
-        return new Found(diagnosis, DiagnosisDetails.of(diagnosis, null, null));
+        return new Found(diagnosis, details(diagnosis));
+    }
+
+    /** Response records are built once per published picture and diagnosis. */
+    private DiagnosisDetails details(PublishedDiagnosis diagnosis) {
+        var snapshot = content.current();
+        var current = cache;
+        if (current.snapshot != snapshot) {
+            current = new DetailsCache(snapshot);
+            cache = current;
+        }
+        return current.details.computeIfAbsent(diagnosis.id(), id -> DiagnosisDetails.of(diagnosis, null, null));
+    }
+
+    private record DetailsCache(org.example.fmb.content.PublishedContent snapshot,
+            java.util.concurrent.ConcurrentHashMap<Long, DiagnosisDetails> details) {
+        DetailsCache(org.example.fmb.content.PublishedContent snapshot) {
+            this(snapshot, new java.util.concurrent.ConcurrentHashMap<>());
+        }
     }
 
     /** Published diagnoses whose title, codes or texts contain {@code query} (all when blank), by id. */

@@ -20,7 +20,8 @@ class SecurityConfiguration {
                                 "/fmb/forsakringsmedicinskdiagnosinformation/*", "/fmb/typfall", "/fmb/typfall/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/fmb/api/v1/diagnoses", "/fmb/api/v1/diagnoses/**",
-                                "/fmb/api/v1/principles").permitAll()
+                                "/fmb/api/v1/principles", "/fmb/diagnoser", "/fmb/diagnoser/*", "/fmb/principer",
+                                "/fmb/css/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/fmb/api/v1/sick-leave-checks").hasAuthority("SCOPE_fmb.read")
                         .requestMatchers("/fmb/api/v1/statistics/**").hasAuthority("SCOPE_fmb.write")
                         .requestMatchers(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/*/versions/*/approval",

@@ -118,8 +118,8 @@ class AuthoringApiTests extends IntegrationTestSupport {
 
     @Test
     void warnsWhenCodesCannotBeVerifiedAndKeepsTheFourEyesRule() throws Exception {
-        var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/498/versions", EDITOR_AND_REVIEWER, null);
-        var path = "/fmb/api/v1/authoring/diagnoses/498/versions/" + draft.body().path("versionNumber").asInt();
+        var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/259/versions", EDITOR_AND_REVIEWER, null);
+        var path = "/fmb/api/v1/authoring/diagnoses/259/versions/" + draft.body().path("versionNumber").asInt();
         codeServerDown = true;
 
         var submitted = call(HttpMethod.POST, path + "/submission", EDITOR_AND_REVIEWER, null);
@@ -130,10 +130,10 @@ class AuthoringApiTests extends IntegrationTestSupport {
         assertThat(selfApproval.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(selfApproval.body().path("detail").asText()).contains("Four-eyes");
 
-        var returned = call(HttpMethod.POST, path + "/return", REVIEWER, "{\"comment\":\"Förtydliga typfall 500\"}");
+        var returned = call(HttpMethod.POST, path + "/return", REVIEWER, "{\"comment\":\"Förtydliga typfall 262\"}");
         assertThat(returned.body().path("status").asText()).isEqualTo("DRAFT");
-        assertThat(returned.body().path("events").findValuesAsText("comment")).contains("Förtydliga typfall 500");
-        assertThat(call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/498/versions", EDITOR, null).status())
+        assertThat(returned.body().path("events").findValuesAsText("comment")).contains("Förtydliga typfall 262");
+        assertThat(call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/259/versions", EDITOR, null).status())
                 .isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -180,6 +180,22 @@ class AuthoringApiTests extends IntegrationTestSupport {
             CLOCK.advance(Duration.ofDays(-1));
             published.refresh();
         }
+    }
+
+    @Test
+    void refusesToStoreADraftWithoutTitleOrCodes() throws Exception {
+        var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/17/versions", EDITOR, null);
+        var content = (ObjectNode) draft.body().path("content");
+        content.put("title", " ");
+        ((ObjectNode) content.path("icd10Codes").get(0)).putNull("kod");
+        var saved = call(HttpMethod.PUT, "/fmb/api/v1/authoring/diagnoses/17/versions/" + draft.body().path("versionNumber").asInt(),
+                EDITOR, update(draft.body().path("lockVersion").asLong(), content, null));
+
+        assertThat(saved.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(saved.body().path("errors").findValuesAsText("field")).contains("title", "icd10Codes[0].kod");
+        var broken = call(HttpMethod.PUT, "/fmb/api/v1/authoring/diagnoses/17/versions/" + draft.body().path("versionNumber").asInt(),
+                EDITOR, "{\"lockVersion\": \"x\"}");
+        assertThat(broken.status()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -83,6 +83,23 @@ class DiagnosisApiTests extends IntegrationTestSupport {
         assertThat(principles.path("version").asInt()).isPositive();
     }
 
+    @Test
+    void showsPublishedContentOnPublicPages() {
+        var page = http.getForEntity("/fmb/diagnoser/508", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(page.getBody()).contains("<h1>Depressiv episod</h1>").contains("<p>Lindriga och medelsvåra tillstånd");
+        assertThat(http.getForObject("/fmb/diagnoser?q=bråck", String.class)).contains("Ljumskbråck");
+        assertThat(http.getForEntity("/fmb/diagnoser/999999", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/fmb/principer", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void sendsAnonymousVisitorsOfEditorPagesToTheLogin() {
+        var response = http.getForEntity("/fmb/editor", String.class);
+        assertThat(response.getStatusCode().is3xxRedirection() || response.getBody().contains("id=\"username\"")).isTrue();
+    }
+
     private JsonNode json(String path) throws IOException {
         var response = http.getForEntity(path, String.class);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -46,8 +47,9 @@ class AccessConfiguration {
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
+                // a default, not the entry point: the generated /login page for editors stays on
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .addFilterBefore(sizeLimits, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
@@ -63,7 +65,8 @@ class AccessConfiguration {
                         // FMB: published content is open; the editor pages run their own login in fmb-service
                         .requestMatchers("/fmb/api/v1/statistics/**", "/fmb/api/v1/authoring/**")
                         .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review")
-                        .requestMatchers("/fmb/authoring/**", "/fmb/login/**", "/fmb/oauth2/**", "/fmb/logout")
+                        .requestMatchers("/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**",
+                                "/fmb/logout")
                         .permitAll()
                         .requestMatchers(GET, "/fmb/**").permitAll()
                         .requestMatchers("/fmb/**")

@@ -9,7 +9,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.HashSet;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +24,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -98,6 +98,12 @@ class AuthorizationServerConfiguration {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
+    /** A person's login grants only the scopes that person holds, whatever the page asked for. */
+    @Bean
+    OAuth2AuthorizationService authorizations(AuthorizationServerProperties properties) {
+        return new UserScopedAuthorizationService(properties);
+    }
+
     @Bean
     UserDetailsService users(AuthorizationServerProperties properties) {
         var users = properties.users().entrySet().stream()
@@ -109,10 +115,7 @@ class AuthorizationServerConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    /**
-     * Client-credentials tokens carry the caller's scopes, actor type and organisation; a person's token carries
-     * only the scopes both asked for and granted to that person.
-     */
+    /** Client-credentials tokens carry the caller's scopes, actor type and organisation. */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims(AuthorizationServerProperties properties) {
         return context -> {
@@ -131,13 +134,7 @@ class AuthorizationServerConfiguration {
                 if (client != null && client.organisation() != null) {
                     context.getClaims().claim(ORGANISATION_CLAIM, client.organisation());
                 }
-                return;
             }
-            var user = properties.users().get(context.getPrincipal().getName());
-            var granted = new HashSet<>(context.getAuthorizedScopes());
-            granted.removeIf(scope -> !OidcScopes.OPENID.equals(scope) && !OidcScopes.PROFILE.equals(scope)
-                    && (user == null || !user.scopes().contains(scope)));
-            context.getClaims().claim("scope", granted);
         };
     }
 

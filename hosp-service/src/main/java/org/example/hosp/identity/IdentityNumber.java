@@ -76,9 +76,23 @@ public final class IdentityNumber implements Comparable<IdentityNumber> {
         if (serial < 0 || serial > 999) {
             throw new IllegalArgumentException("The serial number has three digits");
         }
+        int year = birthDate.getYear();
         int day = birthDate.getDayOfMonth() + (samordningsnummer ? 60 : 0);
-        var nine = String.format("%02d%02d%02d%03d", birthDate.getYear() % 100, birthDate.getMonthValue(), day, serial);
-        return new IdentityNumber(String.format("%04d", birthDate.getYear()).substring(0, 2) + nine + luhn(nine));
+        var digits = new char[12];
+        put(digits, 0, year / 100, 2);
+        put(digits, 2, year % 100, 2);
+        put(digits, 4, birthDate.getMonthValue(), 2);
+        put(digits, 6, day, 2);
+        put(digits, 8, serial, 3);
+        digits[11] = (char) ('0' + luhn(new String(digits, 2, 9)));
+        return new IdentityNumber(new String(digits));
+    }
+
+    private static void put(char[] digits, int at, int value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            digits[at + i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The Luhn check digit for the nine digits {@code YYMMDDNNN}. */

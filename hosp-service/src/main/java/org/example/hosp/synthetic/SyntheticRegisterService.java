@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads the demo persons and the synthetic register at first start with PostgreSQL COPY, in one transaction, and
- * only once: a marker row makes later starts (and concurrent instances, through an advisory lock) skip the load.
+ * only once: a marker row makes later starts (and concurrent instances, through an advisory lock) skip the load. It
+ * never adds synthetic persons to a register that already holds persons it did not load (a real register).
  */
 @Service
 class SyntheticRegisterService implements ApplicationRunner {
@@ -89,6 +93,17 @@ class SyntheticRegisterService implements ApplicationRunner {
                         }
                     }
                 }
+                try (var statement = connection.createStatement();
+                        var existing = statement.executeQuery("select exists (select 1 from person)")) {
+                    existing.next();
+                    if (existing.getBoolean(1)) {
+                        detail = "The register already holds persons it did not load; no synthetic data added.";
+                        log.warn("The register already holds persons that the synthetic loader did not load; "
+                                + "not adding synthetic persons (set hosp.synthetic-register.enabled=false)");
+                        connection.commit();
+                        return 0;
+                    }
+                }
                 var copy = connection.unwrap(PGConnection.class).getCopyAPI();
                 long firstLicenceId;
                 try (var statement = connection.createStatement();
@@ -99,14 +114,7 @@ class SyntheticRegisterService implements ApplicationRunner {
                 var demo = new RegisterRows(firstLicenceId);
                 DemoPersons.write(demo);
                 copy(copy, demo);
-                new SyntheticRegisterGenerator(properties.seed()).generate(properties.persons(), CHUNK,
-                        demo.nextLicenceId(), rows -> {
-                            try {
-                                copy(copy, rows);
-                            } catch (SQLException | IOException e) {
-                                throw new IllegalStateException("COPY into the register failed", e);
-                            }
-                        });
+                copyGenerated(copy, demo.nextLicenceId());
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 try (var statement = connection.createStatement()) {
                     statement.execute("select setval(pg_get_serial_sequence('licence', 'id'), "
@@ -129,6 +137,52 @@ class SyntheticRegisterService implements ApplicationRunner {
             }
         }
         return properties.persons();
+    }
+
+    /**
+     * Generates on a second thread while this one streams the finished chunks into COPY, so that generating and
+     * loading overlap. A bounded queue keeps at most a few chunks in memory.
+     */
+    private void copyGenerated(CopyManager copy, long firstLicenceId) throws SQLException, IOException {
+        BlockingQueue<RegisterRows> chunks = new ArrayBlockingQueue<>(3);
+        var end = new RegisterRows(0);
+        var failure = new RuntimeException[1];
+        var generator = new Thread(() -> {
+            try {
+                new SyntheticRegisterGenerator(properties.seed()).generate(properties.persons(), CHUNK,
+                        firstLicenceId, rows -> put(chunks, rows));
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } finally {
+                put(chunks, end);
+            }
+        }, "synthetic-register-generator");
+        generator.setDaemon(true);
+        generator.start();
+        try {
+            for (var rows = chunks.take(); rows != end; rows = chunks.take()) {
+                copy(copy, rows);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading the synthetic register", e);
+        } finally {
+            generator.interrupt();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private static void put(BlockingQueue<RegisterRows> chunks, RegisterRows rows) {
+        try {
+            if (!chunks.offer(rows, 10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The loader stopped taking chunks");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while generating the synthetic register", e);
+        }
     }
 
     private static void copy(CopyManager copy, RegisterRows rows) throws SQLException, IOException {

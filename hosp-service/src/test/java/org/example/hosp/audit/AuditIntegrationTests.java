@@ -156,6 +156,9 @@ class AuditIntegrationTests {
         var later = http.get("/hosp/api/v1/audit?identityNumber=" + DENTIST_ON_TRIAL_PERIOD
                 + "&from=2999-01-01T00:00:00Z", AUDITOR);
         assertThat(later.getBody().get("totalElements").asLong()).isZero();
+        var everyone = http.get("/hosp/api/v1/audit?from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z&size=5", AUDITOR);
+        assertThat(everyone.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(everyone.getBody().get("entries")).hasSize(5);
     }
 
     @Test

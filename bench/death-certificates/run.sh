@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Sustained RIVTA RegisterCertificate intake: full XSD + Schematron + rule validation and one insert per request,
+# a new certificate id each time. Prints certificates/s and latency percentiles.
+#
+#   bench/death-certificates/run.sh                 # starts the service jar on PORT (18084) with its own
+#                                                   # embedded PostgreSQL and a self-signed token issuer
+#   TARGET=http://localhost:8080 TOKEN_URL=http://localhost:8080/oauth2/token bench/death-certificates/run.sh
+#                                                   # against a running suite, through the gateway
+#
+# Build first: ./mvnw -q -o -pl death-certificate-service package -DskipTests
+# Settings: DURATION (60s), CONNECTIONS (8), THREADS (2), PORT (18084), WARMUP (20s)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+DURATION="${DURATION:-60s}"
+CONNECTIONS="${CONNECTIONS:-8}"
+THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-20s}"
+PORT="${PORT:-18084}"
+work="$(mktemp -d /tmp/doi-bench.XXXXXX)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+if [[ -n "${TARGET:-}" ]]; then
+  TOKEN="$(curl -s -u webcert:webcert-secret -d grant_type=client_credentials "${TOKEN_URL:-$TARGET/oauth2/token}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+else
+  # A throw-away issuer: an RSA key, its JWK set served over HTTP, and a token signed with it.
+  issuer_port=$((PORT + 900))
+  openssl genrsa -out "$work/key.pem" 2048 2>/dev/null
+  modulus="$(openssl rsa -in "$work/key.pem" -noout -modulus | cut -d= -f2)"
+  python3 - "$modulus" "$work/jwks.json" <<'PY'
+import base64, json, sys
+n = bytes.fromhex(sys.argv[1])
+b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+json.dump({"keys": [{"kty": "RSA", "kid": "bench", "use": "sig", "alg": "RS256", "n": b64(n), "e": "AQAB"}]},
+          open(sys.argv[2], "w"))
+PY
+  (cd "$work" && exec python3 -m http.server "$issuer_port" --bind 127.0.0.1 >/dev/null 2>&1) & pids+=($!)
+  issuer="http://localhost:$issuer_port"
+  b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+  now=$(date +%s)
+  header="$(printf '{"alg":"RS256","kid":"bench","typ":"JWT"}' | b64url)"
+  payload="$(printf '{"iss":"%s","sub":"webcert","client_id":"webcert","scope":"certificates.submit","iat":%d,"exp":%d}' \
+    "$issuer" "$now" "$((now + 7200))" | b64url)"
+  signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)"
+  TOKEN="$header.$payload.$signature"
+  jar="$root/death-certificate-service/target/death-certificate-service.jar"
+  [[ -f "$jar" ]] || { echo "build the jar first: ./mvnw -q -o -pl death-certificate-service package -DskipTests"; exit 1; }
+  PORT="$PORT" ISSUER_URI="$issuer" JWK_SET_URI="$issuer/jwks.json" EMBEDDED_DB_DIR="${EMBEDDED_DB_DIR:-$work/db}" \
+    java -jar "$jar" > "$work/service.log" 2>&1 & pids+=($!)
+  TARGET="http://localhost:$PORT"
+  for _ in $(seq 1 180); do
+    curl -sf "$TARGET/actuator/health/readiness" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -sf "$TARGET/actuator/health/readiness" >/dev/null || { echo "service did not start"; tail -50 "$work/service.log"; exit 1; }
+fi
+export TOKEN TEMPLATE="$here/register-certificate.template.xml"
+echo "warm-up $WARMUP ..."
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/register-certificate.lua" "$TARGET" >/dev/null
+echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency against $TARGET"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$here/register-certificate.lua" "$TARGET"

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Every load figure of docs/benchmarks.md, through the gateway of a running suite (./run-suite.sh), with
+# real tokens from the gateway's issuer. wrk 2 threads, 16 connections, DURATION each after a warm-up.
+# Needs wrk and psql (Debian: apt-get install wrk postgresql-client).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GW=${GATEWAY:-http://localhost:8080}
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
+DB_PORT=${SUITE_DB_PORT:-15432}
+token() { curl -s -u "$1:$1-secret" -d grant_type=client_credentials "$GW/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
+measure() { # name, then wrk arguments
+  local name=$1; shift
+  wrk -t2 -c16 -d"$WARMUP" "$@" >/dev/null 2>&1 || true
+  echo "== $name"
+  wrk -t2 -c16 -d"$DURATION" --latency "$@" | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors" | sed 's/^/   /'
+}
+WEBCERT=$(token webcert)
+REGION=$(token region-skane)
+# the issuer's tokens live 15 minutes: take fresh ones per part
+
+echo "### Gateway overhead (trivial cached endpoint, with token)"
+DURATION=$DURATION bench/gateway/overhead.sh
+
+echo "### FMB"
+export BENCH_DIR=bench/fmb
+measure "FMB diagnosis by code (random codes)" -s bench/fmb/by-code.lua "$GW"
+TOKEN=$(token webcert) measure "FMB sick-leave check" -s bench/fmb/sick-leave.lua "$GW"
+for c in forsakringsmedicinskdiagnosinformation typfall; do
+  for i in 1 2 3; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$GW/fmb/$c"; done
+  printf '   %s full collection, gzip: ' "$c"
+  curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}s total, %{size_download} bytes, ' "$GW/fmb/$c"
+  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$GW/fmb/$c" | grep -i '^content-encoding' | tr -d '\r'
+done
+
+echo "### Code server"
+measure "JSON lookup, random ICD-10-SE codes" -s bench/codeserver/lookup.lua "$GW"
+measure "JSON search, every query different" -s bench/codeserver/search.lua "$GW"
+if [ -d bench/codeserver-fhir ]; then
+  for script in bench/codeserver-fhir/*.lua; do
+    measure "FHIR $(basename "$script" .lua)" -s "$script" "$GW"
+  done
+fi
+
+echo "### HoSp"
+psql -qtA -h localhost -p "$DB_PORT" -U postgres hosp_service \
+  -c "select identity_number from person where not protected_identity order by random() limit 20000" > /tmp/hosp-ids.txt
+echo "   persons in the register: $(psql -qtA -h localhost -p "$DB_PORT" -U postgres hosp_service -c 'select count(*) from person')"
+IDS_FILE=/tmp/hosp-ids.txt TOKEN=$(token region-skane) measure "HoSp person lookup with audit" -s bench/hosp/lookup.lua "$GW"
+IDS_FILE=/tmp/hosp-ids.txt TOKEN=$(token region-skane) wrk -t1 -c1 -d"$DURATION" --latency -s bench/hosp/bulk.lua "$GW" \
+  | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx" | sed 's/^/   bulk 1,000 pairs (1 connection): /'
+
+echo "### Cause-of-death certificates"
+TOKEN=$(token webcert) TEMPLATE=bench/death-certificates/register-certificate.template.xml \
+  measure "SOAP RegisterCertificate, new certificate each request" -s bench/death-certificates/register-certificate.lua "$GW"
+
+echo "### Memory of the suite"
+bench/memory.sh

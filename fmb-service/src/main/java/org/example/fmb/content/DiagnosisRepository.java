@@ -1,0 +1,6 @@
+package org.example.fmb.content;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DiagnosisRepository extends JpaRepository<Diagnosis, Long> {
+}

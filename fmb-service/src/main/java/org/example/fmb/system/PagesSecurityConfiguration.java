@@ -1,0 +1,46 @@
+package org.example.fmb.system;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The editors' pages: a session and a login through the suite's authorization server
+ * (authorization-code flow, registration {@code suite}). The API stays a stateless resource server
+ * ({@link SecurityConfiguration}); this chain only matches the editor paths. {@code fmb.pages.login=form}
+ * swaps the login for a form against the application's UserDetailsService (used by the browser test).
+ */
+@Configuration(proxyBeanMethods = false)
+class PagesSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain pagesSecurityFilterChain(HttpSecurity http, @Value("${fmb.pages.login:oauth2}") String login)
+            throws Exception {
+        http.securityMatcher("/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**", "/fmb/logout")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/fmb/login", "/fmb/login/**", "/fmb/oauth2/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/fmb/editor/diagnoses/*/versions/*/approve",
+                                "/fmb/editor/diagnoses/*/versions/*/return", "/fmb/editor/diagnoses/*/versions/*/publish",
+                                "/fmb/editor/principles/versions/*/approve", "/fmb/editor/principles/versions/*/return",
+                                "/fmb/editor/principles/versions/*/publish")
+                        .hasAuthority("SCOPE_fmb.review")
+                        .requestMatchers(HttpMethod.POST, "/fmb/editor/**").hasAuthority("SCOPE_fmb.write")
+                        .anyRequest().hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review"))
+                .logout(logout -> logout.logoutUrl("/fmb/logout").logoutSuccessUrl("/fmb/diagnoser"));
+        if ("form".equals(login)) {
+            http.formLogin(form -> form.loginPage("/fmb/login").loginProcessingUrl("/fmb/login")
+                    .defaultSuccessUrl("/fmb/editor").permitAll());
+        } else {
+            http.oauth2Login(oauth -> oauth.loginPage("/fmb/oauth2/authorization/suite")
+                    .authorizationEndpoint(endpoint -> endpoint.baseUri("/fmb/oauth2/authorization"))
+                    .redirectionEndpoint(endpoint -> endpoint.baseUri("/fmb/login/oauth2/code/*"))
+                    .defaultSuccessUrl("/fmb/editor"));
+        }
+        return http.build();
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# FHIR terminology API benchmark of codeserver-service: $lookup, $validate-code and $expand with a text filter.
+# Starts the service jar on its own port with its own embedded PostgreSQL (kept in EMBEDDED_DB_DIR so that the
+# bundled code systems are imported only once), warms up, runs wrk (2 threads, 16 connections, 30 s) per operation
+# and stops the service. Usage: bench/codeserver-fhir/run.sh [base-url]   (with a URL: no service is started)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export BENCH_DIR="$here"
+port="${PORT:-18082}"
+base="${1:-}"
+pid=""
+if [[ -z "$base" ]]; then
+  jar="$root/codeserver-service/target/codeserver-service.jar"
+  [[ -f "$jar" ]] || (cd "$root" && ./mvnw -q -o -pl codeserver-service package -DskipTests)
+  export EMBEDDED_DB_DIR="${EMBEDDED_DB_DIR:-/tmp/codeserver-fhir-bench-db}"
+  PORT="$port" java ${JAVA_OPTS:--Xmx1g} -jar "$jar" > /tmp/codeserver-bench.log 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+  base="http://localhost:$port"
+  for _ in $(seq 1 300); do
+    curl -fs "$base/actuator/health/readiness" > /dev/null 2>&1 && break
+    sleep 1
+  done
+  # the bundled code systems are imported after start-up on a fresh database: wait for ICD-10-SE
+  for _ in $(seq 1 300); do
+    curl -fs "$base/fhir/CodeSystem/\$lookup?system=http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se&code=A00" > /dev/null 2>&1 && break
+    sleep 1
+  done
+fi
+threads="${THREADS:-2}"; connections="${CONNECTIONS:-16}"; duration="${DURATION:-30s}"
+for op in lookup validate expand; do
+  wrk -t"$threads" -c"$connections" -d10s -s "$here/$op.lua" "$base" > /dev/null   # warm-up
+  echo "== $op: wrk -t$threads -c$connections -d$duration -s bench/codeserver-fhir/$op.lua $base"
+  wrk -t"$threads" -c"$connections" -d"$duration" -s "$here/$op.lua" "$base" | grep -E '^(requests|latency)'
+done
+if [[ -n "$pid" ]]; then
+  echo "== memory: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB RSS", $1/1024}')"
+fi

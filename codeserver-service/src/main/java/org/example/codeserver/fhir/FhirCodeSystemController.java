@@ -1,0 +1,99 @@
+package org.example.codeserver.fhir;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.UriParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.springframework.stereotype.Component;
+
+/** The FHIR CodeSystem endpoint: read, search, create/update/delete, $lookup, $validate-code and $subsumes. */
+@Component
+class FhirCodeSystemController implements IResourceProvider {
+
+    private final TerminologyResourceService resources;
+    private final FhirTerminologyService terminology;
+    private final FhirCodeSystemService codeSystems;
+    private final IndexedTerminologyService indexed;
+
+    FhirCodeSystemController(TerminologyResourceService resources, FhirTerminologyService terminology,
+            FhirCodeSystemService codeSystems, IndexedTerminologyService indexed) {
+        this.resources = resources;
+        this.terminology = terminology;
+        this.codeSystems = codeSystems;
+        this.indexed = indexed;
+    }
+
+    @Override
+    public Class<CodeSystem> getResourceType() {
+        return CodeSystem.class;
+    }
+
+    @Read
+    public CodeSystem read(@IdParam IdType id) {
+        var model = indexed.read(id.getIdPart());
+        return model.isPresent() ? model.get() : (CodeSystem) resources.read("CodeSystem", id.getIdPart());
+    }
+
+    private CodeSystem instance(IdType id) {
+        var model = indexed.header(id.getIdPart());
+        return model.isPresent() ? model.get() : (CodeSystem) resources.read("CodeSystem", id.getIdPart());
+    }
+
+    @Search
+    public List<CodeSystem> search(@OptionalParam(name = CodeSystem.SP_URL) UriParam url,
+            @OptionalParam(name = CodeSystem.SP_VERSION) TokenParam version, @OptionalParam(name = CodeSystem.SP_NAME) StringParam name) {
+        var u = url == null ? null : url.getValue();
+        var v = version == null ? null : version.getValue();
+        var n = name == null ? null : name.getValue();
+        var found = new java.util.ArrayList<>(indexed.search(u, v, n));
+        resources.search("CodeSystem", u, v, n).forEach(r -> found.add((CodeSystem) r));
+        return found;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam CodeSystem codeSystem) {
+        var created = resources.create(codeSystem);
+        return new MethodOutcome(created.getIdElement(), true).setResource(created);
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam CodeSystem codeSystem) {
+        var updated = resources.update(id.getIdPart(), codeSystem);
+        return new MethodOutcome(updated.getIdElement()).setResource(updated);
+    }
+
+    @Delete
+    public void delete(@IdParam IdType id) {
+        resources.delete("CodeSystem", id.getIdPart());
+    }
+
+    @Operation(name = "$lookup", idempotent = true)
+    public Parameters lookup(@IdParam(optional = true) IdType id, RequestDetails details) {
+        return codeSystems.lookup(OperationInput.of(details), id == null ? null : instance(id));
+    }
+
+    @Operation(name = "$validate-code", idempotent = true)
+    public Parameters validateCode(@IdParam(optional = true) IdType id, RequestDetails details) {
+        return terminology.validateInCodeSystem(OperationInput.of(details), id == null ? null : instance(id));
+    }
+
+    @Operation(name = "$subsumes", idempotent = true)
+    public Parameters subsumes(@IdParam(optional = true) IdType id, RequestDetails details) {
+        return codeSystems.subsumes(OperationInput.of(details), id == null ? null : instance(id));
+    }
+}

@@ -1,0 +1,87 @@
+package org.example.codeserver.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The HAPI FHIR plain server, mounted at /fhir, with the terminology controllers registered. */
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(FhirServerConfiguration.class);
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirCodeSystemController codeSystems,
+            FhirValueSetController valueSets, FhirConceptMapController conceptMaps, FhirMetadataController metadata) {
+        var server = new RestfulServer(fhir);
+        server.setResourceProviders(List.of(codeSystems, valueSets, conceptMaps));
+        server.setServerConformanceProvider(metadata);
+        server.setDefaultPrettyPrint(false);
+        server.registerInterceptor(new TerminologyCapabilitiesInterceptor(fhir, metadata));
+        server.registerInterceptor(new ErrorInterceptor());
+        var registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /** Answers {@code GET /fhir/metadata?mode=terminology} with the TerminologyCapabilities. */
+    static final class TerminologyCapabilitiesInterceptor {
+
+        private final FhirContext fhir;
+        private final FhirMetadataController metadata;
+
+        TerminologyCapabilitiesInterceptor(FhirContext fhir, FhirMetadataController metadata) {
+            this.fhir = fhir;
+            this.metadata = metadata;
+        }
+
+        @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+        public boolean answerTerminologyMode(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            if (!"GET".equals(request.getMethod()) || !request.getRequestURI().endsWith("/metadata")
+                    || !"terminology".equals(request.getParameter("mode"))) {
+                return true;
+            }
+            var format = request.getParameter("_format");
+            var accept = request.getHeader("Accept");
+            var xml = format != null ? format.contains("xml") : accept != null && accept.contains("xml") && !accept.contains("json");
+            var parser = xml ? fhir.newXmlParser() : fhir.newJsonParser();
+            response.setStatus(200);
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType(xml ? "application/fhir+xml" : "application/fhir+json");
+            response.getWriter().write(parser.encodeResourceToString(metadata.terminologyCapabilities()));
+            return false;
+        }
+    }
+
+    /** Keeps unexpected failures out of the response: they are logged, and the client gets a plain 500 outcome. */
+    static final class ErrorInterceptor {
+
+        @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+        public BaseServerResponseException hideInternals(RequestDetails details, Throwable exception) {
+            if (exception instanceof BaseServerResponseException known && !(known instanceof InternalErrorException)) {
+                return known;
+            }
+            log.error("Unexpected error in FHIR request", exception);
+            return new InternalErrorException("Request could not be completed.");
+        }
+    }
+}

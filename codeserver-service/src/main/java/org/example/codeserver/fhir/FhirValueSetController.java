@@ -1,0 +1,107 @@
+package org.example.codeserver.fhir;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.UriParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.springframework.stereotype.Component;
+
+/** The FHIR ValueSet endpoint: read, search, create/update/delete, $expand and $validate-code. */
+@Component
+class FhirValueSetController implements IResourceProvider {
+
+    private final TerminologyResourceService resources;
+    private final FhirTerminologyService terminology;
+
+    FhirValueSetController(TerminologyResourceService resources, FhirTerminologyService terminology) {
+        this.resources = resources;
+        this.terminology = terminology;
+    }
+
+    @Override
+    public Class<ValueSet> getResourceType() {
+        return ValueSet.class;
+    }
+
+    @Read
+    public ValueSet read(@IdParam IdType id) {
+        return (ValueSet) resources.read("ValueSet", id.getIdPart());
+    }
+
+    @Search
+    public List<ValueSet> search(@OptionalParam(name = ValueSet.SP_URL) UriParam url,
+            @OptionalParam(name = ValueSet.SP_VERSION) TokenParam version, @OptionalParam(name = ValueSet.SP_NAME) StringParam name) {
+        return resources.search("ValueSet", url == null ? null : url.getValue(), version == null ? null : version.getValue(),
+                name == null ? null : name.getValue()).stream().map(ValueSet.class::cast).toList();
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam ValueSet valueSet) {
+        var created = resources.create(valueSet);
+        return new MethodOutcome(created.getIdElement(), true).setResource(created);
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam ValueSet valueSet) {
+        var updated = resources.update(id.getIdPart(), valueSet);
+        return new MethodOutcome(updated.getIdElement()).setResource(updated);
+    }
+
+    @Delete
+    public void delete(@IdParam IdType id) {
+        resources.delete("ValueSet", id.getIdPart());
+    }
+
+    @Operation(name = "$expand", idempotent = true)
+    public ValueSet expand(@IdParam(optional = true) IdType id, RequestDetails details) {
+        return terminology.expand(OperationInput.of(details), id == null ? null : read(id));
+    }
+
+    /** Several $validate-code requests against one value set: each {@code validation} part is one request. */
+    @Operation(name = "$batch-validate-code")
+    public Parameters batchValidateCode(RequestDetails details) {
+        var received = OperationInput.parameters(details);
+        var shared = new Parameters();
+        var requests = new java.util.ArrayList<Parameters>();
+        for (var p : received.getParameter()) {
+            if ("validation".equals(p.getName()) && p.getResource() instanceof Parameters one) {
+                requests.add(one);
+            } else {
+                shared.addParameter(p);
+            }
+        }
+        var out = new Parameters();
+        for (var one : requests) {
+            var combined = shared.copy();
+            one.getParameter().forEach(p -> combined.addParameter(p.copy()));
+            org.hl7.fhir.instance.model.api.IBaseResource result;
+            try {
+                result = terminology.validateInValueSet(TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null);
+            } catch (TerminologyOperationException e) {
+                result = e.getOperationOutcome();
+            }
+            out.addParameter().setName("validation").setResource((org.hl7.fhir.r4.model.Resource) result);
+        }
+        return out;
+    }
+
+    @Operation(name = "$validate-code", idempotent = true)
+    public Parameters validateCode(@IdParam(optional = true) IdType id, RequestDetails details) {
+        return terminology.validateInValueSet(OperationInput.of(details), id == null ? null : read(id));
+    }
+}

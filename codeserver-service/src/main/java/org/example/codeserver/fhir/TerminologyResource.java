@@ -1,0 +1,83 @@
+package org.example.codeserver.fhir;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.OffsetDateTime;
+
+/** A ValueSet, ConceptMap or CodeSystem held as its FHIR R4 JSON, with the columns the FHIR search filters on. */
+@Entity
+class TerminologyResource {
+
+    @Id
+    private String id;
+    private String resourceType;
+    private String url;
+    private String version;
+    private String name;
+    private String title;
+    private String status;
+    private String content;
+    private int revision;
+    private OffsetDateTime lastUpdated;
+
+    protected TerminologyResource() {
+        // for JPA
+    }
+
+    TerminologyResource(String id, String resourceType) {
+        this.id = id;
+        this.resourceType = resourceType;
+    }
+
+    /** Replaces the content with a new revision; the search columns follow the content. */
+    void revise(String url, String version, String name, String title, String status, String content) {
+        this.url = url;
+        this.version = version;
+        this.name = name;
+        this.title = title;
+        this.status = status;
+        this.content = content;
+        this.revision++;
+        this.lastUpdated = OffsetDateTime.now();
+    }
+
+    String getId() {
+        return id;
+    }
+
+    String getResourceType() {
+        return resourceType;
+    }
+
+    String getUrl() {
+        return url;
+    }
+
+    String getVersion() {
+        return version;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getStatus() {
+        return status;
+    }
+
+    String getContent() {
+        return content;
+    }
+
+    int getRevision() {
+        return revision;
+    }
+
+    OffsetDateTime getLastUpdated() {
+        return lastUpdated;
+    }
+}

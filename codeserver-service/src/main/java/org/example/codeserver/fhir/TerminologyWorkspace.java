@@ -1,0 +1,137 @@
+package org.example.codeserver.fhir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.hl7.fhir.r5.context.SimpleWorkerContext;
+import org.hl7.fhir.r5.model.Parameters;
+import org.hl7.fhir.r5.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The definitions the terminology engine sees: the stored resources plus, per request, the resources the caller sent
+ * along as {@code tx-resource}.
+ *
+ * <p>Each request borrows an engine context of its own and gets fresh copies of every definition, so one caller's
+ * resources never leak to another and nothing the engine changes in a definition (it adds designations to concepts
+ * while expanding) survives the request. Contexts are pooled because building one costs a parse of the IANA language
+ * registry; a context is retired after {@value #USES_PER_CONTEXT} requests.
+ */
+@Component
+class TerminologyWorkspace {
+
+    private static final int USES_PER_CONTEXT = 200;
+    private static final String SUPPLEMENT = "http://hl7.org/fhir/StructureDefinition/valueset-supplement";
+    private static final int MAX_POOLED = 8;
+
+    private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
+    private final SimpleWorkerContext base;
+    private volatile List<Resource> stored = List.of();
+
+    TerminologyWorkspace() {
+        try {
+            base = new SimpleWorkerContext.SimpleWorkerContextBuilder().fromNothing();
+            base.setAllowLoadingDuplicates(true);
+            base.setNoTerminologyServer(true);
+            base.setCanRunWithoutTerminology(true);
+            base.setCachingAllowed(false);
+            base.setExpansionParameters(new Parameters());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A context for one request: everything stored, overlaid with the request's own definitions. Close it after use. */
+    Lease open(List<Resource> requestDefinitions) {
+        var pooled = pool.poll();
+        if (pooled == null) {
+            pooled = new Pooled(newContext());
+        }
+        var definitions = new ArrayList<Resource>(stored);
+        definitions.addAll(requestDefinitions);
+        var cached = new ArrayList<Resource>(definitions.size());
+        for (var definition : definitions) {
+            var copy = definition.copy();
+            if (!copy.hasId()) {
+                copy.setId(UUID.randomUUID().toString());
+            }
+            pooled.context.cacheResource(copy);
+            cached.add(copy);
+        }
+        for (var r : cached) {
+            if (r instanceof org.hl7.fhir.r5.model.ValueSet vs) {
+                GuardedRegex.precompute(pooled.context, vs);
+                dropSatisfiedSupplementRequirements(pooled.context, vs);
+            }
+        }
+        pooled.context.setExpansionParameters(new Parameters());
+        return new Lease(this, pooled, cached);
+    }
+
+    /**
+     * A value set's "needs supplement" extension, when the supplement is at hand: the engine then merges it into the
+     * code system by itself (its own bookkeeping of required supplements misses versioned supplements).
+     */
+    static void dropSatisfiedSupplementRequirements(SimpleWorkerContext context, org.hl7.fhir.r5.model.ValueSet valueSet) {
+        valueSet.getExtension().removeIf(e -> SUPPLEMENT.equals(e.getUrl()) && e.hasValue()
+                && context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, e.getValue().primitiveValue()) != null);
+    }
+
+    void replaceStoredDefinitions(List<Resource> definitions) {
+        stored = List.copyOf(definitions);
+    }
+
+    private void giveBack(Pooled pooled, List<Resource> cached) {
+        for (var r : cached) {
+            pooled.context.dropResource(r);
+        }
+        if (++pooled.uses < USES_PER_CONTEXT && pool.size() < MAX_POOLED) {
+            pool.push(pooled);
+        }
+    }
+
+    private SimpleWorkerContext newContext() {
+        try {
+            var context = new SimpleWorkerContext(base);
+            context.setAllowLoadingDuplicates(true);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Pooled {
+        private final SimpleWorkerContext context;
+        private int uses;
+
+        Pooled(SimpleWorkerContext context) {
+            this.context = context;
+        }
+    }
+
+    /** A borrowed context; closing it drops the request's definitions and returns the context to the pool. */
+    static final class Lease implements AutoCloseable {
+
+        private final TerminologyWorkspace owner;
+        private final Pooled pooled;
+        private final List<Resource> cached;
+
+        private Lease(TerminologyWorkspace owner, Pooled pooled, List<Resource> cached) {
+            this.owner = owner;
+            this.pooled = pooled;
+            this.cached = cached;
+        }
+
+        SimpleWorkerContext context() {
+            return pooled.context;
+        }
+
+        @Override
+        public void close() {
+            owner.giveBack(pooled, cached);
+        }
+    }
+}

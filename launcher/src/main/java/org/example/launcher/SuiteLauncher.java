@@ -23,7 +23,7 @@ import org.example.platform.database.EmbeddedPostgresServer;
  *
  * <p>Options (environment): {@code SUITE_PORT_BASE} (gateway port, services on the next four; default
  * 8080), {@code SUITE_DATA_DIR} (default {@code .data}), {@code SUITE_DB_PORT} (default 15432),
- * {@code SUITE_EXIT_WHEN_READY=true} (start, check, stop: used by the smoke test).
+ * {@code SUITE_READY_TIMEOUT_MINUTES} (default 15), {@code SUITE_EXIT_WHEN_READY=true} (start, check, stop).
  */
 public final class SuiteLauncher {
 
@@ -121,8 +121,15 @@ public final class SuiteLauncher {
         for (int i = 0; i < services.size(); i++) {
             pending.put(services.get(i), processes.get(i));
         }
-        var deadline = Instant.now().plus(Duration.ofMinutes(5));
+        var timeout = Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("SUITE_READY_TIMEOUT_MINUTES", "15")));
+        var deadline = Instant.now().plus(timeout);
+        var nextReport = Instant.now().plus(Duration.ofSeconds(30));
         while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+            if (Instant.now().isAfter(nextReport)) {
+                System.out.println("  still starting (first start loads the reference data): "
+                        + pending.keySet().stream().map(SuiteService::name).toList());
+                nextReport = Instant.now().plus(Duration.ofSeconds(30));
+            }
             for (var entry : List.copyOf(pending.entrySet())) {
                 if (!entry.getValue().isAlive()) {
                     System.err.println(entry.getKey().name() + " stopped with exit code " + entry.getValue().exitValue()
@@ -138,7 +145,8 @@ public final class SuiteLauncher {
             Thread.sleep(500);
         }
         if (!pending.isEmpty()) {
-            System.err.println("Not ready within 5 minutes: " + pending.keySet().stream().map(SuiteService::name).toList());
+            System.err.println("Not ready within " + timeout.toMinutes() + " minutes: "
+                    + pending.keySet().stream().map(SuiteService::name).toList());
             return false;
         }
         printWhereToGo(Duration.between(started, Instant.now()));

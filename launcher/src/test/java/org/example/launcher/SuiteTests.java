@@ -69,7 +69,7 @@ class SuiteTests {
         }, "suite-output");
         reader.setDaemon(true);
         reader.start();
-        assertThat(ready.get(6, TimeUnit.MINUTES)).as(() -> "suite output:\n" + output).isTrue();
+        assertThat(ready.get(15, TimeUnit.MINUTES)).as(() -> "suite output:\n" + output).isTrue();
     }
 
     @AfterAll

@@ -2,15 +2,16 @@
 -- Usage: TOKEN=... wrk -t2 -c8 -d60s --latency -s register-certificate.lua http://localhost:18084
 local template
 local counter = 0
-local thread_id = 0
+thread_id = 0
+local setup_count = 0
 local run = tostring(os.time())
 not_ok = 0
 answers = 0
 local threads = {}
 
 function setup(thread)
-  thread_id = thread_id + 1
-  thread:set("thread_id", thread_id)
+  setup_count = setup_count + 1
+  thread:set("thread_id", setup_count)
   table.insert(threads, thread)
 end
 
@@ -18,7 +19,7 @@ function init(args)
   local file = assert(io.open(os.getenv("TEMPLATE") or "register-certificate.template.xml", "r"))
   template = file:read("*a")
   file:close()
-  math.randomseed(os.time() + thread_id)
+  math.randomseed(os.time() * 100 + thread_id)
   wrk.method = "POST"
   wrk.path = "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21"
   wrk.headers["Content-Type"] = "text/xml; charset=UTF-8"

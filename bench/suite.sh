@@ -36,6 +36,7 @@ done
 echo "### Code server"
 measure "JSON lookup, random ICD-10-SE codes" -s bench/codeserver/lookup.lua "$GW"
 measure "JSON search, every query different" -s bench/codeserver/search.lua "$GW"
+export LUA_PATH="bench/codeserver-fhir/?.lua;;"
 if [ -d bench/codeserver-fhir ]; then
   for script in bench/codeserver-fhir/*.lua; do
     measure "FHIR $(basename "$script" .lua)" -s "$script" "$GW"

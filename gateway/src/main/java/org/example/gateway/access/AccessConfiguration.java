@@ -16,6 +16,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -34,9 +35,65 @@ class AccessConfiguration {
     private static final Pattern FHIR_READ_OPERATION = Pattern.compile(
             "/fhir/((CodeSystem|ValueSet|ConceptMap)(/[^/]+)?/)?\\$(lookup|validate-code|expand|subsumes|translate)");
 
+    /** The routed APIs: callers are machines with bearer tokens, so no session, no login page, no CSRF token. */
+    private static final String[] API_PATHS = { "/fmb/api/**", "/fmb/forsakringsmedicinskdiagnosinformation/**",
+        "/fmb/typfall/**", "/codes/**", "/fhir", "/fhir/**", "/hosp/**", "/death-certificates/**", "/services/**" };
+
     @Bean
     @Order(2)
-    SecurityFilterChain routeAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
+    SecurityFilterChain apiAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
+            throws Exception {
+        return http
+                .securityMatcher(API_PATHS)
+                // every filter here runs on every API request: only those an API needs. The services write their own
+                // security headers on their answers.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.disable())
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .headers(headers -> headers.disable())
+                .cors(Customizer.withDefaults())
+                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .addFilterBefore(sizeLimits, BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(GET, "/fmb/v3/api-docs/**", "/codes/v3/api-docs/**", "/hosp/v3/api-docs/**",
+                                "/death-certificates/v3/api-docs/**")
+                        .permitAll()
+                        // FMB: published content is open
+                        .requestMatchers("/fmb/api/v1/statistics/**", "/fmb/api/v1/authoring/**")
+                        .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review")
+                        .requestMatchers(GET, "/fmb/**").permitAll()
+                        .requestMatchers("/fmb/**")
+                        .hasAnyAuthority("SCOPE_fmb.read", "SCOPE_fmb.write", "SCOPE_fmb.review")
+                        // Code server: reading, in JSON or FHIR, is open; changing needs codes.write
+                        .requestMatchers(GET, "/codes/**", "/fhir", "/fhir/**").permitAll()
+                        .requestMatchers(fhirReadOperation()).permitAll()
+                        .requestMatchers("/codes/**", "/fhir", "/fhir/**").hasAuthority("SCOPE_codes.write")
+                        // HoSp: never open
+                        .requestMatchers("/hosp/api/v1/audit/**").hasAuthority("SCOPE_hosp.audit")
+                        .requestMatchers("/hosp/**")
+                        .hasAnyAuthority("SCOPE_hosp.read", "SCOPE_hosp.write", "SCOPE_hosp.audit")
+                        // Cause-of-death certificates: the WSDLs are public contract, the calls are not
+                        .requestMatchers(GET, "/services/**").permitAll()
+                        .requestMatchers("/services/**").hasAuthority("SCOPE_certificates.submit")
+                        .requestMatchers("/death-certificates/**")
+                        .hasAnyAuthority("SCOPE_certificates.submit", "SCOPE_certificates.read", "SCOPE_certificates.code")
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /** Everything else: the login page, Swagger UI, actuator, and the FMB pages with their own OAuth2 login. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain webAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
             throws Exception {
         return http
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
@@ -59,31 +116,13 @@ class AccessConfiguration {
                         .requestMatchers("/", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/login",
                                 "/favicon.ico")
                         .permitAll()
-                        .requestMatchers(GET, "/fmb/v3/api-docs/**", "/codes/v3/api-docs/**", "/hosp/v3/api-docs/**",
-                                "/death-certificates/v3/api-docs/**")
-                        .permitAll()
-                        // FMB: published content is open; the editor pages run their own login in fmb-service
-                        .requestMatchers("/fmb/api/v1/statistics/**", "/fmb/api/v1/authoring/**")
-                        .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review")
+                        // the editor pages run their own login in fmb-service; the public pages are open
+                        .requestMatchers(GET, "/fmb/**").permitAll()
                         .requestMatchers("/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**",
                                 "/fmb/logout")
                         .permitAll()
-                        .requestMatchers(GET, "/fmb/**").permitAll()
                         .requestMatchers("/fmb/**")
                         .hasAnyAuthority("SCOPE_fmb.read", "SCOPE_fmb.write", "SCOPE_fmb.review")
-                        // Code server: reading, in JSON or FHIR, is open; changing needs codes.write
-                        .requestMatchers(GET, "/codes/**", "/fhir", "/fhir/**").permitAll()
-                        .requestMatchers(fhirReadOperation()).permitAll()
-                        .requestMatchers("/codes/**", "/fhir", "/fhir/**").hasAuthority("SCOPE_codes.write")
-                        // HoSp: never open
-                        .requestMatchers("/hosp/api/v1/audit/**").hasAuthority("SCOPE_hosp.audit")
-                        .requestMatchers("/hosp/**")
-                        .hasAnyAuthority("SCOPE_hosp.read", "SCOPE_hosp.write", "SCOPE_hosp.audit")
-                        // Cause-of-death certificates: the WSDLs are public contract, the calls are not
-                        .requestMatchers(GET, "/services/**").permitAll()
-                        .requestMatchers("/services/**").hasAuthority("SCOPE_certificates.submit")
-                        .requestMatchers("/death-certificates/**")
-                        .hasAnyAuthority("SCOPE_certificates.submit", "SCOPE_certificates.read", "SCOPE_certificates.code")
                         .anyRequest().permitAll())
                 .build();
     }

@@ -83,6 +83,11 @@ class SyntheticRegisterService implements ApplicationRunner {
             try {
                 try (var statement = connection.createStatement()) {
                     statement.execute("select pg_advisory_xact_lock(" + LOAD_LOCK + ")");
+                    // The foreign-key checks of the COPYs are planned once, while the tables still look empty (and
+                    // after an aborted load they were vacuumed empty): the planner then picks a sequential scan of
+                    // person per licence row, which turns a one-minute load into hours. Index lookups are always right
+                    // here.
+                    statement.execute("set local enable_seqscan = off");
                     try (var marker = statement.executeQuery("select persons, duration_ms from synthetic_register_load")) {
                         if (marker.next()) {
                             detail = "Loaded earlier: " + marker.getInt(1) + " synthetic persons in "

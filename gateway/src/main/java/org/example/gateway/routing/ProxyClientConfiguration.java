@@ -1,0 +1,37 @@
+package org.example.gateway.routing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The HTTP client the gateway calls the services with: Apache HttpClient 5 with a pool of keep-alive connections
+ * sized for the gateway's own request threads (HttpClient's default of 5 connections per service would queue
+ * requests). Redirects are never followed: Spring Cloud Gateway sets {@code spring.http.client.redirects} to
+ * {@code dont-follow}, so a service's 302 (the editor's login) reaches the browser.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProxyClientConfiguration.PoolProperties.class)
+class ProxyClientConfiguration {
+
+    @Bean
+    HttpComponentsClientHttpRequestFactoryBuilder proxyClientFactoryBuilder(PoolProperties pool) {
+        return ClientHttpRequestFactoryBuilder.httpComponents()
+                .withConnectionManagerCustomizer(connections -> connections
+                        .setMaxConnPerRoute(pool.maxPerService())
+                        .setMaxConnTotal(pool.maxPerService() * 4));
+    }
+
+    /** {@code gateway.proxy-client.max-per-service}: connections kept to each service. */
+    @ConfigurationProperties("gateway.proxy-client")
+    record PoolProperties(Integer maxPerService) {
+        PoolProperties {
+            if (maxPerService == null) {
+                maxPerService = 200;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.example.platform.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/**
+ * Remembers the tokens it has already validated, so that a client calling many times with the same token pays for
+ * the signature check (and the key's decoding) once rather than on every request. The key is the whole token: any
+ * other string, a forged one included, is validated in full. A remembered token is still refused the moment it
+ * expires; it is forgotten after {@code timeToLive} at the latest.
+ */
+public final class CachingJwtDecoder implements JwtDecoder {
+
+    private final JwtDecoder delegate;
+    private final Cache<String, Jwt> validated;
+    private final Clock clock;
+
+    public CachingJwtDecoder(JwtDecoder delegate, long maximumTokens, Duration timeToLive, Clock clock) {
+        this.delegate = delegate;
+        this.clock = clock;
+        this.validated = Caffeine.newBuilder().maximumSize(maximumTokens).expireAfterWrite(timeToLive).build();
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        var jwt = validated.getIfPresent(token);
+        if (jwt == null) {
+            jwt = delegate.decode(token);
+            validated.put(token, jwt);
+            return jwt;
+        }
+        if (jwt.getExpiresAt() != null && !clock.instant().isBefore(jwt.getExpiresAt())) {
+            validated.invalidate(token);
+            throw new JwtValidationException("The token has expired",
+                    List.of(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "Jwt expired", null)));
+        }
+        return jwt;
+    }
+}

@@ -1,0 +1,77 @@
+package org.example.platform.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * Keeps token validation cheap on every service and the gateway, where it runs on every request:
+ * <ul>
+ * <li>each {@link JwtDecoder} is wrapped in a {@link CachingJwtDecoder} ({@code platform.security.token-cache.*});</li>
+ * <li>Spring Security's firewall checks header values (a bearer token is ~750 characters, read several times per
+ * request) with a plain loop for printable ASCII and falls back to its own Unicode pattern for anything else, so it
+ * accepts and refuses exactly what the default firewall does;</li>
+ * <li>the filter chain is not wrapped in an observation per filter (request metrics and traces still come from
+ * Spring MVC's own observation of each request).</li>
+ * </ul>
+ */
+@AutoConfiguration
+@ConditionalOnClass({ JwtDecoder.class, HttpFirewall.class })
+public class TokenValidationAutoConfiguration {
+
+    private static final Pattern DEFAULT_HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+
+    @Bean
+    static BeanPostProcessor cachingJwtDecoders(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        && environment.getProperty("platform.security.token-cache.enabled", Boolean.class, true)) {
+                    return new CachingJwtDecoder(decoder,
+                            environment.getProperty("platform.security.token-cache.maximum-tokens", Long.class, 10_000L),
+                            environment.getProperty("platform.security.token-cache.time-to-live", Duration.class,
+                                    Duration.ofMinutes(5)),
+                            Clock.systemUTC());
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    HttpFirewall httpFirewall() {
+        var firewall = new StrictHttpFirewall();
+        Predicate<String> allowed = value -> isPrintableAscii(value) || DEFAULT_HEADER_VALUE.matcher(value).matches();
+        firewall.setAllowedHeaderValues(allowed);
+        return firewall;
+    }
+
+    static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

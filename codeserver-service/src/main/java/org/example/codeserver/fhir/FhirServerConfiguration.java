@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,13 @@ class FhirServerConfiguration {
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WholeResponseFilter> fhirWholeResponses() {
+        var registration = new FilterRegistrationBean<>(new WholeResponseFilter());
+        registration.addUrlPatterns("/fhir/*");
         return registration;
     }
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Every load figure of docs/benchmarks.md, through the gateway of a running suite (./run-suite.sh), with
-# real tokens from the gateway's issuer. wrk 2 threads, 16 connections, DURATION each after a warm-up.
+# real tokens from the gateway's issuer. wrk 2 threads, 16 connections, DURATION each after a warm-up of WARMUP
+# (the JVMs compile their hot paths during it: on 2 cores this takes a minute or more per endpoint).
+# Start the suite with the rate limits raised, or most answers are the gateway's 429:
+#   RATE_LIMIT_CLIENT_PER_SECOND=1000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=1000000 ./run-suite.sh
 # Needs wrk and psql (Debian: apt-get install wrk postgresql-client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GW=${GATEWAY:-http://localhost:8080}
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-60s}
 DB_PORT=${SUITE_DB_PORT:-15432}
 token() { curl -s -u "$1:$1-secret" -d grant_type=client_credentials "$GW/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
 measure() { # name, then wrk arguments
@@ -20,7 +23,7 @@ REGION=$(token region-skane)
 # the issuer's tokens live 15 minutes: take fresh ones per part
 
 echo "### Gateway overhead (trivial cached endpoint, with token)"
-DURATION=$DURATION bench/gateway/overhead.sh
+DURATION=$DURATION WARMUP=90s bench/gateway/overhead.sh
 
 echo "### FMB"
 export BENCH_DIR=bench/fmb
@@ -30,7 +33,7 @@ for c in forsakringsmedicinskdiagnosinformation typfall; do
   for i in 1 2 3; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$GW/fmb/$c"; done
   printf '   %s full collection, gzip: ' "$c"
   curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}s total, %{size_download} bytes, ' "$GW/fmb/$c"
-  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$GW/fmb/$c" | grep -i '^content-encoding' | tr -d '\r'
+  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$GW/fmb/$c" | { grep -i '^content-encoding' || echo 'NOT COMPRESSED'; } | tr -d '\r'
 done
 
 echo "### Code server"

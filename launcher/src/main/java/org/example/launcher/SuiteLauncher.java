@@ -97,11 +97,11 @@ public final class SuiteLauncher {
         System.out.println("Starting PostgreSQL (data in " + root.relativize(dataDirectory.resolve("postgres")) + ") ...");
         var postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), databasePort, false);
         for (var service : services) {
+            var java = ProcessHandle.current().info().command().orElse("java");
             var command = new ArrayList<String>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add(java);
             command.addAll(service.jvmOptions());
-            command.add("-jar");
-            command.add(service.jar(root).toString());
+            command.addAll(new StartupArchive(dataDirectory.resolve("apps"), service, root).command(java));
             var builder = new ProcessBuilder(command)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
@@ -187,9 +187,12 @@ public final class SuiteLauncher {
         for (var process : processes) {
             process.destroy();
         }
+        // a service's first run writes its class archive as it stops (StartupArchive): give them time to
+        var deadline = Instant.now().plus(Duration.ofSeconds(120));
         for (var process : processes) {
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                var left = Duration.between(Instant.now(), deadline).toMillis();
+                if (!process.waitFor(Math.max(left, 1), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -42,7 +42,7 @@ class SickLeaveCheckController {
     @ExceptionHandler
     ProblemDetail onInvalid(InvalidSickLeaveException ex) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-        problem.setTitle("Invalid sick-leave periods");
+        problem.setTitle("Invalid sick-leave check");
         problem.setProperty("errors", ex.errors().stream()
                 .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         return problem;

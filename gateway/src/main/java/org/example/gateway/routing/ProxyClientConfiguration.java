@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The HTTP client the gateway calls the services with: Apache HttpClient 5 with a pool of keep-alive connections
  * sized for the gateway's own request threads (HttpClient's default of 5 connections per service would queue
- * requests). Redirects are never followed: Spring Cloud Gateway sets {@code spring.http.client.redirects} to
+ * requests). Answers pass through as the service wrote them: compressed when the caller asked for it, and redirects
+ * are never followed: Spring Cloud Gateway sets {@code spring.http.client.redirects} to
  * {@code dont-follow}, so a service's 302 (the editor's login) reaches the browser.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +21,8 @@ class ProxyClientConfiguration {
     @Bean
     HttpComponentsClientHttpRequestFactoryBuilder proxyClientFactoryBuilder(PoolProperties pool) {
         return ClientHttpRequestFactoryBuilder.httpComponents()
+                // the caller's Accept-Encoding goes to the service and its gzip comes back untouched
+                .withHttpClientCustomizer(client -> client.disableContentCompression())
                 .withConnectionManagerCustomizer(connections -> connections
                         .setMaxConnPerRoute(pool.maxPerService())
                         .setMaxConnTotal(pool.maxPerService() * 4));

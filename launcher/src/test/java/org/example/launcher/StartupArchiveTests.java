@@ -1,0 +1,63 @@
+package org.example.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupArchiveTests {
+
+    @TempDir
+    Path root;
+
+    private final SuiteService service = new SuiteService("fmb-service", "fmb-service", 8081, null, List.of(), Map.of());
+    private Path apps;
+    private Path directory;
+
+    @BeforeEach
+    void anExtractedJarNewerThanItsBuild() throws Exception {
+        var jar = service.jar(root);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "built");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-11-22T05:00:00Z")));
+        apps = root.resolve(".data/apps");
+        directory = Files.createDirectories(apps.resolve("fmb-service"));
+        Files.writeString(directory.resolve("fmb-service.jar"), "extracted");
+        Files.setLastModifiedTime(directory.resolve("fmb-service.jar"), FileTime.from(Instant.parse("2026-11-22T06:00:00Z")));
+    }
+
+    @Test
+    void theFirstRunWritesTheArchiveAsItStops() throws Exception {
+        var command = new StartupArchive(apps, service, root).command("java");
+
+        assertThat(command).contains("-XX:ArchiveClassesAtExit=" + directory.resolve("classes.jsa"))
+                .endsWith("-jar", directory.resolve("fmb-service.jar").toString());
+    }
+
+    @Test
+    void laterRunsStartFromTheArchive() throws Exception {
+        Files.writeString(directory.resolve("classes.jsa"), "archive");
+
+        var command = new StartupArchive(apps, service, root).command("java");
+
+        assertThat(command).contains("-XX:SharedArchiveFile=" + directory.resolve("classes.jsa"))
+                .noneMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    @Test
+    void aJvmThatCrashedWritingTheArchiveIsNotAskedAgain() throws Exception {
+        Files.writeString(directory.resolve("archive-failed.log"), "SIGSEGV");
+
+        var command = new StartupArchive(apps, service, root).command("java");
+
+        assertThat(command).noneMatch(option -> option.contains("Archive")).endsWith("-jar",
+                directory.resolve("fmb-service.jar").toString());
+    }
+}

@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GW=${GATEWAY:-http://localhost:8080}
+CODESERVER=${CODESERVER:-http://localhost:8082}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-60s}
 DB_PORT=${SUITE_DB_PORT:-15432}
@@ -16,7 +17,7 @@ measure() { # name, then wrk arguments
   local name=$1; shift
   wrk -t2 -c16 -d"$WARMUP" "$@" >/dev/null 2>&1 || true
   echo "== $name"
-  wrk -t2 -c16 -d"$DURATION" --latency "$@" | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors" | sed 's/^/   /'
+  wrk -t2 -c16 -d"$DURATION" --latency "$@" | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors|^latency p50|^certificates|^p50|^answers not OK" | sed 's/^/   /'
 }
 WEBCERT=$(token webcert)
 REGION=$(token region-skane)
@@ -39,10 +40,10 @@ done
 echo "### Code server"
 measure "JSON lookup, random ICD-10-SE codes" -s bench/codeserver/lookup.lua "$GW"
 measure "JSON search, every query different" -s bench/codeserver/search.lua "$GW"
-export LUA_PATH="bench/codeserver-fhir/?.lua;;"
 if [ -d bench/codeserver-fhir ]; then
-  for script in bench/codeserver-fhir/*.lua; do
-    measure "FHIR $(basename "$script" .lua)" -s "$script" "$GW"
+  for operation in lookup validate expand; do
+    BENCH_DIR=bench/codeserver-fhir measure "FHIR \$$operation (through the gateway)" -s "bench/codeserver-fhir/$operation.lua" "$GW"
+    BENCH_DIR=bench/codeserver-fhir measure "FHIR \$$operation (direct, $CODESERVER)" -s "bench/codeserver-fhir/$operation.lua" "$CODESERVER"
   done
 fi
 

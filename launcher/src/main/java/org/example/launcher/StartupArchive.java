@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes the second and later starts of a service faster with class data sharing (CDS): the service's executable jar
@@ -49,7 +48,7 @@ final class StartupArchive {
     }
 
     private void extract(String java) throws IOException, InterruptedException {
-        delete(directory);
+        FileSystemUtils.deleteRecursively(directory);
         Files.createDirectories(directory);
         var extraction = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                 directory.toString(), "--force")
@@ -58,17 +57,6 @@ final class StartupArchive {
                 .start();
         if (extraction.waitFor() != 0) {
             throw new IOException("Could not extract " + jar + " for class data sharing");
-        }
-    }
-
-    private static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

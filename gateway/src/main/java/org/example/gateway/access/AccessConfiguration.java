@@ -43,7 +43,7 @@ class AccessConfiguration {
     @Order(2)
     SecurityFilterChain apiAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
             throws Exception {
-        return http
+        return tokensAndLimits(http, rateLimits, sizeLimits)
                 .securityMatcher(API_PATHS)
                 // every filter here runs on every API request: only those an API needs. The services write their own
                 // security headers on their answers.
@@ -54,15 +54,9 @@ class AccessConfiguration {
                 .logout(logout -> logout.disable())
                 .servletApi(servletApi -> servletApi.disable())
                 .headers(headers -> headers.disable())
-                .cors(Customizer.withDefaults())
-                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .addFilterBefore(sizeLimits, BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(GET, "/fmb/v3/api-docs/**", "/codes/v3/api-docs/**", "/hosp/v3/api-docs/**",
                                 "/death-certificates/v3/api-docs/**")
@@ -95,21 +89,15 @@ class AccessConfiguration {
     @Order(3)
     SecurityFilterChain webAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
             throws Exception {
-        return http
+        return tokensAndLimits(http, rateLimits, sizeLimits)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/login")))
-                .cors(Customizer.withDefaults())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .formLogin(Customizer.withDefaults())
-                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
                 // a default, not the entry point: the generated /login page for editors stays on
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .addFilterBefore(sizeLimits, BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
@@ -125,6 +113,18 @@ class AccessConfiguration {
                         .hasAnyAuthority("SCOPE_fmb.read", "SCOPE_fmb.write", "SCOPE_fmb.review")
                         .anyRequest().permitAll())
                 .build();
+    }
+
+    /** What both chains do: CORS, bearer tokens (401/403 as problem+json), the size limit and the rate limit. */
+    private static HttpSecurity tokensAndLimits(HttpSecurity http, RateLimitFilter rateLimits,
+            RequestSizeFilter sizeLimits) throws Exception {
+        return http
+                .cors(Customizer.withDefaults())
+                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .addFilterBefore(sizeLimits, BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.example.gateway.routing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
@@ -30,11 +31,6 @@ class ProxyClientConfiguration {
 
     /** {@code gateway.proxy-client.max-per-service}: connections kept to each service. */
     @ConfigurationProperties("gateway.proxy-client")
-    record PoolProperties(Integer maxPerService) {
-        PoolProperties {
-            if (maxPerService == null) {
-                maxPerService = 200;
-            }
-        }
+    record PoolProperties(@DefaultValue("200") int maxPerService) {
     }
 }

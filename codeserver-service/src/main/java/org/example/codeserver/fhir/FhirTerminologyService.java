@@ -7,7 +7,6 @@ import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
 import org.hl7.fhir.r5.context.ExpansionOptions;
 import org.hl7.fhir.r5.context.SimpleWorkerContext;
 import org.hl7.fhir.r5.model.BooleanType;
-import org.hl7.fhir.r5.model.CanonicalType;
 import org.hl7.fhir.r5.model.CodeType;
 import org.hl7.fhir.r5.model.CodeableConcept;
 import org.hl7.fhir.r5.model.Coding;
@@ -41,22 +40,18 @@ public class FhirTerminologyService {
 
     private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
             "\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\\s*;\\s*q=[0-9.]+)?(\\s*,\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\\s*;\\s*q=[0-9.]+)?)*");
-    /**
-     * Issues about the code itself go into the {@code message} of a successful validation; notes about the value set
-     * or code system (status, fragment, case) stay in the issues only, as the HL7 reference servers do.
-     */
-    private static final java.util.Set<String> NOT_IN_MESSAGE = java.util.Set.of("UNKNOWN_CODE_IN_FRAGMENT",
-            "CONCEPT_DEPRECATED_IN_VALUESET", "MSG_DRAFT", "MSG_DEPRECATED", "MSG_WITHDRAWN", "MSG_EXPERIMENTAL",
-            "CODE_CASE_DIFFERENCE", "INACTIVE_DISPLAY_FOUND");
     private static final String ANONYMOUS = "urn:uuid:00000000-0000-0000-0000-000000000000";
 
     private final TerminologyWorkspace workspace;
     private final IndexedTerminologyService indexed;
+    private final IndexedValueSets valueSets;
     private final TerminologyResourceService resources;
 
-    FhirTerminologyService(TerminologyWorkspace workspace, IndexedTerminologyService indexed, TerminologyResourceService resources) {
+    FhirTerminologyService(TerminologyWorkspace workspace, IndexedTerminologyService indexed, IndexedValueSets valueSets,
+            TerminologyResourceService resources) {
         this.workspace = workspace;
         this.indexed = indexed;
+        this.valueSets = valueSets;
         this.resources = resources;
     }
 
@@ -72,7 +67,7 @@ public class FhirTerminologyService {
             }
             var count = request.integer("count", Integer.MAX_VALUE);
             var offset = Math.max(0, request.integer("offset", 0));
-            return indexed.expand(model, request.string("filter"), offset, count < 0 ? 0 : count, request.flag("activeOnly", false),
+            return valueSets.expand(model, request.string("filter"), offset, count < 0 ? 0 : count, request.flag("activeOnly", false),
                     request.language(), echo);
         }
         try (var lease = workspace.open(request.definitions())) {
@@ -128,7 +123,7 @@ public class FhirTerminologyService {
             var coding = codingOf(request);
             var system = coding.getSystem() != null ? coding.getSystem() : model.getCompose().getIncludeFirstRep().getSystem();
             var cs = indexed.codeSystem(system, coding.getVersion());
-            if (cs.isPresent() && indexed.contains(model, system, coding.getCode())) {
+            if (cs.isPresent() && valueSets.contains(model, system, coding.getCode())) {
                 return indexed.validate(cs.get(), coding.getCode(), coding.getDisplay(), request.language(),
                         request.flag("lenient-display-validation", false), null);
             }
@@ -209,7 +204,7 @@ public class FhirTerminologyService {
                 valueSet = (org.hl7.fhir.r4.model.ValueSet) stored.get(stored.size() - 1);
             }
         }
-        return indexed.covers(valueSet) ? valueSet : null;
+        return valueSets.covers(valueSet) ? valueSet : null;
     }
 
     private static org.hl7.fhir.r4.model.Coding codingOf(TerminologyRequest request) {
@@ -364,101 +359,7 @@ public class FhirTerminologyService {
                     (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));
         }
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(
-                MessageWording.apply(validationOutput(result, code, system, usedVersion(context, result, system, profileVersion(profile, system, requestedVersion)), codeableConcept)));
-    }
-
-    private static Parameters validationOutput(ValidationResult result, String code, String system, String usedVersion,
-            CodeableConcept codeableConcept) {
-        var out = new Parameters();
-        if (result.getSystem() != null) {
-            out.addParameter("system", new UriType(result.getSystem()));
-        } else if (system != null) {
-            out.addParameter("system", new UriType(system));
-        }
-        if (result.getCode() != null) {
-            if (code != null && !code.equals(result.getCode())) {
-                out.addParameter("code", new CodeType(code));
-                out.addParameter("normalized-code", new CodeType(result.getCode()));
-            } else {
-                out.addParameter("code", new CodeType(result.getCode()));
-            }
-        } else if (code != null) {
-            out.addParameter("code", new CodeType(code));
-        }
-        out.addParameter("result", result.getSeverity() != IssueSeverity.ERROR);
-        if (result.getMessage() != null) {
-            out.addParameter("message", result.getMessage());
-        } else {
-            var texts = result.getIssues().stream().filter(i -> !NOT_IN_MESSAGE.contains(messageId(i)))
-                    .map(i -> i.getDetails().getText()).filter(t -> t != null).toList();
-            if (!texts.isEmpty()) {
-                out.addParameter("message", String.join("; ", texts));
-            }
-        }
-        if (result.getVersion() != null) {
-            out.addParameter("version", result.getVersion());
-        } else if (usedVersion != null) {
-            out.addParameter("version", usedVersion);
-        }
-        if (result.getDisplay() != null) {
-            out.addParameter("display", result.getDisplay());
-        }
-        if (codeableConcept != null) {
-            out.addParameter("codeableConcept", codeableConcept);
-        }
-        if (result.isInactive()) {
-            out.addParameter("inactive", true);
-        }
-        if (result.getStatus() != null) {
-            out.addParameter("status", new CodeType(result.getStatus()));
-        }
-        if (result.getUnknownSystems() != null) {
-            for (var s : result.getUnknownSystems()) {
-                out.addParameter(result.getErrorClass() == TerminologyServiceErrorClass.CODESYSTEM_UNSUPPORTED
-                        ? "x-caused-by-unknown-system" : "x-unknown-system", new CanonicalType(s));
-            }
-        }
-        if (!result.getIssues().isEmpty()) {
-            var issues = new OperationOutcome();
-            issues.getIssue().addAll(result.getIssues());
-            out.addParameter().setName("issues").setResource(issues);
-        }
-        return out;
-    }
-
-    /** The version a validation used for a system: forced by the profile, else the one asked for, else the profile default. */
-    private static String profileVersion(Parameters profile, String system, String requested) {
-        String forced = null;
-        String fallback = null;
-        for (var p : profile.getParameter()) {
-            if (system == null || !p.hasValue() || !p.getValue().isPrimitive()) {
-                continue;
-            }
-            var value = p.getValue().primitiveValue();
-            if (value != null && value.startsWith(system + "|")) {
-                var version = value.substring(system.length() + 1);
-                if ("force-system-version".equals(p.getName())) {
-                    forced = version;
-                } else if (Utilities.existsInList(p.getName(), "system-version", "default-system-version")) {
-                    fallback = version;
-                }
-            }
-        }
-        return forced != null ? forced : requested != null ? requested : fallback;
-    }
-
-    private static String messageId(OperationOutcome.OperationOutcomeIssueComponent issue) {
-        var extension = issue.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id");
-        return extension == null || !extension.hasValue() ? "" : extension.getValue().primitiveValue();
-    }
-
-    /** The version of the code system a single code was checked in, when the engine did not say. */
-    private static String usedVersion(SimpleWorkerContext context, ValidationResult result, String system, String version) {
-        if (result.getVersion() != null || system == null) {
-            return null;
-        }
-        var codeSystem = version == null ? context.fetchCodeSystem(system) : context.fetchCodeSystem(system, version, null);
-        return codeSystem == null || !codeSystem.hasVersion() ? null : codeSystem.getVersion();
+                MessageWording.apply(ValidationOutput.of(result, code, system, ValidationOutput.usedVersion(context, result, system, ValidationOutput.profileVersion(profile, system, requestedVersion)), codeableConcept)));
     }
 
     /** Text filter over an expansion: every word of the filter must start a word of the display (or be the code). */

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A real HTTP server standing in for a service behind the gateway; it answers with its name and remembers headers. */
+/**
+ * A real HTTP server standing in for a service behind the gateway; it answers with its name, remembers headers, and
+ * echoes the request id as the services do.
+ */
 final class StubService implements AutoCloseable {
 
     private final String name;
@@ -29,6 +32,10 @@ final class StubService implements AutoCloseable {
             var body = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            var requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                exchange.getResponseHeaders().add("X-Request-Id", requestId);
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

@@ -1,5 +1,6 @@
 package org.example.gateway.routing;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -10,12 +11,13 @@ import org.example.platform.web.RequestIdFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The routes. Paths are passed on unchanged: each service serves its own prefix, so a service reached
- * directly answers the same paths as through the gateway.
+ * directly answers the same paths as through the gateway. The request id travels as a request header (the platform's
+ * {@link RequestIdFilter} has settled it: the caller's or a new one); the caller gets it once, from the gateway, not a
+ * second time from the service's answer.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
@@ -44,18 +46,7 @@ class RoutingConfiguration {
         return route(id)
                 .route(path(paths), http())
                 .before(uri(service))
-                .before(RoutingConfiguration::passRequestId)
-                .build();
-    }
-
-    /** The platform's filter has settled the request id (the caller's or a new one); the service gets the same. */
-    private static ServerRequest passRequestId(ServerRequest request) {
-        var requestId = RequestIdFilter.current();
-        if (requestId == null) {
-            return request;
-        }
-        return ServerRequest.from(request)
-                .headers(headers -> headers.set(RequestIdFilter.HEADER, requestId))
+                .after(removeResponseHeader(RequestIdFilter.HEADER))
                 .build();
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -22,7 +23,10 @@ public final class EmbeddedPostgresServer {
 
     /**
      * Starts the server once, stopped when the JVM exits; a directory keeps the data between runs, none
-     * means a throw-away one.
+     * means a throw-away one. Kept data is durable: every commit is flushed to disk before it returns
+     * ({@code fsync} and {@code synchronous_commit} on, where zonky's test defaults turn both off), so an
+     * answer that says "stored" holds even if the server crashes right after. A throw-away server keeps the
+     * fast, non-durable test settings.
      */
     public static EmbeddedPostgres start(Path dataDirectory, int port) {
         return start(dataDirectory, port, true);
@@ -32,10 +36,14 @@ public final class EmbeddedPostgresServer {
     public static synchronized EmbeddedPostgres start(Path dataDirectory, int port, boolean stopOnExit) {
         if (server == null) {
             try {
+                var durable = dataDirectory != null ? "on" : "off";
                 var builder = EmbeddedPostgres.builder()
+                        // a loaded machine (the whole suite starting on two cores) can take more than zonky's 10 s
+                        .setPGStartupWait(Duration.ofSeconds(60))
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("shared_buffers", "256MB")
-                        .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                        .setServerConfig("fsync", durable)
+                        .setServerConfig("synchronous_commit", durable);
                 if (dataDirectory != null) {
                     builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
                 }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -22,6 +23,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * <li>Spring Security's firewall checks header values (a bearer token is ~750 characters, read several times per
  * request) with a plain loop for printable ASCII and falls back to its own Unicode pattern for anything else, so it
  * accepts and refuses exactly what the default firewall does;</li>
+ * <li>the bearer token is taken from the {@code Authorization} header without a regular expression
+ * ({@link HeaderBearerTokenResolver});</li>
  * <li>the filter chain is not wrapped in an observation per filter (request metrics and traces still come from
  * Spring MVC's own observation of each request).</li>
  * </ul>
@@ -48,6 +51,12 @@ public class TokenValidationAutoConfiguration {
                 return bean;
             }
         };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(BearerTokenResolver.class)
+    BearerTokenResolver bearerTokenResolver() {
+        return new HeaderBearerTokenResolver();
     }
 
     @Bean

@@ -149,6 +149,15 @@ class GatewayTests {
     }
 
     @Test
+    void replacesACallersRequestIdThatIsNotSafeToLog() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(uri("/fmb/typfall")).header("X-Request-Id", "a b{c}").build(),
+                HttpResponse.BodyHandlers.ofString());
+        var replaced = response.headers().allValues("X-Request-Id");
+        assertThat(replaced).hasSize(1).doesNotContain("a b{c}");
+        assertThat(FMB.lastHeaders.get("x-request-id")).isEqualTo(replaced.get(0));
+    }
+
+    @Test
     void refusesARequestBodyOverTheSizeLimit() throws Exception {
         var response = post("/fhir/ValueSet/$expand", "x".repeat(5000), null);
         assertThat(response.statusCode()).isEqualTo(413);

@@ -2,6 +2,7 @@ package org.example.hosp.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,12 @@ public class AuditService {
 
     private static final Logger log = LoggerFactory.getLogger(AuditService.class);
 
+    private static final String INSERT_ONE = """
+            insert into audit_entry (client_id, organisation, actor_type, access_kind, identity_number, outcome,
+                items, request_id)
+            values (?, ?, ?, ?, ?, ?, cast(? as smallint[]), ?)
+            """;
+
     private final JdbcClient jdbc;
     private final boolean enabled;
 
@@ -41,25 +48,21 @@ public class AuditService {
         }
     }
 
+    /** One row, as one prepared statement with positional parameters (the lookup's hot path). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Caller caller, AuditRecord read) {
         if (!enabled) {
             return;
         }
-        jdbc.sql("""
-                insert into audit_entry (client_id, organisation, actor_type, access_kind, identity_number, outcome,
-                    items, request_id)
-                values (:clientId, :organisation, :actorType, :kind, :identityNumber, :outcome,
-                    cast(:items as smallint[]), :requestId)
-                """)
-                .param("clientId", caller.clientId())
-                .param("organisation", caller.organisation())
-                .param("actorType", caller.actorType())
-                .param("kind", read.kind().name())
-                .param("identityNumber", read.identityNumber().value())
-                .param("outcome", read.outcome())
-                .param("items", read.itemsLiteral())
-                .param("requestId", RequestIdFilter.current())
+        jdbc.sql(INSERT_ONE)
+                .param(1, caller.clientId(), Types.VARCHAR)
+                .param(2, caller.organisation(), Types.VARCHAR)
+                .param(3, caller.actorType(), Types.VARCHAR)
+                .param(4, read.kind().name(), Types.VARCHAR)
+                .param(5, read.identityNumber().value(), Types.VARCHAR)
+                .param(6, read.outcome(), Types.VARCHAR)
+                .param(7, read.itemsLiteral(), Types.VARCHAR)
+                .param(8, RequestIdFilter.current(), Types.VARCHAR)
                 .update();
     }
 

@@ -80,6 +80,34 @@ class AuditIntegrationTests {
     }
 
     @Test
+    void answersNothingWhenTheAuditRowCannotBeWritten() {
+        jdbc.execute("""
+                create function refuse_test_audit() returns trigger language plpgsql as $$
+                begin raise exception 'audit row refused by the test'; end; $$""");
+        jdbc.execute("""
+                create trigger refuse_test_audit before insert on audit_entry for each row
+                when (new.client_id = 'audit-refused') execute function refuse_test_audit()""");
+        try {
+            var requestId = requestId();
+            var answer = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
+                    HttpCalls.bearer("audit-refused", "IVO", "IVO", "hosp.read"), requestId);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+            assertThat(answer.getBody().has("licences")).isFalse();
+            assertThat(answer.getBody().toString()).doesNotContain("Karin", "Lind", "7000011", "Uppsala");
+            assertThat(rows(requestId)).isEmpty();
+        } finally {
+            jdbc.execute("drop trigger refuse_test_audit on audit_entry");
+            jdbc.execute("drop function refuse_test_audit()");
+        }
+    }
+
+    @Test
+    void commitsSynchronouslySoThatNoAnswerGoesOutBeforeItsRowIsDurable() {
+        // the embedded PostgreSQL (zonky) defaults to synchronous_commit=off; the service's connections set it on
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    @Test
     void writesNoRowWhenNothingWasRead() {
         var malformed = requestId();
         http.get("/hosp/api/v1/persons/197003122443", PUBLIC, malformed);

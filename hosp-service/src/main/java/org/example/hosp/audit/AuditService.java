@@ -15,8 +15,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes audit rows inside the read's own transaction (a read without a transaction cannot be audited and fails),
@@ -49,8 +50,8 @@ public class AuditService {
     }
 
     /** One row, as one prepared statement with positional parameters (the lookup's hot path). */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void record(Caller caller, AuditRecord read) {
+        requireTransaction();
         if (!enabled) {
             return;
         }
@@ -67,8 +68,8 @@ public class AuditService {
     }
 
     /** All rows in one statement (a single multi-row insert), whatever their number. */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Caller caller, List<AuditRecord> reads) {
+        requireTransaction();
         if (!enabled || reads.isEmpty()) {
             return;
         }
@@ -90,6 +91,16 @@ public class AuditService {
                 .param("items", reads.stream().map(AuditRecord::itemsLiteral).toArray(String[]::new))
                 .param("requestId", RequestIdFilter.current())
                 .update();
+    }
+
+    /**
+     * Audit rows are written only in the read's own transaction, whichever transaction manager runs it (JDBC for
+     * direct access, JPA for the change feed): without one there is nothing to commit them with, so the read fails.
+     */
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("An audit row is written only in the read's own transaction");
+        }
     }
 
     @Transactional(readOnly = true)

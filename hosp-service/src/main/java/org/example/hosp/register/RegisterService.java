@@ -18,6 +18,7 @@ import org.example.hosp.changes.ChangeKind;
 import org.example.hosp.changes.ChangeService;
 import org.example.hosp.changes.NewChange;
 import org.example.hosp.identity.IdentityNumber;
+import org.example.hosp.system.TransactionConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +46,7 @@ public class RegisterService {
      * row per licence, specialist certificate, restriction and education, or to nothing when the person has none.
      * Licence rows come first ({@code order by kind}: E, L, R, S), so certificates and restrictions find theirs.
      */
+    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS, readOnly = true)
     public Optional<RegisteredPerson> find(IdentityNumber identityNumber) {
         return jdbc.sql(FIND_PERSON).param(identityNumber.value()).query(rs -> {
             if (!rs.next()) {
@@ -127,6 +129,7 @@ public class RegisterService {
      * For each known person among the numbers, the professions the person holds a licence in today (issued, not
      * revoked, and the person alive). Unknown numbers are absent from the answer. One query for all numbers.
      */
+    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS, readOnly = true)
     public Map<IdentityNumber, PersonLicences> licencesHeldToday(Collection<IdentityNumber> numbers) {
         var today = LocalDate.now(clock);
         var held = new HashMap<IdentityNumber, PersonLicences>();

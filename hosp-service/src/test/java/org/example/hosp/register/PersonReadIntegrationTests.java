@@ -10,8 +10,11 @@ import java.time.LocalDate;
 import org.example.hosp.HospIntegrationTest;
 import org.example.hosp.identity.IdentityNumber;
 import org.junit.jupiter.api.Test;
+import org.example.hosp.system.TransactionConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The direct-access read of one person (one statement with joins) gives everything the register holds, in order. */
@@ -25,7 +28,8 @@ class PersonReadIntegrationTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
+    @Qualifier(TransactionConfiguration.DIRECT_ACCESS)
+    PlatformTransactionManager directAccess;
 
     @Test
     void readsAPersonWithLicenceCertificatesAndEducation() {
@@ -70,7 +74,7 @@ class PersonReadIntegrationTests {
     @Test
     void readsAPersonWithoutLicencesAndFindsNoUnknownPerson() {
         var bare = IdentityNumber.of(LocalDate.of(1922, 1, 1), 1, false);
-        transactions.executeWithoutResult(status -> {
+        new TransactionTemplate(directAccess).executeWithoutResult(status -> {
             jdbc.update("""
                     insert into person (identity_number, birth_date, given_name, family_name, sex)
                     values (?, ?, 'Utan', 'Legitimation', 'MALE')""", bare.value(), LocalDate.of(1922, 1, 1));

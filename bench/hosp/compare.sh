@@ -84,6 +84,13 @@ flock 9
 echo "== warm-up ($WARMUP each), lock held from $(date -u +%H:%M:%S)"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/hosp/lookup.lua "http://localhost:$PORT_A" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/hosp/lookup.lua "http://localhost:$PORT_B" > /dev/null
+# statements per request by pg_stat_statements, where the database loads it (bench/hosp/run.sh PG_STATS=1)
+sql() { # $1 = db dir, $2 = query
+  psql -X -q -A -t -h localhost -p "$(sed -n 4p "$1/postmaster.pid")" -U postgres -d hosp_service -c "$2" 2>/dev/null
+}
+for db in "$WORK/db" "$WORK/db-b"; do
+  sql "$db" "create extension if not exists pg_stat_statements" >/dev/null && sql "$db" "select pg_stat_statements_reset()" >/dev/null || true
+done
 echo "== $ROUNDS rounds of $DURATION, $CONNECTIONS connections, alternating"
 for i in $(seq 1 "$ROUNDS"); do
   round A "$PORT_A" "$PID_A" "$WORK/db" | tee -a "$WORK/compare.out"
@@ -91,3 +98,13 @@ for i in $(seq 1 "$ROUNDS"); do
 done
 flock -u 9
 echo "== lock released $(date -u +%H:%M:%S)"
+for side in A B; do
+  db="$WORK/db"; [ "$side" = B ] && db="$WORK/db-b"
+  requests=$(grep "^$side " "$WORK/compare.out" | awk -v secs="${DURATION%s}" '{n += $2 * secs} END {printf "%d", n}')
+  echo "== $side: $requests requests; statements per request (pg_stat_statements)"
+  sql "$db" "select to_char(calls::numeric / $requests, 'FM990.00') || '  ' || left(regexp_replace(query, '\s+', ' ', 'g'), 100)
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = 'hosp_service')
+      and calls > $requests / 100 order by calls desc" | sed 's/^/  /' || true
+done
+echo "== mean over the rounds"
+awk '{n[$1]++; rps[$1] += $2; cpu[$1] += $12; p99[$1] += $8} END {for (s in n) printf "%s %8.1f req/s  mean p99 %7.2f ms  %.2f ms CPU/request  (%d rounds)\n", s, rps[s] / n[s], p99[s] / n[s], cpu[s] / n[s], n[s]}' "$WORK/compare.out" | sort

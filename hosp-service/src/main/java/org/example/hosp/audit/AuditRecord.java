@@ -24,14 +24,17 @@ public record AuditRecord(IdentityNumber identityNumber, AccessKind kind, String
         return new AuditRecord(identityNumber, kind, outcome, all);
     }
 
+    /** The items as a PostgreSQL array literal in 6 § order, e.g. {@code {1,3,5}} (declaration order is by number). */
     String itemsLiteral() {
-        var builder = new StringBuilder("{");
-        items.stream().map(RegisterItem::number).sorted().forEach(number -> {
-            if (builder.length() > 1) {
-                builder.append(',');
+        var builder = new StringBuilder(20).append('{');
+        for (var item : RegisterItem.values()) {
+            if (items.contains(item)) {
+                if (builder.length() > 1) {
+                    builder.append(',');
+                }
+                builder.append(item.number());
             }
-            builder.append(number);
-        });
+        }
         return builder.append('}').toString();
     }
 }

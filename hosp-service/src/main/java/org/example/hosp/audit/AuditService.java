@@ -2,6 +2,7 @@ package org.example.hosp.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +15,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes audit rows inside the read's own transaction (a read without a transaction cannot be audited and fails),
@@ -25,6 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditService {
 
     private static final Logger log = LoggerFactory.getLogger(AuditService.class);
+
+    private static final String INSERT_ONE = """
+            insert into audit_entry (client_id, organisation, actor_type, access_kind, identity_number, outcome,
+                items, request_id)
+            values (?, ?, ?, ?, ?, ?, cast(? as smallint[]), ?)
+            """;
 
     private final JdbcClient jdbc;
     private final boolean enabled;
@@ -41,31 +49,27 @@ public class AuditService {
         }
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    /** One row, as one prepared statement with positional parameters (the lookup's hot path). */
     public void record(Caller caller, AuditRecord read) {
+        requireTransaction();
         if (!enabled) {
             return;
         }
-        jdbc.sql("""
-                insert into audit_entry (client_id, organisation, actor_type, access_kind, identity_number, outcome,
-                    items, request_id)
-                values (:clientId, :organisation, :actorType, :kind, :identityNumber, :outcome,
-                    cast(:items as smallint[]), :requestId)
-                """)
-                .param("clientId", caller.clientId())
-                .param("organisation", caller.organisation())
-                .param("actorType", caller.actorType())
-                .param("kind", read.kind().name())
-                .param("identityNumber", read.identityNumber().value())
-                .param("outcome", read.outcome())
-                .param("items", read.itemsLiteral())
-                .param("requestId", RequestIdFilter.current())
+        jdbc.sql(INSERT_ONE)
+                .param(1, caller.clientId(), Types.VARCHAR)
+                .param(2, caller.organisation(), Types.VARCHAR)
+                .param(3, caller.actorType(), Types.VARCHAR)
+                .param(4, read.kind().name(), Types.VARCHAR)
+                .param(5, read.identityNumber().value(), Types.VARCHAR)
+                .param(6, read.outcome(), Types.VARCHAR)
+                .param(7, read.itemsLiteral(), Types.VARCHAR)
+                .param(8, RequestIdFilter.current(), Types.VARCHAR)
                 .update();
     }
 
     /** All rows in one statement (a single multi-row insert), whatever their number. */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Caller caller, List<AuditRecord> reads) {
+        requireTransaction();
         if (!enabled || reads.isEmpty()) {
             return;
         }
@@ -87,6 +91,16 @@ public class AuditService {
                 .param("items", reads.stream().map(AuditRecord::itemsLiteral).toArray(String[]::new))
                 .param("requestId", RequestIdFilter.current())
                 .update();
+    }
+
+    /**
+     * Audit rows are written only in the read's own transaction, whichever transaction manager runs it (JDBC for
+     * direct access, JPA for the change feed): without one there is nothing to commit them with, so the read fails.
+     */
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("An audit row is written only in the read's own transaction");
+        }
     }
 
     @Transactional(readOnly = true)

@@ -16,10 +16,14 @@ import org.example.hosp.identity.MalformedIdentityNumberException;
 import org.example.hosp.register.PersonNotFoundException;
 import org.example.hosp.register.Profession;
 import org.example.hosp.register.RegisterService;
+import org.example.hosp.system.TransactionConfiguration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads for callers with direct access; each read and its audit rows commit together or not at all. */
+/**
+ * Reads for callers with direct access; each read and its audit rows commit together or not at all, in one JDBC
+ * transaction (no Hibernate session: everything on this path is plain SQL).
+ */
 @Service
 public class DirectAccessService {
 
@@ -36,7 +40,7 @@ public class DirectAccessService {
     }
 
     /** The person as the caller may see them; an unknown number is audited too, then answered with 404. */
-    @Transactional(noRollbackFor = PersonNotFoundException.class)
+    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS, noRollbackFor = PersonNotFoundException.class)
     public PersonView lookUp(Caller caller, IdentityNumber identityNumber) {
         var person = register.find(identityNumber);
         if (person.isEmpty()) {
@@ -52,7 +56,7 @@ public class DirectAccessService {
     }
 
     /** Whether each person holds each licence today, with one audit row per person looked up, in one insert. */
-    @Transactional
+    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS)
     public LicenceCheckResults check(Caller caller, LicenceCheckRequest request) {
         if (!caller.items().containsAll(LICENCE_CHECK_ITEMS)) {
             throw new DirectAccessNotPermittedException(caller.actorType(),

@@ -9,9 +9,12 @@ import static org.example.hosp.DemoPersonNumbers.SPECIALIST_DOCTOR;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.example.hosp.HospIntegrationTest;
 import org.example.hosp.HttpCalls;
+import org.example.hosp.access.Caller;
+import org.example.hosp.access.RegisterItem;
 import org.example.hosp.identity.IdentityNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
 
 /** Every read leaves its audit row, in the read's transaction; the database refuses to change or remove one. */
 @HospIntegrationTest
@@ -34,6 +38,9 @@ class AuditIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuditService audit;
 
     HttpCalls http;
 
@@ -77,6 +84,46 @@ class AuditIntegrationTests {
             assertThat(row.get("identity_number")).isEqualTo(unknown);
             assertThat(row.get("items")).isEqualTo("{}");
         });
+    }
+
+    @Test
+    void answersNothingWhenTheAuditRowCannotBeWritten() {
+        jdbc.execute("""
+                create function refuse_test_audit() returns trigger language plpgsql as $$
+                begin raise exception 'audit row refused by the test'; end; $$""");
+        jdbc.execute("""
+                create trigger refuse_test_audit before insert on audit_entry for each row
+                when (new.client_id = 'audit-refused') execute function refuse_test_audit()""");
+        try {
+            var requestId = requestId();
+            var answer = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
+                    HttpCalls.bearer("audit-refused", "IVO", "IVO", "hosp.read"), requestId);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+            assertThat(answer.getBody().has("licences")).isFalse();
+            assertThat(answer.getBody().toString()).doesNotContain("Karin", "Lind", "7000011", "Uppsala");
+            assertThat(rows(requestId)).isEmpty();
+        } finally {
+            jdbc.execute("drop trigger refuse_test_audit on audit_entry");
+            jdbc.execute("drop function refuse_test_audit()");
+        }
+    }
+
+    @Test
+    void refusesToWriteAnAuditRowOutsideTheReadsTransaction() {
+        var read = new AuditRecord(IdentityNumber.parse(SPECIALIST_DOCTOR), AccessKind.PERSON_LOOKUP, AuditRecord.FOUND,
+                Set.of(RegisterItem.IDENTITY));
+        var caller = new Caller("no-transaction", "IVO", "IVO", Set.of(RegisterItem.IDENTITY));
+        assertThatThrownBy(() -> audit.record(caller, read)).isInstanceOf(IllegalTransactionStateException.class);
+        assertThatThrownBy(() -> audit.recordAll(caller, List.of(read)))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = 'no-transaction'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void commitsSynchronouslySoThatNoAnswerGoesOutBeforeItsRowIsDurable() {
+        // the embedded PostgreSQL (zonky) defaults to synchronous_commit=off; the service's connections set it on
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
     }
 
     @Test

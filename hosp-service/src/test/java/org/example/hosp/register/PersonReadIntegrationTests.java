@@ -1,0 +1,89 @@
+package org.example.hosp.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.hosp.DemoPersonNumbers.NURSE_AND_MIDWIFE;
+import static org.example.hosp.DemoPersonNumbers.NURSE_WITH_REVOKED_LICENCE;
+import static org.example.hosp.DemoPersonNumbers.PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER;
+import static org.example.hosp.DemoPersonNumbers.SPECIALIST_DOCTOR;
+
+import java.time.LocalDate;
+import org.example.hosp.HospIntegrationTest;
+import org.example.hosp.identity.IdentityNumber;
+import org.junit.jupiter.api.Test;
+import org.example.hosp.system.TransactionConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The direct-access read of one person (one statement with joins) gives everything the register holds, in order. */
+@HospIntegrationTest
+class PersonReadIntegrationTests {
+
+    @Autowired
+    RegisterService register;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier(TransactionConfiguration.DIRECT_ACCESS)
+    PlatformTransactionManager directAccess;
+
+    @Test
+    void readsAPersonWithLicenceCertificatesAndEducation() {
+        var person = register.find(IdentityNumber.parse(SPECIALIST_DOCTOR)).orElseThrow();
+        assertThat(person.givenName()).isEqualTo("Karin");
+        assertThat(person.familyName()).isEqualTo("Lind");
+        assertThat(person.birthDate()).isEqualTo(LocalDate.of(1970, 3, 12));
+        assertThat(person.folkbokforingsort()).isEqualTo("Uppsala");
+        assertThat(person.prescriberCode()).isEqualTo("7000011");
+        assertThat(person.prescribingScope()).isEqualTo("FULL");
+        assertThat(person.registeredAt()).isNotNull();
+        assertThat(person.licences()).singleElement().satisfies(licence -> {
+            assertThat(licence.professionCode()).isEqualTo("LK");
+            assertThat(licence.licensedOn()).isEqualTo(LocalDate.of(1997, 6, 15));
+            assertThat(licence.specialistCertificates()).extracting(RegisteredSpecialistCertificate::specialityCode)
+                    .containsExactly("1099", "32");
+            assertThat(licence.restrictions()).isEmpty();
+        });
+        assertThat(person.educations()).containsExactly(
+                new RegisteredEducation("LK", "Uppsala universitet", "SE", LocalDate.of(1995, 1, 20)));
+    }
+
+    @Test
+    void readsRestrictionsWithTheirIdsAndSeveralLicencesInOrder() {
+        var nurse = register.find(IdentityNumber.parse(NURSE_WITH_REVOKED_LICENCE)).orElseThrow();
+        assertThat(nurse.licences()).singleElement().satisfies(licence -> assertThat(licence.restrictions())
+                .singleElement().satisfies(restriction -> {
+                    assertThat(restriction.id()).isPositive();
+                    assertThat(restriction.code()).isEqualTo("001");
+                    assertThat(restriction.validFrom()).isEqualTo(LocalDate.of(2024, 3, 1));
+                    assertThat(restriction.validTo()).isNull();
+                    assertThat(restriction.description()).isEqualTo("Återkallad av HSAN");
+                }));
+        var twoLicences = register.find(IdentityNumber.parse(NURSE_AND_MIDWIFE)).orElseThrow();
+        assertThat(twoLicences.licences()).extracting(RegisteredLicence::professionCode).containsExactly("SJ", "BM");
+        assertThat(twoLicences.educations()).extracting(RegisteredEducation::professionCode)
+                .containsExactly("SJ", "BM");
+        var abroad = register.find(IdentityNumber.parse(PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER)).orElseThrow();
+        assertThat(abroad.educations()).singleElement().satisfies(e -> assertThat(e.country()).isEqualTo("CZ"));
+    }
+
+    @Test
+    void readsAPersonWithoutLicencesAndFindsNoUnknownPerson() {
+        var bare = IdentityNumber.of(LocalDate.of(1922, 1, 1), 1, false);
+        new TransactionTemplate(directAccess).executeWithoutResult(status -> {
+            jdbc.update("""
+                    insert into person (identity_number, birth_date, given_name, family_name, sex)
+                    values (?, ?, 'Utan', 'Legitimation', 'MALE')""", bare.value(), LocalDate.of(1922, 1, 1));
+            var person = register.find(bare).orElseThrow();
+            assertThat(person.familyName()).isEqualTo("Legitimation");
+            assertThat(person.licences()).isEmpty();
+            assertThat(person.educations()).isEmpty();
+            status.setRollbackOnly();
+        });
+        assertThat(register.find(bare)).isEmpty();
+    }
+}

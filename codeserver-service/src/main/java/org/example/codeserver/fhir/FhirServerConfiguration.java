@@ -11,12 +11,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.example.platform.web.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /** The HAPI FHIR plain server, mounted at /fhir, with the terminology controllers registered. */
 @Configuration(proxyBeanMethods = false)
@@ -24,15 +29,22 @@ class FhirServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FhirServerConfiguration.class);
 
+    /**
+     * The server's own R4 context (not the JVM-wide cached one, whose options are shared). Nothing the server answers
+     * refers to a resource object without an id, so the parser's pass that looks for such references to contain them
+     * is switched off: it walked every element of every answer.
+     */
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        var fhir = FhirContext.forR4();
+        fhir.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+        return fhir;
     }
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirCodeSystemController codeSystems,
             FhirValueSetController valueSets, FhirConceptMapController conceptMaps, FhirMetadataController metadata) {
-        var server = new RestfulServer(fhir);
+        RestfulServer server = new TerminologyServer(fhir);
         server.setResourceProviders(List.of(codeSystems, valueSets, conceptMaps));
         server.setServerConformanceProvider(metadata);
         server.setDefaultPrettyPrint(false);
@@ -44,11 +56,51 @@ class FhirServerConfiguration {
         return registration;
     }
 
+    /**
+     * Spring Security asks Spring MVC's {@code HandlerMappingIntrospector} about every request, also those for the HAPI
+     * servlet, and the introspector tried every MVC mapping (all controllers, actuator, static resources) on each
+     * {@code /fhir} request before giving up. This mapping, consulted first, names the FHIR servlet's paths at once. The
+     * DispatcherServlet never receives them (the container routes {@code /fhir/*} to HAPI), so its handler never runs.
+     */
+    @Bean
+    SimpleUrlHandlerMapping fhirServletPaths() {
+        HttpRequestHandler servedByHapi = (request, response) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        var mapping = new SimpleUrlHandlerMapping(Map.of("/fhir", servedByHapi, "/fhir/**", servedByHapi));
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return mapping;
+    }
+
     @Bean
     FilterRegistrationBean<WholeResponseFilter> fhirWholeResponses() {
         var registration = new FilterRegistrationBean<>(new WholeResponseFilter());
         registration.addUrlPatterns("/fhir/*");
         return registration;
+    }
+
+    /** HAPI's plain server, without the work it repeats per request for the same result. */
+    static final class TerminologyServer extends RestfulServer {
+
+        private String poweredBy;
+
+        TerminologyServer(FhirContext fhir) {
+            super(fhir);
+        }
+
+        /** The request id the platform gave the request (and logs with), instead of a second, random one. */
+        @Override
+        protected String getOrCreateRequestId(HttpServletRequest request) {
+            var platform = RequestIdFilter.current();
+            return platform != null ? platform : super.getOrCreateRequestId(request);
+        }
+
+        /** The X-Powered-By value, built once rather than per answer. */
+        @Override
+        protected String createPoweredByHeader() {
+            if (poweredBy == null) {
+                poweredBy = super.createPoweredByHeader();
+            }
+            return poweredBy;
+        }
     }
 
     /** Answers {@code GET /fhir/metadata?mode=terminology} with the TerminologyCapabilities. */

@@ -3,8 +3,12 @@ package org.example.codeserver.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.example.platform.web.RequestIdFilter;
+import org.hl7.fhir.r4.model.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,6 +55,7 @@ class FhirServerConfiguration {
         server.setDefaultPrettyPrint(false);
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(fhir, metadata));
         server.registerInterceptor(new ErrorInterceptor());
+        server.registerInterceptor(new ParametersInterceptor(new ParametersJson(fhir)));
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
@@ -129,6 +135,50 @@ class FhirServerConfiguration {
             response.setContentType(xml ? "application/fhir+xml" : "application/fhir+json");
             response.getWriter().write(parser.encodeResourceToString(metadata.terminologyCapabilities()));
             return false;
+        }
+    }
+
+    /**
+     * Writes the plain Parameters answers of the operations with {@link ParametersJson} instead of HAPI's generic
+     * encoder, when the client asked for plain JSON (no {@code _pretty}, {@code _summary}, {@code _elements} or other
+     * {@code _} parameters). The writer, its headers and its commit are HAPI's own, as for any answer.
+     */
+    static final class ParametersInterceptor {
+
+        private final ParametersJson json;
+
+        ParametersInterceptor(ParametersJson json) {
+            this.json = json;
+        }
+
+        @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+        public boolean writeParameters(RequestDetails details, ResponseDetails response) throws IOException {
+            if (!(response.getResponseResource() instanceof Parameters parameters) || !plainJson(details)
+                    || !ParametersJson.writes(parameters)) {
+                return true;
+            }
+            var server = details.getServer();
+            var encoding = RestfulServerUtils.determineResponseEncodingNoDefault(details, server.getDefaultResponseEncoding());
+            if (encoding == null) {
+                encoding = new RestfulServerUtils.ResponseEncoding(details.getFhirContext(), server.getDefaultResponseEncoding(), null);
+            }
+            if (encoding.getEncoding() != EncodingEnum.JSON) {
+                return true;
+            }
+            var writer = details.getResponse().getResponseWriter(response.getResponseCode(), encoding.getResourceContentType(),
+                    Constants.CHARSET_NAME_UTF8, details.isRespondGzip());
+            json.write(parameters, writer);
+            details.getResponse().commitResponse(writer);
+            return false;
+        }
+
+        private static boolean plainJson(RequestDetails details) {
+            for (var name : details.getParameters().keySet()) {
+                if (name.startsWith("_") && !Constants.PARAM_FORMAT.equals(name)) {
+                    return false;
+                }
+            }
+            return !RestfulServerUtils.prettyPrintResponse(details.getServer(), details);
         }
     }
 

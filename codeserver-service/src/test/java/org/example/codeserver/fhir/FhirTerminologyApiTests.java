@@ -191,6 +191,11 @@ class FhirTerminologyApiTests {
             var parser = FHIR.newJsonParser();
             assertThat(body).as(path).isEqualTo(parser.encodeResourceToString(parser.parseResource(body)));
         }
+        var pretty = http.exchange(paths.get(0) + "&_pretty=true", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
+        assertThat(pretty.getBody()).isEqualTo(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(
+                read(pretty.getBody(), Parameters.class)));
+        var xml = http.exchange(paths.get(0) + "&_format=xml", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
+        assertThat(xml.getBody()).startsWith("<Parameters");
     }
 
     @Test

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.example.platform.web.RequestIdFilter;
 import org.hl7.fhir.r4.model.Parameters;
 import org.slf4j.Logger;
@@ -65,15 +64,29 @@ class FhirServerConfiguration {
     /**
      * Spring Security asks Spring MVC's {@code HandlerMappingIntrospector} about every request, also those for the HAPI
      * servlet, and the introspector tried every MVC mapping (all controllers, actuator, static resources) on each
-     * {@code /fhir} request before giving up. This mapping, consulted first, names the FHIR servlet's paths at once. The
-     * DispatcherServlet never receives them (the container routes {@code /fhir/*} to HAPI), so its handler never runs.
+     * {@code /fhir} request before giving up. This mapping, consulted first, claims the FHIR servlet's requests at once
+     * (and no others). The DispatcherServlet never receives them (the container routes {@code /fhir/*} to HAPI), so its
+     * handler never runs.
      */
     @Bean
-    SimpleUrlHandlerMapping fhirServletPaths() {
-        HttpRequestHandler servedByHapi = (request, response) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        var mapping = new SimpleUrlHandlerMapping(Map.of("/fhir", servedByHapi, "/fhir/**", servedByHapi));
-        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return mapping;
+    FhirServletRequests fhirServletRequests() {
+        return new FhirServletRequests();
+    }
+
+    /** The requests the container gives to the FHIR servlet, as Spring MVC's introspection sees them. */
+    static final class FhirServletRequests extends SimpleUrlHandlerMapping {
+
+        private static final HttpRequestHandler SERVED_BY_HAPI =
+                (request, response) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+
+        FhirServletRequests() {
+            setOrder(Ordered.HIGHEST_PRECEDENCE);
+        }
+
+        @Override
+        protected Object getHandlerInternal(HttpServletRequest request) {
+            return "/fhir".equals(request.getServletPath()) ? SERVED_BY_HAPI : null;
+        }
     }
 
     @Bean

@@ -3,6 +3,9 @@
 # Starts the service jar on its own port with its own embedded PostgreSQL (kept in EMBEDDED_DB_DIR so that the
 # bundled code systems are imported only once), warms up, runs wrk (2 threads, 16 connections, 30 s) per operation
 # and stops the service. Usage: bench/codeserver-fhir/run.sh [base-url]   (with a URL: no service is started)
+# JAVA_OPTS defaults to the JVM options the suite runs the service with. When the script starts the service it also
+# prints the service's CPU time per request (user + system, from /proc), which stays comparable on a shared machine
+# where req/s and latencies follow the load of everything else.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -14,7 +17,7 @@ if [[ -z "$base" ]]; then
   jar="$root/codeserver-service/target/codeserver-service.jar"
   [[ -f "$jar" ]] || (cd "$root" && ./mvnw -q -o -pl codeserver-service package -DskipTests)
   export EMBEDDED_DB_DIR="${EMBEDDED_DB_DIR:-/tmp/codeserver-fhir-bench-db}"
-  PORT="$port" java ${JAVA_OPTS:--Xmx1g} -jar "$jar" > /tmp/codeserver-bench.log 2>&1 &
+  PORT="$port" java ${JAVA_OPTS:--Xms128m -Xmx768m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -Xss512k} -jar "$jar" > /tmp/codeserver-bench.log 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
   base="http://localhost:$port"
@@ -29,10 +32,18 @@ if [[ -z "$base" ]]; then
   done
 fi
 threads="${THREADS:-2}"; connections="${CONNECTIONS:-16}"; duration="${DURATION:-30s}"
-for op in lookup validate expand; do
-  wrk -t"$threads" -c"$connections" -d10s -s "$here/$op.lua" "$base" > /dev/null   # warm-up
+cpu_ticks() { [[ -n "$pid" ]] && awk '{print $14 + $15}' "/proc/$pid/stat" || echo 0; }
+for op in ${OPS:-lookup validate expand}; do
+  wrk -t"$threads" -c"$connections" -d"${WARMUP:-10s}" -s "$here/$op.lua" "$base" > /dev/null   # warm-up
   echo "== $op: wrk -t$threads -c$connections -d$duration -s bench/codeserver-fhir/$op.lua $base"
-  wrk -t"$threads" -c"$connections" -d"$duration" -s "$here/$op.lua" "$base" | grep -E '^(requests|latency)'
+  before=$(cpu_ticks)
+  result=$(wrk -t"$threads" -c"$connections" -d"$duration" -s "$here/$op.lua" "$base" | grep -E '^(requests|latency)')
+  after=$(cpu_ticks)
+  echo "$result"
+  requests=$(echo "$result" | sed -n 's/^requests \([0-9]*\) .*/\1/p')
+  if [[ -n "$pid" && -n "$requests" && "$requests" -gt 0 ]]; then
+    echo "service CPU $(( (after - before) * 1000000000 / $(getconf CLK_TCK) / requests / 1000 )) µs per request"
+  fi
 done
 if [[ -n "$pid" ]]; then
   echo "== memory: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB RSS", $1/1024}')"

@@ -169,6 +169,44 @@ class FhirTerminologyApiTests {
         assertThat(full.getConcept().size()).isEqualTo(full.getCount()).isGreaterThan(30_000);
     }
 
+    /**
+     * The server encodes its answers with the reference-containment pass of HAPI's parser switched off; what it sends
+     * must still be exactly what HAPI's default parser writes for the same resource.
+     */
+    @Test
+    void answersAreEncodedAsHapisDefaultParserEncodesThem() {
+        var paths = java.util.List.of(
+                "/fhir/CodeSystem/$lookup?system=" + ICD + "&code=F32.1",
+                "/fhir/CodeSystem/$lookup?system=" + ICD + "&code=F32",
+                "/fhir/CodeSystem/icd-10-se-2021/$lookup?code=I828A",
+                "/fhir/CodeSystem/$lookup?system=" + ICD + "&code=XYZ99",
+                "/fhir/CodeSystem/$validate-code?url=" + ICD + "&code=E11",
+                "/fhir/CodeSystem/$validate-code?url=" + ICD + "&code=E11Q",
+                "/fhir/CodeSystem/$validate-code?url=" + ICD + "&code=E11&display=Astma",
+                "/fhir/ValueSet/$validate-code?url=" + ICD + "?vs&system=" + ICD + "&code=F321Q",
+                "/fhir/ValueSet/$expand?url=" + ICD + "?vs&filter=diab typ 2&count=3",
+                "/fhir/ConceptMap/ksh97-p-to-icd-10-se");
+        for (var path : paths) {
+            var body = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(null)), String.class).getBody();
+            var parser = FHIR.newJsonParser();
+            assertThat(body).as(path).isEqualTo(parser.encodeResourceToString(parser.parseResource(body)));
+        }
+        var pretty = http.exchange(paths.get(0) + "&_pretty=true", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
+        assertThat(pretty.getBody()).isEqualTo(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(
+                read(pretty.getBody(), Parameters.class)));
+        var xml = http.exchange(paths.get(0) + "&_format=xml", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
+        assertThat(xml.getBody()).startsWith("<Parameters");
+    }
+
+    @Test
+    void answersWithTheRequestIdOfTheLogs() {
+        var headers = headers(null);
+        headers.set("X-Request-Id", "fhir-test-42");
+        var response = http.exchange("/fhir/CodeSystem/$lookup?system=" + ICD + "&code=E11", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+        assertThat(response.getHeaders().get("X-Request-Id")).containsExactly("fhir-test-42");
+    }
+
     private <T extends IBaseResource> T get(String path, Class<T> type, HttpStatus status) {
         var response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
         return check(response, type, status);

@@ -11,6 +11,7 @@
 #   ONLY         which figures: any of "baseline by-code sick-leave collections" (default: all)
 #   JFR          a file name: record a JFR profile (settings=profile) of the measured runs only
 #   CODESERVER_URL  a live code server instead of the stand-in
+#   JAR          the jar to run (default: fmb-service/target/fmb-service.jar)
 # Run it under `flock /tmp/bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -34,7 +35,7 @@ if [ -z "${CODESERVER_URL:-}" ]; then
 fi
 # shellcheck disable=SC2086
 PORT=$PORT EMBEDDED_DB_DIR=/tmp/fmb-bench-db CODESERVER_URL=$CODESERVER_URL \
-  JWK_SET_URI=http://localhost:18998/jwks "$JAVA" $JAVA_OPTS -jar "$ROOT/fmb-service/target/fmb-service.jar" \
+  JWK_SET_URI=http://localhost:18998/jwks "$JAVA" $JAVA_OPTS -jar "${JAR:-$ROOT/fmb-service/target/fmb-service.jar}" \
   > /tmp/fmb-bench.log 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID $JWKS_PID $CODESERVER_PID 2>/dev/null || true' EXIT

@@ -1,41 +1,92 @@
 #!/usr/bin/env bash
 # Benchmarks fmb-service on localhost. Build first: ./mvnw -q -o -pl fmb-service package -DskipTests
-# Starts the service on $PORT (default 18081) with its own embedded PostgreSQL, a stand-in JWK set on
-# 18998 (so no gateway is needed), runs wrk, prints the figures, and stops what it started.
+# Starts the service on $PORT (default 18081) with its own embedded PostgreSQL, a stand-in JWK set on 18998 (so no
+# gateway is needed) and, unless CODESERVER_URL is given, a stand-in code server on 18999 that answers
+# $validate-code for the codes of checkable-codes.txt; runs wrk, prints the figures, and stops what it started.
+#
+#   JAVA_OPTS    JVM options; default: those the suite's launcher gives the service
+#   CONNECTIONS  wrk connections (default 16, as the suite's benchmark; 2 threads)
+#   WARMUP       warm-up per endpoint before it is measured (default 30s)
+#   DURATION     measurement per endpoint (default 30s)
+#   ONLY         which figures: any of "baseline by-code sick-leave collections" (default: all)
+#   JFR          a file name: record a JFR profile (settings=profile) of the measured runs only
+#   CODESERVER_URL  a live code server instead of the stand-in
+#   JAR          the jar to run (default: fmb-service/target/fmb-service.jar)
+# Run it under `flock /tmp/bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 export BENCH_DIR="$PWD"
 PORT=${PORT:-18081}
 DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-30s}
+CONNECTIONS=${CONNECTIONS:-16}
+ONLY=${ONLY:-baseline by-code sick-leave collections}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+JAVA=${JAVA:-java}
 BASE=http://localhost:$PORT
 ROOT=$(cd ../.. && pwd)
 PYTHON=${PYTHON:-python3}  # needs PyJWT and cryptography (Debian: python3-jwt)
 
 "$PYTHON" jwks.py serve 18998 /tmp/fmb-bench-key.pem & JWKS_PID=$!
-PORT=$PORT EMBEDDED_DB_DIR=/tmp/fmb-bench-db CODESERVER_URL=${CODESERVER_URL:-http://localhost:18999} \
-  JWK_SET_URI=http://localhost:18998/jwks java -jar "$ROOT/fmb-service/target/fmb-service.jar" > /tmp/fmb-bench.log 2>&1 &
+CODESERVER_PID=
+if [ -z "${CODESERVER_URL:-}" ]; then
+  "$PYTHON" codeserver.py 18999 checkable-codes.txt & CODESERVER_PID=$!
+  CODESERVER_URL=http://localhost:18999
+fi
+# shellcheck disable=SC2086
+PORT=$PORT EMBEDDED_DB_DIR=/tmp/fmb-bench-db CODESERVER_URL=$CODESERVER_URL \
+  JWK_SET_URI=http://localhost:18998/jwks "$JAVA" $JAVA_OPTS -jar "${JAR:-$ROOT/fmb-service/target/fmb-service.jar}" \
+  > /tmp/fmb-bench.log 2>&1 &
 APP_PID=$!
-trap 'kill $APP_PID $JWKS_PID 2>/dev/null || true' EXIT
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do sleep 2; done
-TOKEN=$("$PYTHON" jwks.py token /tmp/fmb-bench-key.pem fmb.read); export TOKEN
-
-echo "== warm-up"
-wrk -t2 -c16 -d10s -s by-code.lua "$BASE" > /dev/null
-wrk -t2 -c16 -d10s -s sick-leave.lua "$BASE" > /dev/null
-for i in $(seq 1 20); do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$BASE/fmb/typfall?inlinehtmlmarkup=true"; done
-
-echo "== baseline: GET /actuator/health/liveness (what this machine gives a trivial endpoint right now)"
-wrk -t2 -c32 -d10s --latency "$BASE/actuator/health/liveness"
-echo "== diagnosis by code (random codes)"
-wrk -t2 -c32 -d"$DURATION" --latency -s by-code.lua "$BASE"
-echo "== sick-leave check (random codes and periods)"
-wrk -t2 -c32 -d"$DURATION" --latency -s sick-leave.lua "$BASE"
-for collection in forsakringsmedicinskdiagnosinformation typfall; do
-  for encoding in gzip identity; do
-    echo "== /fmb/$collection?inlinehtmlmarkup=true, Accept-Encoding: $encoding (20 sequential requests, seconds)"
-    for i in $(seq 1 20); do
-      curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w '%{time_starttransfer} %{time_total} %{size_download}\n' \
-        "$BASE/fmb/$collection?inlinehtmlmarkup=true"
-    done | sort -n | awk '{a[NR]=$1; t[NR]=$2; s=$3} END {printf "first byte median %.1f ms, max %.1f ms; total median %.1f ms; %d bytes\n", a[int((NR+1)/2)]*1000, a[NR]*1000, t[int((NR+1)/2)]*1000, s}'
-  done
+trap 'kill $APP_PID $JWKS_PID $CODESERVER_PID 2>/dev/null || true' EXIT
+until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
+  kill -0 $APP_PID 2>/dev/null || { echo "fmb-service did not start, see /tmp/fmb-bench.log"; exit 1; }
+  sleep 2
 done
+TOKEN=$("$PYTHON" jwks.py token /tmp/fmb-bench-key.pem fmb.read); export TOKEN
+echo "== $(date -u '+%F %T') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg); JAVA_OPTS=$JAVA_OPTS; wrk -t2 -c$CONNECTIONS"
+
+wanted() { [[ " $ONLY " == *" $1 "* ]]; }
+recording=
+record() {
+  if [ -n "${JFR:-}" ] && [ -z "$recording" ]; then
+    jcmd $APP_PID JFR.start name=bench settings=profile filename="$JFR" > /dev/null; recording=1
+  fi
+}
+stop_recording() {
+  if [ -n "$recording" ]; then jcmd $APP_PID JFR.stop name=bench > /dev/null; echo "== profile in $JFR"; fi
+}
+measure() {  # name, wrk arguments...
+  local name=$1; shift
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" > /dev/null
+  record
+  echo "== $name"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@"
+}
+
+if wanted baseline; then
+  measure "baseline: GET /actuator/health/liveness (what this machine gives a trivial endpoint right now)" \
+    "$BASE/actuator/health/liveness"
+fi
+if wanted by-code; then
+  measure "diagnosis by code (random codes)" -s by-code.lua "$BASE"
+fi
+if wanted sick-leave; then
+  measure "sick-leave check (random codes and periods)" -s sick-leave.lua "$BASE"
+  curl -s -o /dev/null -w '== one check answers %{http_code}\n' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' "$BASE/fmb/api/v1/sick-leave-checks" \
+    -d '{"icd10Codes":["F32.1"],"periods":[{"from":"2026-01-01","to":"2026-03-31","degree":100}]}'
+  if [ -n "$CODESERVER_PID" ]; then echo "== \$validate-code calls to the stand-in code server: $(curl -s localhost:18999/calls)"; fi
+fi
+stop_recording
+if wanted collections; then
+  for collection in forsakringsmedicinskdiagnosinformation typfall; do
+    for encoding in gzip identity; do
+      echo "== /fmb/$collection?inlinehtmlmarkup=true, Accept-Encoding: $encoding (20 sequential requests, seconds)"
+      for i in $(seq 1 20); do
+        curl -s -o /dev/null -H "Accept-Encoding: $encoding" -w '%{time_starttransfer} %{time_total} %{size_download}\n' \
+          "$BASE/fmb/$collection?inlinehtmlmarkup=true"
+      done | sort -n | awk '{a[NR]=$1; t[NR]=$2; s=$3} END {printf "first byte median %.1f ms, max %.1f ms; total median %.1f ms; %d bytes\n", a[int((NR+1)/2)]*1000, a[NR]*1000, t[int((NR+1)/2)]*1000, s}'
+    done
+  done
+fi

@@ -1,10 +1,11 @@
 package org.example.fmb.codes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Validates codes with the code server's FHIR {@code CodeSystem/$validate-code}. A short timeout and a
  * breaker: after a failure the code server is not called for a while and every answer is
- * {@link CodeCheck#UNVERIFIED}; the outage is logged once, and its end once. Answers are cached.
+ * {@link CodeCheck#UNVERIFIED}; the outage is logged once, and its end once. Answers (valid or not) are cached
+ * for {@code cacheFor}, at most {@code cacheSize} codes, so the hot path does not call the code server.
  */
 @Service
 public class CodeValidationService {
@@ -27,13 +29,14 @@ public class CodeValidationService {
     private final CodeValidationProperties properties;
     private final RestClient http;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Cached> cache;
     private final AtomicBoolean down = new AtomicBoolean(false);
     private volatile Instant retryAfter = Instant.MIN;
 
     CodeValidationService(CodeValidationProperties properties, RestClient.Builder builder, Clock clock) {
         this.properties = properties;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(properties.cacheSize()).build();
         var client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.timeout());
@@ -51,7 +54,7 @@ public class CodeValidationService {
     private CodeCheck check(String system, String code, boolean icd10) {
         var key = system + "|" + code;
         var now = clock.instant();
-        var cached = cache.get(key);
+        var cached = cache.getIfPresent(key);
         if (cached != null && cached.until.isAfter(now)) {
             return cached.answer;
         }

@@ -13,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,24 +28,6 @@ class DiagnosisController {
 
     DiagnosisController(DiagnosisService diagnoses) {
         this.diagnoses = diagnoses;
-    }
-
-    @GetMapping("/diagnoses/by-code/{code}")
-    @Operation(summary = "The diagnosis for an ICD-10-SE code, with or without dot; falls back to parent codes "
-            + "(F32.1 → F321 → F32), never below three characters. Supports If-None-Match / If-Modified-Since.")
-    @ApiResponse(responseCode = "304", description = "Not modified since the given ETag or date")
-    @ApiResponse(responseCode = "404", description = "No FMB diagnosis for the code or any parent code")
-    ResponseEntity<DiagnosisDetails> byCode(@PathVariable String code, WebRequest request) {
-        var found = diagnoses.byCode(code);
-        return conditional(found, request);
-    }
-
-    @GetMapping("/diagnoses/{id}")
-    @Operation(summary = "A published diagnosis by its FMB id")
-    @ApiResponse(responseCode = "304", description = "Not modified")
-    @ApiResponse(responseCode = "404", description = "No published diagnosis with this id")
-    ResponseEntity<DiagnosisDetails> byId(@PathVariable long id, WebRequest request) {
-        return conditional(diagnoses.byId(id), request);
     }
 
     @GetMapping("/diagnoses")
@@ -73,15 +54,6 @@ class DiagnosisController {
             return null;
         }
         return ResponseEntity.ok().body(PrinciplesDetails.of(principles));
-    }
-
-    private static ResponseEntity<DiagnosisDetails> conditional(DiagnosisService.Found found, WebRequest request) {
-        var published = found.diagnosis();
-        if (request.checkNotModified(published.etag(), published.lastUpdated().toInstant().toEpochMilli())) {
-            return null;
-        }
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic())
-                .body(found.details());
     }
 
     @ExceptionHandler

@@ -1,7 +1,10 @@
 package org.example.fmb.diagnosis;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import org.example.fmb.content.Code;
+import org.example.fmb.content.PublishedContent;
 import org.example.fmb.content.PublishedContentService;
 import org.example.fmb.content.PublishedDiagnosis;
 import org.example.fmb.content.PublishedPrinciples;
@@ -14,11 +17,13 @@ public class DiagnosisService {
 
     private final PublishedContentService content;
     private final LookupStatisticsService statistics;
+    private final ObjectMapper json;
     private volatile DetailsCache cache = new DetailsCache(null);
 
-    DiagnosisService(PublishedContentService content, LookupStatisticsService statistics) {
+    DiagnosisService(PublishedContentService content, LookupStatisticsService statistics, ObjectMapper json) {
         this.content = content;
         this.statistics = statistics;
+        this.json = json;
     }
 
     /** The published diagnosis for a code (F32.1 → F321 → F32, never below three characters). */
@@ -33,6 +38,28 @@ public class DiagnosisService {
         return new Found(match.diagnosis(), details(match.diagnosis()).forCode(match.requestedCode(), match.matchedCode()));
     }
 
+    /** As {@link #byCode}, as the diagnosis' JSON serialized once per published version. */
+    DocumentMatch documentByCode(String code) {
+        if (Code.normalized(code).length() < 3) {
+            throw new DiagnosisNotFoundException("An ICD-10-SE code has at least three characters; got '" + code + "'.");
+        }
+        var snapshot = content.current();
+        var match = snapshot.byCode(code)
+                .orElseThrow(() -> new DiagnosisNotFoundException("No FMB diagnosis for ICD-10-SE code '" + code
+                        + "' or its parent codes."));
+        statistics.count(match.diagnosis().id());
+        return new DocumentMatch(document(snapshot, match.diagnosis()), match.requestedCode(), match.matchedCode());
+    }
+
+    /** As {@link #byId}, as the diagnosis' JSON serialized once per published version. */
+    DiagnosisDocument documentById(long id) {
+        var snapshot = content.current();
+        var diagnosis = snapshot.diagnosis(id)
+                .orElseThrow(() -> new DiagnosisNotFoundException("No published FMB diagnosis with id " + id + "."));
+        statistics.count(id);
+        return document(snapshot, diagnosis);
+    }
+
     public Found byId(long id) {
         var diagnosis = content.current().diagnosis(id)
                 .orElseThrow(() -> new DiagnosisNotFoundException("No published FMB diagnosis with id " + id + "."));
@@ -42,19 +69,34 @@ public class DiagnosisService {
 
     /** Response records are built once per published picture and diagnosis. */
     private DiagnosisDetails details(PublishedDiagnosis diagnosis) {
-        var snapshot = content.current();
+        return cacheFor(content.current()).details.computeIfAbsent(diagnosis.id(),
+                id -> DiagnosisDetails.of(diagnosis, null, null));
+    }
+
+    /** JSON bytes and ETag are made once per published picture and diagnosis. */
+    private DiagnosisDocument document(PublishedContent snapshot, PublishedDiagnosis diagnosis) {
+        var current = cacheFor(snapshot);
+        var document = current.documents.get(diagnosis.id());
+        if (document == null) {
+            var details = current.details.computeIfAbsent(diagnosis.id(), id -> DiagnosisDetails.of(diagnosis, null, null));
+            document = current.documents.computeIfAbsent(diagnosis.id(), id -> DiagnosisDocument.of(diagnosis, details, json));
+        }
+        return document;
+    }
+
+    private DetailsCache cacheFor(PublishedContent snapshot) {
         var current = cache;
         if (current.snapshot != snapshot) {
             current = new DetailsCache(snapshot);
             cache = current;
         }
-        return current.details.computeIfAbsent(diagnosis.id(), id -> DiagnosisDetails.of(diagnosis, null, null));
+        return current;
     }
 
-    private record DetailsCache(org.example.fmb.content.PublishedContent snapshot,
-            java.util.concurrent.ConcurrentHashMap<Long, DiagnosisDetails> details) {
-        DetailsCache(org.example.fmb.content.PublishedContent snapshot) {
-            this(snapshot, new java.util.concurrent.ConcurrentHashMap<>());
+    private record DetailsCache(PublishedContent snapshot, ConcurrentHashMap<Long, DiagnosisDetails> details,
+            ConcurrentHashMap<Long, DiagnosisDocument> documents) {
+        DetailsCache(PublishedContent snapshot) {
+            this(snapshot, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
     }
 
@@ -102,5 +144,9 @@ public class DiagnosisService {
 
     /** A diagnosis and its response record. */
     public record Found(PublishedDiagnosis diagnosis, DiagnosisDetails details) {
+    }
+
+    /** A diagnosis' JSON and the codes a lookup by code adds to it. */
+    record DocumentMatch(DiagnosisDocument document, String requestedCode, String matchedCode) {
     }
 }

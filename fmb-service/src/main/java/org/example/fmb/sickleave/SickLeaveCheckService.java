@@ -4,6 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.example.fmb.codes.CodeCheck;
 import org.example.fmb.codes.CodeValidationService;
 import org.example.fmb.content.Code;
@@ -24,10 +25,13 @@ import org.springframework.stereotype.Service;
 public class SickLeaveCheckService {
 
     private static final Set<Integer> DEGREES = Set.of(25, 50, 75, 100);
+    /** Requested code forms remembered per published picture; beyond that, answers are computed each time. */
+    private static final int REMEMBERED_CODES = 10_000;
 
     private final PublishedContentService content;
     private final CodeValidationService codes;
     private final LookupStatisticsService statistics;
+    private volatile Recommendations recommendations = new Recommendations(null);
 
     SickLeaveCheckService(PublishedContentService content, CodeValidationService codes, LookupStatisticsService statistics) {
         this.content = content;
@@ -96,13 +100,32 @@ public class SickLeaveCheckService {
                 exceeded ? total - maximum : null, sentences, recommendations, warnings);
     }
 
+    /** What FMB recommends for one requested code, worked out once per published picture and code. */
     private DiagnosisRecommendation recommendation(PublishedContent snapshot, String code) {
+        var current = recommendations;
+        if (current.snapshot != snapshot) {
+            current = new Recommendations(snapshot);
+            recommendations = current;
+        }
+        var recommendation = current.byCode.get(code);
+        if (recommendation == null) {
+            recommendation = workOut(snapshot, code);
+            if (current.byCode.size() < REMEMBERED_CODES) {
+                current.byCode.put(code, recommendation);
+            }
+        }
+        if (recommendation.diagnosisId() != null) {
+            statistics.count(recommendation.diagnosisId());
+        }
+        return recommendation;
+    }
+
+    private static DiagnosisRecommendation workOut(PublishedContent snapshot, String code) {
         var match = snapshot.byCode(code);
         if (match.isEmpty()) {
             return new DiagnosisRecommendation(code, null, null, null, null, List.of());
         }
         var diagnosis = match.get().diagnosis();
-        statistics.count(diagnosis.id());
         var cases = matchingCases(diagnosis.content().typicalCases(), Code.normalized(code));
         Integer maximum = cases.stream().map(TypicalCaseContent::maxDays).filter(java.util.Objects::nonNull)
                 .max(Integer::compare).orElse(null);
@@ -112,6 +135,12 @@ public class SickLeaveCheckService {
                 .toList();
         return new DiagnosisRecommendation(code, match.get().matchedCode(), diagnosis.id(), diagnosis.content().title(),
                 maximum, sources);
+    }
+
+    private record Recommendations(PublishedContent snapshot, ConcurrentHashMap<String, DiagnosisRecommendation> byCode) {
+        Recommendations(PublishedContent snapshot) {
+            this(snapshot, new ConcurrentHashMap<>());
+        }
     }
 
     /** The typical cases for the most specific level of the code that has any (F321 → F32), else all of them. */

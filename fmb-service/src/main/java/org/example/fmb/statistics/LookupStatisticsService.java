@@ -1,5 +1,6 @@
 package org.example.fmb.statistics;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Counts lookups in memory and writes them in one batch every few seconds, so counting costs a read
- * nothing but an increment. Counts not yet written when the process dies are lost (at most one interval).
+ * nothing but an increment. What is still counted when the service stops is written before the database
+ * connections close (the web server has finished its requests by then); only a process that is killed
+ * loses its last interval.
  */
 @Service
 public class LookupStatisticsService {
@@ -51,6 +54,12 @@ public class LookupStatisticsService {
             log.warn("Could not write {} lookup counts; they are kept for the next attempt", batch.size());
             batch.forEach((key, value) -> pending.computeIfAbsent(key, k -> new LongAdder()).add(value));
         }
+    }
+
+    /** The last write when the service stops. */
+    @PreDestroy
+    void flushOnShutdown() {
+        flush();
     }
 
     public LookupStatistics lookups(LocalDate from, LocalDate to, Long diagnosisId) {

@@ -50,6 +50,9 @@ class AuthoringApiTests extends IntegrationTestSupport {
         assertThat(saved.status()).isEqualTo(HttpStatus.OK);
 
         assertThat(maxOfTypicalCase("548")).isEqualTo("12");
+        var servedBefore = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/by-code/F43.8")
+                .accept(MediaType.APPLICATION_JSON).build(), String.class);
+        assertThat(JSON.readTree(servedBefore.getBody()).path("version").asInt()).isEqualTo(number - 1);
 
         var submitted = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/546/versions/" + number + "/submission", EDITOR, "{}");
         assertThat(submitted.status()).isEqualTo(HttpStatus.OK);
@@ -62,6 +65,12 @@ class AuthoringApiTests extends IntegrationTestSupport {
         assertThat(publication.status()).isEqualTo(HttpStatus.OK);
 
         assertThat(maxOfTypicalCase("548")).isEqualTo("9");
+        var servedAfter = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/by-code/F43.8")
+                .accept(MediaType.APPLICATION_JSON).build(), String.class);
+        var served = JSON.readTree(servedAfter.getBody());
+        assertThat(served.path("version").asInt()).isEqualTo(number);
+        assertThat(served.path("typicalCases").get(1).path("recommendedSickLeave").path("maxValue").asInt()).isEqualTo(9);
+        assertThat(servedAfter.getHeaders().getETag()).isNotEqualTo(servedBefore.getHeaders().getETag());
         var check = http.exchange(RequestEntity.post("/fmb/api/v1/sick-leave-checks").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", TestTokens.bearer("webcert", "fmb.read"))
                 .body("{\"icd10Codes\":[\"F43.8\"],\"periods\":[{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"degree\":100}]}"),

@@ -62,6 +62,24 @@ class DiagnosisApiTests extends IntegrationTestSupport {
     }
 
     @Test
+    void answersAPlainLookupWithTheBytesAndHeadersOfTheGeneralPath() {
+        for (var path : new String[] {"/fmb/api/v1/diagnoses/by-code/F32.1", "/fmb/api/v1/diagnoses/by-code/m545",
+                "/fmb/api/v1/diagnoses/by-code/K40", "/fmb/api/v1/diagnoses/508"}) {
+            var plain = http.exchange(RequestEntity.get(path).accept(MediaType.APPLICATION_JSON).build(), String.class);
+            var general = http.exchange(RequestEntity.get(path).header("Accept", "application/json, */*").build(), String.class);
+            assertThat(plain.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(plain.getBody()).as(path).isEqualTo(general.getBody());
+            for (var header : new String[] {"ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Disposition"}) {
+                assertThat(plain.getHeaders().get(header)).as(path + " " + header).isEqualTo(general.getHeaders().get(header));
+            }
+        }
+        var unknown = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/by-code/Z99.9").accept(MediaType.APPLICATION_JSON)
+                .build(), String.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void listsAndSearchesPaged() throws IOException {
         var all = json("/fmb/api/v1/diagnoses?size=50");
         assertThat(all.path("totalItems").asInt()).isEqualTo(116);

@@ -10,11 +10,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.RequestEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class LookupStatisticsTests extends IntegrationTestSupport {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    LookupStatisticsService statistics;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void countsLookupsPerDiagnosisAndDay() throws Exception {
@@ -24,6 +31,19 @@ class LookupStatisticsTests extends IntegrationTestSupport {
         http.getForEntity("/fmb/api/v1/diagnoses/259", String.class);
 
         assertThat(lookupsOf(259)).isEqualTo(before + 3);
+    }
+
+    @Test
+    void writesWhatIsStillCountedWhenTheServiceStops() {
+        var today = java.sql.Date.valueOf(java.time.LocalDate.now(CLOCK));
+        statistics.flush();
+        var before = stored(110, today);
+        statistics.count(110);
+        statistics.count(110);
+
+        statistics.flushOnShutdown();
+
+        assertThat(stored(110, today)).isEqualTo(before + 2);
     }
 
     @Test
@@ -40,6 +60,11 @@ class LookupStatisticsTests extends IntegrationTestSupport {
         var response = http.exchange(RequestEntity.get("/fmb/api/v1/statistics/lookups?from=2026-02-02&to=2026-02-01")
                 .header("Authorization", TestTokens.bearer("fmb-editor", "fmb.write")).build(), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    private long stored(long diagnosisId, java.sql.Date day) {
+        return jdbc.queryForObject("select coalesce(sum(lookups), 0) from lookup_count where diagnosis_id = ? and day = ?",
+                Long.class, diagnosisId, day);
     }
 
     private long lookupsOf(long diagnosisId) throws Exception {

@@ -8,8 +8,10 @@
 #                                                   # against a running suite, through the gateway
 #
 # Build first: ./mvnw -q -o -pl death-certificate-service package -DskipTests
-# Settings: DURATION (60s), CONNECTIONS (8), THREADS (2), PORT (18084), WARMUP (20s), JAR (the built jar),
-# JAVA_OPTS (the suite's: -Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k), JAVA (java)
+# Settings: DURATION (60s), CONNECTIONS (8), THREADS (2), PORT (18084), WARMUP (20s), TIMEOUT (10s: wrk's own 2 s
+# default drops the slowest answers from the percentiles on a busy machine), JAR (the built jar),
+# JAVA_OPTS (the suite's: -Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k), JAVA (java),
+# KEEP (set: keep the work folder with the service log and the database)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,12 +19,17 @@ DURATION="${DURATION:-60s}"
 CONNECTIONS="${CONNECTIONS:-8}"
 THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-20s}"
+TIMEOUT="${TIMEOUT:-10s}"
 PORT="${PORT:-18084}"
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}"
 JAVA="${JAVA:-java}"
 work="$(mktemp -d /tmp/doi-bench.XXXXXX)"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [[ -n "${KEEP:-}" ]] || rm -rf "$work"
+}
 trap cleanup EXIT
 
 if [[ -n "${TARGET:-}" ]]; then
@@ -63,13 +70,13 @@ PY
 fi
 export TOKEN TEMPLATE="$here/register-certificate.template.xml"
 echo "warm-up $WARMUP ..."
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/register-certificate.lua" "$TARGET" >/dev/null
-echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency against $TARGET"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$TIMEOUT" -s "$here/register-certificate.lua" "$TARGET" >/dev/null
+echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout $TIMEOUT --latency against $TARGET"
 # The service's own CPU time per certificate (user + system, from /proc) is the figure that survives a shared machine:
 # certificates/s depends on how much of the CPU the other processes leave, CPU per certificate much less.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$service_pid/stat"; }
 [[ -n "${service_pid:-}" ]] && before=$(cpu_ticks)
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$here/register-certificate.lua" "$TARGET" | tee "$work/wrk.out"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" --latency -s "$here/register-certificate.lua" "$TARGET" | tee "$work/wrk.out"
 if [[ -n "${service_pid:-}" ]]; then
   ticks=$(( $(cpu_ticks) - before )); hz=$(getconf CLK_TCK)
   count=$(sed -n 's/^answers not OK: [0-9]* of \([0-9]*\)$/\1/p' "$work/wrk.out")

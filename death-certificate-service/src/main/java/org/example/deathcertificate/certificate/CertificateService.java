@@ -86,10 +86,9 @@ public class CertificateService {
         if (!violations.isEmpty()) {
             throw new CertificateValidationException(violations);
         }
+        // Insert first: a new certificate costs one statement in one transaction; a repeat (rare: a resend, or two
+        // deliveries at once) meets the unique constraint, finds the stored row and changes nothing.
         var id = certificate.certificateId();
-        if (certificates.existsByCertificateId(id)) {
-            return new Registration(id, false);
-        }
         var entity = new DeathCertificate(certificate, channel, jsonParts(certificate), originalElement, clock.instant());
         try {
             writes.executeWithoutResult(status -> certificates.saveAndFlush(entity));

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
  * The DOI rules of Inera's {@code doi.v1.sch}, applied as published: SchXslt compiles the ISO Schematron (XSLT 2 query
@@ -46,6 +47,8 @@ class DoiSchematron {
     private final XPathExecutable failedAssertions;
     private final XPathExecutable text;
     private final SAXParserFactory parsers;
+    /** A safe parser per thread, reused after each message it read without error. */
+    private final ThreadLocal<XMLReader> readers = ThreadLocal.withInitial(this::newReader);
 
     DoiSchematron() {
         saxon = new Processor(false);
@@ -92,11 +95,12 @@ class DoiSchematron {
     List<Violation> validate(byte[] xml) {
         XdmNode document;
         try {
-            var reader = parsers.newSAXParser().getXMLReader();
+            var reader = readers.get();
             var builder = saxon.newDocumentBuilder();
             builder.setWhitespaceStrippingPolicy(WhitespaceStrippingPolicy.ALL);
             document = builder.build(new SAXSource(reader, new InputSource(new ByteArrayInputStream(xml))));
-        } catch (SaxonApiException | ParserConfigurationException | SAXException e) {
+        } catch (SaxonApiException e) {
+            readers.remove(); // a parser that stopped on an error is not used again
             return List.of(new Violation("/", "the message is not well-formed XML without DTD"));
         }
         try {
@@ -119,6 +123,14 @@ class DoiSchematron {
         } catch (SaxonApiException e) {
             log.warn("A message could not be checked against doi.v1.sch: {}", e.getMessage());
             return List.of(new Violation("/", "the message could not be checked against the DOI rules"));
+        }
+    }
+
+    private XMLReader newReader() {
+        try {
+            return parsers.newSAXParser().getXMLReader();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("The XML parser cannot be made safe", e);
         }
     }
 

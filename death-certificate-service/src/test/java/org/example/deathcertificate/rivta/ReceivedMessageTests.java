@@ -37,4 +37,13 @@ class ReceivedMessageTests {
         assertThatThrownBy(() -> ReceivedMessage.element(message, NS, "RegisterCertificate"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void findsADtdInAnyLetterCaseAnywhere() {
+        assertThat(ReceivedMessage.declaresDtd("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>")).isTrue();
+        assertThat(ReceivedMessage.declaresDtd("<x><!-- <!doctype --></x>")).isTrue();
+        assertThat(ReceivedMessage.declaresDtd("<x><![CDATA[<!EnTiTy]]></x>")).isTrue();
+        assertThat(ReceivedMessage.declaresDtd("<x><!-- a comment --><![CDATA[<!DOCTYP]]>DOCTYPE ENTITY</x>")).isFalse();
+        assertThat(ReceivedMessage.declaresDtd("<x>text ending in <!</x><!")).isFalse();
+    }
 }

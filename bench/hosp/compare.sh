@@ -52,20 +52,7 @@ for port in "$PORT_A" "$PORT_B"; do
 done
 echo "== A: $JAR_A ${A_ENV:-} (port $PORT_A)   B: $JAR_B ${B_ENV:-} (port $PORT_B)   JAVA_OPTS: $JAVA_OPTS"
 
-# CPU seconds of a service's JVM and its embedded PostgreSQL (postmaster and backends)
-cpu_seconds() { # $1 = JVM pid, $2 = db dir
-  local postmaster; postmaster=$(head -1 "$2/postmaster.pid" 2>/dev/null || true)
-  local pids="$1 $postmaster" frontier="$1 $postmaster" next
-  while [ -n "$frontier" ]; do
-    next=$(for p in $frontier; do ps -o pid= --ppid "$p"; done | tr -s ' \n' ' ')
-    pids="$pids $next"; frontier=$(echo $next)
-  done
-  local ticks=0
-  for p in $pids; do
-    [ -r "/proc/$p/stat" ] && ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
-  done
-  echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
-}
+source bench/hosp/cpu.sh
 export IDS_FILE="$WORK/ids.txt"
 export TOKEN
 TOKEN=$(cat "$WORK/token-public.txt")

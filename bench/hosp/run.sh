@@ -53,27 +53,14 @@ start_service() { # $1 = log file, rest = extra env
   done
   echo "ready after $(( $(date +%s) - started )) s (JVM start + migrations + register load)"
 }
-# CPU seconds used so far by the service's JVM and the embedded PostgreSQL (postmaster and its backends).
-cpu_seconds() {
-  local postmaster; postmaster=$(head -1 "$DB_DIR/postmaster.pid" 2>/dev/null || true)
-  local pids="$SERVICE_PID $postmaster" frontier="$SERVICE_PID $postmaster" next
-  while [ -n "$frontier" ]; do
-    next=$(for p in $frontier; do ps -o pid= --ppid "$p"; done | tr -s ' \n' ' ')
-    pids="$pids $next"; frontier=$(echo $next)
-  done
-  local ticks=0
-  for p in $pids; do
-    [ -r "/proc/$p/stat" ] && ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
-  done
-  echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
-}
+source bench/hosp/cpu.sh
 # wrk with the CPU the service (JVM + PostgreSQL) spent per request: a load-independent figure on a shared machine
 measure() { # $1 = lua script, rest = wrk options
   local script=$1; shift
-  local before; before=$(cpu_seconds)
+  local before; before=$(cpu_seconds "$SERVICE_PID" "$DB_DIR")
   statements_reset
   local out; out=$(wrk "$@" --latency -s "$script" "http://localhost:$PORT" | tail -1)
-  local after; after=$(cpu_seconds)
+  local after; after=$(cpu_seconds "$SERVICE_PID" "$DB_DIR")
   local rps; rps=$(echo "$out" | sed -E 's/requests\/s: ([0-9.]+).*/\1/')
   local secs; secs=$(echo "$@" | sed -E 's/.*-d([0-9]+)s.*/\1/')
   echo "$out"
@@ -114,7 +101,7 @@ else
 fi
 start_service "$WORK/service-audit.log"
 grep -o "Synthetic register: .*" "$WORK/service-audit.log" || true
-echo "  service CPU from start to ready (JVM start + migrations + generate + COPY): $(cpu_seconds) s  load avg: $(cut -d' ' -f1 /proc/loadavg)"
+echo "  service CPU from start to ready (JVM start + migrations + generate + COPY): $(cpu_seconds "$SERVICE_PID" "$DB_DIR") s  load avg: $(cut -d' ' -f1 /proc/loadavg)"
 
 export IDS_FILE="$WORK/ids.txt"
 export TOKEN

@@ -5,20 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /**
-     * The chains' path patterns are matched as Spring MVC's own path patterns are, by parsing them once, instead
-     * of asking Spring MVC's handler mappings on every request which handler would take it (MvcRequestMatcher).
-     */
-    @Bean
-    static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
-        return new PathPatternRequestMatcherBuilderFactoryBean();
-    }
 
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {

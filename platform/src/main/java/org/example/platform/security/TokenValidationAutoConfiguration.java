@@ -11,10 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Keeps token validation cheap on every service and the gateway, where it runs on every request:
@@ -25,6 +27,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * accepts and refuses exactly what the default firewall does;</li>
  * <li>the bearer token is taken from the {@code Authorization} header without a regular expression
  * ({@link HeaderBearerTokenResolver});</li>
+ * <li>the path patterns of the security rules are parsed once and matched against the request's path
+ * ({@link PathPatternRequestMatcher}), instead of asking Spring MVC's handler mappings on every request which
+ * handler would take it; this also matches paths of servlets other than Spring MVC's (CXF, HAPI FHIR) as written;</li>
  * <li>the filter chain is not wrapped in an observation per filter (request metrics and traces still come from
  * Spring MVC's own observation of each request).</li>
  * </ul>
@@ -57,6 +62,12 @@ public class TokenValidationAutoConfiguration {
     @ConditionalOnMissingBean(BearerTokenResolver.class)
     BearerTokenResolver bearerTokenResolver() {
         return new HeaderBearerTokenResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PathPatternRequestMatcher.Builder.class)
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean

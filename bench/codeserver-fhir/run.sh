@@ -17,7 +17,7 @@ if [[ -z "$base" ]]; then
   jar="$root/codeserver-service/target/codeserver-service.jar"
   [[ -f "$jar" ]] || (cd "$root" && ./mvnw -q -o -pl codeserver-service package -DskipTests)
   export EMBEDDED_DB_DIR="${EMBEDDED_DB_DIR:-/tmp/codeserver-fhir-bench-db}"
-  PORT="$port" java ${JAVA_OPTS:--Xms128m -Xmx768m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -Xss512k} -jar "$jar" > /tmp/codeserver-bench.log 2>&1 &
+  PORT="$port" java ${JAVA_OPTS:--Xms128m -Xmx768m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000} -jar "$jar" > /tmp/codeserver-bench.log 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
   base="http://localhost:$port"

@@ -10,7 +10,7 @@
 # Build first: ./mvnw -q -o -pl death-certificate-service package -DskipTests
 # Settings: DURATION (60s), CONNECTIONS (8), THREADS (2), PORT (18084), WARMUP (20s), TIMEOUT (10s: wrk's own 2 s
 # default drops the slowest answers from the percentiles on a busy machine), JAR (the built jar),
-# JAVA_OPTS (the suite's: -Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k), JAVA (java),
+# JAVA_OPTS (the suite's: -Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000), JAVA (java),
 # KEEP (set: keep the work folder with the service log and the database)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,7 +21,7 @@ THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-20s}"
 TIMEOUT="${TIMEOUT:-10s}"
 PORT="${PORT:-18084}"
-JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}"
+JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}"
 JAVA="${JAVA:-java}"
 work="$(mktemp -d /tmp/doi-bench.XXXXXX)"
 pids=()

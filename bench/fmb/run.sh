@@ -21,7 +21,7 @@ DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
 ONLY=${ONLY:-baseline by-code sick-leave collections}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}
 JAVA=${JAVA:-java}
 BASE=http://localhost:$PORT
 ROOT=$(cd ../.. && pwd)

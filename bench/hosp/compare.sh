@@ -20,7 +20,7 @@ LOCK=${LOCK:-/tmp/bench.lock}
 PORT_A=${PORT_A:-18093}
 PORT_B=${PORT_B:-18094}
 JWKS_PORT=${JWKS_PORT:-18991}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}
 [ -f "$WORK/db/PG_VERSION" ] || { echo "no loaded register in $WORK/db: run bench/hosp/run.sh first"; exit 1; }
 
 python3 bench/hosp/token.py "$WORK"

@@ -18,7 +18,7 @@ JWKS_PORT=${JWKS_PORT:-18990}
 WORK=${WORK:-/tmp/hosp-bench}
 DB_DIR="$WORK/db"
 JAR=${JAR:-hosp-service/target/hosp-service.jar}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}
 mkdir -p "$WORK"
 
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -o -pl hosp-service package -DskipTests

@@ -64,10 +64,8 @@ public final class SuiteLauncher {
         var common = Map.of("ISSUER_URI", issuer, "JWK_SET_URI", issuer + "/oauth2/jwks",
                 "CODESERVER_URL", "http://localhost:" + (portBase + 2),
                 "FMB_WEB_REDIRECT_URI", issuer + "/fmb/login/oauth2/code/suite");
-        var small = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
-                "-Xss512k");
-        var large = List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
-                "-Xss512k");
+        var small = jvmOptions("-Xms64m", "-Xmx384m", "-XX:ReservedCodeCacheSize=64m");
+        var large = jvmOptions("-Xms128m", "-Xmx768m", "-XX:ReservedCodeCacheSize=96m");
         var gatewayEnvironment = new HashMap<>(common);
         gatewayEnvironment.put("FMB_URL", "http://localhost:" + (portBase + 1));
         gatewayEnvironment.put("CODESERVER_URL", "http://localhost:" + (portBase + 2));
@@ -82,6 +80,21 @@ public final class SuiteLauncher {
                 new SuiteService("hosp-service", "hosp-service", portBase + 3, "hosp_service", small, common),
                 new SuiteService("death-certificate-service", "death-certificate-service", portBase + 4,
                         "death_certificate_service", small, common));
+    }
+
+    /**
+     * The JVM options of a service in the local run: its memory, then what all services share. Five JVMs start at
+     * once on a machine that may have only two cores, and about half of their start-up CPU went to the optimizing JIT
+     * (C2) compiling code that runs only while Spring starts. Ten times the default tier-4 thresholds keep that code
+     * in the quick compiler (C1); the request paths of a loaded service pass these thresholds within seconds and are
+     * optimized as before, so only the warm-up of a service under load is longer (docs/benchmarks.md).
+     */
+    static List<String> jvmOptions(String... memory) {
+        var options = new ArrayList<>(List.of(memory));
+        options.addAll(List.of("-XX:+UseSerialGC", "-Xss512k",
+                "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+                "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000"));
+        return List.copyOf(options);
     }
 
     boolean start() throws IOException, InterruptedException {

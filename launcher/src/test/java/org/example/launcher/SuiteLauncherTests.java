@@ -3,6 +3,8 @@ package org.example.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SuiteLauncherTests {
@@ -30,5 +32,20 @@ class SuiteLauncherTests {
         assertThat(launcher.services()).allSatisfy(service -> assertThat(service.environment())
                 .containsEntry("JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
                 .containsEntry("ISSUER_URI", "http://localhost:9000"));
+    }
+
+    @Test
+    void startsEveryServiceWithOptionsThisJvmAccepts() throws Exception {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        for (var service : launcher.services()) {
+            var command = new ArrayList<String>();
+            command.add(java);
+            command.addAll(service.jvmOptions());
+            command.add("-version");
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("%s: %s", service.name(), output).isZero();
+        }
     }
 }

@@ -26,6 +26,10 @@ public record AuditRecord(IdentityNumber identityNumber, AccessKind kind, String
 
     /** The items as a PostgreSQL array literal in 6 § order, e.g. {@code {1,3,5}} (declaration order is by number). */
     String itemsLiteral() {
+        return itemsLiteral(items);
+    }
+
+    static String itemsLiteral(Set<RegisterItem> items) {
         var builder = new StringBuilder(20).append('{');
         for (var item : RegisterItem.values()) {
             if (items.contains(item)) {

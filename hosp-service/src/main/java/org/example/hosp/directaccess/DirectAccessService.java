@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads for callers with direct access; each read and its audit rows commit together or not at all, in one JDBC
- * transaction (no Hibernate session: everything on this path is plain SQL).
+ * Reads for callers with direct access; each read and its audit rows commit together or not at all: a lookup as one
+ * statement, a licence check in one JDBC transaction (no Hibernate session: everything on this path is plain SQL).
  */
 @Service
 public class DirectAccessService {
@@ -39,20 +39,17 @@ public class DirectAccessService {
         this.audit = audit;
     }
 
-    /** The person as the caller may see them; an unknown number is audited too, then answered with 404. */
-    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS, noRollbackFor = PersonNotFoundException.class)
+    /**
+     * The person as the caller may see them; an unknown number is audited too, then answered with 404. The read and
+     * its audit row are one statement, so one cannot commit without the other.
+     */
     public PersonView lookUp(Caller caller, IdentityNumber identityNumber) {
-        var person = register.find(identityNumber);
+        var person = register.find(identityNumber,
+                audit.lookupInsert(caller, identityNumber, PersonView.PROTECTED_IDENTITY_ITEMS));
         if (person.isEmpty()) {
-            audit.record(caller, new AuditRecord(identityNumber, AccessKind.PERSON_LOOKUP, AuditRecord.NOT_FOUND,
-                    Set.of()));
             throw new PersonNotFoundException();
         }
-        var view = PersonView.of(person.get(), caller.items());
-        audit.record(caller, new AuditRecord(identityNumber, AccessKind.PERSON_LOOKUP,
-                person.get().protectedIdentity() ? AuditRecord.PROTECTED_IDENTITY : AuditRecord.FOUND,
-                view.itemsReturned()));
-        return view;
+        return PersonView.of(person.get(), caller.items());
     }
 
     /** Whether each person holds each licence today, with one audit row per person looked up, in one insert. */

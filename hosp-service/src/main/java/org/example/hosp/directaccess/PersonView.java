@@ -33,11 +33,14 @@ public record PersonView(
         @Schema(description = "Item 9") AdministrativeView administrative,
         @JsonIgnore Set<RegisterItem> itemsReturned) {
 
+    /** What every caller sees of a protected identity: identity number, birth date and deceased flag (item 1). */
+    static final Set<RegisterItem> PROTECTED_IDENTITY_ITEMS = Set.of(RegisterItem.IDENTITY);
+
     static PersonView of(RegisteredPerson person, Set<RegisterItem> items) {
         var identity = items.contains(RegisterItem.IDENTITY);
         if (person.protectedIdentity()) {
             return new PersonView(person.identityNumber().value(), person.birthDate(), null, null, null,
-                    person.deceased(), null, null, null, null, null, null, null, Set.of(RegisterItem.IDENTITY));
+                    person.deceased(), null, null, null, null, null, null, null, PROTECTED_IDENTITY_ITEMS);
         }
         var profession = items.contains(RegisterItem.PROFESSION);
         var dates = items.contains(RegisterItem.ISSUE_DATES);

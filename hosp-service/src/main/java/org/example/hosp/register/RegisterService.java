@@ -1,5 +1,6 @@
 package org.example.hosp.register;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.example.hosp.access.RegisterItem;
+import org.example.hosp.audit.AuditInsert;
 import org.example.hosp.changes.ChangeKind;
 import org.example.hosp.changes.ChangeService;
 import org.example.hosp.changes.NewChange;
@@ -21,6 +23,7 @@ import org.example.hosp.identity.IdentityNumber;
 import org.example.hosp.system.TransactionConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the register for the other features, and carries out the registrar's updates, each with its change event. */
@@ -45,10 +48,17 @@ public class RegisterService {
      * the hot path of direct access, so it is one prepared statement (one round trip): the person row, joined to one
      * row per licence, specialist certificate, restriction and education, or to nothing when the person has none.
      * Licence rows come first ({@code order by kind}: E, L, R, S), so certificates and restrictions find theirs.
+     * The audit row of the read is written by the same statement ({@link AuditInsert}); the statement is then its
+     * own transaction, so none is started here (one in progress is joined) and the read is not read-only.
      */
-    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS, readOnly = true)
-    public Optional<RegisteredPerson> find(IdentityNumber identityNumber) {
-        return jdbc.sql(FIND_PERSON).param(identityNumber.value()).query(rs -> {
+    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS, propagation = Propagation.SUPPORTS)
+    public Optional<RegisteredPerson> find(IdentityNumber identityNumber, AuditInsert audit) {
+        var statement = jdbc.sql(audit.withClause() + FIND_PERSON);
+        int index = 1;
+        for (var parameter : audit.parameters()) {
+            statement = statement.param(index++, parameter, Types.VARCHAR);
+        }
+        return statement.param(index, identityNumber.value(), Types.VARCHAR).query(rs -> {
             if (!rs.next()) {
                 return Optional.<RegisteredPerson>empty();
             }

@@ -7,7 +7,13 @@ import static org.example.hosp.DemoPersonNumbers.PHYSIOTHERAPIST_WITH_SAMORDNING
 import static org.example.hosp.DemoPersonNumbers.SPECIALIST_DOCTOR;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import org.example.hosp.HospIntegrationTest;
+import org.example.hosp.access.Caller;
+import org.example.hosp.access.RegisterItem;
+import org.example.hosp.audit.AuditService;
 import org.example.hosp.identity.IdentityNumber;
 import org.junit.jupiter.api.Test;
 import org.example.hosp.system.TransactionConfiguration;
@@ -31,9 +37,17 @@ class PersonReadIntegrationTests {
     @Qualifier(TransactionConfiguration.DIRECT_ACCESS)
     PlatformTransactionManager directAccess;
 
+    @Autowired
+    AuditService audit;
+
+    private Optional<RegisteredPerson> find(IdentityNumber number) {
+        var caller = new Caller("person-read-test", "Test", "IVO", EnumSet.allOf(RegisterItem.class));
+        return register.find(number, audit.lookupInsert(caller, number, Set.of(RegisterItem.IDENTITY)));
+    }
+
     @Test
     void readsAPersonWithLicenceCertificatesAndEducation() {
-        var person = register.find(IdentityNumber.parse(SPECIALIST_DOCTOR)).orElseThrow();
+        var person = find(IdentityNumber.parse(SPECIALIST_DOCTOR)).orElseThrow();
         assertThat(person.givenName()).isEqualTo("Karin");
         assertThat(person.familyName()).isEqualTo("Lind");
         assertThat(person.birthDate()).isEqualTo(LocalDate.of(1970, 3, 12));
@@ -54,7 +68,7 @@ class PersonReadIntegrationTests {
 
     @Test
     void readsRestrictionsWithTheirIdsAndSeveralLicencesInOrder() {
-        var nurse = register.find(IdentityNumber.parse(NURSE_WITH_REVOKED_LICENCE)).orElseThrow();
+        var nurse = find(IdentityNumber.parse(NURSE_WITH_REVOKED_LICENCE)).orElseThrow();
         assertThat(nurse.licences()).singleElement().satisfies(licence -> assertThat(licence.restrictions())
                 .singleElement().satisfies(restriction -> {
                     assertThat(restriction.id()).isPositive();
@@ -63,11 +77,11 @@ class PersonReadIntegrationTests {
                     assertThat(restriction.validTo()).isNull();
                     assertThat(restriction.description()).isEqualTo("Återkallad av HSAN");
                 }));
-        var twoLicences = register.find(IdentityNumber.parse(NURSE_AND_MIDWIFE)).orElseThrow();
+        var twoLicences = find(IdentityNumber.parse(NURSE_AND_MIDWIFE)).orElseThrow();
         assertThat(twoLicences.licences()).extracting(RegisteredLicence::professionCode).containsExactly("SJ", "BM");
         assertThat(twoLicences.educations()).extracting(RegisteredEducation::professionCode)
                 .containsExactly("SJ", "BM");
-        var abroad = register.find(IdentityNumber.parse(PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER)).orElseThrow();
+        var abroad = find(IdentityNumber.parse(PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER)).orElseThrow();
         assertThat(abroad.educations()).singleElement().satisfies(e -> assertThat(e.country()).isEqualTo("CZ"));
     }
 
@@ -78,12 +92,12 @@ class PersonReadIntegrationTests {
             jdbc.update("""
                     insert into person (identity_number, birth_date, given_name, family_name, sex)
                     values (?, ?, 'Utan', 'Legitimation', 'MALE')""", bare.value(), LocalDate.of(1922, 1, 1));
-            var person = register.find(bare).orElseThrow();
+            var person = find(bare).orElseThrow();
             assertThat(person.familyName()).isEqualTo("Legitimation");
             assertThat(person.licences()).isEmpty();
             assertThat(person.educations()).isEmpty();
             status.setRollbackOnly();
         });
-        assertThat(register.find(bare)).isEmpty();
+        assertThat(find(bare)).isEmpty();
     }
 }

@@ -15,9 +15,9 @@ DB_PORT=${SUITE_DB_PORT:-15432}
 token() { curl -s -u "$1:$1-secret" -d grant_type=client_credentials "$GW/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
 measure() { # name, then wrk arguments
   local name=$1; shift
-  wrk -t2 -c16 -d"$WARMUP" "$@" >/dev/null 2>&1 || true
+  wrk -t2 -c"${CONNECTIONS:-16}" -d"$WARMUP" "$@" >/dev/null 2>&1 || true
   echo "== $name"
-  wrk -t2 -c16 -d"$DURATION" --latency "$@" | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors|^latency p50|^certificates|^p50|^answers not OK" | sed 's/^/   /'
+  wrk -t2 -c"${CONNECTIONS:-16}" -d"$DURATION" --latency "$@" | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors|^latency p50|^certificates|^p50|^answers not OK|^requests/s" | sed 's/^/   /'
 }
 WEBCERT=$(token webcert)
 REGION=$(token region-skane)
@@ -51,7 +51,14 @@ echo "### HoSp"
 psql -qtA -h localhost -p "$DB_PORT" -U postgres hosp_service \
   -c "select identity_number from person where not protected_identity order by random() limit 20000" > /tmp/hosp-ids.txt
 echo "   persons in the register: $(psql -qtA -h localhost -p "$DB_PORT" -U postgres hosp_service -c 'select count(*) from person')"
-IDS_FILE=/tmp/hosp-ids.txt TOKEN=$(token region-skane) measure "HoSp person lookup with audit" -s bench/hosp/lookup.lua "$GW"
+# the lookup's figures come from lookup.lua's own summary line; a longer warm-up (HOSP_WARMUP), then 8 and 16 connections
+export IDS_FILE=/tmp/hosp-ids.txt
+TOKEN=$(token region-skane) WARMUP=${HOSP_WARMUP:-120s} CONNECTIONS=8 \
+  measure "HoSp person lookup with audit (8 connections)" -s bench/hosp/lookup.lua "$GW"
+TOKEN=$(token region-skane) WARMUP=5s \
+  measure "HoSp person lookup with audit (16 connections)" -s bench/hosp/lookup.lua "$GW"
+# the same lookup without the audit write, through a second gateway to a second HoSp with its audit off
+WARMUP=${HOSP_WARMUP:-120s} DURATION=$DURATION bench/hosp/no-audit-gateway.sh
 IDS_FILE=/tmp/hosp-ids.txt TOKEN=$(token region-skane) wrk -t1 -c1 -d"$DURATION" --latency -s bench/hosp/bulk.lua "$GW" \
   | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx" | sed 's/^/   bulk 1,000 pairs (1 connection): /'
 

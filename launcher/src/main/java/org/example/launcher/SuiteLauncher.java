@@ -32,6 +32,7 @@ public final class SuiteLauncher {
     private final int portBase;
     private final int databasePort;
     private final List<Process> processes = new ArrayList<>();
+    private final List<StartupArchive> archives = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     SuiteLauncher(Path root, Path dataDirectory, int portBase, int databasePort) {
@@ -114,7 +115,9 @@ public final class SuiteLauncher {
             var command = new ArrayList<String>();
             command.add(java);
             command.addAll(service.jvmOptions());
-            command.addAll(new StartupArchive(dataDirectory.resolve("apps"), service, root).command(java));
+            var archive = new StartupArchive(dataDirectory.resolve("apps"), service, root);
+            archives.add(archive);
+            command.addAll(archive.command(java));
             var builder = new ProcessBuilder(command)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
@@ -196,6 +199,26 @@ public final class SuiteLauncher {
                 portBase + 4, root.relativize(dataDirectory.resolve("logs")));
     }
 
+    /** The static class archives of the services whose run recorded its classes for one (see StartupArchive). */
+    private void writeStaticArchives() {
+        var pending = archives.stream().filter(StartupArchive::needsStaticArchive).toList();
+        archives.clear();
+        if (pending.isEmpty()) {
+            return;
+        }
+        System.out.println("Writing class archives for faster starts (once per build) ...");
+        var java = ProcessHandle.current().info().command().orElse("java");
+        pending.parallelStream().forEach(archive -> {
+            try {
+                archive.writeStaticArchive(java);
+            } catch (IOException e) {
+                System.err.println("Could not write a class archive: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     void stop() {
         for (var process : processes) {
             process.destroy();
@@ -214,6 +237,7 @@ public final class SuiteLauncher {
             }
         }
         processes.clear();
+        writeStaticArchives();
         EmbeddedPostgresServer.stop();
         System.out.println("Stopped.");
     }

@@ -8,6 +8,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +54,48 @@ class StartupArchiveTests {
     }
 
     @Test
-    void aJvmThatCrashedWritingTheArchiveIsNotAskedAgain() throws Exception {
+    void aJvmThatCrashedWritingTheArchiveRecordsItsClassesForAStaticOneInstead() throws Exception {
         Files.writeString(directory.resolve("archive-failed.log"), "SIGSEGV");
 
         var command = new StartupArchive(apps, service, root).command("java");
 
-        assertThat(command).noneMatch(option -> option.contains("Archive")).endsWith("-jar",
-                directory.resolve("fmb-service.jar").toString());
+        assertThat(command).contains("-XX:DumpLoadedClassList=" + directory.resolve("classes.lst"))
+                .noneMatch(option -> option.contains("Archive"))
+                .endsWith("-jar", directory.resolve("fmb-service.jar").toString());
+    }
+
+    @Test
+    void dumpsTheStaticArchiveFromTheRecordedClassesWithoutTheLambdaForms() throws Exception {
+        try (var jar = new JarOutputStream(Files.newOutputStream(directory.resolve("fmb-service.jar")))) {
+            jar.putNextEntry(new JarEntry("META-INF/"));
+        }
+        Files.writeString(directory.resolve("archive-failed.log"), "SIGSEGV");
+        Files.write(directory.resolve("classes.lst"), List.of("java/lang/Object id: 0", "java/lang/String id: 1",
+                "@lambda-proxy java/lang/String apply ()Ljava/util/function/Function;",
+                "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L"));
+        var archive = new StartupArchive(apps, service, root);
+        assertThat(archive.needsStaticArchive()).isTrue();
+
+        archive.writeStaticArchive(ProcessHandle.current().info().command().orElse("java"));
+
+        assertThat(directory.resolve("classes.jsa")).isNotEmptyFile();
+        assertThat(directory.resolve("classes.lst")).doesNotExist();
+        assertThat(directory.resolve("static-archive-failed.log")).doesNotExist();
+        assertThat(archive.needsStaticArchive()).isFalse();
+        assertThat(archive.command("java")).contains("-XX:SharedArchiveFile=" + directory.resolve("classes.jsa"));
+    }
+
+    @Test
+    void aStaticDumpThatFailsIsNotTriedAgain() throws Exception {
+        Files.writeString(directory.resolve("archive-failed.log"), "SIGSEGV");
+        Files.write(directory.resolve("classes.lst"), List.of("java/lang/Object id: 0"));
+        var archive = new StartupArchive(apps, service, root);
+
+        archive.writeStaticArchive("false"); // a "JVM" that exits with 1
+
+        assertThat(directory.resolve("classes.jsa")).doesNotExist();
+        assertThat(directory.resolve("static-archive-failed.log")).exists();
+        assertThat(archive.command("java")).noneMatch(option -> option.startsWith("-XX:"))
+                .endsWith("-jar", directory.resolve("fmb-service.jar").toString());
     }
 }

@@ -47,7 +47,7 @@ final class StartupArchive {
         } else if (!Files.exists(staticDumpReport())) {
             options.add("-XX:DumpLoadedClassList=" + classList());
         }
-        options.addAll(List.of("-Xlog:cds*=error", "-jar", extracted().toString()));
+        options.addAll(List.of("-Xlog:cds*=error", "-jar", extracted.toString()));
         return options;
     }
 

@@ -2,7 +2,6 @@ package org.example.hosp.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -29,12 +28,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditService {
 
     private static final Logger log = LoggerFactory.getLogger(AuditService.class);
-
-    private static final String INSERT_ONE = """
-            insert into audit_entry (client_id, organisation, actor_type, access_kind, identity_number, outcome,
-                items, request_id)
-            values (?, ?, ?, ?, ?, ?, cast(? as smallint[]), ?)
-            """;
 
     /**
      * A person lookup's row, from what the lookup's statement finds under the identity number: nobody (NOT_FOUND, no
@@ -66,24 +59,6 @@ public class AuditService {
             }
             log.warn("AUDIT IS OFF (benchmark profile): reads are not audited. Never run this in production.");
         }
-    }
-
-    /** One row, as one prepared statement with positional parameters (the lookup's hot path). */
-    public void record(Caller caller, AuditRecord read) {
-        requireTransaction();
-        if (!enabled) {
-            return;
-        }
-        jdbc.sql(INSERT_ONE)
-                .param(1, caller.clientId(), Types.VARCHAR)
-                .param(2, caller.organisation(), Types.VARCHAR)
-                .param(3, caller.actorType(), Types.VARCHAR)
-                .param(4, read.kind().name(), Types.VARCHAR)
-                .param(5, read.identityNumber().value(), Types.VARCHAR)
-                .param(6, read.outcome(), Types.VARCHAR)
-                .param(7, read.itemsLiteral(), Types.VARCHAR)
-                .param(8, RequestIdFilter.current(), Types.VARCHAR)
-                .update();
     }
 
     /**

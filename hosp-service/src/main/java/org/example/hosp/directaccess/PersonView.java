@@ -1,11 +1,9 @@
 package org.example.hosp.directaccess;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.example.hosp.access.RegisterItem;
@@ -30,17 +28,19 @@ public record PersonView(
         @Schema(description = "Item 5 (speciality) and 6 (date of issue)") List<SpecialistCertificateView> specialistCertificates,
         @Schema(description = "Item 7 (revocation 001, trial period 002) and 8 (limited prescribing 003)") List<RestrictionView> restrictions,
         @Schema(description = "Item 8") PrescribingView prescribing,
-        @Schema(description = "Item 9") AdministrativeView administrative,
-        @JsonIgnore Set<RegisterItem> itemsReturned) {
+        @Schema(description = "Item 9") AdministrativeView administrative) {
 
-    /** What every caller sees of a protected identity: identity number, birth date and deceased flag (item 1). */
+    /**
+     * The items every caller gets of a protected identity (identity number, birth date and deceased flag, of item 1),
+     * for the lookup's audit row.
+     */
     static final Set<RegisterItem> PROTECTED_IDENTITY_ITEMS = Set.of(RegisterItem.IDENTITY);
 
     static PersonView of(RegisteredPerson person, Set<RegisterItem> items) {
         var identity = items.contains(RegisterItem.IDENTITY);
         if (person.protectedIdentity()) {
             return new PersonView(person.identityNumber().value(), person.birthDate(), null, null, null,
-                    person.deceased(), null, null, null, null, null, null, null, PROTECTED_IDENTITY_ITEMS);
+                    person.deceased(), null, null, null, null, null, null, null);
         }
         var profession = items.contains(RegisterItem.PROFESSION);
         var dates = items.contains(RegisterItem.ISSUE_DATES);
@@ -76,8 +76,7 @@ public record PersonView(
                 items.contains(RegisterItem.PRESCRIBING)
                         ? new PrescribingView(person.prescriberCode(), person.prescribingScope()) : null,
                 items.contains(RegisterItem.ADMINISTRATIVE)
-                        ? new AdministrativeView(person.registeredAt(), person.updatedAt()) : null,
-                items.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(items)));
+                        ? new AdministrativeView(person.registeredAt(), person.updatedAt()) : null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -48,8 +48,7 @@ class DirectAccessControllerTests {
     void leavesOutWhatTheCallerMayNotSeeInsteadOfSendingNull() throws Exception {
         given(access.grant(any())).willReturn(CALLER);
         given(directAccess.lookUp(any(), any())).willReturn(new PersonView("197003122442",
-                LocalDate.of(1970, 3, 12), "Karin", "Lind", "FEMALE", false, null, null, null, null, null, null, null,
-                Set.of(RegisterItem.IDENTITY)));
+                LocalDate.of(1970, 3, 12), "Karin", "Lind", "FEMALE", false, null, null, null, null, null, null, null));
         mvc.perform(get("/hosp/api/v1/persons/197003122442").with(reader()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.givenName").value("Karin"))

@@ -59,13 +59,6 @@ class PersonViewTests {
     }
 
     @Test
-    void reportsTheItemsItReturnedForTheAudit() {
-        var items = itemsOf("PUBLIC_CARE_PROVIDER");
-        assertThat(PersonView.of(DOCTOR, items).itemsReturned()).isEqualTo(items);
-        assertThat(PersonView.of(person(true), items).itemsReturned()).containsExactly(RegisterItem.IDENTITY);
-    }
-
-    @Test
     void showsAnItemThatIsPermittedButEmptyAsAnEmptyList() throws Exception {
         var nurse = new RegisteredPerson(DOCTOR.identityNumber(), DOCTOR.birthDate(), "Karin", "Lind", "FEMALE",
                 "Uppsala", false, false, List.of(new RegisteredLicence("SJ", "Sjuksköterska",

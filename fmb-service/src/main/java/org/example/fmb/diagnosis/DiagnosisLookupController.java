@@ -51,12 +51,8 @@ class DiagnosisLookupController {
         var fileExtension = plain(servletRequest);
         if (fileExtension != null) {
             var found = diagnoses.documentByCode(code);
-            var end = DiagnosisDocument.codes(found.requestedCode(), found.matchedCode());
-            var document = found.document();
-            send(document, fileExtension, document.prefixLength() + end.length, response);
-            var out = response.getOutputStream();
-            out.write(document.json(), 0, document.prefixLength());
-            out.write(end);
+            send(found.document(), DiagnosisDocument.codes(found.requestedCode(), found.matchedCode()), fileExtension,
+                    response);
             return null;
         }
         return conditional(diagnoses.byCode(code), request);
@@ -70,9 +66,7 @@ class DiagnosisLookupController {
             HttpServletResponse response) throws IOException {
         var fileExtension = plain(servletRequest);
         if (fileExtension != null) {
-            var document = diagnoses.documentById(id);
-            send(document, fileExtension, document.json().length, response);
-            response.getOutputStream().write(document.json());
+            send(diagnoses.documentById(id), DiagnosisDocument.NO_CODES, fileExtension, response);
             return null;
         }
         return conditional(diagnoses.byId(id), request);
@@ -124,10 +118,12 @@ class DiagnosisLookupController {
     }
 
     /**
-     * The status and headers Spring MVC sends with the record: ETag, Last-Modified, Cache-Control, and for a path
-     * ending in a file extension the Content-Disposition of its protection against reflected file downloads.
+     * The diagnosis' JSON up to its code fields, then {@code codes}, with the status and headers Spring MVC sends with
+     * the record: ETag, Last-Modified, Cache-Control, and for a path ending in a file extension the
+     * Content-Disposition of its protection against reflected file downloads.
      */
-    private static void send(DiagnosisDocument document, String fileExtension, int length, HttpServletResponse response) {
+    private static void send(DiagnosisDocument document, byte[] codes, String fileExtension,
+            HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setHeader(HttpHeaders.ETAG, document.etag());
         response.setHeader(HttpHeaders.LAST_MODIFIED, document.lastModifiedHeader());
@@ -136,7 +132,10 @@ class DiagnosisLookupController {
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline;filename=f.txt");
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(length);
+        response.setContentLength(document.prefixLength() + codes.length);
+        var out = response.getOutputStream();
+        out.write(document.json(), 0, document.prefixLength());
+        out.write(codes);
     }
 
     @ExceptionHandler

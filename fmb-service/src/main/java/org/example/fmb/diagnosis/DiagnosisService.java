@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.example.fmb.content.Code;
+import org.example.fmb.content.PublishedContent.CodeMatch;
 import org.example.fmb.content.PublishedContent;
 import org.example.fmb.content.PublishedContentService;
 import org.example.fmb.content.PublishedDiagnosis;
@@ -28,43 +29,46 @@ public class DiagnosisService {
 
     /** The published diagnosis for a code (F32.1 → F321 → F32, never below three characters). */
     public Found byCode(String code) {
-        if (Code.normalized(code).length() < 3) {
-            throw new DiagnosisNotFoundException("An ICD-10-SE code has at least three characters; got '" + code + "'.");
-        }
-        var match = content.current().byCode(code)
-                .orElseThrow(() -> new DiagnosisNotFoundException("No FMB diagnosis for ICD-10-SE code '" + code
-                        + "' or its parent codes."));
-        statistics.count(match.diagnosis().id());
+        var match = match(content.current(), code);
         return new Found(match.diagnosis(), details(match.diagnosis()).forCode(match.requestedCode(), match.matchedCode()));
     }
 
     /** As {@link #byCode}, as the diagnosis' JSON serialized once per published version. */
     DocumentMatch documentByCode(String code) {
-        if (Code.normalized(code).length() < 3) {
-            throw new DiagnosisNotFoundException("An ICD-10-SE code has at least three characters; got '" + code + "'.");
-        }
         var snapshot = content.current();
-        var match = snapshot.byCode(code)
-                .orElseThrow(() -> new DiagnosisNotFoundException("No FMB diagnosis for ICD-10-SE code '" + code
-                        + "' or its parent codes."));
-        statistics.count(match.diagnosis().id());
+        var match = match(snapshot, code);
         return new DocumentMatch(document(snapshot, match.diagnosis()), match.requestedCode(), match.matchedCode());
     }
 
     /** As {@link #byId}, as the diagnosis' JSON serialized once per published version. */
     DiagnosisDocument documentById(long id) {
         var snapshot = content.current();
-        var diagnosis = snapshot.diagnosis(id)
-                .orElseThrow(() -> new DiagnosisNotFoundException("No published FMB diagnosis with id " + id + "."));
-        statistics.count(id);
-        return document(snapshot, diagnosis);
+        return document(snapshot, diagnosis(snapshot, id));
     }
 
     public Found byId(long id) {
-        var diagnosis = content.current().diagnosis(id)
+        var diagnosis = diagnosis(content.current(), id);
+        return new Found(diagnosis, details(diagnosis));
+    }
+
+    /** The diagnosis a code finds in the published picture, counted as a lookup. */
+    private CodeMatch match(PublishedContent snapshot, String code) {
+        if (Code.normalized(code).length() < 3) {
+            throw new DiagnosisNotFoundException("An ICD-10-SE code has at least three characters; got '" + code + "'.");
+        }
+        var match = snapshot.byCode(code)
+                .orElseThrow(() -> new DiagnosisNotFoundException("No FMB diagnosis for ICD-10-SE code '" + code
+                        + "' or its parent codes."));
+        statistics.count(match.diagnosis().id());
+        return match;
+    }
+
+    /** The published diagnosis with an id, counted as a lookup. */
+    private PublishedDiagnosis diagnosis(PublishedContent snapshot, long id) {
+        var diagnosis = snapshot.diagnosis(id)
                 .orElseThrow(() -> new DiagnosisNotFoundException("No published FMB diagnosis with id " + id + "."));
         statistics.count(id);
-        return new Found(diagnosis, details(diagnosis));
+        return diagnosis;
     }
 
     /** Response records are built once per published picture and diagnosis. */

@@ -39,6 +39,20 @@ class EditorLoginTests {
     }
 
     @Test
+    void refusesThePagesIdTokenOnTheServicesAndIssuesTheAccessTokenForFmbOnly() throws Exception {
+        var token = login("reviewer", "reviewer-password");
+        var accessToken = JSON.readTree(Base64.getUrlDecoder().decode(token.path("access_token").asText().split("\\.")[1]));
+        assertThat(accessToken.path("aud").toString()).isIn("\"fmb\"", "[\"fmb\"]");
+        var idToken = token.path("id_token").asText();
+        assertThat(JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1])).path("aud").toString())
+                .contains("fmb-web").doesNotContain("\"fmb\"");
+        var refused = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fmb/api/v1/authoring/diagnoses"))
+                .header("Authorization", "Bearer " + idToken).build());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void grantsAReviewerTheReviewScope() throws Exception {
         var token = login("reviewer", "reviewer-password");
         assertThat(token.path("scope").asText().split(" ")).containsExactlyInAnyOrder("openid", "fmb.review");

@@ -116,6 +116,31 @@ class GatewayTests {
     }
 
     @Test
+    void issuesTokensForTheServicesTheirScopesConcern() throws Exception {
+        assertThat(audiences(token("webcert"))).containsExactly("fmb", "death-certificates");
+        assertThat(audiences(token("region-skane"))).containsExactly("hosp");
+        assertThat(audiences(token("hosp-registrar"))).containsExactly("hosp");
+        assertThat(audiences(token("cause-of-death-coder"))).containsExactly("death-certificates");
+    }
+
+    @Test
+    void refusesATokenIssuedForAnotherServiceEvenOnOpenData() throws Exception {
+        var forHosp = token("region-skane");
+        var response = get("/codes/api/v1/code-systems", forHosp);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertRoutedTo(get("/codes/api/v1/code-systems", token("ehr-system")), CODESERVER, "/codes/api/v1/code-systems");
+    }
+
+    @Test
+    void letsTheCodeServersReadOperationsThroughAsTheCodeServerDoes() throws Exception {
+        assertRoutedTo(post("/fhir/$versions", "{}", null), CODESERVER, "/fhir/$versions");
+        assertRoutedTo(post("/fhir/ValueSet/$batch-validate-code", "{}", null), CODESERVER,
+                "/fhir/ValueSet/$batch-validate-code");
+        assertThat(post("/codes/api/v1/imports", "{}", token("ehr-system")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void refusesAClientWithAWrongSecret() throws Exception {
         var response = tokenResponse("webcert", "not-the-secret");
         assertThat(response.statusCode()).isEqualTo(401);
@@ -173,6 +198,20 @@ class GatewayTests {
     }
 
     @Test
+    void servesItsOwnPagesUnderAStrictContentSecurityPolicy() throws Exception {
+        for (var page : java.util.List.of("/login", "/swagger-ui/index.html", "/default-ui.css")) {
+            var response = get(page, null);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            var policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        }
+        assertThat(get("/login", null).body()).doesNotContain("<script", "<style", " style=", "onclick");
+        // a routed service's answer keeps the service's own headers, none added by the gateway
+        assertThat(get("/fmb/typfall", null).headers().firstValue("Content-Security-Policy")).isEmpty();
+    }
+
+    @Test
     void answersCorsPreflightForTheSuitesOwnPages() throws Exception {
         var response = client.send(HttpRequest.newBuilder(uri("/fmb/api/v1/sick-leave-checks"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -208,6 +247,12 @@ class GatewayTests {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.util.List<String> audiences(String jwt) throws Exception {
+        var aud = claims(jwt).path("aud");
+        return aud.isArray() ? java.util.stream.StreamSupport.stream(aud.spliterator(), false).map(JsonNode::asText).toList()
+                : java.util.List.of(aud.asText());
     }
 
     private static JsonNode claims(String jwt) throws Exception {

@@ -1,33 +1,18 @@
 package org.example.deathcertificate.system;
 
 import org.example.platform.security.ResourceServer;
+import org.example.platform.security.SuiteAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/**
- * Who may do what: the SOAP intake (/services, WSDLs readable by anyone) and the JSON intake need
- * certificates.submit, paper registration certificates.code, reading certificates.read.
- */
+/** Who may call what: the suite's one access list for this service ({@link SuiteAccess#DEATH_CERTIFICATES}), which the gateway enforces too. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return ResourceServer.defaults(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/death-certificates/v3/api-docs/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/services/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/services/**").hasAuthority("SCOPE_certificates.submit")
-                        .requestMatchers(HttpMethod.POST, "/death-certificates/api/v1/certificates")
-                                .hasAuthority("SCOPE_certificates.submit")
-                        .requestMatchers(HttpMethod.POST, "/death-certificates/api/v1/paper-certificates")
-                                .hasAuthority("SCOPE_certificates.code")
-                        .requestMatchers(HttpMethod.GET, "/death-certificates/api/v1/**").hasAuthority("SCOPE_certificates.read")
-                        .anyRequest().denyAll())
-                .build();
+        return ResourceServer.protect(http, SuiteAccess.DEATH_CERTIFICATES).build();
     }
 }

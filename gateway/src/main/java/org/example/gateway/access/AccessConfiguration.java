@@ -1,26 +1,22 @@
 package org.example.gateway.access;
 
-import static org.springframework.http.HttpMethod.GET;
-
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.example.gateway.limits.RateLimitFilter;
 import org.example.gateway.limits.RequestSizeFilter;
 import org.example.platform.security.ProblemResponses;
+import org.example.platform.security.SuiteAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -32,21 +28,23 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
 
-    private static final Pattern FHIR_READ_OPERATION = Pattern.compile(
-            "/fhir/((CodeSystem|ValueSet|ConceptMap)(/[^/]+)?/)?\\$(lookup|validate-code|expand|subsumes|translate)");
-
-    /** The routed APIs: callers are machines with bearer tokens, so no session, no login page, no CSRF token. */
-    private static final String[] API_PATHS = { "/fmb/api/**", "/fmb/forsakringsmedicinskdiagnosinformation/**",
-        "/fmb/typfall/**", "/codes/**", "/fhir", "/fhir/**", "/hosp/**", "/death-certificates/**", "/services/**" };
+    /**
+     * The gateway's own pages: scripts and styles only from the gateway itself (Swagger UI's files, the login page's
+     * form), no inline script, no framing, forms only to the gateway.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'self'; "
+            + "frame-ancestors 'none'; object-src 'none'";
 
     @Bean
     @Order(2)
     SecurityFilterChain apiAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
             throws Exception {
+        var routes = SuiteAccess.SERVICES.stream().flatMap(service -> service.routes().stream()).toArray(String[]::new);
         return tokensAndLimits(http, rateLimits, sizeLimits)
-                .securityMatcher(API_PATHS)
-                // every filter here runs on every API request: only those an API needs. The services write their own
-                // security headers on their answers.
+                .securityMatcher(routes)
+                // every filter here runs on every routed request: only those an API needs. The services write their
+                // own security headers on their answers (pages included), so none are added here.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -57,44 +55,32 @@ class AccessConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(GET, "/fmb/v3/api-docs/**", "/codes/v3/api-docs/**", "/hosp/v3/api-docs/**",
-                                "/death-certificates/v3/api-docs/**")
-                        .permitAll()
-                        // FMB: published content is open
-                        .requestMatchers("/fmb/api/v1/statistics/**", "/fmb/api/v1/authoring/**")
-                        .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review")
-                        .requestMatchers(GET, "/fmb/**").permitAll()
-                        .requestMatchers("/fmb/**")
-                        .hasAnyAuthority("SCOPE_fmb.read", "SCOPE_fmb.write", "SCOPE_fmb.review")
-                        // Code server: reading, in JSON or FHIR, is open; changing needs codes.write
-                        .requestMatchers(GET, "/codes/**", "/fhir", "/fhir/**").permitAll()
-                        .requestMatchers(fhirReadOperation()).permitAll()
-                        .requestMatchers("/codes/**", "/fhir", "/fhir/**").hasAuthority("SCOPE_codes.write")
-                        // HoSp: never open
-                        .requestMatchers("/hosp/api/v1/audit/**").hasAuthority("SCOPE_hosp.audit")
-                        .requestMatchers("/hosp/**")
-                        .hasAnyAuthority("SCOPE_hosp.read", "SCOPE_hosp.write", "SCOPE_hosp.audit")
-                        // Cause-of-death certificates: the WSDLs are public contract, the calls are not
-                        .requestMatchers(GET, "/services/**").permitAll()
-                        .requestMatchers("/services/**").hasAuthority("SCOPE_certificates.submit")
-                        .requestMatchers("/death-certificates/**")
-                        .hasAnyAuthority("SCOPE_certificates.submit", "SCOPE_certificates.read", "SCOPE_certificates.code")
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> {
+                    // each service's own access list, the one the service itself enforces
+                    for (var service : SuiteAccess.SERVICES) {
+                        requests.requestMatchers(service.routes().toArray(String[]::new)).access(service.atGateway());
+                    }
+                    requests.anyRequest().denyAll();
+                })
                 .build();
     }
 
-    /** Everything else: the login page, Swagger UI, actuator, and the FMB pages with their own OAuth2 login. */
+    /**
+     * The gateway's own pages and endpoints: the login page of the authorization server, Swagger UI, the index and
+     * actuator, under a strict Content-Security-Policy (no inline script, nothing from elsewhere).
+     */
     @Bean
     @Order(3)
     SecurityFilterChain webAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
             throws Exception {
         return tokensAndLimits(http, rateLimits, sizeLimits)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/login")))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login")))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .formLogin(Customizer.withDefaults())
-                // a default, not the entry point: the generated /login page for editors stays on
+                // a default, not the entry point: the generated /login page for people stays on
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
@@ -102,16 +88,9 @@ class AccessConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
                         .requestMatchers("/", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/login",
-                                "/favicon.ico")
+                                "/favicon.ico", "/default-ui.css")
                         .permitAll()
-                        // the editor pages run their own login in fmb-service; the public pages are open
-                        .requestMatchers(GET, "/fmb/**").permitAll()
-                        .requestMatchers("/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**",
-                                "/fmb/logout")
-                        .permitAll()
-                        .requestMatchers("/fmb/**")
-                        .hasAnyAuthority("SCOPE_fmb.read", "SCOPE_fmb.write", "SCOPE_fmb.review")
-                        .anyRequest().permitAll())
+                        .anyRequest().denyAll())
                 .build();
     }
 
@@ -139,10 +118,5 @@ class AccessConfiguration {
         var source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
-    }
-
-    private static RequestMatcher fhirReadOperation() {
-        return (HttpServletRequest request) -> "POST".equals(request.getMethod())
-                && FHIR_READ_OPERATION.matcher(request.getRequestURI()).matches();
     }
 }

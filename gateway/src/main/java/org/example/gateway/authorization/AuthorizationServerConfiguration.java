@@ -9,7 +9,10 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.example.platform.security.SuiteAccess;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -115,18 +118,24 @@ class AuthorizationServerConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    /** Client-credentials tokens carry the caller's scopes, actor type and organisation. */
+    /**
+     * Access tokens name in {@code aud} the services their scopes are for (each service refuses a token not meant for
+     * it); client-credentials tokens also carry the caller's actor type and organisation. ID tokens keep the client
+     * as their audience, so no service takes them.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims(AuthorizationServerProperties properties) {
         return context -> {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
+            Set<String> scopes = context.getAuthorizedScopes();
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 var client = properties.clients().get(context.getRegisteredClient().getClientId());
-                if (context.getAuthorizedScopes().isEmpty()) {
+                if (scopes.isEmpty()) {
                     // no scope asked for: the client gets every scope registered for it (RFC 6749 §3.3 default)
-                    context.getClaims().claim("scope", context.getRegisteredClient().getScopes());
+                    scopes = context.getRegisteredClient().getScopes();
+                    context.getClaims().claim("scope", scopes);
                 }
                 if (client != null && client.actorType() != null) {
                     context.getClaims().claim(ACTOR_TYPE_CLAIM, client.actorType());
@@ -134,6 +143,10 @@ class AuthorizationServerConfiguration {
                 if (client != null && client.organisation() != null) {
                     context.getClaims().claim(ORGANISATION_CLAIM, client.organisation());
                 }
+            }
+            var audiences = SuiteAccess.audiencesOf(scopes);
+            if (!audiences.isEmpty()) {
+                context.getClaims().audience(List.copyOf(audiences));
             }
         };
     }

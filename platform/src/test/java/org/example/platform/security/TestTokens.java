@@ -10,6 +10,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Real signed JWTs for tests, shaped like the suite's issuer makes them (client id as subject, scopes
- * in {@code scope}, {@code actor_type} and {@code organisation} claims). Import {@link Config} so the
+ * in {@code scope}, the services those scopes are for in {@code aud}, {@code actor_type} and {@code organisation}
+ * claims). Import {@link Config} so the
  * service under test checks signatures against this key instead of the gateway's JWK set.
  */
 public final class TestTokens {
@@ -51,6 +53,10 @@ public final class TestTokens {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300))
                 .claim("scope", String.join(" ", Arrays.asList(scopes)));
+        var audiences = SuiteAccess.audiencesOf(Arrays.asList(scopes));
+        if (!audiences.isEmpty()) {
+            claims.audience(List.copyOf(audiences));
+        }
         if (actorType != null) {
             claims.claim("actor_type", actorType);
         }

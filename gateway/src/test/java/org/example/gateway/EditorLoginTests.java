@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The authorization-code flow the FMB editor pages use, driven over HTTP as a browser would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.limits.max-request-size=4KB")
+        properties = "platform.web.max-request-size=4KB")
 class EditorLoginTests {
 
     static final String REDIRECT_URI = "http://localhost:8080/fmb/login/oauth2/code/suite";

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.limits.max-request-size=4KB")
+        properties = "platform.web.max-request-size=4KB")
 class GatewayTests {
 
     static final StubService FMB = new StubService("fmb");
@@ -187,6 +187,28 @@ class GatewayTests {
         var response = post("/fhir/ValueSet/$expand", "x".repeat(5000), null);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void refusesAChunkedRequestBodyThatGrowsOverTheSizeLimit() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(uri("/fhir/ValueSet/$expand"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    void passesAChunkedRequestBodyWithinTheSizeLimit() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(uri("/fhir/ValueSet/$expand"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("x".repeat(3000).getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertRoutedTo(response, CODESERVER, "/fhir/ValueSet/$expand");
     }
 
     @Test

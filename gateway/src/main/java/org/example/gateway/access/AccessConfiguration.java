@@ -3,7 +3,6 @@ package org.example.gateway.access;
 import java.time.Duration;
 import java.util.List;
 import org.example.gateway.limits.RateLimitFilter;
-import org.example.gateway.limits.RequestSizeFilter;
 import org.example.platform.security.ProblemResponses;
 import org.example.platform.security.SuiteAccess;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +37,9 @@ class AccessConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
-            throws Exception {
+    SecurityFilterChain apiAccess(HttpSecurity http, RateLimitFilter rateLimits) throws Exception {
         var routes = SuiteAccess.SERVICES.stream().flatMap(service -> service.routes().stream()).toArray(String[]::new);
-        return tokensAndLimits(http, rateLimits, sizeLimits)
+        return tokensAndLimits(http, rateLimits)
                 .securityMatcher(routes)
                 // every filter here runs on every routed request: only those an API needs. The services write their
                 // own security headers on their answers (pages included), so none are added here.
@@ -71,9 +69,8 @@ class AccessConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain webAccess(HttpSecurity http, RateLimitFilter rateLimits, RequestSizeFilter sizeLimits)
-            throws Exception {
-        return tokensAndLimits(http, rateLimits, sizeLimits)
+    SecurityFilterChain webAccess(HttpSecurity http, RateLimitFilter rateLimits) throws Exception {
+        return tokensAndLimits(http, rateLimits)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login")))
                 .headers(headers -> headers
@@ -94,15 +91,18 @@ class AccessConfiguration {
                 .build();
     }
 
-    /** What both chains do: CORS, bearer tokens (401/403 as problem+json), the size limit and the rate limit. */
-    private static HttpSecurity tokensAndLimits(HttpSecurity http, RateLimitFilter rateLimits,
-            RequestSizeFilter sizeLimits) throws Exception {
+    /**
+     * What both chains do: CORS, bearer tokens (401/403 as problem+json) and the rate limits: a request with a token
+     * that fails validation is counted against its address before it is refused, and once the address has spent its
+     * budget of such requests it gets 429 without its token being checked at all.
+     */
+    private static HttpSecurity tokensAndLimits(HttpSecurity http, RateLimitFilter rateLimits) throws Exception {
         return http
                 .cors(Customizer.withDefaults())
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .authenticationEntryPoint(rateLimits.countingInvalidTokens(ProblemResponses.unauthorized()))
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .addFilterBefore(sizeLimits, BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(rateLimits.invalidTokenBarrier(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
     }
 

@@ -14,11 +14,4 @@ class LimitFilterRegistrations {
         registration.setEnabled(false);
         return registration;
     }
-
-    @Bean
-    FilterRegistrationBean<RequestSizeFilter> requestSizeFilterRegistration(RequestSizeFilter filter) {
-        var registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
-    }
 }

@@ -2,23 +2,28 @@ package org.example.gateway.limits;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Per-caller request budgets (token bucket: {@code capacity} requests, refilled over {@code period}) and
- * the largest request body. {@code clients} overrides the budget of named clients.
+ * Request budgets (token bucket: {@code capacity} requests, refilled over {@code period}): per client with a valid
+ * token ({@code clients} overrides named clients), per address without a token, per address for requests whose token
+ * fails validation, and per address at the token endpoint (secret guessing). The client address is the direct peer's,
+ * or the {@code X-Forwarded-For} address its proxy saw when the peer is one of {@code trustedProxies} (addresses or
+ * CIDR ranges). The body-size limit is the platform's {@code platform.web.max-request-size}.
  */
 @Validated
 @ConfigurationProperties("gateway.limits")
 record LimitProperties(
         @DefaultValue Budget authenticated,
         @DefaultValue Budget anonymous,
+        @DefaultValue({ "20", "1m" }) Budget invalidTokens,
+        @DefaultValue({ "30", "1m" }) Budget tokenEndpoint,
         @DefaultValue Map<String, Budget> clients,
-        @DefaultValue("20MB") DataSize maxRequestSize) {
+        @DefaultValue List<String> trustedProxies) {
 
     record Budget(@DefaultValue("1000") @Min(1) long capacity, @DefaultValue("1s") Duration period) {
     }

@@ -32,20 +32,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final String CLIENT = "client:";
-    private static final String ADDRESS = "address:";
-    private static final String INVALID_TOKEN = "invalid-token:";
-    private static final String TOKEN_ENDPOINT = "token-endpoint:";
 
     private static final Set<String> SECRET_CHECKING_ENDPOINTS = Set.of("/oauth2/token", "/oauth2/introspect",
             "/oauth2/revoke", "/oauth2/device_authorization");
 
     private final LimitProperties limits;
     private final ClientAddress addresses;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    /** One bucket per client subject, per address without a token, per address with invalid tokens, per address at
+     * the token endpoint. */
+    private final Cache<String, Bucket> clients = buckets();
+    private final Cache<String, Bucket> anonymous = buckets();
+    private final Cache<String, Bucket> invalidTokens = buckets();
+    private final Cache<String, Bucket> tokenEndpoint = buckets();
 
     RateLimitFilter(LimitProperties limits) {
         this.limits = limits;
@@ -61,9 +59,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        var key = authentication instanceof JwtAuthenticationToken jwt ? CLIENT + jwt.getToken().getSubject()
-                : ADDRESS + addresses.of(request);
-        if (spend(key, request, response)) {
+        var allowed = authentication instanceof JwtAuthenticationToken jwt
+                ? spend(clients, jwt.getToken().getSubject(), request, response)
+                : spend(anonymous, addresses.of(request), request, response);
+        if (allowed) {
             chain.doFilter(request, response);
         }
     }
@@ -75,7 +74,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     public AuthenticationEntryPoint countingInvalidTokens(AuthenticationEntryPoint refusal) {
         return (request, response, failure) -> {
             if (request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                    || spend(INVALID_TOKEN + addresses.of(request), request, response)) {
+                    || spend(invalidTokens, addresses.of(request), request, response)) {
                 refusal.commence(request, response, failure);
             }
         };
@@ -87,8 +86,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-                    var failures = buckets.getIfPresent(INVALID_TOKEN + addresses.of(request));
+                if (invalidTokens.estimatedSize() > 0 && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+                    var failures = invalidTokens.getIfPresent(addresses.of(request));
                     if (failures != null && failures.getAvailableTokens() <= 0) {
                         refuse(failures.estimateAbilityToConsume(1).getNanosToWaitForRefill(), request, response);
                         return;
@@ -110,7 +109,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (spend(TOKEN_ENDPOINT + addresses.of(request), request, response)) {
+                if (spend(tokenEndpoint, addresses.of(request), request, response)) {
                     chain.doFilter(request, response);
                 }
             }
@@ -118,8 +117,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /** Takes one request from the key's bucket; when it is empty, answers 429 and says so. */
-    private boolean spend(String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var probe = buckets.get(key, this::newBucket).tryConsumeAndReturnRemaining(1);
+    private boolean spend(Cache<String, Bucket> buckets, String key, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        var probe = buckets.get(key, k -> newBucket(buckets, k)).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return true;
         }
@@ -135,13 +135,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 "Request budget exceeded; retry after " + retryAfter + " s.", request.getRequestURI());
     }
 
-    private Bucket newBucket(String key) {
+    private Bucket newBucket(Cache<String, Bucket> buckets, String key) {
         LimitProperties.Budget budget;
-        if (key.startsWith(CLIENT)) {
-            budget = limits.clients().getOrDefault(key.substring(CLIENT.length()), limits.authenticated());
-        } else if (key.startsWith(INVALID_TOKEN)) {
+        if (buckets == clients) {
+            budget = limits.clients().getOrDefault(key, limits.authenticated());
+        } else if (buckets == invalidTokens) {
             budget = limits.invalidTokens();
-        } else if (key.startsWith(TOKEN_ENDPOINT)) {
+        } else if (buckets == tokenEndpoint) {
             budget = limits.tokenEndpoint();
         } else {
             budget = limits.anonymous();
@@ -150,5 +150,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 .addLimit(Bandwidth.builder().capacity(budget.capacity())
                         .refillGreedy(budget.capacity(), budget.period()).build())
                 .build();
+    }
+
+    private static Cache<String, Bucket> buckets() {
+        return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 }

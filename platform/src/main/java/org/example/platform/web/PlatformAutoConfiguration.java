@@ -25,7 +25,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
-            @Value("${platform.web.max-request-size:20MB}") DataSize maxRequestSize) {
+            @Value("${platform.web.max-request-size:${MAX_REQUEST_SIZE:20MB}}") DataSize maxRequestSize) {
         var registration = new FilterRegistrationBean<>(new RequestSizeFilter(maxRequestSize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

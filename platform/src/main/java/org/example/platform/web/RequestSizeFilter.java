@@ -4,10 +4,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.example.platform.security.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The largest request body ({@code platform.web.max-request-size}, 20 MB), in every service and the gateway. A body
  * that declares its length is refused before it is read; a body without one (chunked) is counted as it is read, and
  * the read that passes the limit fails with {@link RequestTooLargeException}, so nothing half-read is processed.
- * Either way the answer is 413 problem+json: written here, or by the platform's {@code ApiExceptionHandler} when
- * Spring MVC was reading the body.
+ * Either way the answer is 413 problem+json, written here: whatever the reader (Spring MVC, the SOAP or the FHIR
+ * servlet) answers once the limit is passed is discarded, not sent.
  */
 public class RequestSizeFilter extends OncePerRequestFilter {
 
@@ -41,14 +48,17 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             return;
         }
         var counted = new CountedRequest(request, limit);
+        var held = new HeldResponse(response, counted);
         try {
-            chain.doFilter(counted, response);
+            chain.doFilter(counted, held);
+            held.finish();
         } catch (IOException | ServletException | RuntimeException e) {
             if (!counted.exceeded || response.isCommitted()) {
                 throw e;
             }
         }
         if (counted.exceeded && !response.isCommitted()) {
+            // what the reader wrote after the limit was passed is still in the buffer: dropped with the reset
             response.reset();
             refuse(request, response);
         }
@@ -58,6 +68,110 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         response.setHeader("Connection", "close");
         ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
                 RequestTooLargeException.detail(limit), request.getRequestURI());
+    }
+
+    /** The response, which from the moment the body passes the limit takes no more status, headers or bytes. */
+    private static final class HeldResponse extends HttpServletResponseWrapper {
+
+        private final CountedRequest request;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+
+        HeldResponse(HttpServletResponse response, CountedRequest request) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                var body = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (!request.exceeded) {
+                            body.write(b);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        if (!request.exceeded) {
+                            body.write(bytes, offset, length);
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (!request.exceeded) {
+                            body.flush();
+                        }
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return body.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        body.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset()));
+            }
+            return writer;
+        }
+
+        private Charset charset() {
+            var name = getCharacterEncoding();
+            return name == null ? StandardCharsets.ISO_8859_1 : Charset.forName(name);
+        }
+
+        /** Passes on what is still in this wrapper's writer (the container flushes only its own). */
+        void finish() {
+            if (writer != null && !request.exceeded) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            if (!request.exceeded) {
+                super.flushBuffer();
+            }
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (!request.exceeded) {
+                super.sendError(status, message);
+            }
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (!request.exceeded) {
+                super.sendError(status);
+            }
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            if (!request.exceeded) {
+                super.sendRedirect(location);
+            }
+        }
     }
 
     /** The request whose body stream counts its bytes and fails once they pass the limit. */

@@ -54,6 +54,16 @@ class RequestSizeFilterTests {
     }
 
     @Test
+    void answers413EvenWhenTheReaderWritesAnErrorOfItsOwn() throws Exception {
+        // as CXF does: it catches the failed read and writes (and flushes) a SOAP fault with status 500
+        var response = send("/fault", chunked(64 * 1024));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("Fault");
+        assertThat(send("/fault", chunked(100)).body()).isEqualTo("read 100");
+    }
+
+    @Test
     void refusesADeclaredBodyOverTheLimitBeforeReadingIt() throws Exception {
         var response = send("/echo", HttpRequest.BodyPublishers.ofString("x".repeat(5000)));
         assertThat(response.statusCode()).isEqualTo(413);
@@ -93,6 +103,11 @@ class RequestSizeFilterTests {
         ServletRegistrationBean<RawServlet> raw() {
             return new ServletRegistrationBean<>(new RawServlet(), "/raw");
         }
+
+        @Bean
+        ServletRegistrationBean<FaultingServlet> fault() {
+            return new ServletRegistrationBean<>(new FaultingServlet(), "/fault");
+        }
     }
 
     @RestController
@@ -113,6 +128,22 @@ class RequestSizeFilterTests {
             var bytes = request.getInputStream().readAllBytes();
             completed++;
             response.getWriter().print(bytes.length);
+        }
+    }
+
+    static class FaultingServlet extends HttpServlet {
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try {
+                var bytes = request.getInputStream().readAllBytes();
+                response.getWriter().print("read " + bytes.length);
+            } catch (IOException e) {
+                response.setStatus(500);
+                response.setContentType("text/xml");
+                response.getWriter().print("<soap:Fault>" + e.getMessage() + "</soap:Fault>");
+                response.flushBuffer();
+            }
         }
     }
 }

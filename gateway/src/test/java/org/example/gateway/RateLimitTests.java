@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,15 +19,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The budgets: anonymous callers per address, the token endpoint per address, and invalid tokens per address. The
- * caller here is not behind a trusted proxy, so its X-Forwarded-For is not believed (each test uses another
- * header value and still shares the one address's budget).
+ * The budgets: per address for callers without a valid token (invalid tokens included), and the token endpoint per
+ * address. The caller here is not behind a trusted proxy, so its X-Forwarded-For is not believed (each request uses
+ * another header value and still shares the one address's budget).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.limits.anonymous.capacity=3", "gateway.limits.anonymous.period=1h",
         "gateway.limits.token-endpoint.capacity=3", "gateway.limits.token-endpoint.period=1h",
-        "gateway.limits.invalid-tokens.capacity=2", "gateway.limits.invalid-tokens.period=1h",
         "gateway.limits.authenticated.capacity=1000"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTests {
 
     static final StubService FMB = new StubService("fmb");
@@ -44,37 +47,36 @@ class RateLimitTests {
     }
 
     @Test
-    void answers429WithRetryAfterOnceAnAnonymousCallerSpendsItsBudget() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            assertThat(get(null, "10.0.0." + i).statusCode()).isEqualTo(200);
-        }
-        var refused = get(null, "10.0.1.1");
+    @Order(1)
+    void countsRequestsWithAnInvalidTokenAgainstTheAddressBeforeRefusingThem() throws Exception {
+        var valid = tokenOf(token("webcert", "webcert-secret", "10.0.0.9"));
+        assertThat(get(valid, "10.0.0.8").statusCode()).isEqualTo(200);
+        var forged = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        assertThat(get(null, "10.0.0.1").statusCode()).isEqualTo(200);
+        assertThat(get(forged, "10.0.0.2").statusCode()).isEqualTo(401);
+        assertThat(get(null, "10.0.0.3").statusCode()).isEqualTo(200);
+        // the address's budget of 3 is spent: forged tokens and anonymous calls get 429, without a signature check
+        var refused = get(forged, "10.0.1.1");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
         assertThat(refused.body()).contains("\"status\":429");
+        assertThat(get(null, "10.0.1.2").statusCode()).isEqualTo(429);
+        // a client whose token the gateway has validated keeps its own budget
+        assertThat(get(valid, "10.0.1.3").statusCode()).isEqualTo(200);
     }
 
     @Test
+    @Order(2)
     void limitsTheTokenEndpointPerAddressSoSecretsCannotBeGuessed() throws Exception {
+        // the budget is 3, and the test before spent one of them on a token
         var answers = new java.util.ArrayList<Integer>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             answers.add(token("webcert", "guess-" + i, "10.0.2." + i).statusCode());
         }
-        assertThat(answers).containsExactly(401, 401, 401, 429);
+        assertThat(answers).containsExactly(401, 401, 429);
         var refused = token("webcert", "webcert-secret", "10.0.3.1");
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-    }
-
-    @Test
-    void countsRequestsWithAnInvalidTokenBeforeRefusingThem() throws Exception {
-        var forged = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
-        assertThat(get(forged, "10.0.4.1").statusCode()).isEqualTo(401);
-        assertThat(get(forged, "10.0.4.2").statusCode()).isEqualTo(401);
-        var refused = get(forged, "10.0.4.3");
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     }
 
@@ -85,6 +87,11 @@ class RateLimitTests {
             request.header("Authorization", "Bearer " + token);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String tokenOf(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("access_token").asText();
     }
 
     private HttpResponse<String> token(String clientId, String secret, String forwardedFor) throws Exception {

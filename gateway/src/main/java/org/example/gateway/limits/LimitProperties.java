@@ -10,17 +10,16 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Request budgets (token bucket: {@code capacity} requests, refilled over {@code period}): per client with a valid
- * token ({@code clients} overrides named clients), per address without a token, per address for requests whose token
- * fails validation, and per address at the token endpoint (secret guessing). The client address is the direct peer's,
- * or the {@code X-Forwarded-For} address its proxy saw when the peer is one of {@code trustedProxies} (addresses or
- * CIDR ranges). The body-size limit is the platform's {@code platform.web.max-request-size}.
+ * token ({@code clients} overrides named clients), per address without a valid token (a request whose token fails
+ * validation counts here too), and per address at the token endpoint (secret guessing). The client address is the
+ * direct peer's, or the {@code X-Forwarded-For} address its proxy saw when the peer is one of {@code trustedProxies}
+ * (addresses or CIDR ranges). The body-size limit is the platform's {@code platform.web.max-request-size}.
  */
 @Validated
 @ConfigurationProperties("gateway.limits")
 record LimitProperties(
         @DefaultValue Budget authenticated,
         @DefaultValue Budget anonymous,
-        @DefaultValue({ "20", "1m" }) Budget invalidTokens,
         @DefaultValue({ "30", "1m" }) Budget tokenEndpoint,
         @DefaultValue Map<String, Budget> clients,
         @DefaultValue List<String> trustedProxies) {

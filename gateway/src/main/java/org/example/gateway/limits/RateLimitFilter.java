@@ -13,10 +13,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.example.platform.security.CachingJwtDecoder;
+import org.example.platform.security.HeaderBearerTokenResolver;
 import org.example.platform.security.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
@@ -24,10 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Token-bucket rate limiting (Bucket4j). After token validation: per client, identified by the token's subject, or
- * per address for callers without a token. Around it: per address, the requests whose token failed validation
- * ({@link #countingInvalidTokens}, {@link #invalidTokenBarrier}) and the calls of the token endpoint
- * ({@link #tokenEndpoint}). Over a budget: 429 problem+json with {@code Retry-After}. Buckets live in this instance;
- * behind several gateway instances each holds its own share.
+ * per address for callers without a token. A request whose token fails validation counts as one without a token: it
+ * is taken from its address's budget before it is refused ({@link #countingInvalidTokens}), and while that budget is
+ * spent, a token this gateway has not validated before gets 429 without being checked ({@link #invalidTokenBarrier}).
+ * The token endpoint has a budget per address of its own ({@link #tokenEndpoint}). Over a budget: 429 problem+json
+ * with {@code Retry-After}. Buckets live in this instance; behind several gateway instances each holds its own share.
  */
 @Component
 public class RateLimitFilter extends OncePerRequestFilter {
@@ -38,15 +43,15 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private final LimitProperties limits;
     private final ClientAddress addresses;
-    /** One bucket per client subject, per address without a token, per address with invalid tokens, per address at
-     * the token endpoint. */
+    /** One bucket per client subject; per address without a valid token; per address at the token endpoint. */
     private final Cache<String, Bucket> clients = buckets();
     private final Cache<String, Bucket> anonymous = buckets();
-    private final Cache<String, Bucket> invalidTokens = buckets();
     private final Cache<String, Bucket> tokenEndpoint = buckets();
+    private final ObjectProvider<JwtDecoder> decoder;
 
-    RateLimitFilter(LimitProperties limits) {
+    RateLimitFilter(LimitProperties limits, ObjectProvider<JwtDecoder> decoder) {
         this.limits = limits;
+        this.decoder = decoder;
         this.addresses = new ClientAddress(limits.trustedProxies());
     }
 
@@ -68,34 +73,44 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The refusal of a request whose token failed validation, counted first against its address: over the budget it
-     * is 429 instead of 401. A request without a token is not counted here (the per-address budget has it).
+     * The refusal of a request whose token failed validation, counted first against its address's budget: over the
+     * budget it is 429 instead of 401. A request without a token is counted after authentication, as usual.
      */
     public AuthenticationEntryPoint countingInvalidTokens(AuthenticationEntryPoint refusal) {
         return (request, response, failure) -> {
             if (request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                    || spend(invalidTokens, addresses.of(request), request, response)) {
+                    || spend(anonymous, addresses.of(request), request, response)) {
                 refusal.commence(request, response, failure);
             }
         };
     }
 
-    /** Before any token is checked: an address that has spent its budget of invalid tokens gets 429 at once. */
+    /**
+     * Before any token is checked: while an address has spent its budget, a token from it that this gateway has not
+     * validated before gets 429 at once, so a flood of forged tokens costs no signature checks. Tokens already
+     * validated (remembered by the platform's {@link CachingJwtDecoder}) pass and are counted per client.
+     */
     public Filter invalidTokenBarrier() {
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (invalidTokens.estimatedSize() > 0 && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-                    var failures = invalidTokens.getIfPresent(addresses.of(request));
-                    if (failures != null && failures.getAvailableTokens() <= 0) {
-                        refuse(failures.estimateAbilityToConsume(1).getNanosToWaitForRefill(), request, response);
+                var authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+                if (authorization != null) {
+                    var budget = anonymous.getIfPresent(addresses.of(request));
+                    if (budget != null && budget.getAvailableTokens() <= 0 && !remembered(authorization)) {
+                        refuse(budget.estimateAbilityToConsume(1).getNanosToWaitForRefill(), request, response);
                         return;
                     }
                 }
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    private boolean remembered(String authorization) {
+        var token = HeaderBearerTokenResolver.plainToken(authorization);
+        return token != null && decoder.getIfAvailable() instanceof CachingJwtDecoder cache && cache.remembers(token);
     }
 
     /** The budget per address of the endpoints that check client secrets, which bounds guessing them. */
@@ -139,8 +154,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
         LimitProperties.Budget budget;
         if (buckets == clients) {
             budget = limits.clients().getOrDefault(key, limits.authenticated());
-        } else if (buckets == invalidTokens) {
-            budget = limits.invalidTokens();
         } else if (buckets == tokenEndpoint) {
             budget = limits.tokenEndpoint();
         } else {

@@ -30,6 +30,11 @@ public final class CachingJwtDecoder implements JwtDecoder {
         this.validated = Caffeine.newBuilder().maximumSize(maximumTokens).expireAfterWrite(timeToLive).build();
     }
 
+    /** Whether this exact token was validated and is still remembered (it may have expired since). */
+    public boolean remembers(String token) {
+        return validated.getIfPresent(token) != null;
+    }
+
     @Override
     public Jwt decode(String token) throws JwtException {
         var jwt = validated.getIfPresent(token);

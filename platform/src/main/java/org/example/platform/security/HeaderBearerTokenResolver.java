@@ -31,7 +31,7 @@ public final class HeaderBearerTokenResolver implements BearerTokenResolver {
     }
 
     /** The token of {@code Bearer <token>} when it has the RFC 6750 token68 form, else null. */
-    static String plainToken(String authorization) {
+    public static String plainToken(String authorization) {
         if (authorization == null || authorization.length() <= PREFIX.length()
                 || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return null;

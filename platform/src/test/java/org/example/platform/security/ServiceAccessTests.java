@@ -76,6 +76,17 @@ class ServiceAccessTests {
     }
 
     @Test
+    void readsTheListTopToBottomSoADenyBeforeAnOpenRuleWins() {
+        var access = new ServiceAccess("demo", "demo", List.of("/demo/**"), List.of(
+                AccessRule.on(org.springframework.http.HttpMethod.GET, "/demo/private/**").deny(),
+                AccessRule.any("/demo/**").open()));
+        assertThat(serviceAllows(access, ANONYMOUS, "GET", "/demo/private/x")).isFalse();
+        assertThat(serviceAllows(access, token(List.of("demo"), "demo.read"), "GET", "/demo/private/x")).isFalse();
+        assertThat(serviceAllows(access, ANONYMOUS, "POST", "/demo/private/x")).isTrue();
+        assertThat(serviceAllows(access, ANONYMOUS, "GET", "/other")).isFalse();
+    }
+
+    @Test
     void issuesATokenForEachServiceWhoseScopeItCarries() {
         assertThat(SuiteAccess.audiencesOf(List.of("fmb.read", "certificates.submit")))
                 .containsExactly("fmb", "death-certificates");

@@ -194,6 +194,8 @@ public final class SuiteLauncher {
 
     /** From now on a service or the database that dies is started again (Supervisor), until {@link #stop()}. */
     private void supervise() {
+        var now = Instant.now();
+        processes.forEach(process -> process.ready(now)); // each answered ready before the suite was called ready
         var supervisor = new Supervisor(processes, new Supervisor.Database() {
             @Override
             public boolean isRunning() {

@@ -13,20 +13,21 @@
 #
 # Settings: PORT_BASE (9700), DB_PORT (16700), SOAP_CLIENTS (4), HOSP_CLIENTS (4), FAULTS
 # (death-certificate-service,postgres,gateway), WARM_UP (20 s), SETTLE (15 s), TIMEOUT (30 s per call),
-# HOSP_SYNTHETIC_PERSONS (20000), READY_MINUTES (30: the suite's start on a loaded machine), KEEP (set: keep the data folder with the suite's logs), SUITE_BUILD=always (build).
+# RECOVERY_MINUTES (15: the longest wait for a killed part), DATA (a data folder of an earlier run, kept: its
+# reference data is loaded already), HOSP_SYNTHETIC_PERSONS (20000), READY_MINUTES (30: the suite's start on a loaded machine), KEEP (set: keep the data folder with the suite's logs), SUITE_BUILD=always (build).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 PORT_BASE="${PORT_BASE:-9700}"
 DB_PORT="${DB_PORT:-16700}"
-data="$(mktemp -d /tmp/suite-faults.XXXXXX)"
+data="${DATA:-$(mktemp -d /tmp/suite-faults.XXXXXX)}"
 suite=""
 cleanup() {
   if [[ -n "$suite" ]] && kill -0 "$suite" 2>/dev/null; then
     kill "$suite"            # SIGTERM: the launcher stops every service and PostgreSQL
     wait "$suite" 2>/dev/null || true
   fi
-  if [[ -n "${KEEP:-}" ]]; then echo "kept: $data"; else rm -rf "$data"; fi
+  if [[ -n "${KEEP:-}" || -n "${DATA:-}" ]]; then echo "kept: $data"; else rm -rf "$data"; fi
 }
 trap cleanup EXIT
 
@@ -56,7 +57,8 @@ java -cp launcher/target/launcher.jar -Dloader.path=launcher/target/test-classes
   template=bench/death-certificates/register-certificate.template.xml \
   soap-clients="${SOAP_CLIENTS:-4}" hosp-clients="${HOSP_CLIENTS:-4}" \
   faults="${FAULTS:-death-certificate-service,postgres,gateway}" \
-  warm-up="${WARM_UP:-20}" settle="${SETTLE:-15}" timeout="${TIMEOUT:-30}" || status=$?
+  warm-up="${WARM_UP:-20}" settle="${SETTLE:-15}" timeout="${TIMEOUT:-30}" \
+  recovery-minutes="${RECOVERY_MINUTES:-15}" || status=$?
 
 echo "== what the launcher said"
 grep -E "stopped|Restarting|ready again|NOT ready|PostgreSQL|answer ready" "$data/suite.log" | grep -v "^Starting PostgreSQL" || true

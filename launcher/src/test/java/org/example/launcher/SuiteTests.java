@@ -148,7 +148,7 @@ class SuiteTests {
         var report = new FaultRun(new FaultRun.Settings(PORT_BASE, DB_PORT, DATA,
                 ROOT.resolve("bench/death-certificates/register-certificate.template.xml"), 2, 2,
                 java.util.List.of("death-certificate-service"), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofMinutes(10))).run();
+                Duration.ofSeconds(30), Duration.ofMinutes(15))).run();
         System.out.println(report.text());
 
         assertThat(output.toString()).contains("death-certificate-service stopped (exit code 137)",

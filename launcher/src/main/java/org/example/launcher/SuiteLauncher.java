@@ -209,7 +209,12 @@ public final class SuiteLauncher {
         }, this::isReady, System.out, Clock.systemDefaultZone());
         supervision = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                supervisor.check();
+                try {
+                    supervisor.check();
+                } catch (RuntimeException e) {
+                    // one failed round (a restart that threw unexpectedly) must not end the supervision
+                    System.err.println("Supervision round failed (" + e + "); checking again");
+                }
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.example.platform.database.EmbeddedPostgresServer;
+import org.example.platform.database.ServiceDatabase;
 
 /**
  * The local run: starts an embedded PostgreSQL 17 with its data under {@code .data/postgres}, creates a
  * database per service, starts each service's jar as a process of its own (logs in {@code .data/logs}),
- * waits until every one is ready, prints where to go, and on Ctrl-C stops them all and then the database.
+ * waits until every one is ready, prints where to go, and on Ctrl-C stops them all and then the database. Once
+ * ready, it supervises the run ({@link Supervisor}): a service or the database that dies is started again, and the
+ * console says so.
  *
  * <p>Options (environment): {@code SUITE_PORT_BASE} (gateway port, services on the next four; default
  * 8080), {@code SUITE_DATA_DIR} (default {@code .data}), {@code SUITE_DB_PORT} (default 15432),
@@ -31,8 +35,10 @@ public final class SuiteLauncher {
     private final Path dataDirectory;
     private final int portBase;
     private final int databasePort;
-    private final List<Process> processes = new ArrayList<>();
-    private final List<StartupArchive> archives = new ArrayList<>();
+    private final List<SuiteProcess> processes = new ArrayList<>();
+    private final Map<SuiteService, StartupArchive> archives = new LinkedHashMap<>();
+    private final Map<SuiteService, ServiceDatabase> databases = new HashMap<>();
+    private Thread supervision;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     SuiteLauncher(Path root, Path dataDirectory, int portBase, int databasePort) {
@@ -111,31 +117,18 @@ public final class SuiteLauncher {
         System.out.println("Starting PostgreSQL (data in " + root.relativize(dataDirectory.resolve("postgres")) + ") ...");
         var postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), databasePort, false);
         for (var service : services) {
-            var java = ProcessHandle.current().info().command().orElse("java");
-            var command = new ArrayList<String>();
-            command.add(java);
-            command.addAll(service.jvmOptions());
-            var archive = new StartupArchive(dataDirectory.resolve("apps"), service, root);
-            archives.add(archive);
-            command.addAll(archive.command(java));
-            var builder = new ProcessBuilder(command)
-                    .directory(root.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service.name() + ".log").toFile());
-            builder.environment().putAll(service.environment());
-            builder.environment().put("PORT", Integer.toString(service.port()));
             if (service.database() != null) {
-                builder.environment().put("DB_URL", EmbeddedPostgresServer.database(postgres, service.database()));
-                builder.environment().put("DB_USER", "postgres");
-                builder.environment().put("DB_PASSWORD", "");
+                databases.put(service, EmbeddedPostgresServer.database(postgres, service.database()));
             }
-            processes.add(builder.start());
+            var process = new SuiteProcess(service, this::launch);
+            process.start();
+            processes.add(process);
             System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: "
                     + root.relativize(logs.resolve(service.name() + ".log")) + ")");
         }
         var pending = new LinkedHashMap<SuiteService, Process>();
-        for (int i = 0; i < services.size(); i++) {
-            pending.put(services.get(i), processes.get(i));
+        for (var process : processes) {
+            pending.put(process.service(), process.process());
         }
         var timeout = Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("SUITE_READY_TIMEOUT_MINUTES", "15")));
         var deadline = Instant.now().plus(timeout);
@@ -166,7 +159,71 @@ public final class SuiteLauncher {
             return false;
         }
         printWhereToGo(Duration.between(started, Instant.now()));
+        supervise();
         return true;
+    }
+
+    /**
+     * Starts a service's process: its JVM options, class archive and jar, its port and environment, and its database
+     * with the service's own role (Flyway logs in as the owner). Its output goes to its log, which a restart appends to.
+     */
+    private Process launch(SuiteService service, boolean again) throws IOException, InterruptedException {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var command = new ArrayList<String>();
+        command.add(java);
+        command.addAll(service.jvmOptions());
+        var archive = archives.computeIfAbsent(service, s -> new StartupArchive(dataDirectory.resolve("apps"), s, root));
+        command.addAll(archive.command(java));
+        var log = dataDirectory.resolve("logs").resolve(service.name() + ".log").toFile();
+        var builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
+        builder.environment().putAll(service.environment());
+        builder.environment().put("PORT", Integer.toString(service.port()));
+        var database = databases.get(service);
+        if (database != null) {
+            builder.environment().put("DB_URL", database.url());
+            builder.environment().put("DB_USER", database.serviceRole());
+            builder.environment().put("DB_PASSWORD", database.servicePassword());
+            builder.environment().put("DB_OWNER_USER", database.owner());
+            builder.environment().put("DB_OWNER_PASSWORD", database.ownerPassword());
+        }
+        return builder.start();
+    }
+
+    /** From now on a service or the database that dies is started again (Supervisor), until {@link #stop()}. */
+    private void supervise() {
+        var now = Instant.now();
+        processes.forEach(process -> process.ready(now)); // each answered ready before the suite was called ready
+        var supervisor = new Supervisor(processes, new Supervisor.Database() {
+            @Override
+            public boolean isRunning() {
+                return EmbeddedPostgresServer.isRunning();
+            }
+
+            @Override
+            public void restart() {
+                EmbeddedPostgresServer.restart();
+            }
+        }, this::isReady, System.out, Clock.systemDefaultZone());
+        supervision = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    supervisor.check();
+                } catch (RuntimeException e) {
+                    // one failed round (a restart that threw unexpectedly) must not end the supervision
+                    System.err.println("Supervision round failed (" + e + "); checking again");
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "suite-supervisor");
+        supervision.setDaemon(true);
+        supervision.start();
     }
 
     private boolean isReady(SuiteService service) {
@@ -194,14 +251,15 @@ public final class SuiteLauncher {
                   Code server (FHIR) %s/fhir/metadata
                   Code server (JSON) %s/codes/api/v1/code-systems
                   A token            curl -s -u region-skane:region-skane-secret -d grant_type=client_credentials %s/oauth2/token
-                Services directly on ports %d-%d; logs in %s. Ctrl-C stops everything.
+                Services directly on ports %d-%d; logs in %s. A service or PostgreSQL that dies is started again.
+                Ctrl-C stops everything.
                 """, took.toSeconds(), SuiteMemory.megabytes(), gateway, gateway, gateway, gateway, gateway, gateway, gateway, portBase + 1,
                 portBase + 4, root.relativize(dataDirectory.resolve("logs")));
     }
 
     /** The static class archives of the services whose run recorded its classes for one (see StartupArchive). */
     private void writeStaticArchives() {
-        var pending = archives.stream().filter(StartupArchive::needsStaticArchive).toList();
+        var pending = archives.values().stream().filter(StartupArchive::needsStaticArchive).toList();
         archives.clear();
         if (pending.isEmpty()) {
             return;
@@ -220,12 +278,21 @@ public final class SuiteLauncher {
     }
 
     void stop() {
-        for (var process : processes) {
+        if (supervision != null) {
+            supervision.interrupt(); // nothing is started again from here on
+            try {
+                supervision.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        var running = processes.stream().map(SuiteProcess::process).toList();
+        for (var process : running) {
             process.destroy();
         }
         // a service's first run writes its class archive as it stops (StartupArchive): give them time to
         var deadline = Instant.now().plus(Duration.ofSeconds(120));
-        for (var process : processes) {
+        for (var process : running) {
             try {
                 var left = Duration.between(Instant.now(), deadline).toMillis();
                 if (!process.waitFor(Math.max(left, 1), java.util.concurrent.TimeUnit.MILLISECONDS)) {

@@ -18,17 +18,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Starts the suite the way README.md does ({@code java -jar launcher/target/launcher.jar} after the
  * build), on ports of its own, and checks it from outside: the gateway's health, routes through it, and
- * a token from the gateway accepted by a service called directly. Runs in {@code verify}, after every
- * module is packaged.
+ * a token from the gateway accepted by a service called directly; last, a small fault run (FaultRun): a service
+ * killed with kill -9 under load is started again and nothing is lost. Runs in {@code verify}, after every module is
+ * packaged.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteTests {
 
     static final int PORT_BASE = 18180;
+    static final int DB_PORT = 15532;
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path DATA = ROOT.resolve("launcher/target/suite-test-data");
     static final ObjectMapper JSON = new ObjectMapper();
     static Process suite;
     static final StringBuffer output = new StringBuffer();
@@ -36,8 +44,8 @@ class SuiteTests {
 
     @BeforeAll
     static void startTheSuite() throws Exception {
-        var root = Path.of("..").toAbsolutePath().normalize();
-        var data = root.resolve("launcher/target/suite-test-data");
+        var root = ROOT;
+        var data = DATA;
         if (Files.exists(data)) {
             try (var paths = Files.walk(data)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
@@ -48,7 +56,7 @@ class SuiteTests {
                 .directory(root.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("SUITE_PORT_BASE", Integer.toString(PORT_BASE));
-        builder.environment().put("SUITE_DB_PORT", "15532");
+        builder.environment().put("SUITE_DB_PORT", Integer.toString(DB_PORT));
         builder.environment().put("SUITE_DATA_DIR", data.toString());
         builder.environment().put("HOSP_SYNTHETIC_PERSONS", "2000");
         suite = builder.start();
@@ -132,6 +140,26 @@ class SuiteTests {
         assertThat(editorPage.statusCode()).as(editorPage.body()).isEqualTo(200);
         assertThat(editorPage.uri().getPath()).isEqualTo("/fmb/editor");
         assertThat(editorPage.body()).contains("diagnosis-508", "Depressiv episod");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // it kills a service: after every other test
+    void aServiceKilledUnderLoadIsStartedAgainAndNothingIsLost() throws Exception {
+        var report = new FaultRun(new FaultRun.Settings(PORT_BASE, DB_PORT, DATA,
+                ROOT.resolve("bench/death-certificates/register-certificate.template.xml"), 2, 2,
+                java.util.List.of("death-certificate-service"), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofMinutes(15))).run();
+        System.out.println(report.text());
+
+        assertThat(output.toString()).contains("death-certificate-service stopped (exit code 137)",
+                "Restarting death-certificate-service", "The suite is ready again");
+        assertThat(report.recoverySeconds()).containsKey("death-certificate-service");
+        assertThat(report.ok()).isPositive();
+        assertThat(report.hospWithData()).isPositive();
+        assertThat(report.refusals()).as("the clients were told while the service was down").isNotEmpty();
+        assertThat(report.problems()).as(report.text()).isEmpty();
+        assertThat(report.unexpectedAnswers()).as("while the service was down the gateway said 503 or a SOAP fault, "
+                + "which the platform retries").isEmpty();
     }
 
     private String token(String client) throws Exception {

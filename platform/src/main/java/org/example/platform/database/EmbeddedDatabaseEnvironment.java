@@ -13,7 +13,8 @@ import org.springframework.util.StringUtils;
 /**
  * When a service has no {@code spring.datasource.url} (no {@code DB_URL} in the environment), starts
  * the embedded PostgreSQL and points the service at its own database on it, named after
- * {@code spring.application.name}. {@code suite.embedded-database.directory} keeps the data between
+ * {@code spring.application.name}: Flyway logs in as the database's owner, the service as its own role (see
+ * {@link ServiceDatabase}). {@code suite.embedded-database.directory} keeps the data between
  * runs; without it the data is thrown away when the JVM stops (tests).
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -33,9 +34,12 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         var postgres = EmbeddedPostgresServer.start(StringUtils.hasText(directory) ? Path.of(directory) : null, port);
         var name = environment.getProperty("spring.application.name").toLowerCase().replace('-', '_');
         var properties = new HashMap<String, Object>();
-        properties.put("spring.datasource.url", EmbeddedPostgresServer.database(postgres, name));
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "");
+        var database = EmbeddedPostgresServer.database(postgres, name);
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.serviceRole());
+        properties.put("spring.datasource.password", database.servicePassword());
+        properties.put("spring.flyway.user", database.owner());
+        properties.put("spring.flyway.password", database.ownerPassword());
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", properties));
     }
 

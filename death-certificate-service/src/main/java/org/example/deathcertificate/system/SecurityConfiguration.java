@@ -9,7 +9,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what: the SOAP intake (/services, WSDLs readable by anyone) and the JSON intake need
- * certificates.submit, paper registration certificates.code, reading certificates.read.
+ * certificates.submit, paper registration certificates.code, reading certificates.read; coding and the register
+ * export certificates.code, statistics certificates.read or certificates.code.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +27,11 @@ class SecurityConfiguration {
                                 .hasAuthority("SCOPE_certificates.submit")
                         .requestMatchers(HttpMethod.POST, "/death-certificates/api/v1/paper-certificates")
                                 .hasAuthority("SCOPE_certificates.code")
+                        .requestMatchers("/death-certificates/api/v1/coding/**").hasAuthority("SCOPE_certificates.code")
+                        .requestMatchers(HttpMethod.GET, "/death-certificates/api/v1/export", "/death-certificates/api/v1/export/**")
+                                .hasAuthority("SCOPE_certificates.code")
+                        .requestMatchers(HttpMethod.GET, "/death-certificates/api/v1/statistics")
+                                .hasAnyAuthority("SCOPE_certificates.read", "SCOPE_certificates.code")
                         .requestMatchers(HttpMethod.GET, "/death-certificates/api/v1/**").hasAuthority("SCOPE_certificates.read")
                         .anyRequest().denyAll())
                 .build();

@@ -122,6 +122,9 @@ public class CodingService {
                 continue;
             }
             var codes = new ArrayList<String>();
+            if (line.codes().isEmpty()) {
+                problems.add(new InvalidCodingException.Problem(field + ".codes", "line " + line.line() + " has no code"));
+            }
             for (int j = 0; j < line.codes().size(); j++) {
                 checkCode(line.codes().get(j), version, field + ".codes[" + j + "]", problems).ifPresent(codes::add);
             }

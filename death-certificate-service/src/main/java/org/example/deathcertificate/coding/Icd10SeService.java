@@ -42,7 +42,7 @@ public class Icd10SeService {
 
     Icd10SeService(CodingProperties properties, RestClient.Builder builder) {
         this.properties = properties;
-        var client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout()).build();
         var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.timeout());
         this.http = builder.baseUrl(properties.codeserverUrl()).requestFactory(factory).build();

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The certificates waiting for a coder: received, not revoked, with no coding yet, oldest arrival first. Filters:
+ * The certificates waiting for a coder: received, not revoked, not replaced by a later certificate, with no coding
+ * yet, oldest arrival first. Filters:
  * channel, month of death (a partial date of death counts in its month), region (from the municipality of death).
  */
 @Service
@@ -28,7 +29,9 @@ public class CodingQueueService {
 
     public QueuePage queue(Channel channel, YearMonth month, String region, int offset, Integer limit) {
         var where = new StringBuilder(" from death_certificate c where c.status = 'RECEIVED'"
-                + " and not exists (select 1 from coding k where k.certificate_id = c.certificate_id)");
+                + " and not exists (select 1 from coding k where k.certificate_id = c.certificate_id)"
+                + " and not exists (select 1 from death_certificate r where r.replaces_certificate_id = c.certificate_id"
+                + " and r.status = 'RECEIVED')");
         var arguments = new ArrayList<Object>();
         if (channel != null) {
             where.append(" and c.channel = ?");

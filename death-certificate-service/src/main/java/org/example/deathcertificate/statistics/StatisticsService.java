@@ -77,6 +77,8 @@ public class StatisticsService {
         var backlog = jdbc.queryForObject("""
                 select count(*), min(c.received_at) from death_certificate c
                  where c.status = 'RECEIVED' and not exists (select 1 from coding k where k.certificate_id = c.certificate_id)
+                   and not exists (select 1 from death_certificate r
+                                    where r.replaces_certificate_id = c.certificate_id and r.status = 'RECEIVED')
                 """, (rs, row) -> new Statistics.Backlog(rs.getLong(1),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), uncodedInPeriod));
         return new Statistics(from, to, months, total, arrival, coding, backlog);

@@ -57,6 +57,18 @@ class CodingApiTests extends CodingTestSupport {
     }
 
     @Test
+    void leavesAReplacedCertificateOutOfTheQueue() {
+        var original = register(natural(newId(), LocalDate.of(2019, 9, 3), "Lund"));
+        var replacement = json.valueToTree(natural(newId(), LocalDate.of(2019, 9, 3), "Lund"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) replacement).put("replacesCertificateId", original);
+        assertThat(send(HttpMethod.POST, API + "/certificates", WEBCERT, replacement).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        var queue = ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-09", CODER, null).getBody());
+
+        assertThat(queue).contains(replacement.get("certificateId").asText()).doesNotContain(original);
+    }
+
+    @Test
     void answersAnUnknownRegionWithAProblem() {
         var answer = send(HttpMethod.GET, API + "/coding/queue?region=Atlantis", CODER, null);
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,12 +70,14 @@ public class Icd10SeService {
                 lookup(new Icd10Code(text).value(), version).filter(Concept::selectable)
                         .ifPresent(c -> found.put(c.code(), suggestion(c.code(), c.display(), version)));
             }
+            var asked = new HashSet<String>();
+            asked.add(text.strip().toLowerCase(Locale.ROOT));
             search(text, version, found);
             for (var word : text.split("[^\\p{L}\\p{N}]+")) {
                 if (found.size() >= properties.suggestions()) {
                     break;
                 }
-                if (word.length() >= 4) {
+                if (word.length() >= 4 && asked.add(word.toLowerCase(Locale.ROOT))) {
                     search(word, version, found);
                 }
             }

@@ -42,17 +42,17 @@ class CodingApiTests extends CodingTestSupport {
         var elsewhere = register(natural(newId(), LocalDate.of(2019, 7, 21), "Umeå"));
         register(natural(newId(), LocalDate.of(2019, 8, 1), "Lund"));
 
-        var skane = send(HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne&channel=API", CODER, null);
-        var all = send(HttpMethod.GET, API + "/coding/queue?month=2019-07", CODER, null);
+        var skane = send(HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne&channel=API", coder(), null);
+        var all = send(HttpMethod.GET, API + "/coding/queue?month=2019-07", coder(), null);
 
         assertThat(skane.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ids(skane.getBody())).containsExactly(first, second);
         assertThat(skane.getBody().at("/entries/0/region").asText()).isEqualTo("Region Skåne");
         assertThat(ids(all.getBody())).containsSubsequence(first, second, elsewhere);
-        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&channel=PAPER", CODER, null).getBody())).isEmpty();
+        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&channel=PAPER", coder(), null).getBody())).isEmpty();
 
-        send(HttpMethod.POST, CODING + first + "/versions", CODER, coding(null, "E11.9", naturalLines("E11.9")));
-        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne", CODER, null).getBody()))
+        send(HttpMethod.POST, CODING + first + "/versions", coder(), coding(null, "E11.9", naturalLines("E11.9")));
+        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne", coder(), null).getBody()))
                 .containsExactly(second);
     }
 
@@ -61,16 +61,16 @@ class CodingApiTests extends CodingTestSupport {
         var original = register(natural(newId(), LocalDate.of(2019, 9, 3), "Lund"));
         var replacement = json.valueToTree(natural(newId(), LocalDate.of(2019, 9, 3), "Lund"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) replacement).put("replacesCertificateId", original);
-        assertThat(send(HttpMethod.POST, API + "/certificates", WEBCERT, replacement).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(send(HttpMethod.POST, API + "/certificates", webcert(), replacement).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        var queue = ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-09", CODER, null).getBody());
+        var queue = ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-09", coder(), null).getBody());
 
         assertThat(queue).contains(replacement.get("certificateId").asText()).doesNotContain(original);
     }
 
     @Test
     void answersAnUnknownRegionWithAProblem() {
-        var answer = send(HttpMethod.GET, API + "/coding/queue?region=Atlantis", CODER, null);
+        var answer = send(HttpMethod.GET, API + "/coding/queue?region=Atlantis", coder(), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -81,7 +81,7 @@ class CodingApiTests extends CodingTestSupport {
         var id = register(natural(newId(), LocalDate.of(2022, 3, 10), "Uppsala"));
         CODE_SERVER.requests.clear();
 
-        var workbench = send(HttpMethod.GET, CODING + id, CODER, null).getBody();
+        var workbench = send(HttpMethod.GET, CODING + id, coder(), null).getBody();
 
         assertThat(workbench.get("codeSystemVersion").asText()).isEqualTo("2022");
         assertThat(workbench.at("/lines/0/line").asText()).isEqualTo("A");
@@ -102,10 +102,10 @@ class CodingApiTests extends CodingTestSupport {
     void keepsEveryVersionAndRefusesToOverwriteAnotherCodersVersion() {
         var id = register(natural(newId(), LocalDate.of(2022, 4, 2), "Lund"));
 
-        var first = send(HttpMethod.POST, CODING + id + "/versions", CODER, coding(null, "E11.9", naturalLines("E11.9")));
-        var stale = send(HttpMethod.POST, CODING + id + "/versions", SECOND_CODER, coding(null, "I25.1", naturalLines("E11.9")));
-        var second = send(HttpMethod.POST, CODING + id + "/versions", SECOND_CODER, coding(1, "E11.8", naturalLines("E11.8")));
-        var history = send(HttpMethod.GET, CODING + id + "/versions", CODER, null).getBody();
+        var first = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.9", naturalLines("E11.9")));
+        var stale = send(HttpMethod.POST, CODING + id + "/versions", secondCoder(), coding(null, "I25.1", naturalLines("E11.9")));
+        var second = send(HttpMethod.POST, CODING + id + "/versions", secondCoder(), coding(1, "E11.8", naturalLines("E11.8")));
+        var history = send(HttpMethod.GET, CODING + id + "/versions", coder(), null).getBody();
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody().get("version").asInt()).isEqualTo(1);
@@ -130,13 +130,13 @@ class CodingApiTests extends CodingTestSupport {
         var lines = naturalLines("E11.9");
         lines.put("10.1", List.of("A63.8A"));
 
-        var refused = send(HttpMethod.POST, CODING + in2020 + "/versions", CODER, coding(null, "E11.9", lines));
-        var accepted = send(HttpMethod.POST, CODING + in2022 + "/versions", CODER, coding(null, "E11.9", lines));
+        var refused = send(HttpMethod.POST, CODING + in2020 + "/versions", coder(), coding(null, "E11.9", lines));
+        var accepted = send(HttpMethod.POST, CODING + in2022 + "/versions", coder(), coding(null, "E11.9", lines));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("lines[3].codes[0]");
         assertThat(refused.getBody().at("/errors/0/message").asText()).contains("A63.8A").contains("2020");
-        assertThat(send(HttpMethod.GET, CODING + in2020 + "/versions", CODER, null).getBody()).isEmpty();
+        assertThat(send(HttpMethod.GET, CODING + in2020 + "/versions", coder(), null).getBody()).isEmpty();
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(accepted.getBody().at("/lines/3/codes/0/who").asText()).isEqualTo("A63.8");
     }
@@ -147,7 +147,7 @@ class CodingApiTests extends CodingTestSupport {
         var lines = naturalLines("E11.9");
         lines.remove("10.1");
 
-        var answer = send(HttpMethod.POST, CODING + id + "/versions", CODER, coding(null, "D63.8", lines));
+        var answer = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "D63.8", lines));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getBody().get("errors").toString()).contains("line 10.1 is written on the certificate but not coded")
@@ -162,9 +162,9 @@ class CodingApiTests extends CodingTestSupport {
         lines.put("10.1", List.of("I10"));
         lines.put("12", List.of("W10.00"));
 
-        var workbench = send(HttpMethod.GET, CODING + id, CODER, null).getBody();
-        var fracture = send(HttpMethod.POST, CODING + id + "/versions", CODER, coding(null, "S72.00", lines));
-        var fall = send(HttpMethod.POST, CODING + id + "/versions", CODER, coding(null, "W10.00", lines));
+        var workbench = send(HttpMethod.GET, CODING + id, coder(), null).getBody();
+        var fracture = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "S72.00", lines));
+        var fall = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "W10.00", lines));
 
         assertThat(workbench.at("/lines/2/line").asText()).isEqualTo("12");
         assertThat(workbench.at("/manner/injuryCause").asText()).isEqualTo("OLYCKSFALL");
@@ -179,11 +179,11 @@ class CodingApiTests extends CodingTestSupport {
     @Test
     void aSecondCoderChecksTheLatestVersionButNotTheirOwn() {
         var id = register(natural(newId(), LocalDate.of(2022, 7, 7), "Lund"));
-        send(HttpMethod.POST, CODING + id + "/versions", CODER, coding(null, "E11.9", naturalLines("E11.9")));
+        send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.9", naturalLines("E11.9")));
 
-        var own = send(HttpMethod.POST, CODING + id + "/checks", CODER, Map.of("version", 1, "agrees", true));
-        var second = send(HttpMethod.POST, CODING + id + "/checks", SECOND_CODER, Map.of("version", 1, "agrees", true, "comment", "ok"));
-        var workbench = send(HttpMethod.GET, CODING + id, CODER, null).getBody();
+        var own = send(HttpMethod.POST, CODING + id + "/checks", coder(), Map.of("version", 1, "agrees", true));
+        var second = send(HttpMethod.POST, CODING + id + "/checks", secondCoder(), Map.of("version", 1, "agrees", true, "comment", "ok"));
+        var workbench = send(HttpMethod.GET, CODING + id, coder(), null).getBody();
 
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -196,17 +196,17 @@ class CodingApiTests extends CodingTestSupport {
         var id = register(natural(newId(), LocalDate.of(2021, 2, 2), "Lund"));
         CODE_SERVER.down = true;
 
-        var answer = send(HttpMethod.POST, CODING + id + "/versions", CODER, coding(null, "E11.7", naturalLines("E11.7")));
+        var answer = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.7", naturalLines("E11.7")));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         CODE_SERVER.down = false;
-        assertThat(send(HttpMethod.GET, CODING + id + "/versions", CODER, null).getBody()).isEmpty();
+        assertThat(send(HttpMethod.GET, CODING + id + "/versions", coder(), null).getBody()).isEmpty();
     }
 
     @Test
     void needsTheCodingScope() {
-        var answer = send(HttpMethod.GET, API + "/coding/queue", READER, null);
+        var answer = send(HttpMethod.GET, API + "/coding/queue", reader(), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(send(HttpMethod.GET, API + "/coding/queue", null, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -214,7 +214,7 @@ class CodingApiTests extends CodingTestSupport {
 
     @Test
     void suggestsCodesForAText() {
-        var answer = send(HttpMethod.GET, API + "/coding/suggestions?text=lunginflammation pneumoni&date=2021-05-01", CODER, null);
+        var answer = send(HttpMethod.GET, API + "/coding/suggestions?text=lunginflammation pneumoni&date=2021-05-01", coder(), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(codes(answer.getBody())).isNotEmpty().allMatch(code -> code.startsWith("J") || code.startsWith("A")

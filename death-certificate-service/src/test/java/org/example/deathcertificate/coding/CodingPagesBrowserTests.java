@@ -75,7 +75,7 @@ class CodingPagesBrowserTests extends CodingTestSupport {
         assertThat(browser.findElement(By.id("version-1")).getText()).contains("coder").contains("I21.9");
 
         var headers = new HttpHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, CODER);
+        headers.set(HttpHeaders.AUTHORIZATION, coder());
         var export = http.exchange(API + "/export?year=2017&format=" + ExportFormat.JSONL.extension(), HttpMethod.GET,
                 new HttpEntity<>(headers), byte[].class);
         var line = new String(export.getBody(), StandardCharsets.UTF_8).lines().filter(l -> l.contains(id)).findFirst();

@@ -43,10 +43,23 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class CodingTestSupport {
 
     protected static final String API = "/death-certificates/api/v1";
-    protected static final String WEBCERT = TestTokens.bearer("webcert", "certificates.submit");
-    protected static final String CODER = "Bearer " + TestTokens.token("coder-anna", null, null, "certificates.read", "certificates.code");
-    protected static final String SECOND_CODER = "Bearer " + TestTokens.token("coder-bertil", null, null, "certificates.read", "certificates.code");
-    protected static final String READER = TestTokens.bearer("reader", "certificates.read");
+
+    // fresh tokens for every request: a test token lives five minutes, and a whole verify run is longer
+    protected static String webcert() {
+        return "Bearer " + TestTokens.token("webcert", null, null, "certificates.submit");
+    }
+
+    protected static String coder() {
+        return "Bearer " + TestTokens.token("coder-anna", null, null, "certificates.read", "certificates.code");
+    }
+
+    protected static String secondCoder() {
+        return "Bearer " + TestTokens.token("coder-bertil", null, null, "certificates.read", "certificates.code");
+    }
+
+    protected static String reader() {
+        return "Bearer " + TestTokens.token("reader", null, null, "certificates.read");
+    }
 
     protected static final CodeServerDouble CODE_SERVER = new CodeServerDouble();
 
@@ -102,7 +115,7 @@ public abstract class CodingTestSupport {
     }
 
     protected String register(NewCertificate certificate) {
-        var answer = send(HttpMethod.POST, API + "/certificates", WEBCERT, certificate);
+        var answer = send(HttpMethod.POST, API + "/certificates", webcert(), certificate);
         if (answer.getStatusCode() != HttpStatus.CREATED) {
             throw new IllegalStateException("test certificate refused: " + answer.getBody());
         }

@@ -38,7 +38,7 @@ class ExportTests extends CodingTestSupport {
         if (basedOn != null) {
             body.put("basedOnVersion", basedOn);
         }
-        var answer = send(HttpMethod.POST, API + "/coding/certificates/" + id + "/versions", CODER, body);
+        var answer = send(HttpMethod.POST, API + "/coding/certificates/" + id + "/versions", coder(), body);
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
     }
 
@@ -59,8 +59,8 @@ class ExportTests extends CodingTestSupport {
         code(natural, null, "E11.9", natural("E11.9"));
         code(fall, null, "W10.00", Map.of("A", List.of("S72.00"), "10.1", List.of("I10"), "12", List.of("W10.00")));
 
-        var first = export("year=2018&format=csv", CODER);
-        var again = export("year=2018&format=csv", CODER);
+        var first = export("year=2018&format=csv", coder());
+        var again = export("year=2018&format=csv", coder());
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(first.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
@@ -97,8 +97,8 @@ class ExportTests extends CodingTestSupport {
         code(id, null, "E11.9", natural("E11.9"));
         code(id, 1, "E11.8", natural("E11.8"));
 
-        var export = export("month=2016-02&format=jsonl", CODER);
-        var summary = send(HttpMethod.GET, API + "/export/summary?month=2016-02&format=jsonl", CODER, null).getBody();
+        var export = export("month=2016-02&format=jsonl", coder());
+        var summary = send(HttpMethod.GET, API + "/export/summary?month=2016-02&format=jsonl", coder(), null).getBody();
 
         var lines = new String(export.getBody(), StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(1);
@@ -114,8 +114,8 @@ class ExportTests extends CodingTestSupport {
 
     @Test
     void refusesAPeriodThatIsNotOneYearOrOneMonth() {
-        var both = send(HttpMethod.GET, API + "/export?year=2018&month=2018-02", CODER, null);
-        var format = send(HttpMethod.GET, API + "/export?year=2018&format=xml", CODER, null);
+        var both = send(HttpMethod.GET, API + "/export?year=2018&month=2018-02", coder(), null);
+        var format = send(HttpMethod.GET, API + "/export?year=2018&format=xml", coder(), null);
 
         assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(both.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -124,7 +124,7 @@ class ExportTests extends CodingTestSupport {
 
     @Test
     void needsTheCodingScope() {
-        assertThat(export("year=2018", READER).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(export("year=2018", reader()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private static List<List<String>> csv(byte[] body) throws Exception {

@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
 class StatisticsTests extends CodingTestSupport {
 
     private JsonNode statistics() {
-        var answer = send(HttpMethod.GET, API + "/statistics", READER, null);
+        var answer = send(HttpMethod.GET, API + "/statistics", reader(), null);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
@@ -28,14 +28,14 @@ class StatisticsTests extends CodingTestSupport {
         var today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
         var first = register(natural(newId(), today.minusDays(10), "Lund"));
         register(natural(newId(), today.minusDays(20), "Lund"));
-        var paper = send(HttpMethod.POST, API + "/paper-certificates", CODER, natural(newId(), today.minusDays(30), "Lund"));
+        var paper = send(HttpMethod.POST, API + "/paper-certificates", coder(), natural(newId(), today.minusDays(30), "Lund"));
         assertThat(paper.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         var lines = new java.util.ArrayList<Map<String, Object>>();
         lines.add(Map.of("line", "A", "codes", List.of("I21.9")));
         lines.add(Map.of("line", "B", "codes", List.of("I25.1")));
         lines.add(Map.of("line", "C", "codes", List.of("E11.9")));
         lines.add(Map.of("line", "10.1", "codes", List.of("I10")));
-        assertThat(send(HttpMethod.POST, API + "/coding/certificates/" + first + "/versions", CODER,
+        assertThat(send(HttpMethod.POST, API + "/coding/certificates/" + first + "/versions", coder(),
                 Map.of("lines", lines, "underlyingCause", "E11.9")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         var after = statistics();
@@ -56,7 +56,7 @@ class StatisticsTests extends CodingTestSupport {
 
     @Test
     void refusesAPeriodThatEndsBeforeItStarts() {
-        var answer = send(HttpMethod.GET, API + "/statistics?from=2026-05-01&to=2026-04-01", READER, null);
+        var answer = send(HttpMethod.GET, API + "/statistics?from=2026-05-01&to=2026-04-01", reader(), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.example.deathcertificate.certificate.CertificateNotFoundException;
 import org.example.deathcertificate.certificate.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +38,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "Coding", description = "The coders' workbench: queue, ICD-10-SE suggestions, versioned coding, second check (scope certificates.code)")
 @SecurityRequirement(name = "oauth2")
 class CodingController {
+
+    private static final Logger log = LoggerFactory.getLogger(CodingController.class);
 
     private final CodingService coding;
     private final CodingQueueService queue;
@@ -138,7 +142,7 @@ class CodingController {
 
     @ExceptionHandler
     ProblemDetail onCodeServerDown(CodeServerUnavailableException ex) {
-        org.slf4j.LoggerFactory.getLogger(CodingController.class).warn("Code server unavailable: {}", ex.getCause().toString());
+        log.warn("Code server unavailable: {}", ex.getCause().toString());
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
         problem.setTitle("Code server unavailable");
         return problem;

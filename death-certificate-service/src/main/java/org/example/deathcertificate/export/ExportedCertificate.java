@@ -1,6 +1,8 @@
 package org.example.deathcertificate.export;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One record of the register export: the certificate, its manner of death and its final coding, each code in
@@ -22,7 +24,7 @@ record ExportedCertificate(String certificateId, String personnummer, String bir
 
     /** The CSV fields in {@link #CSV_HEADER} order; several codes of a line are separated by a space. */
     List<String> csvFields() {
-        var fields = new java.util.ArrayList<String>(List.of(certificateId, nz(personnummer), nz(birthDate), dateOfDeath,
+        var fields = new ArrayList<String>(List.of(certificateId, nz(personnummer), nz(birthDate), dateOfDeath,
                 municipality, channel, receivedAt, Boolean.toString(injuryOrPoisoning), nz(injuryCause), underlyingCause,
                 underlyingCauseWho));
         for (var label : List.of("A", "B", "C", "D")) {
@@ -37,7 +39,7 @@ record ExportedCertificate(String certificateId, String personnummer, String bir
         return fields;
     }
 
-    private String codes(java.util.function.Predicate<Line> which, boolean who) {
+    private String codes(Predicate<Line> which, boolean who) {
         return String.join(" ", lines.stream().filter(which).flatMap(l -> (who ? l.who() : l.codes()).stream()).toList());
     }
 

@@ -74,14 +74,16 @@ public final class SuiteAccess {
                     on(GET, "/death-certificates/api/v1/certificates/*/pdf").scopes("certificates.read"),
                     // the coders' workbench, the statistics and the export to the cause-of-death register
                     any("/death-certificates/api/v1/coding/**").scopes("certificates.code"),
-                    on(GET, "/death-certificates/api/v1/statistics/**").scopes("certificates.read", "certificates.code"),
-                    on(GET, "/death-certificates/api/v1/export/**").scopes("certificates.read"),
+                    on(GET, "/death-certificates/api/v1/statistics", "/death-certificates/api/v1/statistics/**")
+                            .scopes("certificates.read", "certificates.code"),
+                    // the export carries personal identity numbers: for the register's coders only
+                    on(GET, "/death-certificates/api/v1/export", "/death-certificates/api/v1/export/**")
+                            .scopes("certificates.code"),
                     on(GET, "/death-certificates/api/v1/**").scopes("certificates.read"),
-                    on(GET, "/death-certificates/css/**", "/death-certificates/js/**", "/death-certificates/webjars/**")
-                            .open(),
-                    // the coders' pages: a person's session, like the FMB editor pages
-                    any("/death-certificates/workbench", "/death-certificates/workbench/**",
+                    // the coders' pages: a person's session, like the FMB editor pages (the service's page chain)
+                    any("/death-certificates/coding", "/death-certificates/coding/**",
                             "/death-certificates/statistics", "/death-certificates/statistics/**",
+                            "/death-certificates/assets/**", "/death-certificates/webjars/**",
                             "/death-certificates/login", "/death-certificates/login/**", "/death-certificates/oauth2/**",
                             "/death-certificates/logout").ownLogin()));
 

@@ -1,0 +1,188 @@
+package org.example.deathcertificate.coding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * ICD-10-SE from the code server's JSON API over HTTP: which version was valid on a date, the codes whose texts
+ * match a cause line, and one code's facts. Answers are cached (versions for five minutes, codes and searches for
+ * an hour, as a published version never changes).
+ */
+@Service
+public class Icd10SeService {
+
+    private static final String API = "/codes/api/v1/code-systems/{system}";
+
+    private final RestClient http;
+    private final CodingProperties properties;
+    private final Cache<String, List<Version>> versions = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).build();
+    private final Cache<String, Optional<Concept>> concepts = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
+    private final Cache<String, List<CodeSuggestion>> searches = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
+
+    Icd10SeService(CodingProperties properties, RestClient.Builder builder) {
+        this.properties = properties;
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout()).build();
+        var factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.timeout());
+        this.http = builder.baseUrl(properties.codeserverUrl()).requestFactory(factory).build();
+    }
+
+    /**
+     * The version in force on the date: the newest one whose effective date is not after it. A date before the
+     * first version gets the first version (the oldest the code server holds).
+     */
+    public String versionOn(LocalDate date) {
+        var known = versions.get("all", key -> fetchVersions());
+        if (known.isEmpty()) {
+            throw new CodeServerUnavailableException(new IllegalStateException("no ICD-10-SE version at the code server"));
+        }
+        return known.stream().filter(v -> !v.effective().isAfter(date)).reduce((a, b) -> b).orElse(known.get(0)).name();
+    }
+
+    /** Codes for a line's text: the whole text first, then each longer word of it, best first, no duplicates. */
+    public List<CodeSuggestion> suggest(String text, String version) {
+        var key = version + "|" + text.strip().toLowerCase(Locale.ROOT);
+        return searches.get(key, k -> {
+            var found = new LinkedHashMap<String, CodeSuggestion>();
+            if (Icd10Code.looksLikeCode(text)) {
+                lookup(new Icd10Code(text).value(), version).filter(Concept::selectable)
+                        .ifPresent(c -> found.put(c.code(), suggestion(c.code(), c.display(), version)));
+            }
+            var asked = new HashSet<String>();
+            asked.add(text.strip().toLowerCase(Locale.ROOT));
+            search(text, version, found);
+            for (var word : text.split("[^\\p{L}\\p{N}]+")) {
+                if (found.size() >= properties.suggestions()) {
+                    break;
+                }
+                if (word.length() >= 4 && asked.add(word.toLowerCase(Locale.ROOT))) {
+                    search(word, version, found);
+                }
+            }
+            return List.copyOf(found.values());
+        });
+    }
+
+    /** One code in one version; empty when the version does not hold it. */
+    public Optional<Concept> lookup(String code, String version) {
+        return concepts.get(version + "|" + code, k -> fetchConcept(code, version));
+    }
+
+    /**
+     * The WHO ICD-10 level of an ICD-10-SE code: without its Swedish extension, the four-character subcategory when
+     * ICD-10-SE lists it, else the category. For W00–Y34 the fourth character is WHO's place of occurrence, which
+     * ICD-10-SE folds into its five-character codes without listing it: it is kept ({@code W1900} is {@code W19.0}).
+     */
+    public String who(String code, String version) {
+        var parsed = new Icd10Code(code);
+        if (!parsed.hasSwedishExtension()) {
+            return parsed.dotted();
+        }
+        var subcategory = parsed.subcategory();
+        if (parsed.isPlaceOfOccurrence() || lookup(subcategory, version).isPresent()) {
+            return Icd10Code.dotted(subcategory);
+        }
+        return parsed.category();
+    }
+
+    private void search(String q, String version, LinkedHashMap<String, CodeSuggestion> found) {
+        var page = getOrUnavailable(uri -> uri.path(API + "/concepts").queryParam("q", q).queryParam("limit", properties.suggestions() * 2)
+                .queryParam("version", version).build(properties.codeSystem()));
+        for (var hit : page.path("hits")) {
+            var code = hit.path("code").asText();
+            if (found.size() >= properties.suggestions()) {
+                return;
+            }
+            if (Icd10Code.looksLikeCode(code) && !found.containsKey(code) && !"INACTIVE".equals(hit.path("status").asText())) {
+                found.put(code, suggestion(code, hit.path("display").asText(), version));
+            }
+        }
+    }
+
+    private CodeSuggestion suggestion(String code, String display, String version) {
+        return new CodeSuggestion(code, Icd10Code.dotted(code), display, who(code, version));
+    }
+
+    private List<Version> fetchVersions() {
+        var system = getOrUnavailable(uri -> uri.path(API).build(properties.codeSystem()));
+        var list = new ArrayList<Version>();
+        for (var version : system.path("versions")) {
+            if (version.hasNonNull("effectiveDate") && !"DRAFT".equals(version.path("status").asText())) {
+                list.add(new Version(version.path("version").asText(), LocalDate.parse(version.path("effectiveDate").asText())));
+            }
+        }
+        list.sort(Comparator.comparing(Version::effective));
+        return List.copyOf(list);
+    }
+
+    private Optional<Concept> fetchConcept(String code, String version) {
+        try {
+            var concept = get(uri -> uri.path(API + "/concepts/{code}").queryParam("version", version)
+                    .build(properties.codeSystem(), code));
+            boolean manifestation = false;
+            boolean selectable = true;
+            for (var property : concept.path("properties")) {
+                var name = property.path("code").asText();
+                if ("marker".equals(name) && "*".equals(property.path("value").asText())) {
+                    manifestation = true;
+                }
+                if ("notSelectable".equals(name) && "true".equals(property.path("value").asText())) {
+                    selectable = false;
+                }
+            }
+            return Optional.of(new Concept(concept.path("code").asText(), concept.path("display").asText(), manifestation,
+                    selectable && Icd10Code.looksLikeCode(concept.path("code").asText())));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw new CodeServerUnavailableException(e);
+        }
+    }
+
+    private JsonNode getOrUnavailable(Function<UriBuilder, URI> uri) {
+        try {
+            return get(uri);
+        } catch (HttpClientErrorException e) {
+            throw new CodeServerUnavailableException(e);
+        }
+    }
+
+    private JsonNode get(Function<UriBuilder, URI> uri) {
+        try {
+            return http.get().uri(uri).retrieve().body(JsonNode.class);
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            throw new CodeServerUnavailableException(e);
+        } catch (RestClientException e) {
+            throw new CodeServerUnavailableException(e);
+        }
+    }
+
+    private record Version(String name, LocalDate effective) {
+    }
+}

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -205,6 +208,39 @@ class DirectAccessIntegrationTests {
                 assertThat(result.get("licensed").asBoolean()).isFalse();
             }
         }
+    }
+
+    @Test
+    void refusesAWildcardOrMultipartContentTypeWith415Not500() {
+        for (var contentType : List.of("*/*", "multipart/form-data", "multipart/form-data; boundary=x")) {
+            var headers = new HttpHeaders();
+            headers.set(HttpHeaders.AUTHORIZATION, PUBLIC);
+            headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+            var answer = rest.exchange("/hosp/api/v1/licence-checks", HttpMethod.POST,
+                    new HttpEntity<>("{\"checks\":[{\"identityNumber\":\"" + SPECIALIST_DOCTOR
+                            + "\",\"professionCode\":\"LK\"}]}", headers), JsonNode.class);
+            assertThat(answer.getStatusCode()).as(contentType).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void neverEchoesTheIdentityNumberOfTheRequestInAProblem() {
+        var unknown = http.get("/hosp/api/v1/persons/19121212-1212", PUBLIC);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().toString()).doesNotContain("1212121212", "121212-1212");
+        assertThat(unknown.getBody().get("instance").asText()).isEqualTo("/hosp/api/v1/persons/*");
+        var anonymous = http.get("/hosp/api/v1/persons/19121212-1212", null);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getBody().toString()).doesNotContain("1212121212", "121212-1212");
+        var noSuchPath = http.get("/hosp/api/v1/persons/191212121212/anything", PUBLIC);
+        assertThat(noSuchPath.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(noSuchPath.getBody().toString()).doesNotContain("191212121212");
+        var registrar = http.post("/hosp/api/v1/persons/" + UNKNOWN_NUMBER + "/licences",
+                TestTokens.bearer("hosp-registrar", "hosp.write"), Map.of("professionCode", "SJ",
+                        "licensedOn", "2020-01-01"));
+        assertThat(registrar.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(registrar.getBody().toString()).doesNotContain(UNKNOWN_NUMBER, UNKNOWN_NUMBER.substring(2));
     }
 
     @Test

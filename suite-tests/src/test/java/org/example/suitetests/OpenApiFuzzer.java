@@ -41,7 +41,7 @@ final class OpenApiFuzzer {
 
     List<Operation> operations() {
         var operations = new ArrayList<Operation>();
-        document.path("paths").fields().forEachRemaining(path -> METHODS.forEach(method -> {
+        document.path("paths").properties().forEach(path -> METHODS.forEach(method -> {
             var operation = path.getValue().get(method);
             if (operation == null) {
                 return;
@@ -218,7 +218,7 @@ final class OpenApiFuzzer {
             case "object" -> {
                 var object = NODES.objectNode();
                 if (depth < 6) {
-                    schema.path("properties").fields().forEachRemaining(
+                    schema.path("properties").properties().forEach(
                             property -> object.set(property.getKey(), example(property.getValue(), depth + 1)));
                 }
                 yield object;
@@ -254,7 +254,7 @@ final class OpenApiFuzzer {
 
     private static void leaves(JsonNode node, String pointer, List<String> out) {
         if (node instanceof ObjectNode object) {
-            object.fields().forEachRemaining(field -> leaves(field.getValue(), pointer + "/" + field.getKey(), out));
+            object.properties().forEach(field -> leaves(field.getValue(), pointer + "/" + field.getKey(), out));
         } else if (node instanceof ArrayNode array && !array.isEmpty()) {
             out.add(pointer);
             leaves(array.get(0), pointer + "/0", out);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +34,7 @@ final class RunningSuite implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    private Path logs;
 
     RunningSuite start() throws Exception {
         if (Boolean.getBoolean("suite.running")) {
@@ -40,6 +42,7 @@ final class RunningSuite implements AutoCloseable {
         }
         var root = Path.of("..").toAbsolutePath().normalize();
         var data = root.resolve("suite-tests/target/suite-data");
+        logs = data.resolve("logs");
         if (Files.exists(data)) {
             try (var paths = Files.walk(data)) {
                 paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
@@ -76,6 +79,11 @@ final class RunningSuite implements AutoCloseable {
             throw new IllegalStateException("The suite did not start; its output:\n" + output);
         }
         return this;
+    }
+
+    /** The folder of the services' logs ({@code <module>.log}); empty for a suite this class did not start. */
+    Optional<Path> logs() {
+        return Optional.ofNullable(logs);
     }
 
     /** The gateway's address, or a service's own: fmb +1, codeserver +2, hosp +3, death certificates +4. */

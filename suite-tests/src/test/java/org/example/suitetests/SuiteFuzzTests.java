@@ -2,6 +2,7 @@ package org.example.suitetests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * directly at each service: every operation of the four services' OpenAPI documents, the FHIR terminology API (from
  * its CapabilityStatement) and the RIVTA SOAP endpoints, each with generated hostile requests (fixed seed, bounded
  * per operation; one in seven also without its token). No answer may be a 5xx, carry a stack trace or SQL, or echo
- * the personnummer it was sent. The counts and every finding (with the exact request and answer) are printed and
- * written to {@code target/fuzz-report.txt}.
+ * the personnummer it was sent, and no service may write that personnummer to its log. The counts and every finding
+ * (with the exact request and answer) are printed and written to {@code target/fuzz-report.txt}.
  */
 class SuiteFuzzTests {
 
@@ -41,14 +42,15 @@ class SuiteFuzzTests {
     static RunningSuite suite;
     static final Map<String, String> bearer = new LinkedHashMap<>();
 
-    record Service(String name, int portOffset, String apiDocs) {
+    record Service(String name, int portOffset, String apiDocs, String module) {
     }
 
     static final Map<String, Service> SERVICES = Map.of(
-            "fmb", new Service("fmb", 1, "/fmb/v3/api-docs"),
-            "codeserver", new Service("codeserver", 2, "/codes/v3/api-docs"),
-            "hosp", new Service("hosp", 3, "/hosp/v3/api-docs"),
-            "death-certificates", new Service("death-certificates", 4, "/death-certificates/v3/api-docs"));
+            "fmb", new Service("fmb", 1, "/fmb/v3/api-docs", "fmb-service"),
+            "codeserver", new Service("codeserver", 2, "/codes/v3/api-docs", "codeserver-service"),
+            "hosp", new Service("hosp", 3, "/hosp/v3/api-docs", "hosp-service"),
+            "death-certificates", new Service("death-certificates", 4, "/death-certificates/v3/api-docs",
+                    "death-certificate-service"));
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -115,18 +117,39 @@ class SuiteFuzzTests {
             }
             tried.put(route, count[0]);
         }
+        var logged = new ArrayList<String>();
+        if (suite.logs().isPresent()) {
+            logged.addAll(personnummerIn(suite.logs().get().resolve(service.module() + ".log"), ""));
+            logged.addAll(personnummerIn(suite.logs().get().resolve("gateway.log"), "[fuzz-" + name + "-"));
+        }
         var summary = String.format("%s: %d operations (OpenAPI%s), %d requests through the gateway, %d directly,"
-                        + " %d findings (seed %d, up to %d per operation)%n", name, operations.size(),
+                        + " %d findings, %d log lines with the personnummer (seed %d, up to %d per operation)%n", name,
+                operations.size(),
                 name.equals("codeserver") ? " + FHIR" : name.equals("death-certificates") ? " + SOAP" : "",
-                tried.get("gateway"), tried.get("direct"), findings.size(), SEED, PER_OPERATION);
+                tried.get("gateway"), tried.get("direct"), findings.size(), logged.size(), SEED, PER_OPERATION);
         System.out.print(summary);
         var direct = findings.stream().filter(finding -> finding.route().equals("direct")).map(Finding::request)
                 .map(Finding::key).collect(Collectors.toSet());
         var report = new StringBuilder(summary);
         findings.forEach(finding -> report.append(finding.describe(
                 finding.route().equals("gateway") && !direct.contains(Finding.key(finding.request())))));
+        logged.forEach(line -> report.append("- [log] personnummer logged: ").append(line).append('\n'));
         Files.writeString(REPORT, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(findings).as("findings in %s (all of them in %s)", name, REPORT.toAbsolutePath()).isEmpty();
+        assertThat(logged).as("log lines of %s with the personnummer it was sent", name).isEmpty();
+    }
+
+    /** The lines of a log (those with the marker, when given) that hold the generated personnummer, shortened. */
+    private static List<String> personnummerIn(Path log, String marker) throws IOException {
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(marker))
+                    .filter(line -> FuzzValues.PERSONNUMMER_FORMS.stream().anyMatch(line::contains))
+                    .map(line -> FuzzAnswer.visible(line.length() > 400 ? line.substring(0, 400) + "…" : line))
+                    .toList();
+        }
     }
 
     /**

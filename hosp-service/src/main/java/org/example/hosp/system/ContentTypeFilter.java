@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * problem+json, before Spring MVC, which otherwise fails on it with an IllegalArgumentException (a 500).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the request id filter, so the 415 carries X-Request-Id
 class ContentTypeFilter extends OncePerRequestFilter {
 
     @Override

@@ -30,7 +30,10 @@ public final class AccessPolicy {
         this.items = Map.copyOf(rows);
     }
 
-    /** The items an actor type may see; empty when it has no direct access. */
+    /**
+     * The items an actor type may see; absent when it has no direct access, an empty set when its row is not yet
+     * configured (Transportstyrelsen by default: the law table marks its items unverified).
+     */
     public Optional<Set<RegisterItem>> itemsFor(String actorType) {
         return actorType == null ? Optional.empty() : Optional.ofNullable(items.get(actorType.toUpperCase(Locale.ROOT)));
     }

@@ -52,7 +52,10 @@ public class DirectAccessService {
         return PersonView.of(person.get(), caller.items());
     }
 
-    /** Whether each person holds each licence today, with one audit row per person looked up, in one insert. */
+    /**
+     * Whether each person holds each licence today, with one audit row per person looked up, in one insert. A
+     * protected identity is answered as an unknown number; its row says PROTECTED_IDENTITY with no items returned.
+     */
     @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS)
     public LicenceCheckResults check(Caller caller, LicenceCheckRequest request) {
         if (!caller.items().containsAll(LICENCE_CHECK_ITEMS)) {
@@ -65,7 +68,7 @@ public class DirectAccessService {
         var results = checks.stream().map(check -> {
             var licences = held.get(check.identityNumber());
             return new LicenceCheckResults.Result(check.identityNumber().value(), check.profession().code(),
-                    licences != null && licences.professions().contains(check.profession()));
+                    answersFor(licences) && licences.professions().contains(check.profession()));
         }).toList();
         var reads = new ArrayList<AuditRecord>(numbers.size());
         for (var number : numbers) {
@@ -73,10 +76,19 @@ public class DirectAccessService {
             var outcome = licences == null ? AuditRecord.NOT_FOUND
                     : licences.protectedIdentity() ? AuditRecord.PROTECTED_IDENTITY : AuditRecord.FOUND;
             reads.add(new AuditRecord(number, AccessKind.LICENCE_CHECK, outcome,
-                    licences == null ? Set.of() : LICENCE_CHECK_ITEMS));
+                    answersFor(licences) ? LICENCE_CHECK_ITEMS : Set.of()));
         }
         audit.recordAll(caller, reads);
         return new LicenceCheckResults(results);
+    }
+
+    /**
+     * Whether the answer may say anything about the person's licences: not for an unknown number, and not for a
+     * protected identity, whose answer is the unknown number's (false, nothing disclosed) so that a check cannot
+     * reveal the profession a lookup withholds.
+     */
+    private static boolean answersFor(RegisterService.PersonLicences licences) {
+        return licences != null && !licences.protectedIdentity();
     }
 
     static List<ValidCheck> validate(LicenceCheckRequest request) {

@@ -36,9 +36,9 @@ class AccessPolicyTests {
         "PUBLIC_CARE_PROVIDER, 7, true", "PUBLIC_CARE_PROVIDER, 8, true", "PUBLIC_CARE_PROVIDER, 9, false",
         "IVO, 1, true", "IVO, 2, true", "IVO, 3, true", "IVO, 4, true", "IVO, 5, true", "IVO, 6, true",
         "IVO, 7, true", "IVO, 8, true", "IVO, 9, true",
-        "TRANSPORTSTYRELSEN, 1, true", "TRANSPORTSTYRELSEN, 2, false", "TRANSPORTSTYRELSEN, 3, true",
-        "TRANSPORTSTYRELSEN, 4, false", "TRANSPORTSTYRELSEN, 5, true", "TRANSPORTSTYRELSEN, 6, true",
-        "TRANSPORTSTYRELSEN, 7, true", "TRANSPORTSTYRELSEN, 8, false", "TRANSPORTSTYRELSEN, 9, false",
+        "TRANSPORTSTYRELSEN, 1, false", "TRANSPORTSTYRELSEN, 2, false", "TRANSPORTSTYRELSEN, 3, false",
+        "TRANSPORTSTYRELSEN, 4, false", "TRANSPORTSTYRELSEN, 5, false", "TRANSPORTSTYRELSEN, 6, false",
+        "TRANSPORTSTYRELSEN, 7, false", "TRANSPORTSTYRELSEN, 8, false", "TRANSPORTSTYRELSEN, 9, false",
         "PRIVATE_CARE_PROVIDER, 1, false", "PRIVATE_CARE_PROVIDER, 2, false", "PRIVATE_CARE_PROVIDER, 3, false",
         "PRIVATE_CARE_PROVIDER, 4, false", "PRIVATE_CARE_PROVIDER, 5, false", "PRIVATE_CARE_PROVIDER, 6, false",
         "PRIVATE_CARE_PROVIDER, 7, false", "PRIVATE_CARE_PROVIDER, 8, false", "PRIVATE_CARE_PROVIDER, 9, false",
@@ -54,6 +54,11 @@ class AccessPolicyTests {
         assertThat(policy.itemsFor("PHARMACY")).isEmpty();
         assertThat(policy.itemsFor(null)).isEmpty();
         assertThat(policy.table().keySet()).containsExactlyInAnyOrder("PUBLIC_CARE_PROVIDER", "IVO", "TRANSPORTSTYRELSEN");
+    }
+
+    @Test
+    void grantsTransportstyrelsenNoItemsUntilConfiguredBecauseTheLawTableMarksThemUnverified() {
+        assertThat(policy.itemsFor("TRANSPORTSTYRELSEN")).hasValue(Set.of());
     }
 
     @Test

@@ -153,10 +153,18 @@ class AuditIntegrationTests {
         var rows = rows(requestId);
         assertThat(rows).extracting(row -> row.get("identity_number"))
                 .containsExactlyInAnyOrder(SPECIALIST_DOCTOR, DENTIST_ON_TRIAL_PERIOD, PROTECTED_IDENTITY);
-        assertThat(rows).allSatisfy(row -> {
-            assertThat(row.get("access_kind")).isEqualTo("LICENCE_CHECK");
-            assertThat(row.get("items")).isEqualTo("{3,7}");
-        });
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("access_kind")).isEqualTo("LICENCE_CHECK"));
+        assertThat(rows).filteredOn(row -> !PROTECTED_IDENTITY.equals(row.get("identity_number")))
+                .allSatisfy(row -> {
+                    assertThat(row.get("outcome")).isEqualTo("FOUND");
+                    assertThat(row.get("items")).isEqualTo("{3,7}");
+                });
+        assertThat(rows).filteredOn(row -> PROTECTED_IDENTITY.equals(row.get("identity_number")))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("outcome")).as("answered as unknown, and the row says why")
+                            .isEqualTo("PROTECTED_IDENTITY");
+                    assertThat(row.get("items")).as("nothing of the register was disclosed").isEqualTo("{}");
+                });
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.example.hosp.DemoPersonNumbers.PROTECTED_IDENTITY;
 import static org.example.hosp.DemoPersonNumbers.SPECIALIST_DOCTOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +41,9 @@ class DirectAccessIntegrationTests {
     static final String IVO = HttpCalls.bearer("ivo", "IVO", "Inspektionen för vård och omsorg", "hosp.read");
     static final String TRANSPORTSTYRELSEN = HttpCalls.bearer("transportstyrelsen", "TRANSPORTSTYRELSEN",
             "Transportstyrelsen", "hosp.read");
+    /** An actor type the test configuration grants 1, 3 and 5–7, as Transportstyrelsen could be configured. */
+    static final String CONFIGURED_AUTHORITY = HttpCalls.bearer("authority", "TEST_AUTHORITY", "Myndigheten",
+            "hosp.read");
     static final String PRIVATE = HttpCalls.bearer("private-clinic", "PRIVATE_CARE_PROVIDER", "Privatkliniken AB",
             "hosp.read");
     static final String UNKNOWN_NUMBER = IdentityNumber.of(LocalDate.of(1920, 1, 1), 2, false).value();
@@ -79,12 +86,26 @@ class DirectAccessIntegrationTests {
     }
 
     @Test
-    void showsTransportstyrelsenItsDefaultItemsOneThreeAndFiveToSeven() {
-        var json = http.get("/hosp/api/v1/persons/" + DOCTOR_WITH_LIMITED_PRESCRIBING, TRANSPORTSTYRELSEN).getBody();
+    void refusesTransportstyrelsenUntilItsItemsAreConfigured() {
+        var lookup = http.get("/hosp/api/v1/persons/" + DOCTOR_WITH_LIMITED_PRESCRIBING, TRANSPORTSTYRELSEN);
+        assertThat(lookup.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(lookup.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(lookup.getBody().get("detail").asText()).contains("TRANSPORTSTYRELSEN", "configured");
+        assertThat(lookup.getBody().has("givenName")).isFalse();
+        var checks = http.post("/hosp/api/v1/licence-checks", TRANSPORTSTYRELSEN,
+                Map.of("checks", List.of(check(SPECIALIST_DOCTOR, "LK"))));
+        assertThat(checks.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.get("/hosp/api/v1/changes", TRANSPORTSTYRELSEN).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void showsAnActorTypeConfiguredWithItemsOneThreeAndFiveToSevenExactlyThose() {
+        var json = http.get("/hosp/api/v1/persons/" + DOCTOR_WITH_LIMITED_PRESCRIBING, CONFIGURED_AUTHORITY).getBody();
         assertThat(fields(json)).containsExactlyInAnyOrder("identityNumber", "birthDate", "givenName", "familyName",
                 "sex", "deceased", "licences", "specialistCertificates", "restrictions");
         assertThat(json.get("restrictions")).as("limited prescribing is item 8").isEmpty();
-        var dentist = http.get("/hosp/api/v1/persons/" + DENTIST_ON_TRIAL_PERIOD, TRANSPORTSTYRELSEN).getBody();
+        var dentist = http.get("/hosp/api/v1/persons/" + DENTIST_ON_TRIAL_PERIOD, CONFIGURED_AUTHORITY).getBody();
         assertThat(dentist.get("restrictions").get(0).get("code").asText()).isEqualTo("002");
     }
 
@@ -124,7 +145,7 @@ class DirectAccessIntegrationTests {
 
     @Test
     void showsOnlyTheMinimumOfAProtectedIdentityToEveryActor() {
-        for (var token : List.of(PUBLIC, IVO, TRANSPORTSTYRELSEN)) {
+        for (var token : List.of(PUBLIC, IVO, CONFIGURED_AUTHORITY)) {
             var json = http.get("/hosp/api/v1/persons/" + PROTECTED_IDENTITY, token).getBody();
             assertThat(fields(json)).containsExactlyInAnyOrder("identityNumber", "birthDate", "deceased");
             assertThat(json.get("birthDate").asText()).isEqualTo("1990-02-14");
@@ -165,9 +186,61 @@ class DirectAccessIntegrationTests {
         assertThat(results).hasSize(9);
         var licensed = new ArrayList<Boolean>();
         results.forEach(result -> licensed.add(result.get("licensed").asBoolean()));
-        assertThat(licensed).containsExactly(true, false, false, true, false, false, true, true, true);
+        assertThat(licensed).containsExactly(true, false, false, true, false, false, false, true, true);
         assertThat(fields(results.get(0))).containsExactlyInAnyOrder("identityNumber", "professionCode", "licensed");
         assertThat(results.get(7).get("identityNumber").asText()).isEqualTo(NURSE_AND_MIDWIFE);
+    }
+
+    @Test
+    void answersAProtectedIdentityExactlyAsAnUnknownNumber() {
+        for (var token : List.of(PUBLIC, IVO)) {
+            for (var profession : List.of("SJ", "LK")) {
+                var protectedAnswer = http.post("/hosp/api/v1/licence-checks", token,
+                        Map.of("checks", List.of(check(PROTECTED_IDENTITY, profession))));
+                var unknownAnswer = http.post("/hosp/api/v1/licence-checks", token,
+                        Map.of("checks", List.of(check(UNKNOWN_NUMBER, profession))));
+                assertThat(protectedAnswer.getStatusCode()).isEqualTo(unknownAnswer.getStatusCode()).isEqualTo(HttpStatus.OK);
+                var result = (ObjectNode) protectedAnswer.getBody().get("results").get(0).deepCopy();
+                var unknown = (ObjectNode) unknownAnswer.getBody().get("results").get(0).deepCopy();
+                assertThat(result.remove("identityNumber").asText()).isEqualTo(PROTECTED_IDENTITY);
+                unknown.remove("identityNumber");
+                assertThat(result).as("the protected identity holds SJ, which must not show").isEqualTo(unknown);
+                assertThat(result.get("licensed").asBoolean()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void refusesAWildcardOrMultipartContentTypeWith415Not500() {
+        for (var contentType : List.of("*/*", "multipart/form-data", "multipart/form-data; boundary=x")) {
+            var headers = new HttpHeaders();
+            headers.set(HttpHeaders.AUTHORIZATION, PUBLIC);
+            headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+            var answer = rest.exchange("/hosp/api/v1/licence-checks", HttpMethod.POST,
+                    new HttpEntity<>("{\"checks\":[{\"identityNumber\":\"" + SPECIALIST_DOCTOR
+                            + "\",\"professionCode\":\"LK\"}]}", headers), JsonNode.class);
+            assertThat(answer.getStatusCode()).as(contentType).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void neverEchoesTheIdentityNumberOfTheRequestInAProblem() {
+        var unknown = http.get("/hosp/api/v1/persons/19121212-1212", PUBLIC);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().toString()).doesNotContain("1212121212", "121212-1212");
+        assertThat(unknown.getBody().get("instance").asText()).isEqualTo("/hosp/api/v1/persons/*");
+        var anonymous = http.get("/hosp/api/v1/persons/19121212-1212", null);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getBody().toString()).doesNotContain("1212121212", "121212-1212");
+        var noSuchPath = http.get("/hosp/api/v1/persons/191212121212/anything", PUBLIC);
+        assertThat(noSuchPath.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(noSuchPath.getBody().toString()).doesNotContain("191212121212");
+        var registrar = http.post("/hosp/api/v1/persons/" + UNKNOWN_NUMBER + "/licences",
+                TestTokens.bearer("hosp-registrar", "hosp.write"), Map.of("professionCode", "SJ",
+                        "licensedOn", "2020-01-01"));
+        assertThat(registrar.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(registrar.getBody().toString()).doesNotContain(UNKNOWN_NUMBER, UNKNOWN_NUMBER.substring(2));
     }
 
     @Test
@@ -211,7 +284,8 @@ class DirectAccessIntegrationTests {
         assertThat(answer.getBody().get("results")).hasSize(1000);
         var nurses = jdbc.queryForObject("""
                 select count(*) from person p join licence l on l.identity_number = p.identity_number
-                where l.profession_code = 'SJ' and not p.deceased and p.identity_number = any(?)
+                where l.profession_code = 'SJ' and not p.deceased and not p.protected_identity
+                  and p.identity_number = any(?)
                   and not exists (select 1 from restriction r where r.licence_id = l.id and r.code = '001'
                     and r.valid_from <= current_date and (r.valid_to is null or r.valid_to >= current_date))
                 """, Integer.class, (Object) numbers.toArray(String[]::new));

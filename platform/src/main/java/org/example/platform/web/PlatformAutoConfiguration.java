@@ -1,5 +1,6 @@
 package org.example.platform.web;
 
+import org.example.platform.error.ProblemDetailRedaction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,8 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Registers, first in every servlet application of the suite, the request-id filter and then the body-size limit
- * ({@code platform.web.max-request-size}, default 20 MB).
+ * Registers, first in every servlet application of the suite, the request-id filter, the body-size limit
+ * ({@code platform.web.max-request-size}, default 20 MB) and the refusal of unreadable content types; and the
+ * redaction of personal identity numbers from every problem detail.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,5 +31,17 @@ public class PlatformAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestSizeFilter(maxRequestSize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeFilter() {
+        var registration = new FilterRegistrationBean<>(new ContentTypeFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    ProblemDetailRedaction problemDetailRedaction() {
+        return new ProblemDetailRedaction();
     }
 }

@@ -1,4 +1,4 @@
-package org.example.hosp.system;
+package org.example.platform.error;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,13 +15,14 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Keeps identity numbers out of every problem detail this service sends: Spring fills a problem's {@code instance}
- * with the request path, and a framework's {@code detail} may quote it, and HoSp paths carry personnummer. The
+ * Keeps identity numbers out of every problem detail a service sends: Spring fills a problem's {@code instance}
+ * with the request path, a framework's or a feature's {@code detail} may quote it, and paths may carry personnummer
+ * (HoSp's persons, a caller's mistyped certificate id). The
  * instance becomes the matched path pattern with {@code *} for each variable ({@code /hosp/api/v1/persons/*}), and
  * anything shaped like a personnummer or samordningsnummer left in the detail or instance becomes {@code ***}.
  */
 @RestControllerAdvice
-class ProblemDetailRedaction implements ResponseBodyAdvice<Object> {
+public class ProblemDetailRedaction implements ResponseBodyAdvice<Object> {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}");
     private static final Pattern IDENTITY_NUMBER = Pattern.compile("(?<!\\d)(?:\\d{8}|\\d{6})[-+]?\\d{4}(?!\\d)");
@@ -53,7 +54,8 @@ class ProblemDetailRedaction implements ResponseBodyAdvice<Object> {
         return body;
     }
 
-    static String redact(String text) {
+    /** The text with everything shaped like a personnummer or samordningsnummer replaced by {@code ***}. */
+    public static String redact(String text) {
         return IDENTITY_NUMBER.matcher(text).replaceAll("***");
     }
 }

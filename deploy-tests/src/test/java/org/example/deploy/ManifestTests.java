@@ -149,7 +149,7 @@ class ManifestTests {
             Map<String, EnvVar> env = pod(deployment).getContainers().get(0).getEnv().stream()
                     .collect(Collectors.toMap(EnvVar::getName, e -> e));
             assertThat(env.get("DB_URL").getValue()).startsWith("jdbc:postgresql://" + entry.getValue() + "-rw:5432/");
-            assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo(entry.getValue() + "-app");
+            assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo(entry.getValue() + "-service");
             assertThat(env.get("SPRING_FLYWAY_ENABLED").getValue()).isEqualTo("false");
             assertThat(env).doesNotContainKeys("DB_OWNER_USER", "DB_OWNER_PASSWORD");
 
@@ -179,7 +179,7 @@ class ManifestTests {
             assertThat((String) cluster.get("spec", "bootstrap", "initdb", "secret", "name")).isEqualTo(name + "-owner");
             List<Map<String, Object>> roles = cluster.get("spec", "managed", "roles");
             assertThat(roles).singleElement().satisfies(role -> assertThat(role.get("passwordSecret"))
-                    .isEqualTo(Map.of("name", name + "-app")));
+                    .isEqualTo(Map.of("name", name + "-service")));
         }
     }
 

@@ -9,12 +9,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import javax.xml.transform.TransformerFactory;
 import org.example.deathcertificate.certificate.CauseLine;
 import org.example.deathcertificate.certificate.CertificateDetails;
 import org.example.deathcertificate.certificate.CertificateService;
@@ -39,6 +43,21 @@ public class CertificatePdfService {
     private static final byte[] BOLD = resource("pdf/fonts/LiberationSans-Bold.ttf");
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    /**
+     * The class loader the renderer runs under. openhtmltopdf (reading the page) and PDFBox's xmpbox (writing the
+     * PDF/A metadata) each ask JAXP for a new TransformerFactory per document; with Saxon-HE on the class path (the
+     * Schematron rules need it) JAXP's service look-up finds Saxon's, whose every new instance builds a Saxon
+     * configuration: about 20 ms of CPU per PDF, a third of the whole. Seen through this loader, the look-up finds no
+     * service and takes the JDK's own XSLT, which is all an identity transform needs. Everything else is the parent's.
+     */
+    private static final ClassLoader JDK_XSLT = new ClassLoader(CertificatePdfService.class.getClassLoader()) {
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return name.equals("META-INF/services/" + TransformerFactory.class.getName())
+                    ? Collections.emptyEnumeration() : super.getResources(name);
+        }
+    };
+
     private final CertificateService certificates;
     private final ITemplateEngine templates;
     private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
@@ -50,9 +69,11 @@ public class CertificatePdfService {
 
     /** The certificate's PDF; CertificateNotFoundException when there is none with this id. */
     public byte[] render(String certificateId) {
-        var certificate = certificates.get(certificateId);
-        var html = templates.process("pdf/certificate", model(certificate));
+        var html = html(certificateId);
         var pdf = new ByteArrayOutputStream(64 * 1024);
+        var thread = Thread.currentThread();
+        var previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JDK_XSLT);
         try {
             new PdfRendererBuilder()
                     .useFastMode()
@@ -67,8 +88,14 @@ public class CertificatePdfService {
                     .run();
         } catch (IOException e) {
             throw new UncheckedIOException("The PDF of a certificate could not be rendered", e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         return pdf.toByteArray();
+    }
+
+    private String html(String certificateId) {
+        return templates.process("pdf/certificate", model(certificates.get(certificateId)));
     }
 
     private static Context model(CertificateDetails certificate) {

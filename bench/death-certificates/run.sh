@@ -16,7 +16,8 @@
 # More runs in the same start of the service (direct only, not with TARGET), with LoadClient.java (a closed-loop Java
 # client: wrk cannot present a client certificate), CONNECTIONS connections, DURATION after WARMUP:
 #   MTLS=true  opens the service's mutual-TLS connector (a CA, server and "platform" client certificate made here with
-#              openssl) and runs the SOAP intake twice: plain HTTP with the token, then mutual TLS without a token
+#              openssl) and runs the SOAP intake three times: plain HTTP with the token, mutual TLS without a token,
+#              plain HTTP again (the first run also pays for the JIT's warm-up)
 #   PDF=true   GET .../certificates/{id}/pdf of a stored certificate, again and again
 #   WRK=false  skips the wrk run above
 set -euo pipefail
@@ -141,6 +142,8 @@ if [[ "${MTLS:-}" == true ]]; then
   echo "== SOAP intake, mutual TLS with the platform's client certificate, no token (LoadClient) =="
   TOKEN= CERT="$work/platform.pem" KEY="$work/platform-key.pem" CA="$work/ca.pem" \
     load_client register "https://localhost:$mtls_port$register_path" "$TEMPLATE"
+  echo "== SOAP intake, plain HTTP with a bearer token again, now that the JIT has seen both (LoadClient) =="
+  load_client register "$TARGET$register_path" "$TEMPLATE"
 fi
 if [[ "${PDF:-}" == true ]]; then
   id="bench-pdf-$(date +%s)"

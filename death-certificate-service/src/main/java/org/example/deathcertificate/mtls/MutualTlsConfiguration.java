@@ -1,5 +1,7 @@
 package org.example.deathcertificate.mtls;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +130,7 @@ class MutualTlsConfiguration {
         return "";
     }
 
-    private static void refuse(String path, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    private static void refuse(String path, HttpServletResponse response) throws IOException {
         ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden",
                 "The client certificate's subject may not call this contract.", path);
     }

@@ -67,6 +67,9 @@ PY
   signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)"
   TOKEN="$header.$payload.$signature"
   READ_TOKEN="$TOKEN"
+  if curl -s -o /dev/null "http://localhost:$PORT/" || { [[ "${MTLS:-}" == true ]] && curl -sk -o /dev/null "https://localhost:$((PORT + 359))/"; }; then
+    echo "port $PORT (or $((PORT + 359))) is in use: choose another PORT"; exit 1
+  fi
   jar="${JAR:-$root/death-certificate-service/target/death-certificate-service.jar}"
   [[ -f "$jar" ]] || { echo "build the jar first: ./mvnw -q -o -pl death-certificate-service package -DskipTests"; exit 1; }
   mtls_port=$((PORT + 359))

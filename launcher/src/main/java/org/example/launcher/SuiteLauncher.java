@@ -79,6 +79,8 @@ public final class SuiteLauncher {
         gatewayEnvironment.put("HOSP_URL", "http://localhost:" + (portBase + 3));
         gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
         gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
+        var deathCertificateEnvironment = new HashMap<>(common);
+        deathCertificateEnvironment.putAll(LocalMutualTls.environment(dataDirectory, portBase + 363)); // SUITE_MTLS=true
         return List.of(
                 new SuiteService("gateway", "gateway", portBase, null, small, gatewayEnvironment),
                 new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
@@ -86,7 +88,7 @@ public final class SuiteLauncher {
                         common),
                 new SuiteService("hosp-service", "hosp-service", portBase + 3, "hosp_service", small, common),
                 new SuiteService("death-certificate-service", "death-certificate-service", portBase + 4,
-                        "death_certificate_service", small, common));
+                        "death_certificate_service", small, deathCertificateEnvironment));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,26 +38,31 @@ class CertificateController {
     }
 
     @PostMapping("/certificates")
-    @Operation(summary = "Hand in a certificate as JSON (scope certificates.submit); the same id twice is stored once")
+    @Operation(summary = "Hand in a certificate as JSON (scope certificates.submit); the same certificate twice is stored once",
+            description = "The answer says only whether it is stored now or was stored before; reading a stored "
+                    + "certificate needs certificates.read. The same id with other content, or from another sender, is a conflict.")
     @ApiResponse(responseCode = "201", description = "Stored")
-    @ApiResponse(responseCode = "200", description = "Already stored earlier; nothing changed")
+    @ApiResponse(responseCode = "200", description = "The same certificate from the same sender was stored earlier; nothing changed")
     @ApiResponse(responseCode = "400", description = "Malformed request or missing required answers")
+    @ApiResponse(responseCode = "409", description = "A certificate with this id is stored with other content or from another sender")
     @ApiResponse(responseCode = "422", description = "Breaks a DOI rule; errors name the fields")
     @ApiResponse(responseCode = "503", description = "Could not be stored now; send it again")
-    ResponseEntity<CertificateDetails> submit(@Valid @RequestBody NewCertificate certificate, UriComponentsBuilder uris) {
-        return registered(certificates.register(certificate, Channel.API), uris);
+    ResponseEntity<CertificateReceipt> submit(@Valid @RequestBody NewCertificate certificate, Authentication sender,
+            UriComponentsBuilder uris) {
+        return registered(certificates.register(certificate, Channel.API, sender.getName()), uris);
     }
 
     @PostMapping("/paper-certificates")
     @Operation(summary = "Register a paper certificate typed in by the authority (scope certificates.code); personnummer optional")
     @ApiResponse(responseCode = "201", description = "Stored")
-    @ApiResponse(responseCode = "200", description = "Already stored earlier; nothing changed")
+    @ApiResponse(responseCode = "200", description = "The same certificate was registered earlier; nothing changed")
     @ApiResponse(responseCode = "400", description = "Malformed request or missing required answers")
+    @ApiResponse(responseCode = "409", description = "A certificate with this id is stored with other content or from another sender")
     @ApiResponse(responseCode = "422", description = "Breaks a DOI rule; errors name the fields")
     @ApiResponse(responseCode = "503", description = "Could not be stored now; send it again")
-    ResponseEntity<CertificateDetails> registerPaper(@Valid @RequestBody NewCertificate certificate,
-            UriComponentsBuilder uris) {
-        return registered(certificates.register(certificate, Channel.PAPER), uris);
+    ResponseEntity<CertificateReceipt> registerPaper(@Valid @RequestBody NewCertificate certificate,
+            Authentication sender, UriComponentsBuilder uris) {
+        return registered(certificates.register(certificate, Channel.PAPER, sender.getName()), uris);
     }
 
     @GetMapping("/certificates/{certificateId}")
@@ -87,13 +93,13 @@ class CertificateController {
                 page, size));
     }
 
-    private ResponseEntity<CertificateDetails> registered(Registration registration, UriComponentsBuilder uris) {
-        var details = certificates.get(registration.certificateId());
+    private static ResponseEntity<CertificateReceipt> registered(Registration registration, UriComponentsBuilder uris) {
+        var receipt = CertificateReceipt.of(registration);
         if (!registration.created()) {
-            return ResponseEntity.ok(details);
+            return ResponseEntity.ok(receipt);
         }
         var location = uris.path("/death-certificates/api/v1/certificates/{id}").build(registration.certificateId());
-        return ResponseEntity.created(location).body(details);
+        return ResponseEntity.created(location).body(receipt);
     }
 
     @ExceptionHandler
@@ -103,6 +109,13 @@ class CertificateController {
         problem.setTitle("Invalid certificate");
         problem.setProperty("errors", ex.violations().stream()
                 .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail onConflict(CertificateConflictException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Certificate id already used");
         return problem;
     }
 

@@ -9,8 +9,6 @@ interface CertificateRepository extends JpaRepository<DeathCertificate, Long>, J
 
     Optional<DeathCertificate> findByCertificateId(String certificateId);
 
-    boolean existsByCertificateId(String certificateId);
-
     @Query("select c.certificateId from DeathCertificate c where c.replacesCertificateId = :certificateId order by c.receivedAt")
     java.util.List<String> findReplacements(String certificateId);
 }

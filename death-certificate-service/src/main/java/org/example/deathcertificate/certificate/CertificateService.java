@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -56,17 +60,20 @@ public class CertificateService {
      * the DOI Schematron rules, the element RegisterCertificate is kept byte for byte.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public Registration registerReceived(byte[] message, byte[] originalElement, Intyg intyg) {
+    public Registration registerReceived(byte[] message, byte[] originalElement, Intyg intyg, String sender) {
         var violations = new ArrayList<>(schematron.validate(message));
         if (!violations.isEmpty()) {
             throw new CertificateValidationException(violations);
         }
-        return store(DoiIntyg.read(intyg), Channel.WEBCERT, originalElement);
+        return store(DoiIntyg.read(intyg), Channel.WEBCERT, originalElement, sender);
     }
 
-    /** Registers a certificate given as JSON (channel API) or typed in from paper by the authority (channel PAPER). */
+    /**
+     * Registers a certificate given as JSON (channel API) or typed in from paper by the authority (channel PAPER).
+     * The sender is the authenticated caller; a repeat must come from the same one.
+     */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public Registration register(NewCertificate certificate, Channel channel) {
+    public Registration register(NewCertificate certificate, Channel channel, String sender) {
         var violations = new ArrayList<Violation>();
         validator.validate(certificate).forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
         if (!violations.isEmpty()) {
@@ -76,10 +83,10 @@ public class CertificateService {
         if (!violations.isEmpty()) {
             throw new CertificateValidationException(violations);
         }
-        return store(certificate, channel, null);
+        return store(certificate, channel, null, sender);
     }
 
-    private Registration store(NewCertificate certificate, Channel channel, byte[] originalElement) {
+    private Registration store(NewCertificate certificate, Channel channel, byte[] originalElement, String sender) {
         var violations = new ArrayList<Violation>();
         validator.validate(certificate).forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
         violations.addAll(certificate.violations(LocalDate.now(clock), channel != Channel.PAPER));
@@ -87,16 +94,24 @@ public class CertificateService {
             throw new CertificateValidationException(violations);
         }
         // Insert first: a new certificate costs one statement in one transaction; a repeat (rare: a resend, or two
-        // deliveries at once) meets the unique constraint, finds the stored row and changes nothing.
+        // deliveries at once) meets the unique constraint, finds the stored row and changes nothing. It is a repeat
+        // only when content and sender are the same; anything else is a clash, answered as such.
         var id = certificate.certificateId();
-        var entity = new DeathCertificate(certificate, channel, jsonParts(certificate), originalElement, clock.instant());
+        var parts = jsonParts(certificate);
+        var hash = contentHash(parts.answers());
+        var entity = new DeathCertificate(certificate, channel, parts, originalElement, clock.instant(), hash, sender);
         try {
             writes.executeWithoutResult(status -> certificates.saveAndFlush(entity));
         } catch (DataIntegrityViolationException e) {
-            if (certificates.existsByCertificateId(id)) {
-                return new Registration(id, false);
+            var stored = certificates.findByCertificateId(id).orElseThrow(() -> e);
+            var storedHash = stored.getContentHash() != null ? stored.getContentHash() : contentHash(canonical(stored));
+            try {
+                stored.confirmRepeat(storedHash, hash, sender);
+            } catch (CertificateConflictException conflict) {
+                log.warn("Certificate {} from {} clashes with the stored one; not stored", id, channel);
+                throw conflict;
             }
-            throw e;
+            return new Registration(id, false);
         }
         log.info("Registered certificate {} from {}", id, channel);
         return new Registration(id, true);
@@ -159,6 +174,24 @@ public class CertificateService {
             return json.readValue(certificate.getAnswers(), NewCertificate.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored answers of a certificate could not be read", e);
+        }
+    }
+
+    /** The stored answers as the service writes them today (rows from before V2 have no hash of their own). */
+    private String canonical(DeathCertificate certificate) {
+        try {
+            return json.writeValueAsString(answers(certificate));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers of a certificate could not be written", e);
+        }
+    }
+
+    private static String contentHash(String canonicalJson) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

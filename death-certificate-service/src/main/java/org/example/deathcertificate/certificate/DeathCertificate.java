@@ -58,12 +58,15 @@ class DeathCertificate {
     private Instant receivedAt;
     private Instant revokedAt;
     private String revocationMessage;
+    private String contentHash;
+    private String sender;
 
     protected DeathCertificate() { // for JPA
     }
 
     /** The JSON arguments are the certificate's own parts, already written as JSON by the service. */
-    DeathCertificate(NewCertificate certificate, Channel channel, Json json, byte[] originalXml, Instant receivedAt) {
+    DeathCertificate(NewCertificate certificate, Channel channel, Json json, byte[] originalXml, Instant receivedAt,
+            String contentHash, String sender) {
         this.certificateId = certificate.certificateId();
         this.certificateType = certificate.type();
         this.version = certificate.version();
@@ -92,6 +95,22 @@ class DeathCertificate {
         this.answers = json.answers();
         this.originalXml = originalXml;
         this.receivedAt = receivedAt;
+        this.contentHash = contentHash;
+        this.sender = sender;
+    }
+
+    /**
+     * A second delivery of this id is a repeat only when its content (hash) and its sender are this certificate's;
+     * otherwise it is a clash and nothing changes. Rows stored before the hash was kept give theirs, recomputed, as
+     * {@code storedHash} and have no sender to compare.
+     */
+    void confirmRepeat(String storedHash, String otherHash, String otherSender) {
+        if (!storedHash.equals(otherHash)) {
+            throw new CertificateConflictException(certificateId, "with other content");
+        }
+        if (sender != null && !sender.equals(otherSender)) {
+            throw new CertificateConflictException(certificateId, "from another sender");
+        }
     }
 
     /** Revocation keeps the certificate (it is evidence) and marks it no longer valid. */
@@ -170,6 +189,14 @@ class DeathCertificate {
 
     Instant getReceivedAt() {
         return receivedAt;
+    }
+
+    String getContentHash() {
+        return contentHash;
+    }
+
+    String getRevocationMessage() {
+        return revocationMessage;
     }
 
     Instant getRevokedAt() {

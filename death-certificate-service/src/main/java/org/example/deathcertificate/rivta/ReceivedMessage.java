@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -44,8 +42,9 @@ final class ReceivedMessage {
      * prefixes declared on an enclosing element (e.g. the envelope) stay declared there.
      */
     static byte[] element(byte[] message, String namespace, String localName) {
-        var charset = charsetOf(message);
-        var text = new String(message, charset);
+        var encoding = XmlEncoding.of(message);
+        var charset = encoding.charset();
+        var text = encoding.decode(message);
         try {
             var reader = STAX.createXMLStreamReader(new StringReader(text));
             int start = -1;
@@ -62,7 +61,7 @@ final class ReceivedMessage {
                         && namespace.equals(reader.getNamespaceURI()) && --depth == 0) {
                     int endTag = reader.getLocation().getCharacterOffset();
                     int end = text.indexOf('>', endTag) + 1;
-                    int byteStart = text.substring(0, start).getBytes(charset).length;
+                    int byteStart = encoding.bomLength() + text.substring(0, start).getBytes(charset).length;
                     int byteLength = text.substring(start, end).getBytes(charset).length;
                     var element = new byte[byteLength];
                     System.arraycopy(message, byteStart, element, 0, byteLength);
@@ -73,24 +72,6 @@ final class ReceivedMessage {
             throw new IllegalArgumentException("The message is not well-formed XML", e);
         }
         throw new IllegalArgumentException("The message has no element " + localName);
-    }
-
-    static Charset charsetOf(byte[] message) {
-        if (message.length >= 2 && ((message[0] == (byte) 0xFE && message[1] == (byte) 0xFF)
-                || (message[0] == (byte) 0xFF && message[1] == (byte) 0xFE)
-                || message[0] == 0 || message[1] == 0)) {
-            return StandardCharsets.UTF_16;
-        }
-        var head = new String(message, 0, Math.min(message.length, 200), StandardCharsets.ISO_8859_1);
-        var declared = java.util.regex.Pattern.compile("^<\\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']").matcher(head);
-        if (declared.find()) {
-            try {
-                return Charset.forName(declared.group(1));
-            } catch (IllegalArgumentException e) {
-                return StandardCharsets.UTF_8;
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     /**
@@ -143,7 +124,13 @@ final class ReceivedMessage {
             if (bytes.length > maxBytes) {
                 throw new Fault(new RefusedMessageException("The message is larger than " + maxBytes + " bytes"));
             }
-            if (declaresDtd(new String(bytes, charsetOf(bytes)))) {
+            String text;
+            try {
+                text = XmlEncoding.of(bytes).decode(bytes);
+            } catch (IllegalArgumentException e) {
+                throw new Fault(new RefusedMessageException(e.getMessage()));
+            }
+            if (declaresDtd(text)) {
                 throw new Fault(new RefusedMessageException("A DTD (DOCTYPE) is not allowed in a SOAP message"));
             }
             message.put(KEY, bytes);

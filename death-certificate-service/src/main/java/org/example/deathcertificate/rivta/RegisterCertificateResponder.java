@@ -1,10 +1,12 @@
 package org.example.deathcertificate.rivta;
 
 import jakarta.jws.WebService;
+import org.example.deathcertificate.certificate.CertificateConflictException;
 import org.example.deathcertificate.certificate.CertificateService;
 import org.example.deathcertificate.certificate.CertificateValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import se.riv.clinicalprocess.healthcond.certificate.registerCertificate.v3.rivtabp21.RegisterCertificateResponderInterface;
 import se.riv.clinicalprocess.healthcond.certificate.registerCertificateResponder.v3.RegisterCertificateResponseType;
@@ -14,7 +16,8 @@ import se.riv.clinicalprocess.healthcond.certificate.v3.ResultType;
 
 /**
  * RegisterCertificate v3 as Intygstjänsten answers it: OK once stored (committed), INFO "Certificate already exists"
- * for an id stored before, ERROR/VALIDATION_ERROR naming what is wrong, ERROR/TECHNICAL_ERROR when it could not be
+ * for the same certificate from the same sender stored before, ERROR/VALIDATION_ERROR naming what is wrong (also an
+ * id stored before with other content or from another sender), ERROR/TECHNICAL_ERROR when it could not be
  * stored now (the sender sends it again).
  */
 @Component
@@ -57,8 +60,10 @@ class RegisterCertificateResponder implements RegisterCertificateResponderInterf
         try {
             var message = ReceivedMessage.current();
             var original = ReceivedMessage.element(message, RESPONDER_NAMESPACE, "RegisterCertificate");
-            var registration = certificates.registerReceived(message, original, parameters.getIntyg());
+            var registration = certificates.registerReceived(message, original, parameters.getIntyg(), sender());
             return registration.created() ? RivtaResults.ok() : RivtaResults.info(ALREADY_EXISTS);
+        } catch (CertificateConflictException e) {
+            return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, e.getMessage());
         } catch (CertificateValidationException e) {
             log.warn("RegisterCertificate refused: {} rule(s) broken", e.violations().size());
             return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, e.getMessage());
@@ -66,6 +71,15 @@ class RegisterCertificateResponder implements RegisterCertificateResponderInterf
             log.error("RegisterCertificate could not be stored; the sender is told to send it again", e);
             return RivtaResults.error(ErrorIdType.TECHNICAL_ERROR, "The certificate could not be stored now; send it again");
         }
+    }
+
+    /** The authenticated caller: the bearer token's client, or the platform's certificate subject over mutual TLS. */
+    private static String sender() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            throw new IllegalStateException("RegisterCertificate reached the responder unauthenticated");
+        }
+        return authentication.getName();
     }
 
     private static RegisterCertificateResponseType answer(ResultType result) {

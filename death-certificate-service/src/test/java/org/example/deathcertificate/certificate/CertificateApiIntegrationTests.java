@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.example.platform.security.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestTokens.Config.class)
@@ -27,6 +29,7 @@ class CertificateApiIntegrationTests {
     static final String CERTIFICATES = "/death-certificates/api/v1/certificates";
     static final String PAPER = "/death-certificates/api/v1/paper-certificates";
     static final String WEBCERT = TestTokens.bearer("webcert", "certificates.submit");
+    static final String OTHER_SUBMITTER = TestTokens.bearer("another-ehr", "certificates.submit");
     static final String CODER = "Bearer " + TestTokens.token("cause-of-death-coder", null, null, "certificates.read", "certificates.code");
 
     @Autowired
@@ -34,6 +37,14 @@ class CertificateApiIntegrationTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    int stored(String certificateId) {
+        return jdbc.queryForObject("select count(*) from death_certificate where certificate_id = ?", Integer.class,
+                certificateId);
+    }
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String authorization, Object body) {
         var headers = new HttpHeaders();
@@ -49,7 +60,7 @@ class CertificateApiIntegrationTests {
     }
 
     @Test
-    void storesAJsonCertificateOnceAndAnswersTheSameCertificateForARepeat() {
+    void storesAJsonCertificateOnceAndAnswersARepeatOnlyThatItIsStored() {
         var id = UUID.randomUUID().toString();
 
         var created = send(HttpMethod.POST, CERTIFICATES, WEBCERT, certificate(id));
@@ -57,11 +68,57 @@ class CertificateApiIntegrationTests {
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getHeaders().getLocation()).hasToString(http.getRootUri() + CERTIFICATES + "/" + id);
-        assertThat(created.getBody().get("channel").asText()).isEqualTo("API");
-        assertThat(created.getBody().get("status").asText()).isEqualTo("RECEIVED");
-        assertThat(created.getBody().at("/answers/terminalCause/description").asText()).isEqualTo("terminal dödsorsak");
+        assertThat(created.getBody().get("outcome").asText()).isEqualTo("STORED");
         assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(repeated.getBody().get("receivedAt")).isEqualTo(created.getBody().get("receivedAt"));
+        assertThat(repeated.getBody().get("outcome").asText()).isEqualTo("ALREADY_STORED");
+        assertThat(stored(id)).isEqualTo(1);
+        var read = send(HttpMethod.GET, CERTIFICATES + "/" + id, CODER, null);
+        assertThat(read.getBody().get("channel").asText()).isEqualTo("API");
+        assertThat(read.getBody().at("/answers/terminalCause/description").asText()).isEqualTo("terminal dödsorsak");
+    }
+
+    @Test
+    void neverGivesASubmitOnlyClientTheStoredCertificate() {
+        var id = UUID.randomUUID().toString();
+        send(HttpMethod.POST, CERTIFICATES, WEBCERT, certificate(id));
+
+        var sameAgain = send(HttpMethod.POST, CERTIFICATES, WEBCERT, certificate(id));
+        var probe = send(HttpMethod.POST, CERTIFICATES, OTHER_SUBMITTER, certificate(id).put("firstName", "Probe"));
+
+        for (var answer : List.of(sameAgain, probe)) {
+            var body = answer.getBody().toString();
+            assertThat(body).doesNotContain("192703104329", "Olivia", "Olsson", "terminal dödsorsak", "OLYCKSFALL");
+            assertThat(answer.getBody().has("answers")).isFalse();
+        }
+    }
+
+    @Test
+    void answersTheSameIdWithOtherContentWith409AndKeepsTheFirst() {
+        var id = UUID.randomUUID().toString();
+        send(HttpMethod.POST, CERTIFICATES, WEBCERT, certificate(id));
+        var other = certificate(id);
+        other.withObject("/terminalCause").put("description", "en annan dödsorsak");
+
+        var clash = send(HttpMethod.POST, CERTIFICATES, WEBCERT, other);
+
+        assertThat(clash.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(clash.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(clash.getBody().get("detail").asText()).contains(id).contains("other content");
+        assertThat(jdbc.queryForObject("select terminal_cause from death_certificate where certificate_id = ?",
+                String.class, id)).isEqualTo("terminal dödsorsak");
+    }
+
+    @Test
+    void answersTheSameCertificateFromAnotherSenderWith409() {
+        var id = UUID.randomUUID().toString();
+        send(HttpMethod.POST, CERTIFICATES, WEBCERT, certificate(id));
+
+        var clash = send(HttpMethod.POST, CERTIFICATES, OTHER_SUBMITTER, certificate(id));
+
+        assertThat(clash.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(clash.getBody().get("detail").asText()).contains("another sender");
+        assertThat(jdbc.queryForObject("select sender from death_certificate where certificate_id = ?", String.class, id))
+                .isEqualTo("webcert");
     }
 
     @Test
@@ -112,8 +169,9 @@ class CertificateApiIntegrationTests {
         assertThat(fromWebcert.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(fromWebcert.getBody().at("/errors/0/field").asText()).isEqualTo("personnummer");
         assertThat(onPaper.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(onPaper.getBody().get("channel").asText()).isEqualTo("PAPER");
-        assertThat(onPaper.getBody().at("/answers/personnummer").isNull()).isTrue();
+        var read = send(HttpMethod.GET, CERTIFICATES + "/" + id, CODER, null);
+        assertThat(read.getBody().get("channel").asText()).isEqualTo("PAPER");
+        assertThat(read.getBody().at("/answers/personnummer").isNull()).isTrue();
     }
 
     @Test

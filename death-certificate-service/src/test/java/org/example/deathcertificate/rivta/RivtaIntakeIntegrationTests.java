@@ -35,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(TestTokens.Config.class)
 class RivtaIntakeIntegrationTests {
 
+    static final String OTHER_SUBMITTER = TestTokens.bearer("another-ehr", "certificates.submit");
     static final String WEBCERT = "Bearer " + TestTokens.token("webcert", null, null, "fmb.read", "certificates.submit");
 
     @LocalServerPort
@@ -100,6 +101,34 @@ class RivtaIntakeIntegrationTests {
         assertThat(resultCode(again.body())).isEqualTo("INFO");
         assertThat(resultText(again.body())).isEqualTo("Certificate already exists");
         assertThat(stored(id)).isEqualTo(1);
+    }
+
+    @Test
+    void answersAnErrorNamingTheClashForTheSameIdWithOtherContentAndKeepsTheFirst() {
+        var id = UUID.randomUUID().toString();
+        assertThat(resultCode(register(validElement(id)).body())).isEqualTo("OK");
+
+        var clash = register(validElement(id).replace("terminal dödsorsak", "en annan dödsorsak"));
+
+        assertThat(resultCode(clash.body())).isEqualTo("ERROR");
+        assertThat(errorId(clash.body())).isEqualTo("VALIDATION_ERROR");
+        assertThat(resultText(clash.body())).contains(id).contains("other content");
+        assertThat(stored(id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select terminal_cause from death_certificate where certificate_id = ?",
+                String.class, id)).isEqualTo("terminal dödsorsak");
+    }
+
+    @Test
+    void answersAnErrorForTheSameCertificateFromAnotherSender() {
+        var id = UUID.randomUUID().toString();
+        assertThat(resultCode(register(validElement(id)).body())).isEqualTo("OK");
+
+        var clash = post(client, url(), REGISTER_PATH, OTHER_SUBMITTER, envelope(validElement(id)));
+
+        assertThat(resultCode(clash.body())).isEqualTo("ERROR");
+        assertThat(errorId(clash.body())).isEqualTo("VALIDATION_ERROR");
+        assertThat(resultText(clash.body())).contains("another sender");
+        assertThat(clash.body()).doesNotContain(VALID_PERSONNUMMER);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 
 /** SOAP requests built from Inera's DOI example message, and what the answers say. */
-final class RivtaMessages {
+public final class RivtaMessages {
 
     static final String LOGICAL_ADDRESS = "2021000555";
     static final String WRONG_CHECK_DIGIT = "192703104321";
@@ -25,18 +25,18 @@ final class RivtaMessages {
     }
 
     /** The example's RegisterCertificate element, as published. */
-    static String exampleElement() {
+    public static String exampleElement() {
         return EXAMPLE.substring(EXAMPLE.indexOf("<ns2:RegisterCertificate")).strip();
     }
 
     /** The example with another certificate id and a personnummer with a correct check digit. */
-    static String validElement(String certificateId) {
+    public static String validElement(String certificateId) {
         return exampleElement()
                 .replace("<ns3:extension>1234567</ns3:extension>", "<ns3:extension>" + certificateId + "</ns3:extension>")
                 .replace(WRONG_CHECK_DIGIT, VALID_PERSONNUMMER);
     }
 
-    static String envelope(String body) {
+    public static String envelope(String body) {
         return envelope(LOGICAL_ADDRESS, body);
     }
 
@@ -48,7 +48,7 @@ final class RivtaMessages {
                 + "  <soapenv:Body>\n" + body + "\n  </soapenv:Body>\n</soapenv:Envelope>\n";
     }
 
-    static String revoke(String certificateId, String personnummer) {
+    public static String revoke(String certificateId, String personnummer) {
         return """
                 <ns2:RevokeCertificate xmlns:ns2="urn:riv:clinicalprocess:healthcond:certificate:RevokeCertificateResponder:2"
                     xmlns="urn:riv:clinicalprocess:healthcond:certificate:3"

@@ -3,7 +3,7 @@ package org.example.deathcertificate.certificate;
 /** The id of a stored certificate came again with other content or from another sender; nothing was changed. */
 public class CertificateConflictException extends RuntimeException {
 
-    CertificateConflictException(String certificateId, String clash) {
-        super("Certificate " + certificateId + " is already stored " + clash + "; the new one was not stored");
+    CertificateConflictException(String clash) {
+        super("A certificate with this id is already stored " + clash + "; the new one was not stored");
     }
 }

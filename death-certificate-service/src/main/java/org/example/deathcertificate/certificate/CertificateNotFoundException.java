@@ -2,7 +2,7 @@ package org.example.deathcertificate.certificate;
 
 public class CertificateNotFoundException extends RuntimeException {
 
-    CertificateNotFoundException(String certificateId) {
-        super("No death certificate with id " + certificateId);
+    CertificateNotFoundException() {
+        super("No death certificate with that id");
     }
 }

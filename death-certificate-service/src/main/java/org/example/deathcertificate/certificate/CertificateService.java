@@ -122,7 +122,7 @@ public class CertificateService {
     public void revoke(String certificateId, String personnummer, String message) {
         var certificate = certificates.findByCertificateId(certificateId)
                 .filter(found -> personnummer == null || found.belongsTo(personnummer))
-                .orElseThrow(() -> new CertificateNotFoundException(certificateId));
+                .orElseThrow(CertificateNotFoundException::new);
         certificate.revoke(clock.instant(), message);
         certificates.flush();
         log.info("Revoked certificate {}", certificateId);
@@ -137,7 +137,7 @@ public class CertificateService {
     public byte[] original(String certificateId) {
         var original = find(certificateId).getOriginalXml();
         if (original == null) {
-            throw new OriginalNotStoredException(certificateId);
+            throw new OriginalNotStoredException();
         }
         return original;
     }
@@ -166,7 +166,7 @@ public class CertificateService {
 
     private DeathCertificate find(String certificateId) {
         return certificates.findByCertificateId(certificateId)
-                .orElseThrow(() -> new CertificateNotFoundException(certificateId));
+                .orElseThrow(CertificateNotFoundException::new);
     }
 
     private NewCertificate answers(DeathCertificate certificate) {

@@ -106,17 +106,17 @@ class DeathCertificate {
      */
     void confirmRepeat(String storedHash, String otherHash, String otherSender) {
         if (!storedHash.equals(otherHash)) {
-            throw new CertificateConflictException(certificateId, "with other content");
+            throw new CertificateConflictException("with other content");
         }
         if (sender != null && !sender.equals(otherSender)) {
-            throw new CertificateConflictException(certificateId, "from another sender");
+            throw new CertificateConflictException("from another sender");
         }
     }
 
     /** Revocation keeps the certificate (it is evidence) and marks it no longer valid. */
     void revoke(Instant at, String message) {
         if (status == Status.REVOKED) {
-            throw new CertificateAlreadyRevokedException(certificateId);
+            throw new CertificateAlreadyRevokedException();
         }
         status = Status.REVOKED;
         revokedAt = at;

@@ -103,7 +103,7 @@ public final class DoiIntyg {
                     default -> throw new IllegalArgumentException("unexpected svar");
                 }
             } catch (RuntimeException e) {
-                throw new CertificateValidationException(List.of(new Violation("svar[@id='" + svar.getId() + "']",
+                throw new CertificateValidationException(List.of(new Violation(svarField(svar.getId()),
                         "answer could not be read")));
             }
         }
@@ -379,6 +379,11 @@ public final class DoiIntyg {
     }
 
     /** The single answers while they are read, before they become a record. */
+    /** Names the answer by its id when it is one of the form's question numbers; never echoes another value sent. */
+    private static String svarField(String id) {
+        return id != null && id.matches("\\d{1,2}") ? "svar[@id='" + id + "']" : "svar";
+    }
+
     private static final class Answers {
         String identityVerifiedBy;
         Boolean dateOfDeathCertain;

@@ -82,7 +82,7 @@ public record NewCertificate(
     public List<Violation> violations(LocalDate today, boolean personnummerRequired) {
         var violations = new ArrayList<Violation>();
         if (!TYPE.equals(type)) {
-            violations.add(new Violation("type", "certificate type must be " + TYPE + ", was " + type));
+            violations.add(new Violation("type", "certificate type must be " + TYPE));
         }
         if (personnummer == null) {
             if (personnummerRequired) {

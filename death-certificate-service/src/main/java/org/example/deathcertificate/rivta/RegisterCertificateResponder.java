@@ -55,7 +55,7 @@ class RegisterCertificateResponder implements RegisterCertificateResponderInterf
         }
         if (logicalAddress == null || !properties.logicalAddresses().contains(logicalAddress.strip())) {
             return RivtaResults.error(ErrorIdType.VALIDATION_ERROR,
-                    "LogicalAddress '" + logicalAddress + "' is not this receiver");
+                    "LogicalAddress is not this receiver");
         }
         try {
             var message = ReceivedMessage.current();

@@ -52,7 +52,7 @@ class RevokeCertificateResponder implements RevokeCertificateResponderInterface 
         }
         if (logicalAddress == null || !properties.logicalAddresses().contains(logicalAddress.strip())) {
             return RivtaResults.error(ErrorIdType.VALIDATION_ERROR,
-                    "LogicalAddress '" + logicalAddress + "' is not this receiver");
+                    "LogicalAddress is not this receiver");
         }
         var certificateId = parameters.getIntygsId().getExtension();
         var personnummer = parameters.getPatientPersonId() == null ? null : parameters.getPatientPersonId().getExtension();
@@ -60,13 +60,13 @@ class RevokeCertificateResponder implements RevokeCertificateResponderInterface 
             certificates.revoke(certificateId, personnummer, parameters.getMeddelande());
             return RivtaResults.ok();
         } catch (CertificateNotFoundException e) {
-            log.warn("RevokeCertificate for {}: no such certificate for the patient", certificateId);
+            log.warn("RevokeCertificate: no such certificate for the patient");
             return RivtaResults.error(ErrorIdType.APPLICATION_ERROR,
-                    "Certificate " + certificateId + " does not exist for patient.");
+                    "Certificate does not exist for patient.");
         } catch (CertificateAlreadyRevokedException e) {
             return RivtaResults.info(e.getMessage());
         } catch (RuntimeException e) {
-            log.error("RevokeCertificate for {} could not be stored", certificateId, e);
+            log.error("RevokeCertificate could not be stored", e);
             return RivtaResults.error(ErrorIdType.TECHNICAL_ERROR, "The revocation could not be stored now; send it again");
         }
     }

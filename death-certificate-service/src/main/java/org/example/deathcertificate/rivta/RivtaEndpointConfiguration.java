@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Publishes the two responders under {@code cxf.path} (/services) with the official WSDLs, XSD validation of the
- * requests, and the interceptor that keeps the received bytes and refuses oversized or DTD-carrying messages.
+ * requests, and the interceptor that keeps the received bytes and refuses oversized or DTD-carrying messages, and
+ * {@link ClientFaults}, which answers an unreadable request as soap:Client with a text of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class RivtaEndpointConfiguration {
@@ -40,6 +41,7 @@ class RivtaEndpointConfiguration {
         settings.put("jaxb-validation-event-handler", new SchemaErrors());
         endpoint.setProperties(settings);
         endpoint.getInInterceptors().add(new ReceivedMessage.Interceptor(properties.maxMessageBytes()));
+        endpoint.getOutFaultInterceptors().add(new ClientFaults());
         endpoint.publish(address);
         return endpoint;
     }

@@ -88,7 +88,7 @@ record XmlEncoding(Charset charset, int bomLength) {
         try {
             return Charset.forName(declaration.group(1));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("The declared encoding " + declaration.group(1) + " is not supported");
+            throw new IllegalArgumentException("The declared encoding is not supported");
         }
     }
 

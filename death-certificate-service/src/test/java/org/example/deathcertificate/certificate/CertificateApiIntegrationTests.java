@@ -103,7 +103,7 @@ class CertificateApiIntegrationTests {
 
         assertThat(clash.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(clash.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(clash.getBody().get("detail").asText()).contains(id).contains("other content");
+        assertThat(clash.getBody().get("detail").asText()).doesNotContain(id).contains("other content");
         assertThat(jdbc.queryForObject("select terminal_cause from death_certificate where certificate_id = ?",
                 String.class, id)).isEqualTo("terminal dödsorsak");
     }
@@ -195,6 +195,16 @@ class CertificateApiIntegrationTests {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(noOriginal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void answers404WithoutRepeatingTheIdSent() {
+        for (var path : List.of(CERTIFICATES + "/191212121212", CERTIFICATES + "/121212-1212/original")) {
+            var answer = send(HttpMethod.GET, path, CODER, null);
+
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getBody().path("detail").asText()).isEqualTo("No death certificate with that id");
+        }
     }
 
     @Test

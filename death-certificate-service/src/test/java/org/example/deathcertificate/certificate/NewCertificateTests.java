@@ -67,7 +67,7 @@ class NewCertificateTests {
                 example.operationReason(), example.injuryOrPoisoning(), example.injuryCause(), example.injuryDate(),
                 example.injuryDescription(), example.grounds(), null, null, null, null, null, null);
 
-        assertThat(db.violations(TODAY, true)).containsExactly(new Violation("type", "certificate type must be DOI, was DB"));
+        assertThat(db.violations(TODAY, true)).containsExactly(new Violation("type", "certificate type must be DOI"));
     }
 
     @Test

@@ -112,7 +112,7 @@ class RivtaIntakeIntegrationTests {
 
         assertThat(resultCode(clash.body())).isEqualTo("ERROR");
         assertThat(errorId(clash.body())).isEqualTo("VALIDATION_ERROR");
-        assertThat(resultText(clash.body())).contains(id).contains("other content");
+        assertThat(resultText(clash.body())).doesNotContain(id).contains("other content");
         assertThat(stored(id)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select terminal_cause from death_certificate where certificate_id = ?",
                 String.class, id)).isEqualTo("terminal dödsorsak");
@@ -179,14 +179,56 @@ class RivtaIntakeIntegrationTests {
     }
 
     @Test
-    void answersXsdErrorsAsValidationErrorNamingThem() {
+    void answersXsdErrorsAsValidationErrorNamingTheRuleAndElementButNotTheValueSent() {
         var id = UUID.randomUUID().toString();
         var answer = register(validElement(id).replace(VALID_PERSONNUMMER, "19270310"));
 
         assertThat(resultCode(answer.body())).isEqualTo("ERROR");
         assertThat(errorId(answer.body())).isEqualTo("VALIDATION_ERROR");
-        assertThat(resultText(answer.body())).contains("cvc-pattern-valid").contains("19270310");
+        assertThat(resultText(answer.body())).contains("cvc-pattern-valid").contains("element 'extension'")
+                .doesNotContain("19270310");
         assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void answersARevocationsSchemaErrorWithoutRepeatingThePersonnummerSent() {
+        var id = UUID.randomUUID().toString();
+        var wrongRoot = revoke(id, VALID_PERSONNUMMER)
+                .replace("<ns3:root>1.2.752.29.4.71</ns3:root>", "<ns3:root>19121212-1212</ns3:root>");
+
+        var answer = post(client, url(), REVOKE_PATH, WEBCERT, envelope(wrongRoot));
+
+        assertThat(errorId(answer.body())).isEqualTo("VALIDATION_ERROR");
+        assertThat(resultText(answer.body())).contains("element 'root'");
+        assertThat(answer.body()).doesNotContain("19121212-1212");
+    }
+
+    @Test
+    void refusesAnotherLogicalAddressWithoutRepeatingIt() {
+        var id = UUID.randomUUID().toString();
+        for (var path : List.of(REGISTER_PATH, REVOKE_PATH)) {
+            var body = path.equals(REGISTER_PATH) ? validElement(id) : revoke(id, VALID_PERSONNUMMER);
+            var answer = post(client, url(), path, WEBCERT, envelope("' or 1=1 -- 19121212-1212", body));
+
+            assertThat(errorId(answer.body())).isEqualTo("VALIDATION_ERROR");
+            assertThat(resultText(answer.body())).isEqualTo("LogicalAddress is not this receiver");
+            assertThat(answer.body()).doesNotContain("19121212-1212");
+        }
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void answersCharactersXmlDoesNotAllowWithAClientFaultNamingNoParserClass() {
+        for (var bad : List.of("&#0;", "\uFFFF")) {
+            var id = UUID.randomUUID().toString();
+            var answer = register(validElement(id).replace("körkort", "kör" + bad + "kort"));
+
+            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(answer.body()).contains("<faultcode>soap:Client</faultcode>")
+                    .contains("<faultstring>The message is not well-formed XML</faultstring>")
+                    .doesNotContain("wstx").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(stored(id)).isZero();
+        }
     }
 
     @Test
@@ -229,7 +271,7 @@ class RivtaIntakeIntegrationTests {
         assertThat(jdbc.queryForMap("select status, revocation_message from death_certificate where certificate_id = ?", id))
                 .containsEntry("status", "REVOKED").containsEntry("revocation_message", "Fel patient");
         assertThat(resultCode(again.body())).isEqualTo("INFO");
-        assertThat(resultText(again.body())).isEqualTo("Certificate " + id + " is already revoked.");
+        assertThat(resultText(again.body())).isEqualTo("Certificate is already revoked.");
     }
 
     @Test
@@ -240,7 +282,7 @@ class RivtaIntakeIntegrationTests {
 
         assertThat(resultCode(answer.body())).isEqualTo("ERROR");
         assertThat(errorId(answer.body())).isEqualTo("APPLICATION_ERROR");
-        assertThat(resultText(answer.body())).isEqualTo("Certificate " + id + " does not exist for patient.");
+        assertThat(resultText(answer.body())).isEqualTo("Certificate does not exist for patient.");
     }
 
     @Test
@@ -277,7 +319,8 @@ class RivtaIntakeIntegrationTests {
         var answer = post(client, url(), REGISTER_PATH, WEBCERT, xxe);
 
         assertThat(answer.statusCode()).isEqualTo(500);
-        assertThat(answer.body()).contains("Fault").doesNotContain("root:");
+        assertThat(answer.body()).contains("<faultcode>soap:Client</faultcode>")
+                .contains("A DTD (DOCTYPE) is not allowed").doesNotContain("root:");
         assertThat(stored(id)).isZero();
     }
 

@@ -111,7 +111,7 @@ class XmlEncodingTests {
         assertThatThrownBy(() -> XmlEncoding.of(bom(0xFE, 0xFF, 0x00, 0x00)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("octet order");
         assertThatThrownBy(() -> XmlEncoding.of(bytes(StandardCharsets.US_ASCII, "X-NO-SUCH-ENCODING")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-NO-SUCH-ENCODING");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("The declared encoding is not supported");
     }
 
     @Test

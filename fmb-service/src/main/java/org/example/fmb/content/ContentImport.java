@@ -242,7 +242,7 @@ class ContentImport {
     }
 
     private static String markup(JsonNode section) {
-        return text(section, "markup");
+        return MarkupPolicy.sanitize(text(section, "markup"));
     }
 
     private static List<Reference> references(JsonNode list) {

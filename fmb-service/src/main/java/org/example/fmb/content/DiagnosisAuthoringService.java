@@ -141,12 +141,9 @@ public class DiagnosisAuthoringService {
                     + " was changed by " + who + " after you loaded it (you have lock version " + expectedLockVersion
                     + ", the current one is " + version.getLockVersion() + "). Reload it and apply your changes again.");
         }
-        var markupErrors = new ArrayList<FieldMessage>(basicErrors(content));
-        markupErrors.addAll(DraftValidationService.markupErrors("insuranceMedicalInformation", content.insuranceMedicalInformation()));
-        markupErrors.addAll(DraftValidationService.markupErrors("symptomsPrognosisTreatment", content.symptomsPrognosisTreatment()));
-        markupErrors.addAll(DraftValidationService.markupErrors("rehabilitationInformation", content.rehabilitationInformation()));
-        if (!markupErrors.isEmpty()) {
-            throw new DraftInvalidException(markupErrors, List.of());
+        var errors = basicErrors(content);
+        if (!errors.isEmpty()) {
+            throw new DraftInvalidException(errors, List.of());
         }
         version.revise(normalize(content), this::newTypicalCaseId);
         versions.saveAndFlush(version);
@@ -268,24 +265,34 @@ public class DiagnosisAuthoringService {
                 : new Code(c.diseaseGroup().kod(), FmbVocabulary.DISEASE_GROUP_SYSTEM, FmbVocabulary.DISEASE_GROUP_NAME,
                         c.diseaseGroup().beskrivning());
         return new DiagnosisContent(c.title(), c.heading(), c.description(), group, icd10, c.keywords(), c.targetGroups(),
-                c.insuranceMedicalInformation(), c.symptomsPrognosisTreatment(), c.rehabilitationInformation(),
+                MarkupPolicy.sanitize(c.insuranceMedicalInformation()), MarkupPolicy.sanitize(c.symptomsPrognosisTreatment()),
+                MarkupPolicy.sanitize(c.rehabilitationInformation()),
                 c.functionalImpairment(), c.functionalImpairmentCentral().stream().map(icf).toList(),
                 c.functionalImpairmentComplementary().stream().map(icf).toList(), c.activityLimitation(),
                 c.activityLimitationCentral().stream().map(icf).toList(),
                 c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases);
     }
 
-    /** What even a draft must have to be stored: a title, and codes that have a code. */
+    /** What even a draft must have to be stored: a title, codes that have a code, allowed markup, web links. */
     private static List<FieldMessage> basicErrors(DiagnosisContent c) {
         var errors = new ArrayList<FieldMessage>();
         if (c.title() == null || c.title().isBlank()) {
             errors.add(new FieldMessage("title", "is required"));
         }
+        errors.addAll(MarkupPolicy.problems("insuranceMedicalInformation", c.insuranceMedicalInformation()));
+        errors.addAll(MarkupPolicy.problems("symptomsPrognosisTreatment", c.symptomsPrognosisTreatment()));
+        errors.addAll(MarkupPolicy.problems("rehabilitationInformation", c.rehabilitationInformation()));
         codeErrors(errors, "icd10Codes", c.icd10Codes());
         codeErrors(errors, "functionalImpairmentCentral", c.functionalImpairmentCentral());
         codeErrors(errors, "functionalImpairmentComplementary", c.functionalImpairmentComplementary());
         codeErrors(errors, "activityLimitationCentral", c.activityLimitationCentral());
         codeErrors(errors, "activityLimitationComplementary", c.activityLimitationComplementary());
+        for (int i = 0; i < c.references().size(); i++) {
+            var uri = c.references().get(i).uri();
+            if (uri != null && !Reference.isWebLink(uri)) {
+                errors.add(new FieldMessage("references[" + i + "].uri", "must be an http:// or https:// address"));
+            }
+        }
         for (int i = 0; i < c.typicalCases().size(); i++) {
             var tc = c.typicalCases().get(i);
             if (tc.sentence() == null || tc.sentence().isBlank()) {

@@ -26,6 +26,20 @@ public record DiagnosisContent(String title, String heading, String description,
         typicalCases = copy(typicalCases);
     }
 
+    /**
+     * This content as it may be shown: markup cleaned with {@link MarkupPolicy}, references that do not link
+     * to an http(s) address kept as text only.
+     */
+    public DiagnosisContent sanitized() {
+        var safeReferences = references.stream()
+                .map(r -> r.uri() == null || Reference.isWebLink(r.uri()) ? r : new Reference(r.text(), null)).toList();
+        return new DiagnosisContent(title, heading, description, diseaseGroup, icd10Codes, keywords, targetGroups,
+                MarkupPolicy.sanitize(insuranceMedicalInformation), MarkupPolicy.sanitize(symptomsPrognosisTreatment),
+                MarkupPolicy.sanitize(rehabilitationInformation), functionalImpairment, functionalImpairmentCentral,
+                functionalImpairmentComplementary, activityLimitation, activityLimitationCentral,
+                activityLimitationComplementary, safeReferences, typicalCases);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

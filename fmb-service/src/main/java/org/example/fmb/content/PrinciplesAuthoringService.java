@@ -59,14 +59,14 @@ public class PrinciplesAuthoringService {
                     + " after you loaded it (you have lock version " + expectedLockVersion + ", the current one is "
                     + version.getLockVersion() + "). Reload it and apply your changes again.");
         }
-        var errors = new ArrayList<>(DraftValidationService.markupErrors("markup", markup));
+        var errors = new ArrayList<>(MarkupPolicy.problems("markup", markup));
         if (title == null || title.isBlank()) {
             errors.add(new FieldMessage("title", "is required"));
         }
         if (!errors.isEmpty()) {
             throw new DraftInvalidException(errors, List.of());
         }
-        version.revise(title, markup);
+        version.revise(title, MarkupPolicy.sanitize(markup));
         versions.saveAndFlush(version);
         record(version, "REVISED", actor, comment);
         return details(version);
@@ -75,7 +75,7 @@ public class PrinciplesAuthoringService {
     @Transactional
     public PrinciplesVersionDetails submit(int number, String actor, String comment) {
         var version = find(number);
-        if (version.getMarkup() == null || version.getMarkup().replaceAll("<[^>]*>", "").isBlank()) {
+        if (!MarkupPolicy.hasText(version.getMarkup())) {
             throw new DraftInvalidException(List.of(new FieldMessage("markup", "is required")), List.of());
         }
         version.submitForReview();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.example.fmb.content.Code;
 import org.example.fmb.content.Criteria;
+import org.example.fmb.content.MarkupPolicy;
 import org.example.fmb.content.PublishedDiagnosis;
 import org.example.fmb.content.Reference;
 import org.example.fmb.content.TypicalCaseContent;
@@ -32,6 +33,14 @@ public record DiagnosisDetails(long id, int version, LocalDate validFrom, LocalD
         return new DiagnosisDetails(id, version, validFrom, validTo, lastUpdated, title, diseaseGroup, icd10Codes,
                 insuranceMedicalInformation, symptomsPrognosisTreatment, rehabilitationInformation, functionalImpairment,
                 activityLimitation, references, typicalCases, requested, matched);
+    }
+
+    /** The same page with its markup cleaned again by {@link MarkupPolicy}, for rendering as HTML. */
+    DiagnosisDetails withCleanMarkup() {
+        return new DiagnosisDetails(id, version, validFrom, validTo, lastUpdated, title, diseaseGroup, icd10Codes,
+                MarkupPolicy.sanitize(insuranceMedicalInformation), MarkupPolicy.sanitize(symptomsPrognosisTreatment),
+                MarkupPolicy.sanitize(rehabilitationInformation), functionalImpairment, activityLimitation, references,
+                typicalCases, requestedCode, matchedCode);
     }
 
     /** A code with its system (OID) and display text. */

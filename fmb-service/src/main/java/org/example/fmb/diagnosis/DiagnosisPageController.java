@@ -31,13 +31,13 @@ class DiagnosisPageController {
 
     @GetMapping("/diagnoser/{id}")
     String diagnosis(@PathVariable long id, Model model) {
-        model.addAttribute("d", diagnoses.byId(id).details());
+        model.addAttribute("d", diagnoses.byId(id).details().withCleanMarkup());
         return "public/diagnosis";
     }
 
     @GetMapping("/principer")
     String principles(Model model) {
-        model.addAttribute("p", PrinciplesDetails.of(diagnoses.principles()));
+        model.addAttribute("p", PrinciplesDetails.of(diagnoses.principles()).withCleanMarkup());
         return "public/principles";
     }
 

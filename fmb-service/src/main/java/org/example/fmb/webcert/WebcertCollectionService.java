@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.example.fmb.content.Code;
 import org.example.fmb.content.FmbVocabulary;
+import org.example.fmb.content.MarkupPolicy;
 import org.example.fmb.content.PublishedContent;
 import org.example.fmb.content.PublishedContentService;
 import org.example.fmb.content.PublishedDiagnosis;
@@ -47,7 +47,6 @@ class WebcertCollectionService {
     static final String DIAGNOSES = "forsakringsmedicinskdiagnosinformation";
     static final String TYPICAL_CASES = "typfall";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
-    private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
     private final PublishedContentService content;
     private final WebcertProperties properties;
@@ -166,7 +165,7 @@ class WebcertCollectionService {
         if (html == null || html.isEmpty()) {
             return new Markup(null);
         }
-        return new Markup(inline ? html : TAG.matcher(html).replaceAll(""));
+        return new Markup(inline ? html : MarkupPolicy.plainText(html));
     }
 
     private static String timestamp(PublishedDiagnosis d) {

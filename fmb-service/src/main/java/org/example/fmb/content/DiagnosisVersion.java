@@ -25,7 +25,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One version of a diagnosis page: every section, its codes and its typical cases, with its place in
- * the workflow (draft, in review, approved, published, retired) and its validity period.
+ * the workflow (see {@link Status}) and its validity period.
  */
 @Entity
 class DiagnosisVersion {
@@ -117,10 +117,14 @@ class DiagnosisVersion {
         return version;
     }
 
-    /** A version that retires the diagnosis from the given date; it keeps the content it retires. */
-    static DiagnosisVersion retirement(long diagnosisId, int versionNumber, DiagnosisVersion retired, LocalDate from,
-            String actor) {
-        var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.RETIRED, actor, retired.versionNumber);
+    /**
+     * A proposal to retire the diagnosis from the given date, which a second person must confirm; it keeps
+     * the content it retires.
+     */
+    static DiagnosisVersion retirementProposal(long diagnosisId, int versionNumber, DiagnosisVersion retired,
+            LocalDate from, String actor) {
+        var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.RETIREMENT_PROPOSED, actor,
+                retired.versionNumber);
         version.validFrom = from;
         version.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
         version.replaceContent(retired.content(), () -> {
@@ -152,6 +156,26 @@ class DiagnosisVersion {
         status = Status.APPROVED;
     }
 
+    boolean isRetirementProposal() {
+        return status == Status.RETIREMENT_PROPOSED;
+    }
+
+    /** The second person's confirmation: the diagnosis is retired from the proposed day, or {@code earliest} if later. */
+    void confirmRetirement(LocalDate earliest) {
+        requireStatus(Status.RETIREMENT_PROPOSED, "confirmed as a retirement");
+        status = Status.RETIRED;
+        if (validFrom.isBefore(earliest)) {
+            validFrom = earliest;
+        }
+        lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** A retirement proposal turned down; the diagnosis stays as it is. */
+    void withdrawRetirement() {
+        requireStatus(Status.RETIREMENT_PROPOSED, "withdrawn");
+        status = Status.WITHDRAWN;
+    }
+
     void publish(LocalDate from) {
         requireStatus(Status.APPROVED, "published");
         status = Status.PUBLISHED;
@@ -172,7 +196,8 @@ class DiagnosisVersion {
     }
 
     boolean isOpen() {
-        return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.APPROVED;
+        return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.APPROVED
+                || status == Status.RETIREMENT_PROPOSED;
     }
 
     private void requireStatus(Status expected, String what) {

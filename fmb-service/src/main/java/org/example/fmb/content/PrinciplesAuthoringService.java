@@ -19,13 +19,15 @@ public class PrinciplesAuthoringService {
     private final PrinciplesVersionRepository versions;
     private final VersionEventRepository events;
     private final PublishedContentService published;
+    private final FourEyesProperties fourEyes;
     private final Clock clock;
 
     PrinciplesAuthoringService(PrinciplesVersionRepository versions, VersionEventRepository events,
-            PublishedContentService published, Clock clock) {
+            PublishedContentService published, FourEyesProperties fourEyes, Clock clock) {
         this.versions = versions;
         this.events = events;
         this.published = published;
+        this.fourEyes = fourEyes;
         this.clock = clock;
     }
 
@@ -102,10 +104,8 @@ public class PrinciplesAuthoringService {
         events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(version.getId()))
                 .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
                 .forEach(e -> authors.add(e.getActor()));
-        if (authors.contains(actor)) {
-            throw new FourEyesException("Four-eyes principle: " + actor + " wrote or submitted version " + number
-                    + " and cannot approve it; another reviewer must.");
-        }
+        fourEyes.requireSecondPerson(authors, actor, "wrote or submitted version " + number
+                + " of the general principles and cannot approve it");
         version.approve();
         record(version, "APPROVED", actor, comment);
         return details(version);

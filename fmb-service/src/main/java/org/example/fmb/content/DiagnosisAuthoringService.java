@@ -280,7 +280,8 @@ public class DiagnosisAuthoringService {
         Function<Code, Code> icf = code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
         var cases = c.typicalCases().stream().map(tc -> new TypicalCaseContent(tc.fmbId(), tc.sentence(), tc.conditionSentence(),
                 tc.icd10Codes().stream().map(shared).toList(), tc.criteria(), tc.recommendation(), tc.maxValue(),
-                tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated())).toList();
+                tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated(), tc.description(),
+                tc.validFrom())).toList();
         var group = c.diseaseGroup() == null || c.diseaseGroup().kod() == null ? c.diseaseGroup()
                 : new Code(c.diseaseGroup().kod(), FmbVocabulary.DISEASE_GROUP_SYSTEM, FmbVocabulary.DISEASE_GROUP_NAME,
                         c.diseaseGroup().beskrivning());
@@ -290,7 +291,7 @@ public class DiagnosisAuthoringService {
                 c.functionalImpairment(), c.functionalImpairmentCentral().stream().map(icf).toList(),
                 c.functionalImpairmentComplementary().stream().map(icf).toList(), c.activityLimitation(),
                 c.activityLimitationCentral().stream().map(icf).toList(),
-                c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases);
+                c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases, c.purpose());
     }
 
     /** What even a draft must have to be stored: a title, codes that have a code, allowed markup, web links. */

@@ -75,6 +75,7 @@ class DiagnosisVersion {
     @Column(columnDefinition = "jsonb")
     private List<Reference> referenceList;
     private OffsetDateTime lastUpdated;
+    private String purpose;
     private String createdBy;
     private Instant createdAt;
     private Integer basedOnVersion;
@@ -180,6 +181,7 @@ class DiagnosisVersion {
         requireStatus(Status.APPROVED, "published");
         status = Status.PUBLISHED;
         validFrom = from;
+        typicalCases.forEach(TypicalCase::takeValidityOfItsVersion);
         lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -231,6 +233,7 @@ class DiagnosisVersion {
         activityLimitationCentral = content.activityLimitationCentral();
         activityLimitationComplementary = content.activityLimitationComplementary();
         referenceList = content.references();
+        purpose = content.purpose();
 
         var existing = new HashMap<Long, TypicalCase>();
         typicalCases.forEach(tc -> existing.put(tc.getFmbId(), tc));
@@ -257,7 +260,7 @@ class DiagnosisVersion {
                     : changed ? String.valueOf(versionNumber) : before.versionLabel();
             var withKeywords = new TypicalCaseContent(fmbId, tc.sentence(), tc.conditionSentence(), tc.icd10Codes(),
                     tc.criteria(), tc.recommendation(), tc.maxValue(), tc.maxUnit(), tc.maxDegree(), keywordsOfCase,
-                    label, updated);
+                    label, updated, tc.description(), tc.validFrom());
             if (entity == null) {
                 kept.add(new TypicalCase(fmbId, position++, withKeywords, label, updated));
             } else {
@@ -274,7 +277,7 @@ class DiagnosisVersion {
                 insuranceMedicalInformation, symptomsPrognosisTreatment, rehabilitationInformation,
                 functionalImpairment, functionalImpairmentCentral, functionalImpairmentComplementary,
                 activityLimitation, activityLimitationCentral, activityLimitationComplementary, referenceList,
-                typicalCases.stream().map(TypicalCase::content).toList());
+                typicalCases.stream().map(TypicalCase::content).toList(), purpose);
     }
 
     Long getId() {

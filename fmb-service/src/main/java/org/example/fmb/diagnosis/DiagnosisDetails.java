@@ -69,7 +69,9 @@ public record DiagnosisDetails(long id, int version, LocalDate validFrom, LocalD
                     texts(c.severity()), texts(c.course()),
                     c.measures().stream().map(m -> String.join(" + ", m.codes().stream().map(Code::beskrivning).toList())
                             + (m.status() == null ? "" : " (" + m.status().beskrivning() + ")")).toList(),
-                    texts(c.workload()), texts(c.complicatingFactors()), texts(c.comorbidity()),
+                    texts(c.workload()), texts(c.complicatingFactors()),
+                    c.comorbidity().stream().map(g -> String.join(" + ", g.stream().map(Criteria.Comorbidity::heading).toList()))
+                            .toList(),
                     new RecommendedSickLeave(tc.recommendation(), tc.maxValue(),
                             tc.maxUnit() == null ? null : tc.maxUnit().fmbCode(),
                             tc.maxDegree() == null ? null : tc.maxDegree().fmbText(), tc.maxDays()));

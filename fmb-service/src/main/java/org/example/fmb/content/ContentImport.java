@@ -65,19 +65,29 @@ class ContentImport {
         }
 
         var imported = 0;
+        var completed = 0;
         for (var item : diagnosisItems) {
             var id = Long.parseLong(item.path("id").asText());
-            if (diagnoses.existsById(id)) {
-                continue;
-            }
             var a = item.path("attributes");
             var content = diagnosisFromJson(item, casesByDiagnosis.getOrDefault(item.path("id").asText(), List.of()));
+            var versionNumber = Integer.parseInt(a.path("version").asText("1"));
+            var validFrom = LocalDate.parse(a.path("giltighetsperiod").path("start").asText());
+            var lastUpdated = OffsetDateTime.parse(a.path("senastuppdaterad").asText(), FMB_TIMESTAMP);
+            if (diagnoses.existsById(id)) {
+                // Loaded by an earlier release without its texts and never edited since: complete it.
+                var existing = versions.findByDiagnosisIdOrderByVersionNumberDesc(id);
+                if (existing.size() == 1 && existing.get(0).isImportWithoutTexts()) {
+                    existing.get(0).completeImport(versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId);
+                    completed++;
+                }
+                continue;
+            }
             diagnoses.save(new Diagnosis(id));
-            versions.save(DiagnosisVersion.imported(id, Integer.parseInt(a.path("version").asText("1")), content,
-                    LocalDate.parse(a.path("giltighetsperiod").path("start").asText()),
-                    OffsetDateTime.parse(a.path("senastuppdaterad").asText(), FMB_TIMESTAMP),
-                    () -> jdbc.queryForObject("select nextval('typical_case_fmb_id')", Long.class)));
+            versions.save(DiagnosisVersion.imported(id, versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId));
             imported++;
+        }
+        if (completed > 0) {
+            log.info("Completed {} FMB diagnoses loaded earlier without their texts", completed);
         }
         if (principles.count() == 0) {
             // The reference material holds no text of the general principles; editors write it (issue 7).
@@ -87,6 +97,10 @@ class ContentImport {
             log.info("Imported {} FMB diagnoses with {} typical cases", imported, caseItems.size());
         }
         return imported;
+    }
+
+    private long newTypicalCaseId() {
+        return jdbc.queryForObject("select nextval('typical_case_fmb_id')", Long.class);
     }
 
     private DiagnosisContent diagnosisFromJson(JsonNode item, List<TypicalCaseContent> cases) {

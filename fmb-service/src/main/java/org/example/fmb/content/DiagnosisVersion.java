@@ -109,6 +109,25 @@ class DiagnosisVersion {
         return version;
     }
 
+    /** Whether this is a version an earlier release loaded without the texts of the FMB capture. */
+    boolean isImportWithoutTexts() {
+        return "fmb-import".equals(createdBy) && status == Status.PUBLISHED && validTo == null
+                && insuranceMedicalInformation == null && symptomsPrognosisTreatment == null;
+    }
+
+    /** Gives such a version the whole content of the capture (its typical cases keep their FMB ids). */
+    void completeImport(int number, DiagnosisContent content, LocalDate from, OffsetDateTime updated,
+            LongSupplier newTypicalCaseIds) {
+        if (!isImportWithoutTexts()) {
+            throw new WorkflowException("Version " + versionNumber + " of diagnosis " + diagnosisId
+                    + " is not an import without texts.");
+        }
+        versionNumber = number;
+        validFrom = from;
+        lastUpdated = updated;
+        replaceContent(content, newTypicalCaseIds, true);
+    }
+
     /** A new draft of a diagnosis, starting from the given content. */
     static DiagnosisVersion draft(long diagnosisId, int versionNumber, Integer basedOn, DiagnosisContent content,
             String author, LongSupplier newTypicalCaseIds) {

@@ -109,6 +109,8 @@ class AuthoringApiTests extends IntegrationTestSupport {
         var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/1/versions", EDITOR, null);
         var path = "/fmb/api/v1/authoring/diagnoses/1/versions/" + draft.body().path("versionNumber").asInt();
         var content = (ObjectNode) draft.body().path("content");
+        content.put("insuranceMedicalInformation", "").put("symptomsPrognosisTreatment", "<p> </p>")
+                .putNull("functionalImpairment").put("activityLimitation", " ");
         var icf = JSON.createObjectNode().put("kod", "b999").put("beskrivning", "påhittad");
         ((com.fasterxml.jackson.databind.node.ArrayNode) content.path("functionalImpairmentCentral")).add(icf);
         var cases = (com.fasterxml.jackson.databind.node.ArrayNode) content.path("typicalCases");

@@ -89,7 +89,8 @@ class StoredScriptTests extends IntegrationTestSupport {
     void showsNoScriptFromMarkupStoredBehindTheApplicationsBack() throws Exception {
         var original = jdbc.queryForMap("select id, insurance_medical_information, reference_list::text as refs from diagnosis_version"
                 + " where diagnosis_id = 42 and status = 'PUBLISHED' and valid_to is null");
-        var principles = jdbc.queryForMap("select id, markup from principles_version where status = 'PUBLISHED' and valid_to is null");
+        var principles = jdbc.queryForMap("select id, markup from principles_version where status = 'PUBLISHED' and valid_to is null"
+                + " order by version_number desc limit 1");
         try {
             jdbc.update("update diagnosis_version set insurance_medical_information = ?, reference_list = ?::jsonb where id = ?",
                     HOSTILE, "[{\"text\":\"Källa\",\"uri\":\"javascript:alert(1)\"}]", original.get("id"));

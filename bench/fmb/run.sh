@@ -12,6 +12,8 @@
 #   JFR          a file name: record a JFR profile (settings=profile) of the measured runs only
 #   CODESERVER_URL  a live code server instead of the stand-in
 #   JAR          the jar to run (default: fmb-service/target/fmb-service.jar)
+#   BENCH_DB_DIR the embedded database's folder, kept between runs (default /tmp/fmb-bench-db-full; the content is
+#                loaded only into an empty database)
 # Run it under `flock /tmp/bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -34,7 +36,7 @@ if [ -z "${CODESERVER_URL:-}" ]; then
   CODESERVER_URL=http://localhost:18999
 fi
 # shellcheck disable=SC2086
-PORT=$PORT EMBEDDED_DB_DIR=/tmp/fmb-bench-db CODESERVER_URL=$CODESERVER_URL \
+PORT=$PORT EMBEDDED_DB_DIR=${BENCH_DB_DIR:-/tmp/fmb-bench-db-full} CODESERVER_URL=$CODESERVER_URL \
   JWK_SET_URI=http://localhost:18998/jwks "$JAVA" $JAVA_OPTS -jar "${JAR:-$ROOT/fmb-service/target/fmb-service.jar}" \
   > /tmp/fmb-bench.log 2>&1 &
 APP_PID=$!

@@ -36,6 +36,8 @@ public abstract class IntegrationTestSupport {
     /** Codes the fake code server says do not exist; everything else exists. */
     protected static final Set<String> UNKNOWN_CODES = ConcurrentHashMap.newKeySet();
     protected static volatile boolean codeServerDown;
+    /** The fake code server names every code it knows "Kodserverns namn för &lt;code&gt;". */
+    protected static final String CODE_SERVER_NAME = "Kodserverns namn för ";
     protected static final MutableClock CLOCK = new MutableClock();
     private static final HttpServer CODE_SERVER = startCodeServer();
 
@@ -66,8 +68,9 @@ public abstract class IntegrationTestSupport {
                     query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
                 }
                 var valid = !UNKNOWN_CODES.contains(query.get("code"));
+                var display = valid ? ",{\"name\":\"display\",\"valueString\":\"" + CODE_SERVER_NAME + query.get("code") + "\"}" : "";
                 var body = ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":" + valid
-                        + "}]}").getBytes(StandardCharsets.UTF_8);
+                        + "}" + display + "]}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

@@ -119,8 +119,8 @@ class AuthoringController {
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/return")
-    @Operation(summary = "Send a version in review back to its author with comments (fmb.review)")
-    @ApiResponse(responseCode = "409", description = "Not in review or approved")
+    @Operation(summary = "Send a version in review back to its author with comments, or turn down a proposed retirement (fmb.review)")
+    @ApiResponse(responseCode = "409", description = "Not in review, approved or a proposed retirement")
     @ApiResponse(responseCode = "422", description = "No comment")
     DiagnosisVersionDetails returnToAuthor(@PathVariable long id, @PathVariable int version,
             @RequestBody(required = false) WorkflowStep step, Authentication who) {
@@ -128,9 +128,10 @@ class AuthoringController {
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/approval")
-    @Operation(summary = "Approve a version in review (fmb.review; not by anyone who wrote it)")
-    @ApiResponse(responseCode = "409", description = "Not in review")
-    @ApiResponse(responseCode = "422", description = "Four-eyes: the reviewer wrote or submitted the version")
+    @Operation(summary = "Approve a version in review, or confirm a proposed retirement (fmb.review; not by the person"
+            + " who wrote, submitted or proposed it, under any of their identities)")
+    @ApiResponse(responseCode = "409", description = "Not in review nor a proposed retirement")
+    @ApiResponse(responseCode = "422", description = "Four-eyes: the same person wrote, submitted or proposed it")
     DiagnosisVersionDetails approve(@PathVariable long id, @PathVariable int version,
             @RequestBody(required = false) WorkflowStep step, Authentication who) {
         return diagnoses.approve(id, version, who.getName(), comment(step));
@@ -147,7 +148,8 @@ class AuthoringController {
     }
 
     @PostMapping("/diagnoses/{id}/retirement")
-    @Operation(summary = "Retire a diagnosis from a date (a RETIRED version; it is no longer served from then)")
+    @Operation(summary = "Propose retiring a diagnosis from a date (a RETIREMENT_PROPOSED version); once another person"
+            + " approves it, it is RETIRED and no longer served from that date")
     @ApiResponse(responseCode = "409", description = "Nothing published, or a version in progress")
     @ApiResponse(responseCode = "422", description = "No comment, or validFrom in the past")
     DiagnosisVersionDetails retire(@PathVariable long id, @Valid @RequestBody Publication request, Authentication who) {

@@ -6,6 +6,7 @@ import org.example.fmb.content.ConcurrentEditException;
 import org.example.fmb.content.ContentNotFoundException;
 import org.example.fmb.content.DraftInvalidException;
 import org.example.fmb.content.FourEyesException;
+import org.example.fmb.content.MarkupPolicy;
 import org.example.fmb.content.PrinciplesAuthoringService;
 import org.example.fmb.content.Status;
 import org.example.fmb.content.WorkflowException;
@@ -42,6 +43,7 @@ class PrinciplesPageController {
         var shown = version == null ? history.get(0) : principles.version(version);
         model.addAttribute("history", history);
         model.addAttribute("v", shown);
+        model.addAttribute("shownMarkup", MarkupPolicy.sanitize(shown.markup()));
         model.addAttribute("user", who.getName());
         model.addAttribute("canEdit", shown.status() == Status.DRAFT
                 && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("SCOPE_fmb.write")));

@@ -32,17 +32,19 @@ public class DiagnosisAuthoringService {
     private final DraftValidationService validation;
     private final PublishedContentService published;
     private final JdbcTemplate jdbc;
+    private final FourEyesProperties fourEyes;
     private final Clock clock;
 
     DiagnosisAuthoringService(DiagnosisRepository diagnoses, DiagnosisVersionRepository versions,
             VersionEventRepository events, DraftValidationService validation, PublishedContentService published,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, FourEyesProperties fourEyes, Clock clock) {
         this.diagnoses = diagnoses;
         this.versions = versions;
         this.events = events;
         this.validation = validation;
         this.published = published;
         this.jdbc = jdbc;
+        this.fourEyes = fourEyes;
         this.clock = clock;
     }
 
@@ -141,12 +143,9 @@ public class DiagnosisAuthoringService {
                     + " was changed by " + who + " after you loaded it (you have lock version " + expectedLockVersion
                     + ", the current one is " + version.getLockVersion() + "). Reload it and apply your changes again.");
         }
-        var markupErrors = new ArrayList<FieldMessage>(basicErrors(content));
-        markupErrors.addAll(DraftValidationService.markupErrors("insuranceMedicalInformation", content.insuranceMedicalInformation()));
-        markupErrors.addAll(DraftValidationService.markupErrors("symptomsPrognosisTreatment", content.symptomsPrognosisTreatment()));
-        markupErrors.addAll(DraftValidationService.markupErrors("rehabilitationInformation", content.rehabilitationInformation()));
-        if (!markupErrors.isEmpty()) {
-            throw new DraftInvalidException(markupErrors, List.of());
+        var errors = basicErrors(content);
+        if (!errors.isEmpty()) {
+            throw new DraftInvalidException(errors, List.of());
         }
         version.revise(normalize(content), this::newTypicalCaseId);
         versions.saveAndFlush(version);
@@ -171,29 +170,45 @@ public class DiagnosisAuthoringService {
         return details(version, report.warnings());
     }
 
+    /** Returns a version in review to its author, or turns down a proposed retirement. */
     @Transactional
     public DiagnosisVersionDetails returnToAuthor(long diagnosisId, int versionNumber, String actor, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new DraftInvalidException(List.of(new FieldMessage("comment", "say what must change")), List.of());
         }
         var version = find(diagnosisId, versionNumber);
-        version.returnToDraft();
-        record(version, "RETURNED", actor, comment);
+        if (version.isRetirementProposal()) {
+            version.withdrawRetirement();
+            record(version, "WITHDRAWN", actor, comment);
+        } else {
+            version.returnToDraft();
+            record(version, "RETURNED", actor, comment);
+        }
         return details(version, List.of());
     }
 
+    /**
+     * A second person's approval: of a version in review, or of a proposed retirement, which then takes
+     * effect on its day (today if that has passed). Nobody approves what they, under any of their
+     * identities, wrote, submitted or proposed.
+     */
     @Transactional
     public DiagnosisVersionDetails approve(long diagnosisId, int versionNumber, String actor, String comment) {
         var version = find(diagnosisId, versionNumber);
-        var authors = new HashSet<String>();
-        authors.add(version.getCreatedBy());
+        var involved = new HashSet<String>();
+        involved.add(version.getCreatedBy());
         events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.DIAGNOSIS, List.of(version.getId()))
-                .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
-                .forEach(e -> authors.add(e.getActor()));
-        if (authors.contains(actor)) {
-            throw new FourEyesException("Four-eyes principle: " + actor + " wrote or submitted version " + versionNumber
-                    + " and cannot approve it; another reviewer must.");
+                .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED", "RETIREMENT_PROPOSED").contains(e.getAction()))
+                .forEach(e -> involved.add(e.getActor()));
+        if (version.isRetirementProposal()) {
+            fourEyes.requireSecondPerson(involved, actor, "proposed retiring diagnosis " + diagnosisId + " and cannot confirm it");
+            version.confirmRetirement(LocalDate.now(clock));
+            endPredecessors(diagnosisId, version, version.getValidFrom(), actor);
+            record(version, "RETIRED", actor, join(comment, List.of("from " + version.getValidFrom())));
+            refreshAfterCommit();
+            return details(version, List.of());
         }
+        fourEyes.requireSecondPerson(involved, actor, "wrote or submitted version " + versionNumber + " and cannot approve it");
         version.approve();
         record(version, "APPROVED", actor, comment);
         return details(version, List.of());
@@ -219,7 +234,11 @@ public class DiagnosisAuthoringService {
         return details(version, List.of());
     }
 
-    /** Retires the diagnosis from {@code validFrom}: a RETIRED version ends the served one; nothing is served after. */
+    /**
+     * Proposes retiring the diagnosis from {@code validFrom}. A second person confirms it with
+     * {@link #approve} (then a RETIRED version ends the served one and nothing is served after) or turns it
+     * down with {@link #returnToAuthor}.
+     */
     @Transactional
     public DiagnosisVersionDetails retire(long diagnosisId, LocalDate validFrom, String actor, String comment) {
         var today = LocalDate.now(clock);
@@ -236,12 +255,10 @@ public class DiagnosisAuthoringService {
         if (!versions.findOpen(diagnosisId).isEmpty()) {
             throw new WorkflowException("Diagnosis " + diagnosisId + " has a version in progress; finish or return it first.");
         }
-        var retirement = versions.save(DiagnosisVersion.retirement(diagnosisId, versions.maxVersionNumber(diagnosisId) + 1,
-                current, from, actor));
-        endPredecessors(diagnosisId, retirement, from, actor);
-        record(retirement, "RETIRED", actor, join(comment, List.of("from " + from)));
-        refreshAfterCommit();
-        return details(retirement, List.of());
+        var proposal = versions.save(DiagnosisVersion.retirementProposal(diagnosisId,
+                versions.maxVersionNumber(diagnosisId) + 1, current, from, actor));
+        record(proposal, "RETIREMENT_PROPOSED", actor, join(comment, List.of("from " + from)));
+        return details(proposal, List.of());
     }
 
     private void endPredecessors(long diagnosisId, DiagnosisVersion successor, LocalDate from, String actor) {
@@ -263,29 +280,40 @@ public class DiagnosisAuthoringService {
         Function<Code, Code> icf = code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
         var cases = c.typicalCases().stream().map(tc -> new TypicalCaseContent(tc.fmbId(), tc.sentence(), tc.conditionSentence(),
                 tc.icd10Codes().stream().map(shared).toList(), tc.criteria(), tc.recommendation(), tc.maxValue(),
-                tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated())).toList();
+                tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated(), tc.description(),
+                tc.validFrom())).toList();
         var group = c.diseaseGroup() == null || c.diseaseGroup().kod() == null ? c.diseaseGroup()
                 : new Code(c.diseaseGroup().kod(), FmbVocabulary.DISEASE_GROUP_SYSTEM, FmbVocabulary.DISEASE_GROUP_NAME,
                         c.diseaseGroup().beskrivning());
         return new DiagnosisContent(c.title(), c.heading(), c.description(), group, icd10, c.keywords(), c.targetGroups(),
-                c.insuranceMedicalInformation(), c.symptomsPrognosisTreatment(), c.rehabilitationInformation(),
+                MarkupPolicy.sanitize(c.insuranceMedicalInformation()), MarkupPolicy.sanitize(c.symptomsPrognosisTreatment()),
+                MarkupPolicy.sanitize(c.rehabilitationInformation()),
                 c.functionalImpairment(), c.functionalImpairmentCentral().stream().map(icf).toList(),
                 c.functionalImpairmentComplementary().stream().map(icf).toList(), c.activityLimitation(),
                 c.activityLimitationCentral().stream().map(icf).toList(),
-                c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases);
+                c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases, c.purpose());
     }
 
-    /** What even a draft must have to be stored: a title, and codes that have a code. */
+    /** What even a draft must have to be stored: a title, codes that have a code, allowed markup, web links. */
     private static List<FieldMessage> basicErrors(DiagnosisContent c) {
         var errors = new ArrayList<FieldMessage>();
         if (c.title() == null || c.title().isBlank()) {
             errors.add(new FieldMessage("title", "is required"));
         }
+        errors.addAll(MarkupPolicy.problems("insuranceMedicalInformation", c.insuranceMedicalInformation()));
+        errors.addAll(MarkupPolicy.problems("symptomsPrognosisTreatment", c.symptomsPrognosisTreatment()));
+        errors.addAll(MarkupPolicy.problems("rehabilitationInformation", c.rehabilitationInformation()));
         codeErrors(errors, "icd10Codes", c.icd10Codes());
         codeErrors(errors, "functionalImpairmentCentral", c.functionalImpairmentCentral());
         codeErrors(errors, "functionalImpairmentComplementary", c.functionalImpairmentComplementary());
         codeErrors(errors, "activityLimitationCentral", c.activityLimitationCentral());
         codeErrors(errors, "activityLimitationComplementary", c.activityLimitationComplementary());
+        for (int i = 0; i < c.references().size(); i++) {
+            var uri = c.references().get(i).uri();
+            if (uri != null && !Reference.isWebLink(uri)) {
+                errors.add(new FieldMessage("references[" + i + "].uri", "must be an http:// or https:// address"));
+            }
+        }
         for (int i = 0; i < c.typicalCases().size(); i++) {
             var tc = c.typicalCases().get(i);
             if (tc.sentence() == null || tc.sentence().isBlank()) {

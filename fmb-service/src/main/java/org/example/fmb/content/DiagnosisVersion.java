@@ -25,7 +25,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One version of a diagnosis page: every section, its codes and its typical cases, with its place in
- * the workflow (draft, in review, approved, published, retired) and its validity period.
+ * the workflow (see {@link Status}) and its validity period.
  */
 @Entity
 class DiagnosisVersion {
@@ -75,6 +75,7 @@ class DiagnosisVersion {
     @Column(columnDefinition = "jsonb")
     private List<Reference> referenceList;
     private OffsetDateTime lastUpdated;
+    private String purpose;
     private String createdBy;
     private Instant createdAt;
     private Integer basedOnVersion;
@@ -108,6 +109,25 @@ class DiagnosisVersion {
         return version;
     }
 
+    /** Whether this is a version an earlier release loaded without the texts of the FMB capture. */
+    boolean isImportWithoutTexts() {
+        return "fmb-import".equals(createdBy) && status == Status.PUBLISHED && validTo == null
+                && insuranceMedicalInformation == null && symptomsPrognosisTreatment == null;
+    }
+
+    /** Gives such a version the whole content of the capture (its typical cases keep their FMB ids). */
+    void completeImport(int number, DiagnosisContent content, LocalDate from, OffsetDateTime updated,
+            LongSupplier newTypicalCaseIds) {
+        if (!isImportWithoutTexts()) {
+            throw new WorkflowException("Version " + versionNumber + " of diagnosis " + diagnosisId
+                    + " is not an import without texts.");
+        }
+        versionNumber = number;
+        validFrom = from;
+        lastUpdated = updated;
+        replaceContent(content, newTypicalCaseIds, true);
+    }
+
     /** A new draft of a diagnosis, starting from the given content. */
     static DiagnosisVersion draft(long diagnosisId, int versionNumber, Integer basedOn, DiagnosisContent content,
             String author, LongSupplier newTypicalCaseIds) {
@@ -117,10 +137,14 @@ class DiagnosisVersion {
         return version;
     }
 
-    /** A version that retires the diagnosis from the given date; it keeps the content it retires. */
-    static DiagnosisVersion retirement(long diagnosisId, int versionNumber, DiagnosisVersion retired, LocalDate from,
-            String actor) {
-        var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.RETIRED, actor, retired.versionNumber);
+    /**
+     * A proposal to retire the diagnosis from the given date, which a second person must confirm; it keeps
+     * the content it retires.
+     */
+    static DiagnosisVersion retirementProposal(long diagnosisId, int versionNumber, DiagnosisVersion retired,
+            LocalDate from, String actor) {
+        var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.RETIREMENT_PROPOSED, actor,
+                retired.versionNumber);
         version.validFrom = from;
         version.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
         version.replaceContent(retired.content(), () -> {
@@ -152,10 +176,31 @@ class DiagnosisVersion {
         status = Status.APPROVED;
     }
 
+    boolean isRetirementProposal() {
+        return status == Status.RETIREMENT_PROPOSED;
+    }
+
+    /** The second person's confirmation: the diagnosis is retired from the proposed day, or {@code earliest} if later. */
+    void confirmRetirement(LocalDate earliest) {
+        requireStatus(Status.RETIREMENT_PROPOSED, "confirmed as a retirement");
+        status = Status.RETIRED;
+        if (validFrom.isBefore(earliest)) {
+            validFrom = earliest;
+        }
+        lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** A retirement proposal turned down; the diagnosis stays as it is. */
+    void withdrawRetirement() {
+        requireStatus(Status.RETIREMENT_PROPOSED, "withdrawn");
+        status = Status.WITHDRAWN;
+    }
+
     void publish(LocalDate from) {
         requireStatus(Status.APPROVED, "published");
         status = Status.PUBLISHED;
         validFrom = from;
+        typicalCases.forEach(TypicalCase::takeValidityOfItsVersion);
         lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -172,7 +217,8 @@ class DiagnosisVersion {
     }
 
     boolean isOpen() {
-        return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.APPROVED;
+        return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.APPROVED
+                || status == Status.RETIREMENT_PROPOSED;
     }
 
     private void requireStatus(Status expected, String what) {
@@ -206,6 +252,7 @@ class DiagnosisVersion {
         activityLimitationCentral = content.activityLimitationCentral();
         activityLimitationComplementary = content.activityLimitationComplementary();
         referenceList = content.references();
+        purpose = content.purpose();
 
         var existing = new HashMap<Long, TypicalCase>();
         typicalCases.forEach(tc -> existing.put(tc.getFmbId(), tc));
@@ -232,7 +279,7 @@ class DiagnosisVersion {
                     : changed ? String.valueOf(versionNumber) : before.versionLabel();
             var withKeywords = new TypicalCaseContent(fmbId, tc.sentence(), tc.conditionSentence(), tc.icd10Codes(),
                     tc.criteria(), tc.recommendation(), tc.maxValue(), tc.maxUnit(), tc.maxDegree(), keywordsOfCase,
-                    label, updated);
+                    label, updated, tc.description(), tc.validFrom());
             if (entity == null) {
                 kept.add(new TypicalCase(fmbId, position++, withKeywords, label, updated));
             } else {
@@ -249,7 +296,7 @@ class DiagnosisVersion {
                 insuranceMedicalInformation, symptomsPrognosisTreatment, rehabilitationInformation,
                 functionalImpairment, functionalImpairmentCentral, functionalImpairmentComplementary,
                 activityLimitation, activityLimitationCentral, activityLimitationComplementary, referenceList,
-                typicalCases.stream().map(TypicalCase::content).toList());
+                typicalCases.stream().map(TypicalCase::content).toList(), purpose);
     }
 
     Long getId() {

@@ -20,7 +20,8 @@ interface DiagnosisVersionRepository extends JpaRepository<DiagnosisVersion, Lon
     int maxVersionNumber(long diagnosisId);
 
     @Query("select v from DiagnosisVersion v where v.status in (org.example.fmb.content.Status.DRAFT,"
-            + " org.example.fmb.content.Status.IN_REVIEW, org.example.fmb.content.Status.APPROVED)"
+            + " org.example.fmb.content.Status.IN_REVIEW, org.example.fmb.content.Status.APPROVED,"
+            + " org.example.fmb.content.Status.RETIREMENT_PROPOSED)"
             + " and v.diagnosisId = ?1")
     List<DiagnosisVersion> findOpen(long diagnosisId);
 

@@ -2,8 +2,6 @@ package org.example.fmb.content;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.example.fmb.codes.CodeCheck;
 import org.example.fmb.codes.CodeValidationService;
 import org.springframework.stereotype.Service;
@@ -11,15 +9,10 @@ import org.springframework.stereotype.Service;
 /**
  * What a draft must satisfy before review: required sections, ICD-10-SE and ICF codes that exist
  * (per the code server; unverifiable codes are warnings), durations with unit and degree, no two
- * identical typical cases, and only the HTML FMB uses in markup sections.
+ * identical typical cases, and only the HTML FMB uses in markup sections ({@link MarkupPolicy}).
  */
 @Service
 class DraftValidationService {
-
-    static final Set<String> ALLOWED_TAGS = Set.of("p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "h4",
-            "sub", "sup");
-    private static final Pattern TAG = Pattern.compile("<\\s*(/?)\\s*([a-zA-Z0-9]+)([^>]*)>");
-    private static final Pattern HREF_ONLY = Pattern.compile("\\s*(href\\s*=\\s*\"(https?://|/)[^\"]*\"\\s*)?/?\\s*");
 
     private final CodeValidationService codes;
 
@@ -93,31 +86,8 @@ class DraftValidationService {
         return new Report(errors, warnings);
     }
 
-    /** Errors for markup outside the subset FMB uses (see {@link #ALLOWED_TAGS}). */
-    static List<FieldMessage> markupErrors(String field, String html) {
-        var errors = new ArrayList<FieldMessage>();
-        markup(errors, field, html);
-        return errors;
-    }
-
     private static void markup(List<FieldMessage> errors, String field, String html) {
-        if (html == null) {
-            return;
-        }
-        var matcher = TAG.matcher(html);
-        while (matcher.find()) {
-            var tag = matcher.group(2).toLowerCase(java.util.Locale.ROOT);
-            var attributes = matcher.group(3);
-            if (!ALLOWED_TAGS.contains(tag)) {
-                errors.add(new FieldMessage(field, "<" + tag + "> is not allowed; use " + String.join(", ", ALLOWED_TAGS.stream().sorted().toList())));
-                return;
-            }
-            var allowedAttributes = "a".equals(tag) ? HREF_ONLY : Pattern.compile("\\s*/?\\s*");
-            if (!allowedAttributes.matcher(attributes).matches()) {
-                errors.add(new FieldMessage(field, "<" + tag + "> may not carry attributes" + ("a".equals(tag) ? " other than an http(s) href" : "")));
-                return;
-            }
-        }
+        errors.addAll(MarkupPolicy.problems(field, html));
     }
 
     private void checkCodes(List<FieldMessage> errors, List<String> warnings, String field, List<Code> list, boolean icd10) {
@@ -138,7 +108,7 @@ class DraftValidationService {
     }
 
     private static void required(List<FieldMessage> errors, String field, String value) {
-        if (blank(value) || blank(value.replaceAll("<[^>]*>", ""))) {
+        if (!MarkupPolicy.hasText(value)) {
             errors.add(new FieldMessage(field, "is required"));
         }
     }

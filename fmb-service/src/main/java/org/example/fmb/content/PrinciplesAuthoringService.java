@@ -19,13 +19,15 @@ public class PrinciplesAuthoringService {
     private final PrinciplesVersionRepository versions;
     private final VersionEventRepository events;
     private final PublishedContentService published;
+    private final FourEyesProperties fourEyes;
     private final Clock clock;
 
     PrinciplesAuthoringService(PrinciplesVersionRepository versions, VersionEventRepository events,
-            PublishedContentService published, Clock clock) {
+            PublishedContentService published, FourEyesProperties fourEyes, Clock clock) {
         this.versions = versions;
         this.events = events;
         this.published = published;
+        this.fourEyes = fourEyes;
         this.clock = clock;
     }
 
@@ -59,14 +61,14 @@ public class PrinciplesAuthoringService {
                     + " after you loaded it (you have lock version " + expectedLockVersion + ", the current one is "
                     + version.getLockVersion() + "). Reload it and apply your changes again.");
         }
-        var errors = new ArrayList<>(DraftValidationService.markupErrors("markup", markup));
+        var errors = new ArrayList<>(MarkupPolicy.problems("markup", markup));
         if (title == null || title.isBlank()) {
             errors.add(new FieldMessage("title", "is required"));
         }
         if (!errors.isEmpty()) {
             throw new DraftInvalidException(errors, List.of());
         }
-        version.revise(title, markup);
+        version.revise(title, MarkupPolicy.sanitize(markup));
         versions.saveAndFlush(version);
         record(version, "REVISED", actor, comment);
         return details(version);
@@ -75,7 +77,7 @@ public class PrinciplesAuthoringService {
     @Transactional
     public PrinciplesVersionDetails submit(int number, String actor, String comment) {
         var version = find(number);
-        if (version.getMarkup() == null || version.getMarkup().replaceAll("<[^>]*>", "").isBlank()) {
+        if (!MarkupPolicy.hasText(version.getMarkup())) {
             throw new DraftInvalidException(List.of(new FieldMessage("markup", "is required")), List.of());
         }
         version.submitForReview();
@@ -102,10 +104,8 @@ public class PrinciplesAuthoringService {
         events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(version.getId()))
                 .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
                 .forEach(e -> authors.add(e.getActor()));
-        if (authors.contains(actor)) {
-            throw new FourEyesException("Four-eyes principle: " + actor + " wrote or submitted version " + number
-                    + " and cannot approve it; another reviewer must.");
-        }
+        fourEyes.requireSecondPerson(authors, actor, "wrote or submitted version " + number
+                + " of the general principles and cannot approve it");
         version.approve();
         record(version, "APPROVED", actor, comment);
         return details(version);

@@ -85,14 +85,14 @@ public class PublishedContentService {
             for (var version : versions.findAllPublished()) {
                 if (version.isServedOn(today)) {
                     served.add(new PublishedDiagnosis(version.getDiagnosisId(), version.getVersionNumber(),
-                            version.getValidFrom(), version.getValidTo(), version.getLastUpdated(), version.content()));
+                            version.getValidFrom(), version.getValidTo(), version.getLastUpdated(), version.content().sanitized()));
                 }
             }
             served.sort(Comparator.comparingLong(PublishedDiagnosis::id));
             var principlesNow = principles.findAllByOrderByVersionNumberDesc().stream()
                     .filter(p -> p.isServedOn(today))
                     .findFirst()
-                    .map(p -> new PublishedPrinciples(p.getVersionNumber(), p.getTitle(), p.getMarkup(), p.getValidFrom(),
+                    .map(p -> new PublishedPrinciples(p.getVersionNumber(), p.getTitle(), MarkupPolicy.sanitize(p.getMarkup()), p.getValidFrom(),
                             p.getValidTo(), p.getLastUpdated()))
                     .orElse(null);
             return new PublishedContent(revision, today, served, principlesNow);

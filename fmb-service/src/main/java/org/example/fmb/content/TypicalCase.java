@@ -39,6 +39,8 @@ class TypicalCase {
     @Enumerated(EnumType.STRING)
     private Degree maxDegree;
     private OffsetDateTime lastUpdated;
+    private String description;
+    private java.time.LocalDate validFrom;
 
     protected TypicalCase() {
     }
@@ -61,6 +63,13 @@ class TypicalCase {
         this.maxUnit = content.maxUnit() == null ? null : content.maxUnit().fmbCode();
         this.maxDegree = content.maxDegree();
         this.lastUpdated = lastUpdated;
+        this.description = content.description();
+        this.validFrom = content.validFrom();
+    }
+
+    /** A published version's cases are valid as the version is (the source's own dates held for the import only). */
+    void takeValidityOfItsVersion() {
+        validFrom = null;
     }
 
     long getFmbId() {
@@ -69,6 +78,7 @@ class TypicalCase {
 
     TypicalCaseContent content() {
         return new TypicalCaseContent(fmbId, sentence, conditionSentence, icd10Codes, criteria, recommendation,
-                maxValue, DurationUnit.ofFmbCode(maxUnit), maxDegree, keywords, versionLabel, lastUpdated);
+                maxValue, DurationUnit.ofFmbCode(maxUnit), maxDegree, keywords, versionLabel, lastUpdated, description,
+                validFrom);
     }
 }

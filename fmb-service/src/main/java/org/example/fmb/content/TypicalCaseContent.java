@@ -6,11 +6,21 @@ import java.util.List;
 /**
  * A typical case (typfall) of a diagnosis: its sentence, selection criteria and recommended sick leave.
  * {@code fmbId} is the stable FMB id (null for a new case in a draft); {@code keywords} and
- * {@code lastUpdated} are kept by the system.
+ * {@code lastUpdated} are kept by the system. {@code description} and {@code validFrom} are what the FMB source
+ * says of the case itself where it differs from its diagnosis (null: "Typfall för diagnosrubriken …" and the
+ * diagnosis' validity).
  */
 public record TypicalCaseContent(Long fmbId, String sentence, String conditionSentence, List<Code> icd10Codes,
         Criteria criteria, String recommendation, Integer maxValue, DurationUnit maxUnit, Degree maxDegree,
-        List<Code> keywords, String versionLabel, OffsetDateTime lastUpdated) {
+        List<Code> keywords, String versionLabel, OffsetDateTime lastUpdated, String description,
+        java.time.LocalDate validFrom) {
+
+    public TypicalCaseContent(Long fmbId, String sentence, String conditionSentence, List<Code> icd10Codes,
+            Criteria criteria, String recommendation, Integer maxValue, DurationUnit maxUnit, Degree maxDegree,
+            List<Code> keywords, String versionLabel, OffsetDateTime lastUpdated) {
+        this(fmbId, sentence, conditionSentence, icd10Codes, criteria, recommendation, maxValue, maxUnit, maxDegree,
+                keywords, versionLabel, lastUpdated, null, null);
+    }
 
     public TypicalCaseContent {
         icd10Codes = icd10Codes == null ? List.of() : List.copyOf(icd10Codes);

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.example.fmb.content.Code;
 import org.example.fmb.content.Criteria;
+import org.example.fmb.content.MarkupPolicy;
 import org.example.fmb.content.PublishedDiagnosis;
 import org.example.fmb.content.Reference;
 import org.example.fmb.content.TypicalCaseContent;
@@ -34,6 +35,14 @@ public record DiagnosisDetails(long id, int version, LocalDate validFrom, LocalD
                 activityLimitation, references, typicalCases, requested, matched);
     }
 
+    /** The same page with its markup cleaned again by {@link MarkupPolicy}, for rendering as HTML. */
+    DiagnosisDetails withCleanMarkup() {
+        return new DiagnosisDetails(id, version, validFrom, validTo, lastUpdated, title, diseaseGroup, icd10Codes,
+                MarkupPolicy.sanitize(insuranceMedicalInformation), MarkupPolicy.sanitize(symptomsPrognosisTreatment),
+                MarkupPolicy.sanitize(rehabilitationInformation), functionalImpairment, activityLimitation, references,
+                typicalCases, requestedCode, matchedCode);
+    }
+
     /** A code with its system (OID) and display text. */
     public record CodeItem(String code, String system, String systemName, String display) {
         static CodeItem of(Code code) {
@@ -60,7 +69,9 @@ public record DiagnosisDetails(long id, int version, LocalDate validFrom, LocalD
                     texts(c.severity()), texts(c.course()),
                     c.measures().stream().map(m -> String.join(" + ", m.codes().stream().map(Code::beskrivning).toList())
                             + (m.status() == null ? "" : " (" + m.status().beskrivning() + ")")).toList(),
-                    texts(c.workload()), texts(c.complicatingFactors()), texts(c.comorbidity()),
+                    texts(c.workload()), texts(c.complicatingFactors()),
+                    c.comorbidity().stream().map(g -> String.join(" + ", g.stream().map(Criteria.Comorbidity::heading).toList()))
+                            .toList(),
                     new RecommendedSickLeave(tc.recommendation(), tc.maxValue(),
                             tc.maxUnit() == null ? null : tc.maxUnit().fmbCode(),
                             tc.maxDegree() == null ? null : tc.maxDegree().fmbText(), tc.maxDays()));

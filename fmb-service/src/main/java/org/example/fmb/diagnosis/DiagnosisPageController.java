@@ -1,5 +1,9 @@
 package org.example.fmb.diagnosis;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.example.fmb.codes.CodeValidationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +21,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class DiagnosisPageController {
 
     private final DiagnosisService diagnoses;
+    private final CodeValidationService codes;
 
-    DiagnosisPageController(DiagnosisService diagnoses) {
+    DiagnosisPageController(DiagnosisService diagnoses, CodeValidationService codes) {
         this.diagnoses = diagnoses;
+        this.codes = codes;
     }
 
     @GetMapping("/diagnoser")
@@ -31,14 +37,26 @@ class DiagnosisPageController {
 
     @GetMapping("/diagnoser/{id}")
     String diagnosis(@PathVariable long id, Model model) {
-        model.addAttribute("d", diagnoses.byId(id).details());
+        var details = diagnoses.byId(id).details().withCleanMarkup();
+        model.addAttribute("d", details);
+        model.addAttribute("icfNames", icfNames(details));
         return "public/diagnosis";
     }
 
     @GetMapping("/principer")
     String principles(Model model) {
-        model.addAttribute("p", PrinciplesDetails.of(diagnoses.principles()));
+        model.addAttribute("p", PrinciplesDetails.of(diagnoses.principles()).withCleanMarkup());
         return "public/principles";
+    }
+
+    /** The names the code server gives the page's ICF codes (the page falls back to the stored text). */
+    private Map<String, String> icfNames(DiagnosisDetails d) {
+        var names = new HashMap<String, String>();
+        Stream.of(d.functionalImpairment(), d.activityLimitation())
+                .flatMap(s -> Stream.concat(s.centralIcfCodes().stream(), s.complementaryIcfCodes().stream()))
+                .map(DiagnosisDetails.CodeItem::code).distinct()
+                .forEach(code -> codes.icfName(code).ifPresent(name -> names.put(code, name)));
+        return names;
     }
 
     @ExceptionHandler

@@ -14,15 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.example.fmb.content.Code;
 import org.example.fmb.content.FmbVocabulary;
+import org.example.fmb.content.MarkupPolicy;
 import org.example.fmb.content.PublishedContent;
 import org.example.fmb.content.PublishedContentService;
 import org.example.fmb.content.PublishedDiagnosis;
 import org.example.fmb.content.TypicalCaseContent;
 import org.example.fmb.webcert.WebcertFormat.ActivityLimitation;
+import org.example.fmb.webcert.WebcertFormat.ComorbidityCriterion;
 import org.example.fmb.webcert.WebcertFormat.Condition;
 import org.example.fmb.webcert.WebcertFormat.DiagnosisAttributes;
 import org.example.fmb.webcert.WebcertFormat.DiseaseGroup;
@@ -47,7 +48,6 @@ class WebcertCollectionService {
     static final String DIAGNOSES = "forsakringsmedicinskdiagnosinformation";
     static final String TYPICAL_CASES = "typfall";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
-    private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
     private final PublishedContentService content;
     private final WebcertProperties properties;
@@ -117,7 +117,7 @@ class WebcertCollectionService {
     private Resource diagnosis(PublishedDiagnosis d, boolean inlineMarkup) {
         var c = d.content();
         var attributes = new DiagnosisAttributes(String.valueOf(d.versionNumber()), String.valueOf(d.id()), c.title(),
-                c.targetGroups(), c.keywords(), c.description(), FmbVocabulary.DIAGNOSIS_DOCUMENT_TYPE,
+                c.targetGroups(), c.keywords(), c.purpose(), c.description(), FmbVocabulary.DIAGNOSIS_DOCUMENT_TYPE,
                 new DiseaseGroup(c.diseaseGroup()), timestamp(d), validity(d), FmbVocabulary.STATUS_VALID, c.heading(),
                 markup(c.insuranceMedicalInformation(), inlineMarkup), markup(c.symptomsPrognosisTreatment(), inlineMarkup),
                 markup(c.rehabilitationInformation(), inlineMarkup), c.icd10Codes(),
@@ -139,7 +139,8 @@ class WebcertCollectionService {
                 criteria.measures().stream().map(m -> new MeasureCriterion(m.codes(), m.status())).toList(),
                 groups(criteria.workload(), "arbetsbelastning"),
                 groups(criteria.complicatingFactors(), "komplicerandefaktor"),
-                groups(criteria.comorbidity(), "samsjuklighet"));
+                criteria.comorbidity().stream().map(group -> group.stream()
+                        .map(m -> new ComorbidityCriterion(m.heading(), m.icd10Codes())).toList()).toList());
         var degree = tc.maxDegree() == null ? null
                 : new Code(tc.maxDegree().fmbCode(), FmbVocabulary.DEGREE_SYSTEM, FmbVocabulary.DEGREE_NAME,
                         tc.maxDegree().fmbText());
@@ -148,9 +149,10 @@ class WebcertCollectionService {
                 tc.maxUnit() == null ? null : tc.maxUnit().fmbCode());
         var updated = tc.lastUpdated() == null ? d.lastUpdated() : tc.lastUpdated();
         var attributes = new TypicalCaseAttributes(tc.versionLabel(), String.valueOf(tc.fmbId()), c.targetGroups(),
-                tc.keywords(), FmbVocabulary.PURPOSE, "Typfall för diagnosrubriken " + c.heading(),
+                tc.keywords(), FmbVocabulary.PURPOSE,
+                tc.description() != null ? tc.description() : "Typfall för diagnosrubriken " + c.heading(),
                 FmbVocabulary.TYPICAL_CASE_DOCUMENT_TYPE, new DiseaseGroup(c.diseaseGroup()),
-                TIMESTAMP.format(updated.withOffsetSameInstant(ZoneOffset.UTC)), validity(d), FmbVocabulary.STATUS_VALID,
+                TIMESTAMP.format(updated.withOffsetSameInstant(ZoneOffset.UTC)), validity(d, tc), FmbVocabulary.STATUS_VALID,
                 tc.sentence(), condition, recommendation);
         var relationships = new HashMap<String, Object>();
         relationships.put(DIAGNOSES, null);
@@ -166,11 +168,17 @@ class WebcertCollectionService {
         if (html == null || html.isEmpty()) {
             return new Markup(null);
         }
-        return new Markup(inline ? html : TAG.matcher(html).replaceAll(""));
+        return new Markup(inline ? html : MarkupPolicy.plainText(html));
     }
 
     private static String timestamp(PublishedDiagnosis d) {
         return TIMESTAMP.format(d.lastUpdated().withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** A typical case's own start of validity where the imported source gives one, else its diagnosis version's. */
+    private static ValidityPeriod validity(PublishedDiagnosis d, TypicalCaseContent tc) {
+        var diagnosis = validity(d);
+        return tc.validFrom() == null ? diagnosis : new ValidityPeriod(tc.validFrom().toString(), diagnosis.slut());
     }
 
     private static ValidityPeriod validity(PublishedDiagnosis d) {

@@ -32,12 +32,12 @@ final class WebcertFormat {
     record Resource(Links links, String type, String id, Object attributes, Map<String, Object> relationships) {
     }
 
-    @JsonPropertyOrder({"version", "id", "titel", "malgrupp", "nyckelord", "beskrivning", "typavdokument",
+    @JsonPropertyOrder({"version", "id", "titel", "malgrupp", "nyckelord", "syfte", "beskrivning", "typavdokument",
             "sjukdomsgrupp", "senastuppdaterad", "giltighetsperiod", "status", "diagnosrubrik",
             "forsakringsmedicinskinformation", "symtomprognosbehandling", "informationomrehabilitering", "diagnoskod",
             "aktivitetsbegransning", "funktionsnedsattning", "referens"})
     record DiagnosisAttributes(String version, String id, String titel, List<Code> malgrupp, List<Code> nyckelord,
-            String beskrivning, Code typavdokument, DiseaseGroup sjukdomsgrupp, String senastuppdaterad,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String syfte, String beskrivning, Code typavdokument, DiseaseGroup sjukdomsgrupp, String senastuppdaterad,
             ValidityPeriod giltighetsperiod, Code status, String diagnosrubrik, Markup forsakringsmedicinskinformation,
             Markup symtomprognosbehandling, Markup informationomrehabilitering, List<Code> diagnoskod,
             ActivityLimitation aktivitetsbegransning, FunctionalImpairment funktionsnedsattning,
@@ -79,7 +79,11 @@ final class WebcertFormat {
     record Condition(String tillstandsmening, List<Code> diagnoskod, List<Map<String, List<Code>>> urvalsjukdomsforlopp,
             List<Map<String, List<Code>>> urvalsvarighetsgrad, List<MeasureCriterion> urvalatgard,
             List<Map<String, List<Code>>> urvalarbetsbelastning, List<Map<String, List<Code>>> urvalkomplicerandefaktor,
-            List<Map<String, List<Code>>> urvalsamsjuklighet) {
+            List<List<ComorbidityCriterion>> urvalsamsjuklighet) {
+    }
+
+    @JsonPropertyOrder({"samsjuklighetsrubrik", "diagnoskod"})
+    record ComorbidityCriterion(String samsjuklighetsrubrik, List<Code> diagnoskod) {
     }
 
     @JsonPropertyOrder({"kod", "status"})

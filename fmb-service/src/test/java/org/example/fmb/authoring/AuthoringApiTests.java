@@ -109,6 +109,8 @@ class AuthoringApiTests extends IntegrationTestSupport {
         var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/1/versions", EDITOR, null);
         var path = "/fmb/api/v1/authoring/diagnoses/1/versions/" + draft.body().path("versionNumber").asInt();
         var content = (ObjectNode) draft.body().path("content");
+        content.put("insuranceMedicalInformation", "").put("symptomsPrognosisTreatment", "<p> </p>")
+                .putNull("functionalImpairment").put("activityLimitation", " ");
         var icf = JSON.createObjectNode().put("kod", "b999").put("beskrivning", "påhittad");
         ((com.fasterxml.jackson.databind.node.ArrayNode) content.path("functionalImpairmentCentral")).add(icf);
         var cases = (com.fasterxml.jackson.databind.node.ArrayNode) content.path("typicalCases");
@@ -175,10 +177,14 @@ class AuthoringApiTests extends IntegrationTestSupport {
     @Test
     void retiresADiagnosisFromADateSoItIsNoLongerServedThen() throws Exception {
         var tomorrow = LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(1);
-        var retired = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/13/retirement", REVIEWER,
+        var proposed = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/13/retirement", REVIEWER,
                 "{\"validFrom\":\"" + tomorrow + "\",\"comment\":\"Ersatt av annan diagnosrubrik\"}");
+        assertThat(proposed.status()).isEqualTo(HttpStatus.OK);
+        var retired = call(HttpMethod.POST, "/fmb/api/v1/authoring/diagnoses/13/versions/"
+                + proposed.body().path("versionNumber").asInt() + "/approval", TestTokens.bearer("sven-reviewer", "fmb.review"), null);
         assertThat(retired.status()).isEqualTo(HttpStatus.OK);
         assertThat(retired.body().path("status").asText()).isEqualTo("RETIRED");
+        assertThat(retired.body().path("validFrom").asText()).isEqualTo(tomorrow.toString());
         assertThat(http.getForEntity("/fmb/api/v1/diagnoses/13", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         try {
             CLOCK.advance(Duration.ofDays(1));

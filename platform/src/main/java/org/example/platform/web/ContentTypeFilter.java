@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before anything reads the body, a Content-Type that no reader can take: a wildcard ({@code *}{@code /*}),
- * text that is no media type at all (415), or a multipart type without its boundary (400). Spring MVC, the servlet
+ * text that is no media type at all, or a multipart type without its boundary: 415. Spring MVC, the servlet
  * container's multipart parser and the gateway's proxy otherwise fail on these with an exception, that is a 500.
  */
 public class ContentTypeFilter extends OncePerRequestFilter {
@@ -36,8 +36,8 @@ public class ContentTypeFilter extends OncePerRequestFilter {
                 return;
             }
             if ("multipart".equals(mediaType.getType()) && mediaType.getParameter("boundary") == null) {
-                refuse(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
-                        "A multipart body needs the boundary parameter in its Content-Type.");
+                refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                        "A multipart Content-Type needs its boundary parameter.");
                 return;
             }
         }

@@ -25,8 +25,8 @@ class ContentTypeFilterTests {
     }
 
     @Test
-    void refusesAMultipartBodyWithoutItsBoundaryWith400() throws Exception {
-        assertThat(send("multipart/form-data").getStatus()).isEqualTo(400);
+    void refusesAMultipartBodyWithoutItsBoundaryWith415() throws Exception {
+        assertThat(send("multipart/form-data").getStatus()).isEqualTo(415);
     }
 
     @Test

@@ -67,6 +67,10 @@ class CodeSystemController {
         if (!bare.matches("[0-2](\\.(0|[1-9][0-9]*))+")) {
             throw new CodeSystemNotFoundException(oid, null);
         }
+        var external = ExternalOid.of(bare);
+        if (external.isPresent()) {
+            throw new CodeSystemNotServedException(external.get());
+        }
         return terminology.codeSystem(bare);
     }
 
@@ -169,6 +173,19 @@ class CodeSystemController {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setTitle(ex.version() == null ? "Unknown code system" : "Unknown code system version");
         problem.setProperty("field", ex.version() == null ? "system" : "version");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail onNotServed(CodeSystemNotServedException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Known, not served here");
+        problem.setProperty("oid", ex.external().oid());
+        problem.setProperty("name", ex.external().title());
+        problem.setProperty("kind", ex.external().kind());
+        if (ex.external().url() != null) {
+            problem.setProperty("url", ex.external().url());
+        }
         return problem;
     }
 

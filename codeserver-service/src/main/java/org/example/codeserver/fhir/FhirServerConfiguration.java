@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -32,6 +33,9 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 class FhirServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FhirServerConfiguration.class);
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 1_000;
+    private static final int PAGES_KEPT = 50;
 
     /**
      * The server's own R4 context (not the JVM-wide cached one, whose options are shared). Nothing the server answers
@@ -50,6 +54,7 @@ class FhirServerConfiguration {
             FhirValueSetController valueSets, FhirConceptMapController conceptMaps, FhirMetadataController metadata) {
         RestfulServer server = new TerminologyServer(fhir);
         server.setResourceProviders(List.of(codeSystems, valueSets, conceptMaps));
+        server.setPagingProvider(pages());
         server.setServerConformanceProvider(metadata);
         server.setDefaultPrettyPrint(false);
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(fhir, metadata));
@@ -59,6 +64,17 @@ class FhirServerConfiguration {
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /**
+     * Search results come in pages: {@code _count} (default {@value #PAGE_SIZE}, at most {@value #MAX_PAGE_SIZE}) with
+     * {@code next} links; the last {@value #PAGES_KEPT} result lists are kept for those links.
+     */
+    private static FifoMemoryPagingProvider pages() {
+        var pages = new FifoMemoryPagingProvider(PAGES_KEPT);
+        pages.setDefaultPageSize(PAGE_SIZE);
+        pages.setMaximumPageSize(MAX_PAGE_SIZE);
+        return pages;
     }
 
     /**

@@ -106,8 +106,9 @@ public final class CodeSystemFhirExport {
     }
 
     /**
-     * The same with the hierarchy as nesting: a concept with one parent is a child of that parent (and keeps its
-     * {@code parent} property), others are at the top. HAPI's in-memory validation follows nesting for {@code is-a}.
+     * The same with the hierarchy as nesting: a concept with one parent is a child of that parent (its nesting says
+     * what its {@code parent} property said), others are at the top with their {@code parent} properties. HAPI's
+     * in-memory validation follows nesting for {@code is-a}.
      */
     public static org.hl7.fhir.r4.model.CodeSystem toHierarchicalResource(CodeSystemVersionDetails system,
             List<ConceptDetails> concepts) {
@@ -120,6 +121,7 @@ public final class CodeSystemFhirExport {
             var parents = concepts.get(i).parents();
             var parent = parents.size() == 1 ? byCode.get(parents.get(0).code()) : null;
             if (parent != null && parent != flat.get(i)) {
+                flat.get(i).getProperty().removeIf(p -> "parent".equals(p.getCode()));
                 parent.addConcept(flat.get(i));
             } else {
                 roots.add(flat.get(i));

@@ -52,6 +52,12 @@ class HapiValidatorChainTests {
     private static final String DEPRESSION = "http://socialstyrelsen.se/fhir/ValueSet/test-depressive-episodes";
     private static final FhirContext FHIR = FhirContext.forR4();
 
+    static {
+        // the chain reads ICD-10-SE whole (three versions, every concept) once; HAPI's default 10 s read timeout is for
+        // small answers, and the test machine is shared with other builds
+        FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
+    }
+
     @LocalServerPort
     int port;
 

@@ -170,7 +170,9 @@ class CodeSystemController {
 
     @ExceptionHandler
     ProblemDetail onUnknownSystem(CodeSystemNotFoundException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        // The caller's value is not repeated: it names nothing known, and may be anything (a personnummer).
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.version() == null ? "Unknown code system"
+                : "Unknown version of code system " + ex.system());
         problem.setTitle(ex.version() == null ? "Unknown code system" : "Unknown code system version");
         problem.setProperty("field", ex.version() == null ? "system" : "version");
         return problem;
@@ -191,7 +193,7 @@ class CodeSystemController {
 
     @ExceptionHandler
     ProblemDetail onUnknownCode(ConceptNotFoundException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.withoutCode());
         problem.setTitle("Unknown code");
         problem.setProperty("field", "code");
         return problem;

@@ -88,7 +88,7 @@ class FhirCodeSystemController implements IResourceProvider {
 
     @Delete
     public void delete(@IdParam IdType id) {
-        resources.delete("CodeSystem", id.getIdPart());
+        resources.delete("CodeSystem", id);
     }
 
     @Operation(name = "$lookup", idempotent = true)

@@ -64,7 +64,7 @@ class FhirValueSetController implements IResourceProvider {
 
     @Delete
     public void delete(@IdParam IdType id) {
-        resources.delete("ValueSet", id.getIdPart());
+        resources.delete("ValueSet", id);
     }
 
     @Operation(name = "$expand", idempotent = true)

@@ -87,6 +87,18 @@ class FhirRefusedInputTests {
         assertThat(output.getAll()).doesNotContain("19121212-1212", "191212121212");
     }
 
+    @Test
+    void answersOperationsPostedWithAWildcardContentTypeWithAClientError() {
+        for (var path : new String[] {"/fhir/CodeSystem/$lookup", "/fhir/ValueSet/$expand"}) {
+            var headers = headers(null);
+            headers.set(HttpHeaders.CONTENT_TYPE, "*/*");
+            var answer = http.exchange(path, HttpMethod.POST, new HttpEntity<>("{\"resourceType\":\"Parameters\"}", headers),
+                    String.class);
+            assertThat(answer.getStatusCode().is4xxClientError()).as(path + " " + answer.getStatusCode() + " " + answer.getBody())
+                    .isTrue();
+        }
+    }
+
     private ResponseEntity<String> send(HttpMethod method, String path, String json) {
         var headers = headers(WRITER);
         headers.setContentType(MediaType.parseMediaType("application/fhir+json"));

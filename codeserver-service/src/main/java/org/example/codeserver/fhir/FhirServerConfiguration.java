@@ -1,6 +1,7 @@
 package org.example.codeserver.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.i18n.Msg;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.Constants;
@@ -12,6 +13,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -216,6 +218,11 @@ class FhirServerConfiguration {
 
         @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
         public BaseServerResponseException hideInternals(RequestDetails details, Throwable exception) {
+            if (exception instanceof InvalidRequestException mismatch && mismatch.getMessage() != null
+                    && mismatch.getMessage().startsWith(Msg.code(420))) {
+                // HAPI's own wording repeats both ids, which are the caller's values (an id may be a personnummer)
+                return new InvalidRequestException("The id in the resource must be the id in the URL of the update");
+            }
             if (exception instanceof BaseServerResponseException known && !(known instanceof InternalErrorException)) {
                 return known;
             }

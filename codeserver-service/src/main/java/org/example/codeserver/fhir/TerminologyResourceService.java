@@ -104,7 +104,7 @@ public class TerminologyResourceService {
 
     private MetadataResource store(MetadataResource resource, String id, boolean mustBeNew) {
         if (!ID.matcher(id).matches()) {
-            throw new InvalidRequestException("Invalid resource id '" + id + "'");
+            throw new InvalidRequestException("Invalid resource id: 1 to 64 letters, digits, '-' or '.'");
         }
         var type = resource.fhirType();
         var stored = resources.findById(id).orElse(null);

@@ -67,6 +67,16 @@ class FhirRefusedInputTests {
     }
 
     @Test
+    void refusesAnInvalidOrMismatchedIdWithoutRepeatingIt() {
+        var invalid = send(HttpMethod.PUT, "/fhir/ValueSet/19121212_1212",
+                "{\"resourceType\":\"ValueSet\",\"id\":\"19121212_1212\",\"status\":\"draft\"}");
+        assertRefused(invalid, HttpStatus.BAD_REQUEST, "Invalid resource id");
+        var mismatched = send(HttpMethod.PUT, "/fhir/ValueSet/19121212+1212",
+                "{\"resourceType\":\"ValueSet\",\"id\":\"19121212+1212\",\"status\":\"draft\"}");
+        assertRefused(mismatched, HttpStatus.BAD_REQUEST, "must be the id in the URL");
+    }
+
+    @Test
     void answersADeleteWithoutAnIdWithABadRequest() {
         for (var type : new String[] {"CodeSystem", "ValueSet", "ConceptMap"}) {
             var answer = http.exchange("/fhir/" + type + "/", HttpMethod.DELETE, new HttpEntity<>(headers(WRITER)), String.class);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # FHIR terminology API benchmark of codeserver-service: $lookup, $validate-code and $expand with a text filter.
 # Starts the service jar on its own port with its own embedded PostgreSQL (kept in EMBEDDED_DB_DIR so that the
-# bundled code systems are imported only once), warms up, runs wrk (2 threads, 16 connections, 30 s) per operation
-# and stops the service. Usage: bench/codeserver-fhir/run.sh [base-url]   (with a URL: no service is started)
+# bundled code systems are imported only once), warms up, runs wrk (2 threads, 16 connections, 30 s) per operation,
+# reads the whole of ICD-10-SE 2022 three times (FULL_READ=no skips it) and stops the service.
+# Usage: bench/codeserver-fhir/run.sh [base-url]   (with a URL: no service is started)
 # JAVA_OPTS defaults to the JVM options the suite runs the service with. When the script starts the service it also
 # prints the service's CPU time per request (user + system, from /proc), which stays comparable on a shared machine
 # where req/s and latencies follow the load of everything else.
@@ -45,6 +46,16 @@ for op in ${OPS:-lookup validate expand}; do
     echo "service CPU $(( (after - before) * 1000000000 / $(getconf CLK_TCK) / requests / 1000 )) µs per request"
   fi
 done
+if [[ "${FULL_READ:-yes}" == yes ]]; then
+  # one whole ICD-10-SE 2022 (every concept): time to the last byte, size, and the service's peak RSS around it
+  hwm() { [[ -n "$pid" ]] && awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status" || echo "n/a"; }
+  echo "== full read: GET $base/fhir/CodeSystem/icd-10-se-2022 (peak RSS before: $(hwm))"
+  for i in 1 2 3; do
+    curl -s -o /dev/null -H 'Accept: application/fhir+json' -w "read $i: %{time_total} s, %{size_download} bytes\n" \
+      "$base/fhir/CodeSystem/icd-10-se-2022"
+  done
+  echo "peak RSS after: $(hwm)"
+fi
 if [[ -n "$pid" ]]; then
   echo "== memory: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB RSS", $1/1024}')"
 fi

@@ -67,6 +67,10 @@ class CodeSystemController {
         if (!bare.matches("[0-2](\\.(0|[1-9][0-9]*))+")) {
             throw new CodeSystemNotFoundException(oid, null);
         }
+        var external = ExternalOid.of(bare);
+        if (external.isPresent()) {
+            throw new CodeSystemNotServedException(external.get());
+        }
         return terminology.codeSystem(bare);
     }
 
@@ -166,15 +170,30 @@ class CodeSystemController {
 
     @ExceptionHandler
     ProblemDetail onUnknownSystem(CodeSystemNotFoundException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        // The caller's value is not repeated: it names nothing known, and may be anything (a personnummer).
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.version() == null ? "Unknown code system"
+                : "Unknown version of code system " + ex.system());
         problem.setTitle(ex.version() == null ? "Unknown code system" : "Unknown code system version");
         problem.setProperty("field", ex.version() == null ? "system" : "version");
         return problem;
     }
 
     @ExceptionHandler
-    ProblemDetail onUnknownCode(ConceptNotFoundException ex) {
+    ProblemDetail onNotServed(CodeSystemNotServedException ex) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Known, not served here");
+        problem.setProperty("oid", ex.external().oid());
+        problem.setProperty("name", ex.external().title());
+        problem.setProperty("kind", ex.external().kind());
+        if (ex.external().url() != null) {
+            problem.setProperty("url", ex.external().url());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail onUnknownCode(ConceptNotFoundException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.withoutCode());
         problem.setTitle("Unknown code");
         problem.setProperty("field", "code");
         return problem;

@@ -41,6 +41,10 @@ public final class CodeSystemFhirExport {
         if (system.oid() != null) {
             resource.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:oid:" + system.oid()));
         }
+        for (var alias : system.aliasOids()) {
+            resource.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:oid:" + alias)
+                    .setUse(Identifier.IdentifierUse.SECONDARY));
+        }
         resource.setVersion(version.version());
         resource.setName(system.name());
         resource.setTitle(system.title());
@@ -98,6 +102,32 @@ public final class CodeSystemFhirExport {
             }
             resource.addConcept(fhir);
         }
+        return resource;
+    }
+
+    /**
+     * The same with the hierarchy as nesting: a concept with one parent is a child of that parent (its nesting says
+     * what its {@code parent} property said), others are at the top with their {@code parent} properties. HAPI's
+     * in-memory validation follows nesting for {@code is-a}.
+     */
+    public static org.hl7.fhir.r4.model.CodeSystem toHierarchicalResource(CodeSystemVersionDetails system,
+            List<ConceptDetails> concepts) {
+        var resource = toResource(system, concepts);
+        var flat = resource.getConcept();
+        var byCode = new java.util.HashMap<String, ConceptDefinitionComponent>();
+        flat.forEach(c -> byCode.put(c.getCode(), c));
+        var roots = new java.util.ArrayList<ConceptDefinitionComponent>();
+        for (int i = 0; i < concepts.size(); i++) {
+            var parents = concepts.get(i).parents();
+            var parent = parents.size() == 1 ? byCode.get(parents.get(0).code()) : null;
+            if (parent != null && parent != flat.get(i)) {
+                flat.get(i).getProperty().removeIf(p -> "parent".equals(p.getCode()));
+                parent.addConcept(flat.get(i));
+            } else {
+                roots.add(flat.get(i));
+            }
+        }
+        resource.setConcept(roots);
         return resource;
     }
 

@@ -15,7 +15,8 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.util.List;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -43,9 +44,10 @@ class FhirCodeSystemController implements IResourceProvider {
         return CodeSystem.class;
     }
 
+    /** A plain read (and {@code _summary=false}) has every concept; a summary leaves them out without building them. */
     @Read
-    public CodeSystem read(@IdParam IdType id) {
-        var model = indexed.read(id.getIdPart());
+    public CodeSystem read(@IdParam IdType id, RequestDetails details) {
+        var model = PartialResource.wantsConcepts(details) ? indexed.read(id.getIdPart()) : indexed.header(id.getIdPart());
         return model.isPresent() ? model.get() : (CodeSystem) resources.read("CodeSystem", id.getIdPart());
     }
 
@@ -54,15 +56,22 @@ class FhirCodeSystemController implements IResourceProvider {
         return model.isPresent() ? model.get() : (CodeSystem) resources.read("CodeSystem", id.getIdPart());
     }
 
+    /** Search results have every concept, unless the client asks for a summary; each is built when its page is sent. */
     @Search
-    public List<CodeSystem> search(@OptionalParam(name = CodeSystem.SP_URL) UriParam url,
-            @OptionalParam(name = CodeSystem.SP_VERSION) TokenParam version, @OptionalParam(name = CodeSystem.SP_NAME) StringParam name) {
+    public IBundleProvider search(@OptionalParam(name = CodeSystem.SP_URL) UriParam url,
+            @OptionalParam(name = CodeSystem.SP_IDENTIFIER) TokenParam identifier,
+            @OptionalParam(name = CodeSystem.SP_VERSION) TokenParam version, @OptionalParam(name = CodeSystem.SP_NAME) StringParam name,
+            RequestDetails details) {
         var u = url == null ? null : url.getValue();
+        var i = identifier == null ? null : identifier.getValue();
         var v = version == null ? null : version.getValue();
         var n = name == null ? null : name.getValue();
-        var found = new java.util.ArrayList<>(indexed.search(u, v, n));
-        resources.search("CodeSystem", u, v, n).forEach(r -> found.add((CodeSystem) r));
-        return found;
+        var found = new java.util.ArrayList<java.util.function.Supplier<? extends IBaseResource>>(
+                indexed.search(u, i, v, n, PartialResource.wantsConcepts(details)));
+        if (i == null) {
+            resources.search("CodeSystem", u, v, n).forEach(r -> found.add(() -> r));
+        }
+        return new PartialResource.LazyBundle(found);
     }
 
     @Create
@@ -79,7 +88,7 @@ class FhirCodeSystemController implements IResourceProvider {
 
     @Delete
     public void delete(@IdParam IdType id) {
-        resources.delete("CodeSystem", id.getIdPart());
+        resources.delete("CodeSystem", id);
     }
 
     @Operation(name = "$lookup", idempotent = true)

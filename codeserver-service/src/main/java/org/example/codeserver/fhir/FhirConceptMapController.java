@@ -64,7 +64,7 @@ class FhirConceptMapController implements IResourceProvider {
 
     @Delete
     public void delete(@IdParam IdType id) {
-        resources.delete("ConceptMap", id.getIdPart());
+        resources.delete("ConceptMap", id);
     }
 
     @Operation(name = "$translate", idempotent = true)

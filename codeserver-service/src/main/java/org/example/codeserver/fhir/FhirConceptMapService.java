@@ -18,9 +18,16 @@ import org.springframework.stereotype.Service;
 public class FhirConceptMapService {
 
     private final TerminologyWorkspace workspace;
+    private final IndexedTerminologyService indexed;
 
-    FhirConceptMapService(TerminologyWorkspace workspace) {
+    FhirConceptMapService(TerminologyWorkspace workspace, IndexedTerminologyService indexed) {
         this.workspace = workspace;
+        this.indexed = indexed;
+    }
+
+    /** The canonical URL of a code system of the model named by OID ({@code urn:oid:}) or alias; other systems as given. */
+    private String canonical(String system) {
+        return system == null ? null : indexed.codeSystem(system, null).map(cs -> cs.url()).orElse(system);
     }
 
     public Parameters translate(TerminologyRequest request, org.hl7.fhir.r4.model.ConceptMap instance) {
@@ -48,7 +55,8 @@ public class FhirConceptMapService {
             throw TerminologyOperationException.of(400, IssueType.REQUIRED, "invalid-data",
                     "Parameter 'sourceCode' (or 'code', 'sourceCoding') is required");
         }
-        var targetSystem = reverse ? request.string("sourceSystem") : request.string("targetSystem");
+        var targetSystem = canonical(reverse ? request.string("sourceSystem") : request.string("targetSystem"));
+        system = canonical(system);
         var maps = new ArrayList<ConceptMap>();
         if (instance != null) {
             maps.add((ConceptMap) VersionConvertorFactory_40_50.convertResource(instance));

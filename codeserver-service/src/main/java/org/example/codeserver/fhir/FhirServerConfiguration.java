@@ -1,16 +1,19 @@
 package org.example.codeserver.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.i18n.Msg;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,6 +35,9 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 class FhirServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FhirServerConfiguration.class);
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 1_000;
+    private static final int PAGES_KEPT = 50;
 
     /**
      * The server's own R4 context (not the JVM-wide cached one, whose options are shared). Nothing the server answers
@@ -50,6 +56,7 @@ class FhirServerConfiguration {
             FhirValueSetController valueSets, FhirConceptMapController conceptMaps, FhirMetadataController metadata) {
         RestfulServer server = new TerminologyServer(fhir);
         server.setResourceProviders(List.of(codeSystems, valueSets, conceptMaps));
+        server.setPagingProvider(pages());
         server.setServerConformanceProvider(metadata);
         server.setDefaultPrettyPrint(false);
         server.registerInterceptor(new TerminologyCapabilitiesInterceptor(fhir, metadata));
@@ -59,6 +66,17 @@ class FhirServerConfiguration {
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /**
+     * Search results come in pages: {@code _count} (default {@value #PAGE_SIZE}, at most {@value #MAX_PAGE_SIZE}) with
+     * {@code next} links; the last {@value #PAGES_KEPT} result lists are kept for those links.
+     */
+    private static FifoMemoryPagingProvider pages() {
+        var pages = new FifoMemoryPagingProvider(PAGES_KEPT);
+        pages.setDefaultPageSize(PAGE_SIZE);
+        pages.setMaximumPageSize(MAX_PAGE_SIZE);
+        return pages;
     }
 
     /**
@@ -200,6 +218,11 @@ class FhirServerConfiguration {
 
         @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
         public BaseServerResponseException hideInternals(RequestDetails details, Throwable exception) {
+            if (exception instanceof InvalidRequestException mismatch && mismatch.getMessage() != null
+                    && mismatch.getMessage().startsWith(Msg.code(420))) {
+                // HAPI's own wording repeats both ids, which are the caller's values (an id may be a personnummer)
+                return new InvalidRequestException("The id in the resource must be the id in the URL of the update");
+            }
             if (exception instanceof BaseServerResponseException known && !(known instanceof InternalErrorException)) {
                 return known;
             }

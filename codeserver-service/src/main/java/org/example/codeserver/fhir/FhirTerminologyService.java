@@ -46,16 +46,24 @@ public class FhirTerminologyService {
     private final IndexedTerminologyService indexed;
     private final IndexedValueSets valueSets;
     private final TerminologyResourceService resources;
+    private final ExpansionProperties limits;
 
     FhirTerminologyService(TerminologyWorkspace workspace, IndexedTerminologyService indexed, IndexedValueSets valueSets,
-            TerminologyResourceService resources) {
+            TerminologyResourceService resources, ExpansionProperties limits) {
+        this.limits = limits;
         this.workspace = workspace;
         this.indexed = indexed;
         this.valueSets = valueSets;
         this.resources = resources;
     }
 
+    /** The cost budget of one request, started now. */
+    ExpansionBudget budget() {
+        return ExpansionBudget.start(limits);
+    }
+
     public org.hl7.fhir.r4.model.ValueSet expand(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
+        var budget = budget();
         var model = modelValueSet(request, instance);
         if (model != null) {
             var echo = new ArrayList<org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent>();
@@ -68,18 +76,19 @@ public class FhirTerminologyService {
             var count = request.integer("count", Integer.MAX_VALUE);
             var offset = Math.max(0, request.integer("offset", 0));
             return valueSets.expand(model, request.string("filter"), offset, count < 0 ? 0 : count, request.flag("activeOnly", false),
-                    request.language(), echo);
+                    request.language(), echo, budget);
         }
-        try (var lease = workspace.open(request.definitions())) {
-            return expand(lease.context(), request, instance);
+        try (var lease = workspace.open(request.definitions(), budget)) {
+            return expand(lease.context(), request, instance, budget);
         }
     }
 
     private org.hl7.fhir.r4.model.ValueSet expand(SimpleWorkerContext context, TerminologyRequest request,
-            org.hl7.fhir.r4.model.ValueSet instance) {
+            org.hl7.fhir.r4.model.ValueSet instance, ExpansionBudget budget) {
         checkLanguage(request);
         var valueSet = instance != null ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
                 : resolveValueSet(context, request, true);
+        budget.admit(valueSet);
         var filter = request.string("filter");
         var parameters = new Parameters();
         for (var p : request.parameters().getParameter()) {
@@ -92,9 +101,10 @@ public class FhirTerminologyService {
         var options = new ExpansionOptions(false, hierarchical, 0, false, request.language());
         if (instance != null || request.parameters().getParameter("valueSet") != null) {
             valueSet = valueSet.copy();
-            GuardedRegex.precompute(context, valueSet);
+            RegexFilter.precompute(context, valueSet, budget);
             TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
         }
+        budget.check();
         var anonymous = !valueSet.hasUrl();
         if (anonymous) {
             valueSet = valueSet.copy();
@@ -118,27 +128,36 @@ public class FhirTerminologyService {
     }
 
     public org.hl7.fhir.r4.model.Parameters validateInValueSet(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
+        return validateInValueSet(request, instance, budget());
+    }
+
+    /** $validate-code against a value set, within the budget of a request that has already started (a batch). */
+    org.hl7.fhir.r4.model.Parameters validateInValueSet(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance,
+            ExpansionBudget budget) {
         var model = modelValueSet(request, instance);
         if (model != null) {
             var coding = codingOf(request);
             var system = coding.getSystem() != null ? coding.getSystem() : model.getCompose().getIncludeFirstRep().getSystem();
             var cs = indexed.codeSystem(system, coding.getVersion());
-            if (cs.isPresent() && valueSets.contains(model, system, coding.getCode())) {
+            if (cs.isPresent() && valueSets.contains(model, system, coding.getCode(), budget)) {
                 return indexed.validate(cs.get(), coding.getCode(), coding.getDisplay(), request.language(),
                         request.flag("lenient-display-validation", false), null);
             }
             if (cs.isPresent()) {
-                return indexed.validate(cs.get(), "\u0000" + coding.getCode(), null, null, false, model.getUrl())
-                        .setParameter("code", new org.hl7.fhir.r4.model.CodeType(coding.getCode()));
+                return indexed.notFound(cs.get(), coding.getCode(), model.getUrl());
+            }
+            if (coding.getSystem() != null && !indexed.knows(coding.getSystem()) && !definedInWorkspace(coding.getSystem(), budget)) {
+                return UnknownCodeSystem.validation(coding.getSystem(), coding.getCode(), model.getUrl());
             }
         }
-        try (var lease = workspace.open(request.definitions())) {
+        try (var lease = workspace.open(request.definitions(), budget)) {
             var context = lease.context();
             var valueSet = instance != null ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
                     : resolveValueSet(context, request, false);
+            budget.admit(valueSet);
             if (instance != null || request.parameters().getParameter("valueSet") != null) {
                 valueSet = valueSet.copy();
-                GuardedRegex.precompute(context, valueSet);
+                RegexFilter.precompute(context, valueSet, budget);
                 TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
             }
             return validate(context, request, valueSet, false);
@@ -163,6 +182,12 @@ public class FhirTerminologyService {
         }
         try (var lease = workspace.open(request.definitions())) {
             return validate(lease.context(), request, null, true);
+        }
+    }
+
+    private boolean definedInWorkspace(String system, ExpansionBudget budget) {
+        try (var lease = workspace.open(List.of(), budget)) {
+            return lease.context().fetchCodeSystem(system) != null;
         }
     }
 
@@ -350,6 +375,9 @@ public class FhirTerminologyService {
         } else {
             throw TerminologyOperationException.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED, "invalid-data",
                     "Provide one of 'code' (with 'system' or 'url'), 'coding' or 'codeableConcept'");
+        }
+        if (codeSystemMode && system != null && context.fetchCodeSystem(system) == null && ValidationOutput.reportsUnknownSystem(result)) {
+            return UnknownCodeSystem.validation(system, code, null);
         }
         if (result.getSeverity() == IssueSeverity.FATAL) {
             var outcome = new OperationOutcome();

@@ -64,7 +64,7 @@ class FhirValueSetController implements IResourceProvider {
 
     @Delete
     public void delete(@IdParam IdType id) {
-        resources.delete("ValueSet", id.getIdPart());
+        resources.delete("ValueSet", id);
     }
 
     @Operation(name = "$expand", idempotent = true)
@@ -86,12 +86,13 @@ class FhirValueSetController implements IResourceProvider {
             }
         }
         var out = new Parameters();
+        var budget = terminology.budget();
         for (var one : requests) {
             var combined = shared.copy();
             one.getParameter().forEach(p -> combined.addParameter(p.copy()));
             org.hl7.fhir.instance.model.api.IBaseResource result;
             try {
-                result = terminology.validateInValueSet(TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null);
+                result = terminology.validateInValueSet(TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null, budget);
             } catch (TerminologyOperationException e) {
                 result = e.getOperationOutcome();
             }

@@ -119,25 +119,36 @@ public class IndexedTerminologyService {
 
     Parameters validate(CodeSystemVersionDetails system, String code, String display, String displayLanguage,
             boolean lenientDisplay, String valueSetUrl) {
-        var out = new Parameters();
         var concept = concept(system, code);
-        var version = system.version().version();
         if (concept.isEmpty()) {
-            var message = valueSetUrl == null
-                    ? "Unknown code '" + code + "' in the CodeSystem '" + system.url() + "' version '" + version + "'"
-                    : "The provided code '" + system.url() + "#" + code + "' was not found in the value set '" + valueSetUrl + "'";
-            out.addParameter().setName("code").setValue(new CodeType(code));
-            out.addParameter().setName("system").setValue(new UriType(system.url()));
-            if (version != null) {
-                out.addParameter().setName("version").setValue(new StringType(version));
-            }
-            out.addParameter().setName("result").setValue(new BooleanType(false));
-            out.addParameter().setName("message").setValue(new StringType(message));
-            out.addParameter().setName("issues").setResource(issues(IssueSeverity.ERROR, IssueType.CODEINVALID,
-                    valueSetUrl == null ? "invalid-code" : "not-in-vs", message, "code"));
-            return out;
+            return notFound(system, code, valueSetUrl);
         }
-        var found = concept.get();
+        return found(system, concept.get(), display, displayLanguage, lenientDisplay);
+    }
+
+    /** The answer for a code that is not in the code system, or (with a value set) not in the value set. */
+    Parameters notFound(CodeSystemVersionDetails system, String code, String valueSetUrl) {
+        var out = new Parameters();
+        var version = system.version().version();
+        var message = valueSetUrl == null
+                ? "Unknown code '" + code + "' in the CodeSystem '" + system.url() + "' version '" + version + "'"
+                : "The provided code '" + system.url() + "#" + code + "' was not found in the value set '" + valueSetUrl + "'";
+        out.addParameter().setName("code").setValue(new CodeType(code));
+        out.addParameter().setName("system").setValue(new UriType(system.url()));
+        if (version != null) {
+            out.addParameter().setName("version").setValue(new StringType(version));
+        }
+        out.addParameter().setName("result").setValue(new BooleanType(false));
+        out.addParameter().setName("message").setValue(new StringType(message));
+        out.addParameter().setName("issues").setResource(issues(IssueSeverity.ERROR, IssueType.CODEINVALID,
+                valueSetUrl == null ? "invalid-code" : "not-in-vs", message, "code"));
+        return out;
+    }
+
+    private Parameters found(CodeSystemVersionDetails system, ConceptDetails found, String display, String displayLanguage,
+            boolean lenientDisplay) {
+        var out = new Parameters();
+        var version = system.version().version();
         var preferred = display(found, displayLanguage);
         out.addParameter().setName("code").setValue(new CodeType(found.code()));
         out.addParameter().setName("system").setValue(new UriType(system.url()));
@@ -258,11 +269,18 @@ public class IndexedTerminologyService {
         return outcome;
     }
 
-    /** The model's code system versions as FHIR CodeSystem resources, without their concepts (search results). */
-    List<org.hl7.fhir.r4.model.CodeSystem> search(String url, String version, String name) {
-        var result = new ArrayList<org.hl7.fhir.r4.model.CodeSystem>();
+    /**
+     * The model's code system versions that match, as FHIR CodeSystem resources built when asked for: with all their
+     * concepts, or (for a summary) without them.
+     */
+    List<java.util.function.Supplier<org.hl7.fhir.r4.model.CodeSystem>> search(String url, String identifier, String version,
+            String name, boolean withConcepts) {
+        var result = new ArrayList<java.util.function.Supplier<org.hl7.fhir.r4.model.CodeSystem>>();
         for (var system : terminology.codeSystems()) {
-            if (url != null && !url.equals(system.url()) && !("urn:oid:" + system.oid()).equals(url)) {
+            if (url != null && !url.equals(system.url()) && !namedBy(system, url)) {
+                continue;
+            }
+            if (identifier != null && !namedBy(system, identifier)) {
                 continue;
             }
             if (name != null && !system.name().toLowerCase().startsWith(name.toLowerCase())) {
@@ -273,24 +291,37 @@ public class IndexedTerminologyService {
                     continue;
                 }
                 var details = terminology.codeSystem(system.url(), v.version());
-                var resource = CodeSystemFhirExport.toResource(details, List.of());
-                resource.setCount(v.conceptCount());
-                resource.getMeta().addTag("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "SUBSETTED",
-                        "concepts left out of search results; read the resource for all of them");
-                result.add(resource);
+                result.add(withConcepts ? () -> full(details) : () -> header(details));
             }
         }
         return result;
     }
 
-    /** A code system version of the model as a complete FHIR CodeSystem, by the id used in {@link #search}. */
-    Optional<org.hl7.fhir.r4.model.CodeSystem> read(String id) {
-        return find(id).map(d -> CodeSystemFhirExport.toResource(d, terminology.export(d.url(), d.version().version())));
+    private static boolean namedBy(org.example.codeserver.codesystem.CodeSystemSummary system, String oid) {
+        return ("urn:oid:" + system.oid()).equals(oid) || system.aliasOids().stream().anyMatch(a -> ("urn:oid:" + a).equals(oid));
     }
 
-    /** The same without concepts: enough to name the code system of an instance-level operation. */
+    /** A code system version of the model as a complete FHIR CodeSystem, by the id used in {@link #search}. */
+    Optional<org.hl7.fhir.r4.model.CodeSystem> read(String id) {
+        return find(id).map(this::full);
+    }
+
+    /**
+     * The same without concepts (its {@code count} says how many there are): for a summary, or to name the code system
+     * of an instance-level operation.
+     */
     Optional<org.hl7.fhir.r4.model.CodeSystem> header(String id) {
-        return find(id).map(d -> CodeSystemFhirExport.toResource(d, List.of()));
+        return find(id).map(IndexedTerminologyService::header);
+    }
+
+    private org.hl7.fhir.r4.model.CodeSystem full(CodeSystemVersionDetails details) {
+        return CodeSystemFhirExport.toHierarchicalResource(details, terminology.export(details.url(), details.version().version()));
+    }
+
+    private static org.hl7.fhir.r4.model.CodeSystem header(CodeSystemVersionDetails details) {
+        var resource = CodeSystemFhirExport.toResource(details, List.of());
+        resource.setCount(details.version().conceptCount());
+        return resource;
     }
 
     private Optional<CodeSystemVersionDetails> find(String id) {

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.example.codeserver.codesystem.CodeSystemVersionDetails;
 import org.example.codeserver.codesystem.ConceptDetails;
 import org.example.codeserver.codesystem.ConceptNotFoundException;
@@ -63,7 +61,8 @@ class IndexedValueSets {
 
     /** $expand of a value set whose compose {@link #covers} only code systems of the model. */
     ValueSet expand(ValueSet valueSet, String filter, int offset, int count, boolean activeOnly, String displayLanguage,
-            List<Parameters.ParametersParameterComponent> echo) {
+            List<Parameters.ParametersParameterComponent> echo, ExpansionBudget budget) {
+        budget.admit(valueSet);
         var result = new ValueSet();
         result.setUrl(valueSet.getUrl());
         result.setVersion(valueSet.getVersion());
@@ -110,14 +109,14 @@ class IndexedValueSets {
             List<Member> members = new ArrayList<>();
             for (var include : includes) {
                 var system = codeSystems.codeSystem(include.getSystem(), include.getVersion()).orElseThrow();
-                for (var c : select(system, include)) {
+                for (var c : select(system, include, budget)) {
                     members.add(new Member(system, c));
                 }
             }
             for (var exclude : valueSet.getCompose().getExclude()) {
                 var system = codeSystems.codeSystem(exclude.getSystem(), exclude.getVersion()).orElseThrow();
                 var excluded = new LinkedHashSet<String>();
-                select(system, exclude).forEach(c -> excluded.add(c.code()));
+                select(system, exclude, budget).forEach(c -> excluded.add(c.code()));
                 members.removeIf(m -> m.system().url().equals(system.url()) && excluded.contains(m.concept().code()));
             }
             if (activeOnly) {
@@ -142,20 +141,21 @@ class IndexedValueSets {
     }
 
     /** Whether the code is in the value set (compose {@link #covers} only code systems of the model). */
-    boolean contains(ValueSet valueSet, String system, String code) {
+    boolean contains(ValueSet valueSet, String system, String code, ExpansionBudget budget) {
+        budget.admit(valueSet);
         var stored = codeSystems.codeSystem(system, null).flatMap(cs -> codeSystems.concept(cs, code)).map(ConceptDetails::code);
         if (stored.isEmpty()) {
             return false;
         }
-        return containsStored(valueSet, system, stored.get());
+        return containsStored(valueSet, system, stored.get(), budget);
     }
 
-    private boolean containsStored(ValueSet valueSet, String system, String code) {
+    private boolean containsStored(ValueSet valueSet, String system, String code, ExpansionBudget budget) {
         var included = false;
         for (var include : valueSet.getCompose().getInclude()) {
             var cs = codeSystems.codeSystem(include.getSystem(), include.getVersion()).orElseThrow();
             if ((system == null || cs.url().equals(system) || knowsAs(cs, system))
-                    && select(cs, include).stream().anyMatch(c -> c.code().equals(code))) {
+                    && select(cs, include, budget).stream().anyMatch(c -> c.code().equals(code))) {
                 included = true;
                 break;
             }
@@ -166,7 +166,7 @@ class IndexedValueSets {
         for (var exclude : valueSet.getCompose().getExclude()) {
             var cs = codeSystems.codeSystem(exclude.getSystem(), exclude.getVersion()).orElseThrow();
             if ((system == null || cs.url().equals(system) || knowsAs(cs, system))
-                    && select(cs, exclude).stream().anyMatch(c -> c.code().equals(code))) {
+                    && select(cs, exclude, budget).stream().anyMatch(c -> c.code().equals(code))) {
                 return false;
             }
         }
@@ -200,7 +200,7 @@ class IndexedValueSets {
         return ranked;
     }
 
-    private List<ConceptSummary> select(CodeSystemVersionDetails system, ConceptSetComponent part) {
+    private List<ConceptSummary> select(CodeSystemVersionDetails system, ConceptSetComponent part, ExpansionBudget budget) {
         var version = system.version().version();
         if (part.hasConcept()) {
             var result = new ArrayList<ConceptSummary>();
@@ -211,6 +211,7 @@ class IndexedValueSets {
         }
         List<ConceptSummary> selected = null;
         for (var f : part.getFilter()) {
+            budget.check();
             List<ConceptSummary> matching;
             switch (f.getOp().toCode()) {
                 case "is-a" -> {
@@ -225,8 +226,8 @@ class IndexedValueSets {
                     descendants(system, f.getValue()).forEach(c -> excluded.add(c.code()));
                     matching = all(system).stream().filter(c -> !excluded.contains(c.code())).toList();
                 }
-                case "regex" -> matching = regex(system, f.getProperty(), f.getValue());
-                default -> matching = byProperty(system, f.getProperty(), f.getValue());
+                case "regex" -> matching = regex(system, f.getProperty(), f.getValue(), budget);
+                default -> matching = byProperty(system, f.getProperty(), f.getValue(), budget);
             }
             if (selected == null) {
                 selected = matching;
@@ -251,23 +252,26 @@ class IndexedValueSets {
         }
     }
 
-    private List<ConceptSummary> regex(CodeSystemVersionDetails system, String property, String value) {
+    private List<ConceptSummary> regex(CodeSystemVersionDetails system, String property, String value, ExpansionBudget budget) {
         if (!"code".equals(property)) {
             throw TerminologyOperationException.of(400, IssueType.NOTSUPPORTED, "vs-invalid",
                     "The regex filter is supported on the property 'code' only, not '" + property + "'");
         }
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(value);
-        } catch (PatternSyntaxException e) {
-            throw TerminologyOperationException.of(400, IssueType.INVALID, "vs-invalid", "Invalid regex '" + value + "'");
+        var pattern = RegexFilter.compile(value);
+        var result = new ArrayList<ConceptSummary>();
+        for (var c : all(system)) {
+            budget.step();
+            if (pattern.matches(c.code())) {
+                result.add(c);
+            }
         }
-        return all(system).stream().filter(c -> GuardedRegex.matches(pattern, c.code())).toList();
+        return result;
     }
 
-    private List<ConceptSummary> byProperty(CodeSystemVersionDetails system, String property, String value) {
+    private List<ConceptSummary> byProperty(CodeSystemVersionDetails system, String property, String value, ExpansionBudget budget) {
         var result = new ArrayList<ConceptSummary>();
         for (var c : terminology.export(system.url(), system.version().version())) {
+            budget.step();
             var matches = switch (property) {
                 case "code" -> c.code().equals(value);
                 case "display" -> value.equals(c.display());

@@ -3,6 +3,7 @@ package org.example.codeserver.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,19 +66,23 @@ public class TerminologyResourceService {
         return store(resource, id, false);
     }
 
+    /** Deletes the stored resource; a request without an id (DELETE /fhir/ValueSet/) is a bad request. */
     @Transactional
-    public void delete(String type, String id) {
-        var stored = resources.findById(id).filter(r -> r.getResourceType().equals(type))
-                .orElseThrow(() -> new ResourceNotFoundException(new IdType(type, id)));
+    public void delete(String type, @Nullable IdType id) {
+        if (id == null || !id.hasIdPart()) {
+            throw new InvalidRequestException("A delete needs the id of the " + type);
+        }
+        var stored = resources.findById(id.getIdPart()).filter(r -> r.getResourceType().equals(type))
+                .orElseThrow(() -> notFound(type));
         resources.delete(stored);
-        byKey.remove(key(type, id));
+        byKey.remove(key(type, id.getIdPart()));
         publish();
     }
 
     public MetadataResource read(String type, String id) {
         var found = byKey.get(key(type, id));
         if (found == null) {
-            throw new ResourceNotFoundException(new IdType(type, id));
+            throw notFound(type);
         }
         return found.copy();
     }
@@ -97,7 +104,7 @@ public class TerminologyResourceService {
 
     private MetadataResource store(MetadataResource resource, String id, boolean mustBeNew) {
         if (!ID.matcher(id).matches()) {
-            throw new InvalidRequestException("Invalid resource id '" + id + "'");
+            throw new InvalidRequestException("Invalid resource id: 1 to 64 letters, digits, '-' or '.'");
         }
         var type = resource.fhirType();
         var stored = resources.findById(id).orElse(null);
@@ -113,6 +120,7 @@ public class TerminologyResourceService {
         var copy = resource.copy();
         copy.setId(id);
         copy.setMeta(null);
+        checkStorable(copy);
         checkConvertible(copy);
         stored.revise(copy.getUrl(), copy.getVersion(), copy.getName(), copy.getTitle(),
                 copy.hasStatus() ? copy.getStatus().toCode() : null, fhir.newJsonParser().encodeResourceToString(copy));
@@ -121,6 +129,35 @@ public class TerminologyResourceService {
         byKey.put(key(type, id), copy);
         publish();
         return copy.copy();
+    }
+
+    /** Not found, without the id: it is the caller's value and names nothing known (it may be a personnummer). */
+    static ResourceNotFoundException notFound(String type) {
+        return new ResourceNotFoundException("No " + type + " with that id is known");
+    }
+
+    /**
+     * Refuses what the database cannot hold: the NUL character (PostgreSQL text has none) in any value, and search
+     * columns longer than their column.
+     */
+    private void checkStorable(MetadataResource resource) {
+        for (var value : fhir.newTerser().getAllPopulatedChildElementsOfType(resource, PrimitiveType.class)) {
+            var text = value.getValueAsString();
+            if (text != null && text.indexOf('\0') >= 0) {
+                throw new UnprocessableEntityException("The " + resource.fhirType() + " contains the NUL character");
+            }
+        }
+        checkLength(resource, "url", resource.getUrl(), TerminologyResource.URL_LENGTH);
+        checkLength(resource, "version", resource.getVersion(), TerminologyResource.VERSION_LENGTH);
+        checkLength(resource, "name", resource.getName(), TerminologyResource.NAME_LENGTH);
+        checkLength(resource, "title", resource.getTitle(), TerminologyResource.TITLE_LENGTH);
+    }
+
+    private static void checkLength(MetadataResource resource, String element, @Nullable String value, int limit) {
+        if (value != null && value.length() > limit) {
+            throw new UnprocessableEntityException("The " + resource.fhirType() + "'s " + element + " is longer than "
+                    + limit + " characters");
+        }
     }
 
     private static void checkConvertible(MetadataResource resource) {

@@ -29,9 +29,11 @@ class TerminologyWorkspace {
 
     private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
     private final SimpleWorkerContext base;
+    private final ExpansionProperties limits;
     private volatile List<Resource> stored = List.of();
 
-    TerminologyWorkspace() {
+    TerminologyWorkspace(ExpansionProperties limits) {
+        this.limits = limits;
         try {
             base = new SimpleWorkerContext.SimpleWorkerContextBuilder().fromNothing();
             base.setAllowLoadingDuplicates(true);
@@ -46,6 +48,11 @@ class TerminologyWorkspace {
 
     /** A context for one request: everything stored, overlaid with the request's own definitions. Close it after use. */
     Lease open(List<Resource> requestDefinitions) {
+        return open(requestDefinitions, ExpansionBudget.start(limits));
+    }
+
+    /** The same within the cost budget of a request that has already started. */
+    Lease open(List<Resource> requestDefinitions, ExpansionBudget budget) {
         var pooled = pool.poll();
         if (pooled == null) {
             pooled = new Pooled(newContext());
@@ -63,7 +70,7 @@ class TerminologyWorkspace {
         }
         for (var r : cached) {
             if (r instanceof org.hl7.fhir.r5.model.ValueSet vs) {
-                GuardedRegex.precompute(pooled.context, vs);
+                RegexFilter.precompute(pooled.context, vs, budget);
                 dropSatisfiedSupplementRequirements(pooled.context, vs);
             }
         }

@@ -109,6 +109,19 @@ final class ValidationOutput {
         return forced != null ? forced : requested != null ? requested : fallback;
     }
 
+    /** Whether the engine could not validate because it knows no definition of the code system. */
+    static boolean reportsUnknownSystem(ValidationResult result) {
+        if (result.getUnknownSystems() != null && !result.getUnknownSystems().isEmpty()
+                || result.getErrorClass() == TerminologyServiceErrorClass.CODESYSTEM_UNSUPPORTED) {
+            return true;
+        }
+        if (result.getMessage() != null && result.getMessage().contains("could not be found")) {
+            return true;
+        }
+        return result.getIssues().stream().anyMatch(i -> "UNKNOWN_CODESYSTEM".equals(messageId(i))
+                || i.getDetails().getText() != null && i.getDetails().getText().contains("could not be found"));
+    }
+
     private static String messageId(OperationOutcome.OperationOutcomeIssueComponent issue) {
         var extension = issue.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id");
         return extension == null || !extension.hasValue() ? "" : extension.getValue().primitiveValue();

@@ -66,7 +66,7 @@ class BundledCodeSystems implements ApplicationRunner {
                         metadata(IcfImporter.URL, "icf", "2018.2", LocalDate.of(2018, 1, 1))),
                 new Bundle(ImportFormat.CODE_LIST_CSV, new LazyFiles("hosp", "hosp-legitimationsyrken.csv"),
                         new ImportMetadata("http://socialstyrelsen.se/fhir/CodeSystem/hosp-legitimationsyrken",
-                                "1.2.752.116.3.1.3", List.of(), "hosp-legitimationsyrken", "HOSPLegitimationsyrken",
+                                "1.2.752.116.3.1.3", List.of("1.2.752.29.23.1.6"), "hosp-legitimationsyrken", "HOSPLegitimationsyrken",
                                 "Legitimationsyrken (HoSp)", "Socialstyrelsen", "1", PublicationStatus.ACTIVE, null)),
                 new Bundle(ImportFormat.CODE_LIST_CSV, new LazyFiles("hosp", "hosp-behorighetsbegransning.csv"),
                         new ImportMetadata("http://socialstyrelsen.se/fhir/CodeSystem/hosp-behorighetsbegransning",
@@ -74,7 +74,24 @@ class BundledCodeSystems implements ApplicationRunner {
                                 "HOSPBehorighetsbegransning", "Typ av behörighetsbegränsning (HoSp)", "Socialstyrelsen",
                                 "1", PublicationStatus.ACTIVE, null)),
                 new Bundle(ImportFormat.HSA_BEFATTNING, new LazyFiles("hsa-befattning", "befattningskoder.csv"),
-                        metadata(HsaBefattningImporter.URL, "hsa-befattning", "1", null)));
+                        metadata(HsaBefattningImporter.URL, "hsa-befattning", "1", null)),
+                fmb("fmb-arbetsbelastning", "1.2.752.116.3.1.13", "FMBArbetsbelastning", "Arbetsbelastning (FMB)"),
+                fmb("fmb-sjukskrivningsgrad", "1.2.752.116.3.1.14", "FMBSjukskrivningsgrad", "Sjukskrivningsgrad (FMB)"),
+                fmb("fmb-kunskapsstod", "1.2.752.116.3.2.1", "FMBKunskapsstod", "Socialstyrelsens kunskapsstöd: typ av dokument (FMB)"),
+                fmb("fmb-malgrupp", "1.2.752.116.3.2.2.2", "FMBMalgrupp", "Kunskapsstödsdomäner metadata: primär målgrupp (FMB)"),
+                fmb("fmb-grad-av-styrning", "1.2.752.116.3.2.2.3", "FMBGradAvStyrning",
+                        "Kunskapsstödsdomäner metadata: grad av styrning (FMB)"),
+                fmb("fmb-basta-tillgangliga-kunskap", "1.2.752.116.3.2.2.4", "FMBBastaTillgangligaKunskap",
+                        "Kunskapsstödsdomäner metadata: bästa tillgängliga kunskap (FMB)"),
+                fmb("fmb-status", "1.2.752.116.3.2.3", "FMBStatus", "Status (FMB)"),
+                fmb("fmb-sjukdomsgrupp", "1.2.752.116.3.2.7", "FMBSjukdomsgrupp", "Sjukdomsgrupp (FMB)"));
+    }
+
+    /** One of the code lists of the FMB collections (their {@code kodsystem} OIDs), with the codes that occur in them. */
+    private static Bundle fmb(String slug, String oid, String name, String title) {
+        return new Bundle(ImportFormat.CODE_LIST_CSV, new LazyFiles("fmb", slug + ".csv"),
+                new ImportMetadata("http://socialstyrelsen.se/fhir/CodeSystem/" + slug, oid, List.of(), slug, name, title,
+                        "Socialstyrelsen", "1", PublicationStatus.ACTIVE, null));
     }
 
     private static Bundle icd(String version, PublicationStatus status) {

@@ -28,8 +28,11 @@ class Icd10SeImporter implements CodeSystemParser {
 
     static final String URL = "http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se";
     static final String OID = "1.2.752.116.1.1.1";
-    /** The OID the FMB API and Inera services use for ICD-10-SE. */
-    static final String ALIAS_OID = "1.2.752.116.1.1.1.3.2";
+    /**
+     * The other OIDs ICD-10-SE goes by: in the FMB collections ({@code kodsystem}), and in every certificate Inera's
+     * platform sends (its {@code Diagnoskodverk.ICD_10_SE}, the diagnosis rules of its schematron files).
+     */
+    static final List<String> ALIAS_OIDS = List.of("1.2.752.116.1.1.1.3.2", "1.2.752.116.1.1.1.1.3");
 
     private static final Pattern RANGE = Pattern.compile("([A-Z][0-9]{2})-([A-Z][0-9]{2})");
     private static final Pattern CHAPTER_RANGE = Pattern.compile("\\(([A-Z][0-9]{2})-([A-Z][0-9]{2})\\)\\s*$");
@@ -125,7 +128,7 @@ class Icd10SeImporter implements CodeSystemParser {
             throw new InvalidCodeSystemException(0, "version", "An ICD-10-SE import needs a version, e.g. 2022");
         }
         return new NewCodeSystem(ImportMetadata.or(metadata.url(), URL), ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids().isEmpty() ? List.of(ALIAS_OID) : metadata.aliasOids(),
+                metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
                 ImportMetadata.or(metadata.slug(), "icd-10-se"), ImportMetadata.or(metadata.name(), "ICD10SE"),
                 ImportMetadata.or(metadata.title(), "ICD-10-SE – Internationell statistisk klassifikation av sjukdomar "
                         + "och relaterade hälsoproblem, systematisk förteckning, svensk version"),

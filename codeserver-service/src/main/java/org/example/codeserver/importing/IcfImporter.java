@@ -35,8 +35,11 @@ class IcfImporter implements CodeSystemParser {
 
     static final String URL = "http://socialstyrelsen.se/fhir/CodeSystem/icf";
     static final String OID = "1.2.752.116.1.1.3";
-    /** The OID the FMB API uses for ICF. */
-    static final String ALIAS_OID = "1.2.752.116.1.1.3.3.1";
+    /**
+     * The other OIDs ICF goes by: in the FMB collections ({@code kodsystem}), and in Inera's certificates (the ICF
+     * observation categories of its {@code ObservationsKoder}).
+     */
+    static final List<String> ALIAS_OIDS = List.of("1.2.752.116.1.1.3.3.1", "1.2.752.116.1.1.3.1.1");
 
     private static final Pattern BLOCK_RANGE = Pattern.compile("\\(([bsde][0-9]{3})\\s*-\\s*([bsde][0-9]{3})\\)\\s*$");
     private static final Pattern CODE = Pattern.compile("[bsde][0-9]{0,5}[A-Z]?");
@@ -84,7 +87,7 @@ class IcfImporter implements CodeSystemParser {
             throw new InvalidCodeSystemException(0, "version", "An ICF import needs a version, e.g. 2018.2");
         }
         return new NewCodeSystem(ImportMetadata.or(metadata.url(), URL), ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids().isEmpty() ? List.of(ALIAS_OID) : metadata.aliasOids(),
+                metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
                 ImportMetadata.or(metadata.slug(), "icf"), ImportMetadata.or(metadata.name(), "ICF"),
                 ImportMetadata.or(metadata.title(), "ICF – Klassifikation av funktionstillstånd, funktionshinder och hälsa"),
                 ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),

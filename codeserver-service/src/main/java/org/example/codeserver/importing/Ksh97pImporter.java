@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 class Ksh97pImporter implements CodeSystemParser {
 
     static final String URL = "http://socialstyrelsen.se/fhir/CodeSystem/ksh97-p";
-    static final String OID = "1.2.752.116.1.1.3.1.1";
+    static final String OID = "1.2.752.116.1.3.1.4.1";
     private static final int CODE_WIDTH = 7;
 
     @Override

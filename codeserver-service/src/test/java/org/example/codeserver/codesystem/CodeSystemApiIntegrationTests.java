@@ -61,6 +61,27 @@ class CodeSystemApiIntegrationTests {
     }
 
     @Test
+    void neverRepeatsAnUnknownValueFromThePathInTheProblemDetail() {
+        for (var path : java.util.List.of("/codes/api/v1/oids/19121212-1212", "/codes/api/v1/oids/191212121212",
+                "/codes/api/v1/code-systems/19121212-1212", "/codes/api/v1/code-systems/19121212-1212/versions/2022",
+                "/codes/api/v1/code-systems/icd-10-se/versions/19121212-1212",
+                "/codes/api/v1/code-systems/icd-10-se/versions/19121212-1212/download",
+                "/codes/api/v1/code-systems/19121212-1212/concepts/F32.1",
+                "/codes/api/v1/code-systems/icd-10-se/concepts/19121212-1212",
+                "/codes/api/v1/code-systems/icd-10-se/concepts/19121212-1212/children",
+                "/codes/api/v1/code-systems/19121212-1212/concepts/F32/ancestors",
+                "/codes/api/v1/lookup?system=19121212-1212&code=F32")) {
+            var answer = http.getForEntity(path, java.util.Map.class);
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat((String) answer.getBody().get("detail")).as(path).startsWith("Unknown ")
+                    .doesNotContain("121212");
+        }
+        var version = http.getForEntity("/codes/api/v1/code-systems/icd-10-se/versions/1999", java.util.Map.class);
+        assertThat(version.getBody().get("detail")).isEqualTo("Unknown version of code system icd-10-se");
+    }
+
+    @Test
     void searchesWithPagingAndTheTrueTotal() {
         var page = http.getForEntity("/codes/api/v1/code-systems/icd-10-se/concepts?q=diab typ 2&limit=3",
                 String.class);

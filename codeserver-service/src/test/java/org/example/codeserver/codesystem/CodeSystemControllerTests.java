@@ -40,7 +40,7 @@ class CodeSystemControllerTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("code"))
-                .andExpect(jsonPath("$.detail").value("Code Q999 is not in code system icd-10-se"));
+                .andExpect(jsonPath("$.detail").value("Unknown code in code system icd-10-se"));
     }
 
     @Test

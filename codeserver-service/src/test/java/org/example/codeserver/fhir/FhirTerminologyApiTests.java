@@ -159,14 +159,14 @@ class FhirTerminologyApiTests {
 
     @Test
     void readsTheModelsCodeSystemsAsFhirResources() {
-        var bundle = get("/fhir/CodeSystem?url=" + ICD, org.hl7.fhir.r4.model.Bundle.class, HttpStatus.OK);
+        var bundle = get("/fhir/CodeSystem?url=" + ICD + "&_summary=true", org.hl7.fhir.r4.model.Bundle.class, HttpStatus.OK);
         assertThat(bundle.getEntry()).hasSize(3);
-        var byOid = get("/fhir/CodeSystem?url=urn:oid:1.2.752.116.1.1.1&version=2022", org.hl7.fhir.r4.model.Bundle.class,
+        var byOid = get("/fhir/CodeSystem?url=urn:oid:1.2.752.116.1.1.1&version=2022&_summary=true", org.hl7.fhir.r4.model.Bundle.class,
                 HttpStatus.OK);
         assertThat(byOid.getEntry()).hasSize(1);
         var id = byOid.getEntryFirstRep().getResource().getIdElement().getIdPart();
         var full = get("/fhir/CodeSystem/" + id, org.hl7.fhir.r4.model.CodeSystem.class, HttpStatus.OK);
-        assertThat(full.getConcept().size()).isEqualTo(full.getCount()).isGreaterThan(30_000);
+        assertThat(PartialResourceTests.all(full.getConcept())).hasSize(full.getCount()).hasSizeGreaterThan(30_000);
     }
 
     /**

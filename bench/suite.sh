@@ -12,6 +12,9 @@ CODESERVER=${CODESERVER:-http://localhost:8082}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-60s}
 DB_PORT=${SUITE_DB_PORT:-15432}
+# the embedded PostgreSQL logs everyone in with a password (SCRAM): psql takes the superuser's from the kept data
+PASSWORDS=${SUITE_DATA_DIR:-.data}/postgres-passwords.properties
+[ -z "${PGPASSWORD:-}" ] && [ -r "$PASSWORDS" ] && export PGPASSWORD=$(sed -n 's/^postgres=//p' "$PASSWORDS")
 token() { curl -s -u "$1:$1-secret" -d grant_type=client_credentials "$GW/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
 measure() { # name, then wrk arguments
   local name=$1; shift

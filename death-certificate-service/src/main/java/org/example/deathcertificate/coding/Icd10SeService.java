@@ -108,8 +108,10 @@ public class Icd10SeService {
     }
 
     private void search(String q, String version, LinkedHashMap<String, CodeSuggestion> found) {
-        var page = getOrUnavailable(uri -> uri.path(API + "/concepts").queryParam("q", q).queryParam("limit", properties.suggestions() * 2)
-                .queryParam("version", version).build(properties.codeSystem()));
+        // the text is a URI variable, not part of the template: a written cause may hold { or } (URI template syntax)
+        var page = getOrUnavailable(uri -> uri.path(API + "/concepts").queryParam("q", "{q}")
+                .queryParam("limit", properties.suggestions() * 2).queryParam("version", "{version}")
+                .build(properties.codeSystem(), q, version));
         for (var hit : page.path("hits")) {
             var code = hit.path("code").asText();
             if (found.size() >= properties.suggestions()) {
@@ -139,8 +141,8 @@ public class Icd10SeService {
 
     private Optional<Concept> fetchConcept(String code, String version) {
         try {
-            var concept = get(uri -> uri.path(API + "/concepts/{code}").queryParam("version", version)
-                    .build(properties.codeSystem(), code));
+            var concept = get(uri -> uri.path(API + "/concepts/{code}").queryParam("version", "{version}")
+                    .build(properties.codeSystem(), code, version));
             boolean manifestation = false;
             boolean selectable = true;
             for (var property : concept.path("properties")) {

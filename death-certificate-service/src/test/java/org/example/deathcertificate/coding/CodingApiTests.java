@@ -222,6 +222,16 @@ class CodingApiTests extends CodingTestSupport {
         assertThat(answer.getBody().get(0).get("display").asText().toLowerCase()).contains("pneumoni");
     }
 
+    @Test
+    void searchesATextWithUriTemplateCharactersAsPlainText() {
+        // a written cause is free text: braces must reach the code server as text, not be read as a URI template
+        var answer = send(HttpMethod.GET, API + "/coding/suggestions?text={text}&date=2021-05-01", coder(), null,
+                "{\"a\":{}} pneumoni");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(codes(answer.getBody())).isNotEmpty();
+    }
+
     private static List<String> ids(JsonNode page) {
         var ids = new ArrayList<String>();
         page.get("entries").forEach(e -> ids.add(e.get("certificateId").asText()));

@@ -79,13 +79,15 @@ public abstract class CodingTestSupport {
         CODE_SERVER.down = false;
     }
 
-    protected ResponseEntity<JsonNode> send(HttpMethod method, String path, String authorization, Object body) {
+    /** Sends a request; {@code uriVariables} fill the path's {@code {…}} variables (encoded as text). */
+    protected ResponseEntity<JsonNode> send(HttpMethod method, String path, String authorization, Object body,
+            Object... uriVariables) {
         var headers = new HttpHeaders();
         if (authorization != null) {
             headers.set(HttpHeaders.AUTHORIZATION, authorization);
         }
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class, uriVariables);
     }
 
     /** A natural death: A acute myocardial infarction, B chronic ischaemic heart disease, C type 2 diabetes. */

@@ -1,5 +1,7 @@
 package org.example.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -16,8 +18,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ManifestTests {
 
@@ -37,24 +36,28 @@ class ManifestTests {
             "codeserver-service", Set.of("gateway", "fmb-service", "death-certificate-service"),
             "hosp-service", Set.of("gateway"),
             "death-certificate-service", Set.of("gateway"));
+
     private static final Map<String, String> DATABASE = Map.of(
             "fmb-service", "fmb-db",
             "codeserver-service", "codeserver-db",
             "hosp-service", "hosp-db",
             "death-certificate-service", "death-certificate-db");
-    private static final Set<String> WORKLOADS = Set.of("gateway", "fmb-service", "codeserver-service", "hosp-service",
-            "death-certificate-service");
+    private static final Set<String> WORKLOADS =
+            Set.of("gateway", "fmb-service", "codeserver-service", "hosp-service", "death-certificate-service");
 
     private final Manifests base = Manifests.of("base");
     private final Manifests production = Manifests.of("overlays/production");
 
     @Test
     void theBaseHasADeploymentForTheGatewayAndEachService() {
-        assertThat(base.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
+        assertThat(base.all(Deployment.class))
+                .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(WORKLOADS);
-        assertThat(base.all(Deployment.class)).allSatisfy(deployment -> assertThat(pod(deployment).getContainers())
-                .as(name(deployment) + ": one container (a list item indented wrongly becomes a second one)")
-                .singleElement().satisfies(c -> assertThat(c.getName()).isEqualTo(name(deployment))));
+        assertThat(base.all(Deployment.class))
+                .allSatisfy(deployment -> assertThat(pod(deployment).getContainers())
+                        .as(name(deployment) + ": one container (a list item indented wrongly becomes a second one)")
+                        .singleElement()
+                        .satisfies(c -> assertThat(c.getName()).isEqualTo(name(deployment))));
     }
 
     @Test
@@ -66,7 +69,8 @@ class ManifestTests {
                 assertThat(resources.getLimits()).as(name(deployment)).containsKey("memory");
                 assertThat(Quantity.getAmountInBytes(resources.getLimits().get("memory")))
                         .as(name(deployment) + " memory limit ≥ request")
-                        .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(resources.getRequests().get("memory")));
+                        .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(
+                                resources.getRequests().get("memory")));
             }
         }
     }
@@ -77,54 +81,83 @@ class ManifestTests {
             Container container = pod(deployment).getContainers().get(0);
             assertThat(path(container.getStartupProbe())).as(name(deployment)).isEqualTo("/actuator/health/liveness");
             assertThat(path(container.getLivenessProbe())).as(name(deployment)).isEqualTo("/actuator/health/liveness");
-            assertThat(path(container.getReadinessProbe())).as(name(deployment)).isEqualTo("/actuator/health/readiness");
-            assertThat(container.getStartupProbe().getFailureThreshold() * container.getStartupProbe().getPeriodSeconds())
-                    .as(name(deployment) + " may take a minute to start").isGreaterThanOrEqualTo(60);
+            assertThat(path(container.getReadinessProbe()))
+                    .as(name(deployment))
+                    .isEqualTo("/actuator/health/readiness");
+            assertThat(container.getStartupProbe().getFailureThreshold()
+                            * container.getStartupProbe().getPeriodSeconds())
+                    .as(name(deployment) + " may take a minute to start")
+                    .isGreaterThanOrEqualTo(60);
         }
     }
 
     @Test
     void everyPodRunsAsNonRootOnAReadOnlyRootFileSystemWithTmpAsAnEmptyDir() {
         List<HasMetadata> workloads = Stream.concat(base.all(Deployment.class).stream(), base.all(Job.class).stream())
-                .map(HasMetadata.class::cast).toList();
+                .map(HasMetadata.class::cast)
+                .toList();
         assertThat(workloads).hasSize(WORKLOADS.size() + DATABASE.size());
         for (HasMetadata workload : workloads) {
-            PodSpec pod = workload instanceof Deployment d ? pod(d) : ((Job) workload).getSpec().getTemplate().getSpec();
-            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name(workload)).isTrue();
-            assertThat(pod.getSecurityContext().getRunAsUser()).as(name(workload)).isNotZero();
-            for (Container container : Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream()).toList()) {
+            PodSpec pod = workload instanceof Deployment d
+                    ? pod(d)
+                    : ((Job) workload).getSpec().getTemplate().getSpec();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot())
+                    .as(name(workload))
+                    .isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser())
+                    .as(name(workload))
+                    .isNotZero();
+            for (Container container : Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
+                    .toList()) {
                 var security = container.getSecurityContext();
-                assertThat(security.getReadOnlyRootFilesystem()).as(name(workload) + "/" + container.getName()).isTrue();
-                assertThat(security.getAllowPrivilegeEscalation()).as(name(workload)).isFalse();
-                assertThat(security.getCapabilities().getDrop()).as(name(workload)).contains("ALL");
+                assertThat(security.getReadOnlyRootFilesystem())
+                        .as(name(workload) + "/" + container.getName())
+                        .isTrue();
+                assertThat(security.getAllowPrivilegeEscalation())
+                        .as(name(workload))
+                        .isFalse();
+                assertThat(security.getCapabilities().getDrop())
+                        .as(name(workload))
+                        .contains("ALL");
             }
         }
         for (Deployment deployment : base.all(Deployment.class)) {
             String tmpVolume = pod(deployment).getContainers().get(0).getVolumeMounts().stream()
-                    .filter(mount -> mount.getMountPath().equals("/tmp")).findFirst().orElseThrow().getName();
-            assertThat(pod(deployment).getVolumes()).as(name(deployment))
-                    .anySatisfy(volume -> {
-                        assertThat(volume.getName()).isEqualTo(tmpVolume);
-                        assertThat(volume.getEmptyDir()).isNotNull();
-                    });
+                    .filter(mount -> mount.getMountPath().equals("/tmp"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getName();
+            assertThat(pod(deployment).getVolumes()).as(name(deployment)).anySatisfy(volume -> {
+                assertThat(volume.getName()).isEqualTo(tmpVolume);
+                assertThat(volume.getEmptyDir()).isNotNull();
+            });
         }
     }
 
     @Test
     void everyDeploymentHasADisruptionBudgetAndAnAutoscalerNamingIt() {
         for (Deployment deployment : base.all(Deployment.class)) {
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            assertThat(base.all(PodDisruptionBudget.class)).as(name(deployment))
+            Map<String, String> labels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(base.all(PodDisruptionBudget.class))
+                    .as(name(deployment))
                     .anySatisfy(pdb -> assertThat(labels)
                             .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels()));
-            assertThat(base.all(HorizontalPodAutoscaler.class)).as(name(deployment))
+            assertThat(base.all(HorizontalPodAutoscaler.class))
+                    .as(name(deployment))
                     .anySatisfy(hpa -> {
                         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
                         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(name(deployment));
                         assertThat(hpa.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
                     });
-            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
-                    .as(name(deployment) + " rolls out without taking a replica away first").isZero();
+            assertThat(deployment
+                            .getSpec()
+                            .getStrategy()
+                            .getRollingUpdate()
+                            .getMaxUnavailable()
+                            .getIntVal())
+                    .as(name(deployment) + " rolls out without taking a replica away first")
+                    .isZero();
         }
     }
 
@@ -133,8 +166,12 @@ class ManifestTests {
         for (Deployment deployment : base.all(Deployment.class)) {
             for (EnvVar env : pod(deployment).getContainers().get(0).getEnv()) {
                 if (env.getName().matches(".*(PASSWORD|SECRET|TOKEN|KEY).*")) {
-                    assertThat(env.getValue()).as(name(deployment) + " " + env.getName()).isNull();
-                    assertThat(env.getValueFrom().getSecretKeyRef()).as(name(deployment) + " " + env.getName()).isNotNull();
+                    assertThat(env.getValue())
+                            .as(name(deployment) + " " + env.getName())
+                            .isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef())
+                            .as(name(deployment) + " " + env.getName())
+                            .isNotNull();
                 }
             }
         }
@@ -149,20 +186,31 @@ class ManifestTests {
             Map<String, EnvVar> env = pod(deployment).getContainers().get(0).getEnv().stream()
                     .collect(Collectors.toMap(EnvVar::getName, e -> e));
             assertThat(env.get("DB_URL").getValue()).startsWith("jdbc:postgresql://" + entry.getValue() + "-rw:5432/");
-            assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo(entry.getValue() + "-service");
+            assertThat(env.get("DB_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo(entry.getValue() + "-service");
             assertThat(env.get("SPRING_FLYWAY_ENABLED").getValue()).isEqualTo("false");
             assertThat(env).doesNotContainKeys("DB_OWNER_USER", "DB_OWNER_PASSWORD");
 
             Job migrate = base.all(Job.class).stream()
-                    .filter(job -> name(job).equals(entry.getKey() + "-migrate")).findFirst().orElseThrow();
-            Container flyway = migrate.getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertThat(flyway.getArgs()).contains("migrate")
-                    .anySatisfy(arg -> assertThat(arg).startsWith("-url=jdbc:postgresql://" + entry.getValue() + "-rw:5432/"));
+                    .filter(job -> name(job).equals(entry.getKey() + "-migrate"))
+                    .findFirst()
+                    .orElseThrow();
+            Container flyway =
+                    migrate.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(flyway.getArgs())
+                    .contains("migrate")
+                    .anySatisfy(arg ->
+                            assertThat(arg).startsWith("-url=jdbc:postgresql://" + entry.getValue() + "-rw:5432/"));
             assertThat(flyway.getEnv()).anySatisfy(e -> {
                 assertThat(e.getName()).isEqualTo("FLYWAY_PASSWORD");
                 assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(entry.getValue() + "-owner");
             });
-            assertThat(migrate.getSpec().getTemplate().getSpec().getInitContainers().get(0).getImage())
+            assertThat(migrate.getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getInitContainers()
+                            .get(0)
+                            .getImage())
                     .as("the migrations come from the service's own image")
                     .isEqualTo(pod(deployment).getContainers().get(0).getImage());
         }
@@ -171,29 +219,43 @@ class ManifestTests {
     @Test
     void eachServiceDatabaseIsACloudNativePgClusterWithItsOwnerAndServiceRoles() {
         List<GenericKubernetesResource> clusters = base.all("Cluster");
-        assertThat(clusters).extracting(c -> c.getMetadata().getName())
+        assertThat(clusters)
+                .extracting(c -> c.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(DATABASE.values());
         for (GenericKubernetesResource cluster : clusters) {
             assertThat(cluster.getApiVersion()).isEqualTo("postgresql.cnpg.io/v1");
             String name = name(cluster);
-            assertThat((String) cluster.get("spec", "bootstrap", "initdb", "secret", "name")).isEqualTo(name + "-owner");
+            assertThat((String) cluster.get("spec", "bootstrap", "initdb", "secret", "name"))
+                    .isEqualTo(name + "-owner");
             List<Map<String, Object>> roles = cluster.get("spec", "managed", "roles");
-            assertThat(roles).singleElement().satisfies(role -> assertThat(role.get("passwordSecret"))
-                    .isEqualTo(Map.of("name", name + "-service")));
+            assertThat(roles)
+                    .singleElement()
+                    .satisfies(role ->
+                            assertThat(role.get("passwordSecret")).isEqualTo(Map.of("name", name + "-service")));
         }
     }
 
     @Test
     void onlyTheGatewayIsReachableFromOutside() {
-        assertThat(base.all(Service.class)).allSatisfy(service -> assertThat(service.getSpec().getType())
-                .as(name(service)).isEqualTo("ClusterIP"));
-        assertThat(base.all(Ingress.class)).isNotEmpty().allSatisfy(ingress -> assertThat(
-                ingress.getSpec().getRules().stream().flatMap(rule -> rule.getHttp().getPaths().stream())
-                        .map(path -> path.getBackend().getService().getName()).distinct().toList())
-                .containsExactly("gateway"));
+        assertThat(base.all(Service.class))
+                .allSatisfy(service -> assertThat(service.getSpec().getType())
+                        .as(name(service))
+                        .isEqualTo("ClusterIP"));
+        assertThat(base.all(Ingress.class))
+                .isNotEmpty()
+                .allSatisfy(ingress -> assertThat(ingress.getSpec().getRules().stream()
+                                .flatMap(rule -> rule.getHttp().getPaths().stream())
+                                .map(path -> path.getBackend().getService().getName())
+                                .distinct()
+                                .toList())
+                        .containsExactly("gateway"));
         NetworkPolicy gateway = policyFor("gateway");
-        assertThat(gateway.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getFrom())
-                .singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector()).isNotNull()));
+        assertThat(gateway.getSpec().getIngress())
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getFrom())
+                        .singleElement()
+                        .satisfies(
+                                peer -> assertThat(peer.getNamespaceSelector()).isNotNull()));
     }
 
     @Test
@@ -201,15 +263,21 @@ class ManifestTests {
         NetworkPolicy deny = base.all(NetworkPolicy.class).stream()
                 .filter(p -> p.getSpec().getPodSelector().getMatchLabels() == null
                         || p.getSpec().getPodSelector().getMatchLabels().isEmpty())
-                .filter(p -> p.getSpec().getIngress().isEmpty() && p.getSpec().getEgress().isEmpty())
-                .findFirst().orElseThrow();
+                .filter(p -> p.getSpec().getIngress().isEmpty()
+                        && p.getSpec().getEgress().isEmpty())
+                .findFirst()
+                .orElseThrow();
         assertThat(deny.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         for (String workload : WORKLOADS) {
-            assertThat(policyFor(workload).getSpec().getPolicyTypes()).as(workload).contains("Ingress", "Egress");
+            assertThat(policyFor(workload).getSpec().getPolicyTypes())
+                    .as(workload)
+                    .contains("Ingress", "Egress");
         }
         CALLERS.forEach((service, callers) -> {
             Set<String> allowed = policyFor(service).getSpec().getIngress().stream()
-                    .flatMap(rule -> rule.getFrom().stream()).map(ManifestTests::appOf).collect(Collectors.toSet());
+                    .flatMap(rule -> rule.getFrom().stream())
+                    .map(ManifestTests::appOf)
+                    .collect(Collectors.toSet());
             assertThat(allowed).as(service).isEqualTo(callers);
         });
     }
@@ -219,20 +287,29 @@ class ManifestTests {
         DATABASE.forEach((service, database) -> {
             Set<String> databases = policyFor(service).getSpec().getEgress().stream()
                     .flatMap(rule -> rule.getTo().stream())
-                    .map(peer -> peer.getPodSelector() == null ? null
+                    .map(peer -> peer.getPodSelector() == null
+                            ? null
                             : peer.getPodSelector().getMatchLabels().get("cnpg.io/cluster"))
-                    .filter(Objects::nonNull).collect(Collectors.toSet());
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
             assertThat(databases).as(service).containsExactly(database);
 
             NetworkPolicy databasePolicy = base.all(NetworkPolicy.class).stream()
-                    .filter(p -> database.equals(p.getSpec().getPodSelector().getMatchLabels().get("cnpg.io/cluster")))
-                    .findFirst().orElseThrow();
-            Set<String> apps = databasePolicy.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream())
-                    .map(ManifestTests::appOf).filter(Objects::nonNull).collect(Collectors.toSet());
+                    .filter(p -> database.equals(
+                            p.getSpec().getPodSelector().getMatchLabels().get("cnpg.io/cluster")))
+                    .findFirst()
+                    .orElseThrow();
+            Set<String> apps = databasePolicy.getSpec().getIngress().stream()
+                    .flatMap(rule -> rule.getFrom().stream())
+                    .map(ManifestTests::appOf)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
             assertThat(apps).as(database).containsExactlyInAnyOrder(service, service + "-migrate");
         });
-        List<NetworkPolicyEgressRule> gatewayEgress = policyFor("gateway").getSpec().getEgress();
-        assertThat(gatewayEgress).flatExtracting(NetworkPolicyEgressRule::getTo)
+        List<NetworkPolicyEgressRule> gatewayEgress =
+                policyFor("gateway").getSpec().getEgress();
+        assertThat(gatewayEgress)
+                .flatExtracting(NetworkPolicyEgressRule::getTo)
                 .noneMatch(peer -> peer.getPodSelector() != null
                         && peer.getPodSelector().getMatchLabels().containsKey("cnpg.io/cluster"));
     }
@@ -243,57 +320,87 @@ class ManifestTests {
             if (patch.getKind().equals("ConfigMap")) {
                 continue;
             }
-            assertThat(base.resources()).as(patch.getKind() + " " + name(patch))
+            assertThat(base.resources())
+                    .as(patch.getKind() + " " + name(patch))
                     .anyMatch(r -> r.getKind().equals(patch.getKind()) && name(r).equals(name(patch)));
         }
         List<GenericKubernetesResource> clusters = production.patches().stream()
-                .filter(p -> p.getKind().equals("Cluster")).map(GenericKubernetesResource.class::cast).toList();
+                .filter(p -> p.getKind().equals("Cluster"))
+                .map(GenericKubernetesResource.class::cast)
+                .toList();
         assertThat(clusters).extracting(ManifestTests::name).containsExactlyInAnyOrderElementsOf(DATABASE.values());
         for (GenericKubernetesResource cluster : clusters) {
-            assertThat((Integer) cluster.get("spec", "instances")).as(name(cluster)).isGreaterThanOrEqualTo(3);
+            assertThat((Integer) cluster.get("spec", "instances"))
+                    .as(name(cluster))
+                    .isGreaterThanOrEqualTo(3);
             assertThat((String) cluster.get("spec", "backup", "barmanObjectStore", "destinationPath"))
-                    .as(name(cluster)).endsWith("/" + name(cluster));
+                    .as(name(cluster))
+                    .endsWith("/" + name(cluster));
         }
-        assertThat(production.all("ScheduledBackup")).extracting(b -> (String) b.get("spec", "cluster", "name"))
+        assertThat(production.all("ScheduledBackup"))
+                .extracting(b -> (String) b.get("spec", "cluster", "name"))
                 .containsExactlyInAnyOrderElementsOf(DATABASE.values());
-        assertThat(production.patches()).filteredOn(p -> p instanceof HorizontalPodAutoscaler)
-                .extracting(ManifestTests::name).containsExactlyInAnyOrderElementsOf(WORKLOADS);
-        assertThat(production.patches()).filteredOn(p -> p instanceof HorizontalPodAutoscaler)
-                .allSatisfy(p -> assertThat(((HorizontalPodAutoscaler) p).getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2));
+        assertThat(production.patches())
+                .filteredOn(p -> p instanceof HorizontalPodAutoscaler)
+                .extracting(ManifestTests::name)
+                .containsExactlyInAnyOrderElementsOf(WORKLOADS);
+        assertThat(production.patches())
+                .filteredOn(p -> p instanceof HorizontalPodAutoscaler)
+                .allSatisfy(
+                        p -> assertThat(((HorizontalPodAutoscaler) p).getSpec().getMinReplicas())
+                                .isGreaterThanOrEqualTo(2));
     }
 
     @Test
     void productionGeneratesEachReferencedSecretFromAnUncommittedFile() throws Exception {
         Set<String> referenced = Stream.concat(
-                base.all(Deployment.class).stream().map(ManifestTests::pod),
-                base.all(Job.class).stream().map(job -> job.getSpec().getTemplate().getSpec()))
-                .flatMap(pod -> pod.getContainers().stream()).flatMap(c -> c.getEnv().stream())
+                        base.all(Deployment.class).stream().map(ManifestTests::pod),
+                        base.all(Job.class).stream()
+                                .map(job -> job.getSpec().getTemplate().getSpec()))
+                .flatMap(pod -> pod.getContainers().stream())
+                .flatMap(c -> c.getEnv().stream())
                 .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
-                .map(env -> env.getValueFrom().getSecretKeyRef().getName()).collect(Collectors.toSet());
-        Set<String> generated = production.kustomization().path("secretGenerator").valueStream()
-                .map(generator -> generator.path("name").asString()).collect(Collectors.toSet());
+                .map(env -> env.getValueFrom().getSecretKeyRef().getName())
+                .collect(Collectors.toSet());
+        Set<String> generated = production
+                .kustomization()
+                .path("secretGenerator")
+                .valueStream()
+                .map(generator -> generator.path("name").asString())
+                .collect(Collectors.toSet());
         assertThat(generated).containsAll(referenced);
         Path overlay = Manifests.DEPLOY.resolve("overlays/production");
         assertThat(Files.readString(overlay.resolve("secrets/.gitignore"))).contains("*.env");
-        production.kustomization().path("secretGenerator").valueStream()
+        production
+                .kustomization()
+                .path("secretGenerator")
+                .valueStream()
                 .flatMap(generator -> generator.path("envs").valueStream())
-                .forEach(env -> assertThat(overlay.resolve(env.asString() + ".example")).exists());
+                .forEach(env ->
+                        assertThat(overlay.resolve(env.asString() + ".example")).exists());
     }
 
     private static String appOf(NetworkPolicyPeer peer) {
-        return peer.getPodSelector() == null || peer.getPodSelector().getMatchLabels() == null ? null
+        return peer.getPodSelector() == null || peer.getPodSelector().getMatchLabels() == null
+                ? null
                 : peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
     }
 
     private NetworkPolicy policyFor(String app) {
         return base.all(NetworkPolicy.class).stream()
-                .filter(p -> app.equals(p.getSpec().getPodSelector().getMatchLabels() == null ? null
-                        : p.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy for " + app));
+                .filter(p -> app.equals(
+                        p.getSpec().getPodSelector().getMatchLabels() == null
+                                ? null
+                                : p.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no NetworkPolicy for " + app));
     }
 
     private Deployment deployment(String name) {
-        return base.all(Deployment.class).stream().filter(d -> name(d).equals(name)).findFirst().orElseThrow();
+        return base.all(Deployment.class).stream()
+                .filter(d -> name(d).equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static PodSpec pod(Deployment deployment) {

@@ -11,16 +11,15 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The manifests of one Kustomize directory as fabric8 model objects: the files its kustomization.yaml lists under
@@ -69,8 +68,10 @@ record Manifests(List<HasMetadata> resources, List<HasMetadata> patches, JsonNod
     }
 
     List<GenericKubernetesResource> all(String kind) {
-        return resources.stream().filter(r -> kind.equals(r.getKind()))
-                .map(GenericKubernetesResource.class::cast).toList();
+        return resources.stream()
+                .filter(r -> kind.equals(r.getKind()))
+                .map(GenericKubernetesResource.class::cast)
+                .toList();
     }
 
     private static HasMetadata bind(JsonNode document, Path path) {
@@ -84,7 +85,8 @@ record Manifests(List<HasMetadata> resources, List<HasMetadata> patches, JsonNod
     private static List<JsonNode> read(Path path) {
         try {
             return YAML.readValues(YAML.createParser(Files.readString(path)), JsonNode.class).readAll().stream()
-                    .filter(node -> node != null && !node.isNull() && !node.isMissingNode()).toList();
+                    .filter(node -> node != null && !node.isNull() && !node.isMissingNode())
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(path + ": " + e.getMessage(), e);
         }

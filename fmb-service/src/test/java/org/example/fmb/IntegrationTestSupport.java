@@ -27,23 +27,33 @@ import org.springframework.test.context.DynamicPropertySource;
  * embedded PostgreSQL, test tokens, a clock tests can move, and a fake code server answering
  * FHIR {@code $validate-code} that tests can switch off.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "fmb.codes.open-for=0s", "fmb.codes.cache-for=0s", "fmb.statistics.flush-interval=1h",
-        "fmb.content.refresh-interval=1h", "fmb.pages.login=form"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "fmb.codes.open-for=0s",
+            "fmb.codes.cache-for=0s",
+            "fmb.statistics.flush-interval=1h",
+            "fmb.content.refresh-interval=1h",
+            "fmb.pages.login=form"
+        })
 @Import({TestTokens.Config.class, IntegrationTestSupport.TestClockConfiguration.class})
 public abstract class IntegrationTestSupport {
 
     /** Codes the fake code server says do not exist; everything else exists. */
     protected static final Set<String> UNKNOWN_CODES = ConcurrentHashMap.newKeySet();
+
     protected static volatile boolean codeServerDown;
     /** The fake code server names every code it knows "Kodserverns namn för &lt;code&gt;". */
     protected static final String CODE_SERVER_NAME = "Kodserverns namn för ";
+
     protected static final MutableClock CLOCK = new MutableClock();
     private static final HttpServer CODE_SERVER = startCodeServer();
 
     @DynamicPropertySource
     static void codeServer(DynamicPropertyRegistry registry) {
-        registry.add("fmb.codes.codeserver-url", () -> "http://localhost:" + CODE_SERVER.getAddress().getPort());
+        registry.add(
+                "fmb.codes.codeserver-url",
+                () -> "http://localhost:" + CODE_SERVER.getAddress().getPort());
     }
 
     @AfterEach
@@ -68,9 +78,12 @@ public abstract class IntegrationTestSupport {
                     query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
                 }
                 var valid = !UNKNOWN_CODES.contains(query.get("code"));
-                var display = valid ? ",{\"name\":\"display\",\"valueString\":\"" + CODE_SERVER_NAME + query.get("code") + "\"}" : "";
-                var body = ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":" + valid
-                        + "}" + display + "]}").getBytes(StandardCharsets.UTF_8);
+                var display = valid
+                        ? ",{\"name\":\"display\",\"valueString\":\"" + CODE_SERVER_NAME + query.get("code") + "\"}"
+                        : "";
+                var body = ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":"
+                                + valid + "}" + display + "]}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -124,10 +137,14 @@ public abstract class IntegrationTestSupport {
         @Bean
         org.springframework.security.core.userdetails.UserDetailsService pageUsers() {
             return new org.springframework.security.provisioning.InMemoryUserDetailsManager(
-                    org.springframework.security.core.userdetails.User.withUsername("editor").password("{noop}editor-password")
-                            .authorities("SCOPE_fmb.write").build(),
-                    org.springframework.security.core.userdetails.User.withUsername("reviewer").password("{noop}reviewer-password")
-                            .authorities("SCOPE_fmb.review").build());
+                    org.springframework.security.core.userdetails.User.withUsername("editor")
+                            .password("{noop}editor-password")
+                            .authorities("SCOPE_fmb.write")
+                            .build(),
+                    org.springframework.security.core.userdetails.User.withUsername("reviewer")
+                            .password("{noop}reviewer-password")
+                            .authorities("SCOPE_fmb.review")
+                            .build());
         }
     }
 }

@@ -41,16 +41,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * is compared with the decision the service installs ({@link ServiceAccess#atService()}, via the platform's
  * {@code ResourceServer.protect}) for the same token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.limits.anonymous.capacity=100000", "gateway.limits.authenticated.capacity=100000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"gateway.limits.anonymous.capacity=100000", "gateway.limits.authenticated.capacity=100000"})
 class AccessAgreementTests {
 
     static final Map<String, StubService> SERVICES = Map.of(
-            "fmb", new StubService("fmb"), "codeserver", new StubService("codeserver"),
-            "hosp", new StubService("hosp"), "death-certificates", new StubService("death-certificates"));
+            "fmb",
+            new StubService("fmb"),
+            "codeserver",
+            new StubService("codeserver"),
+            "hosp",
+            new StubService("hosp"),
+            "death-certificates",
+            new StubService("death-certificates"));
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("key", "anonymousUser",
-            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+    static final Authentication ANONYMOUS = new AnonymousAuthenticationToken(
+            "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
     final HttpClient client = HttpClient.newHttpClient();
 
@@ -83,16 +90,22 @@ class AccessAgreementTests {
             for (var request : samples(service)) {
                 for (var caller : callers.entrySet()) {
                     var token = caller.getValue();
-                    var authentication = token == null ? ANONYMOUS
-                            : new JwtAuthenticationConverter().convert(decoder.decode(token));
+                    var authentication =
+                            token == null ? ANONYMOUS : new JwtAuthenticationConverter().convert(decoder.decode(token));
                     var atService = service.atService()
-                            .check(() -> authentication, new RequestAuthorizationContext(mock(request))).isGranted();
+                            .check(() -> authentication, new RequestAuthorizationContext(mock(request)))
+                            .isGranted();
                     var response = send(request, token);
                     var atGateway = response.statusCode() == 200;
                     if (atGateway) {
-                        assertThat(JSON.readTree(response.body()).path("service").asText()).isEqualTo(service.audience());
+                        assertThat(JSON.readTree(response.body())
+                                        .path("service")
+                                        .asText())
+                                .isEqualTo(service.audience());
                     } else {
-                        assertThat(response.statusCode()).as(request + " " + caller.getKey()).isIn(401, 403);
+                        assertThat(response.statusCode())
+                                .as(request + " " + caller.getKey())
+                                .isIn(401, 403);
                     }
                     if (atGateway != atService) {
                         disagreements.add(request + " as " + caller.getKey() + ": gateway " + response.statusCode()
@@ -115,9 +128,13 @@ class AccessAgreementTests {
                 if (rule.kind() == AccessRule.Kind.OWN_LOGIN) {
                     for (var pattern : rule.patterns()) {
                         var request = new Sample("GET", path(pattern));
-                        assertThat(send(request, null).statusCode()).as(request.toString()).isEqualTo(200);
-                        assertThat(service.atService().check(() -> ANONYMOUS,
-                                new RequestAuthorizationContext(mock(request))).isGranted()).isFalse();
+                        assertThat(send(request, null).statusCode())
+                                .as(request.toString())
+                                .isEqualTo(200);
+                        assertThat(service.atService()
+                                        .check(() -> ANONYMOUS, new RequestAuthorizationContext(mock(request)))
+                                        .isGranted())
+                                .isFalse();
                     }
                 }
             }
@@ -128,14 +145,18 @@ class AccessAgreementTests {
     private Map<String, String> callers() throws Exception {
         var callers = new LinkedHashMap<String, String>();
         callers.put("anonymous", null);
-        var clients = Binder.get(environment).bind("gateway.authorization-server.clients",
-                Bindable.mapOf(String.class, DemoClient.class)).get();
+        var clients = Binder.get(environment)
+                .bind("gateway.authorization-server.clients", Bindable.mapOf(String.class, DemoClient.class))
+                .get();
         var scopeSets = new java.util.HashSet<Object>();
         for (var client : clients.entrySet()) {
-            if (client.getValue().redirectUris() != null || !scopeSets.add(client.getValue().scopes())) {
+            if (client.getValue().redirectUris() != null
+                    || !scopeSets.add(client.getValue().scopes())) {
                 continue; // a web client (no client-credentials grant), or the same scopes as a client already asked
             }
-            callers.put(client.getKey(), token(client.getKey(), client.getValue().secret().replace("{noop}", "")));
+            callers.put(
+                    client.getKey(),
+                    token(client.getKey(), client.getValue().secret().replace("{noop}", "")));
         }
         assertThat(callers).hasSizeGreaterThan(7);
         return callers;
@@ -148,7 +169,9 @@ class AccessAgreementTests {
             if (rule.kind() == AccessRule.Kind.OWN_LOGIN) {
                 continue;
             }
-            var methods = rule.method() == null ? List.of("GET", "POST") : List.of(rule.method().name());
+            var methods = rule.method() == null
+                    ? List.of("GET", "POST")
+                    : List.of(rule.method().name());
             for (var pattern : rule.patterns()) {
                 methods.forEach(method -> samples.add(new Sample(method, path(pattern))));
             }
@@ -172,8 +195,11 @@ class AccessAgreementTests {
 
     private HttpResponse<String> send(Sample sample, String token) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + sample.path()))
-                .method(sample.method(), sample.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"))
+                .method(
+                        sample.method(),
+                        sample.method().equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -183,17 +209,18 @@ class AccessAgreementTests {
 
     private String token(String clientId, String secret) throws Exception {
         var basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).path("access_token").asText();
     }
 
-    record DemoClient(String secret, List<String> scopes, List<String> redirectUris) {
-    }
+    record DemoClient(String secret, List<String> scopes, List<String> redirectUris) {}
 
     record Sample(String method, String path) {
         @Override

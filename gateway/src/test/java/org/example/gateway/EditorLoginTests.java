@@ -17,13 +17,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The authorization-code flow the FMB editor pages use, driven over HTTP as a browser would. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.web.max-request-size=4KB")
 class EditorLoginTests {
 
     static final String REDIRECT_URI = "http://localhost:8080/fmb/login/oauth2/code/suite";
     static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    final HttpClient browser =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @LocalServerPort
     int port;
@@ -32,7 +34,8 @@ class EditorLoginTests {
     void grantsAnEditorOnlyTheEditorsScopeThoughThePageAsksForMore() throws Exception {
         var token = login("editor", "editor-password");
         assertThat(token.path("scope").asText().split(" ")).containsExactlyInAnyOrder("openid", "fmb.write");
-        var claims = JSON.readTree(Base64.getUrlDecoder().decode(token.path("access_token").asText().split("\\.")[1]));
+        var claims = JSON.readTree(Base64.getUrlDecoder()
+                .decode(token.path("access_token").asText().split("\\.")[1]));
         assertThat(claims.path("sub").asText()).isEqualTo("editor");
         assertThat(claims.path("scope").toString()).contains("fmb.write").doesNotContain("fmb.review");
         assertThat(token.path("id_token").asText()).isNotBlank();
@@ -41,13 +44,19 @@ class EditorLoginTests {
     @Test
     void refusesThePagesIdTokenOnTheServicesAndIssuesTheAccessTokenForFmbOnly() throws Exception {
         var token = login("reviewer", "reviewer-password");
-        var accessToken = JSON.readTree(Base64.getUrlDecoder().decode(token.path("access_token").asText().split("\\.")[1]));
+        var accessToken = JSON.readTree(Base64.getUrlDecoder()
+                .decode(token.path("access_token").asText().split("\\.")[1]));
         assertThat(accessToken.path("aud").toString()).isIn("\"fmb\"", "[\"fmb\"]");
         var idToken = token.path("id_token").asText();
-        assertThat(JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1])).path("aud").toString())
-                .contains("fmb-web").doesNotContain("\"fmb\"");
-        var refused = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fmb/api/v1/authoring/diagnoses"))
-                .header("Authorization", "Bearer " + idToken).build());
+        assertThat(JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]))
+                        .path("aud")
+                        .toString())
+                .contains("fmb-web")
+                .doesNotContain("\"fmb\"");
+        var refused =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fmb/api/v1/authoring/diagnoses"))
+                        .header("Authorization", "Bearer " + idToken)
+                        .build());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
@@ -72,12 +81,17 @@ class EditorLoginTests {
         assertThat(toLogin.statusCode()).isEqualTo(302);
         assertThat(toLogin.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         var loginPage = send(get("/login"));
-        var loggedIn = send(post("/login", "username=" + user + "&password=" + password + "&_csrf="
-                + URLEncoder.encode(csrf(loginPage.body()), StandardCharsets.UTF_8)));
+        var loggedIn = send(post(
+                "/login",
+                "username=" + user + "&password=" + password + "&_csrf="
+                        + URLEncoder.encode(csrf(loginPage.body()), StandardCharsets.UTF_8)));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
-        var backToAuthorize = URI.create(loggedIn.headers().firstValue("Location").orElseThrow());
+        var backToAuthorize =
+                URI.create(loggedIn.headers().firstValue("Location").orElseThrow());
         var withCode = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + backToAuthorize.getRawPath()
-                + "?" + backToAuthorize.getRawQuery())).header("Accept", "text/html").build());
+                        + "?" + backToAuthorize.getRawQuery()))
+                .header("Accept", "text/html")
+                .build());
         assertThat(withCode.statusCode()).isEqualTo(302);
         var location = withCode.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(REDIRECT_URI).contains("state=s1");
@@ -106,14 +120,17 @@ class EditorLoginTests {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html")
+                .build();
     }
 
     private HttpRequest post(String path, String form) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.web.max-request-size=4KB")
 class GatewayTests {
 
@@ -56,14 +57,17 @@ class GatewayTests {
         assertRoutedTo(get("/fmb/typfall", null), FMB, "/fmb/typfall");
         assertRoutedTo(get("/codes/api/v1/code-systems", null), CODESERVER, "/codes/api/v1/code-systems");
         assertRoutedTo(get("/fhir/metadata", null), CODESERVER, "/fhir/metadata");
-        assertRoutedTo(get("/services/clinicalprocess/x?wsdl", null), DEATH_CERTIFICATES, "/services/clinicalprocess/x");
+        assertRoutedTo(
+                get("/services/clinicalprocess/x?wsdl", null), DEATH_CERTIFICATES, "/services/clinicalprocess/x");
     }
 
     @Test
     void leavesTheLoginOfTheFmbEditorPagesToFmb() throws Exception {
-        assertRoutedTo(post("/fmb/editor/diagnoses/508/versions", "{}", null), FMB, "/fmb/editor/diagnoses/508/versions");
+        assertRoutedTo(
+                post("/fmb/editor/diagnoses/508/versions", "{}", null), FMB, "/fmb/editor/diagnoses/508/versions");
         assertRoutedTo(get("/fmb/login/oauth2/code/suite?code=x&state=y", null), FMB, "/fmb/login/oauth2/code/suite");
-        assertThat(post("/fmb/api/v1/authoring/diagnoses", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/fmb/api/v1/authoring/diagnoses", "{}", null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -71,7 +75,8 @@ class GatewayTests {
         assertRoutedTo(post("/fhir/CodeSystem/$lookup", "{}", null), CODESERVER, "/fhir/CodeSystem/$lookup");
         assertRoutedTo(post("/fhir/ValueSet/$expand", "{}", null), CODESERVER, "/fhir/ValueSet/$expand");
         assertThat(post("/fhir/CodeSystem", "{}", null).statusCode()).isEqualTo(401);
-        assertThat(post("/fhir/CodeSystem", "{}", token("ehr-system")).statusCode()).isEqualTo(403);
+        assertThat(post("/fhir/CodeSystem", "{}", token("ehr-system")).statusCode())
+                .isEqualTo(403);
         assertRoutedTo(post("/fhir/CodeSystem", "{}", token("terminology-admin")), CODESERVER, "/fhir/CodeSystem");
     }
 
@@ -96,12 +101,16 @@ class GatewayTests {
         var token = token("region-skane");
         assertRoutedTo(get("/hosp/api/v1/persons/191212121212", token), HOSP, "/hosp/api/v1/persons/191212121212");
         assertThat(HOSP.lastHeaders.get("authorization")).isEqualTo("Bearer " + token);
-        assertRoutedTo(post("/services/clinicalprocess/RegisterCertificate", "<x/>", token("webcert")),
-                DEATH_CERTIFICATES, "/services/clinicalprocess/RegisterCertificate");
-        assertRoutedTo(get("/death-certificates/api/v1/certificates", token("cause-of-death-coder")),
-                DEATH_CERTIFICATES, "/death-certificates/api/v1/certificates");
-        assertRoutedTo(post("/fmb/api/v1/sick-leave-checks", "{}", token("webcert")), FMB,
-                "/fmb/api/v1/sick-leave-checks");
+        assertRoutedTo(
+                post("/services/clinicalprocess/RegisterCertificate", "<x/>", token("webcert")),
+                DEATH_CERTIFICATES,
+                "/services/clinicalprocess/RegisterCertificate");
+        assertRoutedTo(
+                get("/death-certificates/api/v1/certificates", token("cause-of-death-coder")),
+                DEATH_CERTIFICATES,
+                "/death-certificates/api/v1/certificates");
+        assertRoutedTo(
+                post("/fmb/api/v1/sick-leave-checks", "{}", token("webcert")), FMB, "/fmb/api/v1/sick-leave-checks");
     }
 
     @Test
@@ -129,15 +138,19 @@ class GatewayTests {
         var response = get("/codes/api/v1/code-systems", forHosp);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertRoutedTo(get("/codes/api/v1/code-systems", token("ehr-system")), CODESERVER, "/codes/api/v1/code-systems");
+        assertRoutedTo(
+                get("/codes/api/v1/code-systems", token("ehr-system")), CODESERVER, "/codes/api/v1/code-systems");
     }
 
     @Test
     void letsTheCodeServersReadOperationsThroughAsTheCodeServerDoes() throws Exception {
         assertRoutedTo(post("/fhir/$versions", "{}", null), CODESERVER, "/fhir/$versions");
-        assertRoutedTo(post("/fhir/ValueSet/$batch-validate-code", "{}", null), CODESERVER,
+        assertRoutedTo(
+                post("/fhir/ValueSet/$batch-validate-code", "{}", null),
+                CODESERVER,
                 "/fhir/ValueSet/$batch-validate-code");
-        assertThat(post("/codes/api/v1/imports", "{}", token("ehr-system")).statusCode()).isEqualTo(403);
+        assertThat(post("/codes/api/v1/imports", "{}", token("ehr-system")).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -149,7 +162,8 @@ class GatewayTests {
 
     @Test
     void issuesTokensThatAServiceAcceptsThroughThePublishedKeys() throws Exception {
-        var decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build();
+        var decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
+                .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("http://localhost:8080"));
         var jwt = decoder.decode(token("ivo"));
         assertThat(jwt.getSubject()).isEqualTo("ivo");
@@ -158,7 +172,10 @@ class GatewayTests {
 
     @Test
     void passesTheCallersRequestIdOnAndReturnsIt() throws Exception {
-        var response = client.send(HttpRequest.newBuilder(uri("/fmb/typfall")).header("X-Request-Id", "trace-123").build(),
+        var response = client.send(
+                HttpRequest.newBuilder(uri("/fmb/typfall"))
+                        .header("X-Request-Id", "trace-123")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().allValues("X-Request-Id")).containsExactly("trace-123");
         assertThat(FMB.lastHeaders.get("x-request-id")).isEqualTo("trace-123");
@@ -175,7 +192,10 @@ class GatewayTests {
 
     @Test
     void replacesACallersRequestIdThatIsNotSafeToLog() throws Exception {
-        var response = client.send(HttpRequest.newBuilder(uri("/fmb/typfall")).header("X-Request-Id", "a b{c}").build(),
+        var response = client.send(
+                HttpRequest.newBuilder(uri("/fmb/typfall"))
+                        .header("X-Request-Id", "a b{c}")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         var replaced = response.headers().allValues("X-Request-Id");
         assertThat(replaced).hasSize(1).doesNotContain("a b{c}");
@@ -191,11 +211,13 @@ class GatewayTests {
 
     @Test
     void refusesAChunkedRequestBodyThatGrowsOverTheSizeLimit() throws Exception {
-        var response = client.send(HttpRequest.newBuilder(uri("/fhir/ValueSet/$expand"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream("x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = client.send(
+                HttpRequest.newBuilder(uri("/fhir/ValueSet/$expand"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(413);
@@ -203,11 +225,13 @@ class GatewayTests {
 
     @Test
     void passesAChunkedRequestBodyWithinTheSizeLimit() throws Exception {
-        var response = client.send(HttpRequest.newBuilder(uri("/fhir/ValueSet/$expand"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream("x".repeat(3000).getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = client.send(
+                HttpRequest.newBuilder(uri("/fhir/ValueSet/$expand"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                "x".repeat(3000).getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertRoutedTo(response, CODESERVER, "/fhir/ValueSet/$expand");
     }
 
@@ -215,8 +239,12 @@ class GatewayTests {
     void servesOneSwaggerUiListingEveryService() throws Exception {
         assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
         var config = JSON.readTree(get("/v3/api-docs/swagger-config", null).body());
-        assertThat(config.path("urls").findValuesAsText("url")).containsExactlyInAnyOrder(
-                "/fmb/v3/api-docs", "/codes/v3/api-docs", "/hosp/v3/api-docs", "/death-certificates/v3/api-docs");
+        assertThat(config.path("urls").findValuesAsText("url"))
+                .containsExactlyInAnyOrder(
+                        "/fmb/v3/api-docs",
+                        "/codes/v3/api-docs",
+                        "/hosp/v3/api-docs",
+                        "/death-certificates/v3/api-docs");
     }
 
     @Test
@@ -224,28 +252,35 @@ class GatewayTests {
         for (var page : java.util.List.of("/login", "/swagger-ui/index.html", "/default-ui.css")) {
             var response = get(page, null);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
-            var policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
-            assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+            var policy =
+                    response.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy)
+                    .contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                     .doesNotContain("unsafe-inline", "unsafe-eval", "*");
         }
         assertThat(get("/login", null).body()).doesNotContain("<script", "<style", " style=", "onclick");
         // a routed service's answer keeps the service's own headers, none added by the gateway
-        assertThat(get("/fmb/typfall", null).headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(get("/fmb/typfall", null).headers().firstValue("Content-Security-Policy"))
+                .isEmpty();
     }
 
     @Test
     void answersCorsPreflightForTheSuitesOwnPages() throws Exception {
-        var response = client.send(HttpRequest.newBuilder(uri("/fmb/api/v1/sick-leave-checks"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost:8080")
-                .header("Access-Control-Request-Method", "POST")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = client.send(
+                HttpRequest.newBuilder(uri("/fmb/api/v1/sick-leave-checks"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:8080")
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
-        var foreign = client.send(HttpRequest.newBuilder(uri("/fmb/api/v1/sick-leave-checks"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://evil.example")
-                .header("Access-Control-Request-Method", "POST")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var foreign = client.send(
+                HttpRequest.newBuilder(uri("/fmb/api/v1/sick-leave-checks"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://evil.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(foreign.statusCode()).isEqualTo(403);
     }
 
@@ -264,16 +299,21 @@ class GatewayTests {
 
     private HttpResponse<String> tokenResponse(String clientId, String secret) throws Exception {
         var basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri("/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static java.util.List<String> audiences(String jwt) throws Exception {
         var aud = claims(jwt).path("aud");
-        return aud.isArray() ? java.util.stream.StreamSupport.stream(aud.spliterator(), false).map(JsonNode::asText).toList()
+        return aud.isArray()
+                ? java.util.stream.StreamSupport.stream(aud.spliterator(), false)
+                        .map(JsonNode::asText)
+                        .toList()
                 : java.util.List.of(aud.asText());
     }
 
@@ -290,7 +330,8 @@ class GatewayTests {
     }
 
     HttpResponse<String> post(String path, String body, String token) throws Exception {
-        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -11,8 +11,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,10 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * address. The caller here is not behind a trusted proxy, so its X-Forwarded-For is not believed (each request uses
  * another header value and still shares the one address's budget).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.limits.anonymous.capacity=3", "gateway.limits.anonymous.period=1h",
-        "gateway.limits.token-endpoint.capacity=3", "gateway.limits.token-endpoint.period=1h",
-        "gateway.limits.authenticated.capacity=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gateway.limits.anonymous.capacity=3", "gateway.limits.anonymous.period=1h",
+            "gateway.limits.token-endpoint.capacity=3", "gateway.limits.token-endpoint.period=1h",
+            "gateway.limits.authenticated.capacity=1000"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTests {
 
@@ -59,7 +62,8 @@ class RateLimitTests {
         var refused = get(forged, "10.0.1.1");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
         assertThat(refused.body()).contains("\"status\":429");
         assertThat(get(null, "10.0.1.2").statusCode()).isEqualTo(429);
         // a client whose token the gateway has validated keeps its own budget
@@ -91,16 +95,21 @@ class RateLimitTests {
 
     private static String tokenOf(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("access_token").asText();
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body())
+                .path("access_token")
+                .asText();
     }
 
     private HttpResponse<String> token(String clientId, String secret, String forwardedFor) throws Exception {
         var basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("X-Forwarded-For", forwardedFor)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("X-Forwarded-For", forwardedFor)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

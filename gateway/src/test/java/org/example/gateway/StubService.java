@@ -29,7 +29,8 @@ final class StubService implements AutoCloseable {
             lastHeaders.clear();
             exchange.getRequestHeaders().forEach((key, values) -> lastHeaders.put(key.toLowerCase(), values.get(0)));
             exchange.getRequestBody().readAllBytes();
-            var body = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
+            var body = ("{\"service\":\"" + name + "\",\"path\":\""
+                            + exchange.getRequestURI().getPath() + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             var requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");

@@ -14,9 +14,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Behind a trusted proxy (here: the test itself, on the loopback address) each forwarded client has its own budget. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.limits.anonymous.capacity=2", "gateway.limits.anonymous.period=1h",
-        "gateway.limits.trusted-proxies=127.0.0.1/32,::1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gateway.limits.anonymous.capacity=2",
+            "gateway.limits.anonymous.period=1h",
+            "gateway.limits.trusted-proxies=127.0.0.1/32,::1"
+        })
 class TrustedProxyTests {
 
     static final StubService FMB = new StubService("fmb");
@@ -52,7 +56,10 @@ class TrustedProxyTests {
     }
 
     private HttpResponse<String> get(String forwardedFor) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fmb/typfall"))
-                .header("X-Forwarded-For", forwardedFor).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fmb/typfall"))
+                        .header("X-Forwarded-For", forwardedFor)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

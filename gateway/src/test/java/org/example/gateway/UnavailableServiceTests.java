@@ -29,7 +29,8 @@ class UnavailableServiceTests {
     static final DroppingService DROPPING = new DroppingService();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -48,7 +49,8 @@ class UnavailableServiceTests {
 
     @Test
     void answers503ProblemJsonWhenAServiceIsDown() throws Exception {
-        var response = send(HttpRequest.newBuilder(uri("/fmb/api/v1/diagnoses/by-code/F32")).build());
+        var response = send(
+                HttpRequest.newBuilder(uri("/fmb/api/v1/diagnoses/by-code/F32")).build());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -62,17 +64,22 @@ class UnavailableServiceTests {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "urn:riv:clinicalprocess:healthcond:certificate:RegisterCertificateResponder:3")
-                .POST(HttpRequest.BodyPublishers.ofString("<soap:Envelope/>")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("<soap:Envelope/>"))
+                .build());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
-        assertThat(response.body()).contains("http://schemas.xmlsoap.org/soap/envelope/", "<soap:Fault>",
-                "<faultcode>soap:Server</faultcode>");
+        assertThat(response.body())
+                .contains(
+                        "http://schemas.xmlsoap.org/soap/envelope/",
+                        "<soap:Fault>",
+                        "<faultcode>soap:Server</faultcode>");
     }
 
     @Test
     void answers503WhenAServiceDropsTheConnectionMidCall() throws Exception {
-        var response = send(HttpRequest.newBuilder(uri("/fhir/CodeSystem/$lookup?code=F32")).build());
+        var response = send(
+                HttpRequest.newBuilder(uri("/fhir/CodeSystem/$lookup?code=F32")).build());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -81,10 +88,12 @@ class UnavailableServiceTests {
 
     private String token() throws Exception {
         var response = send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "webcert:webcert-secret".getBytes()))
+                .header(
+                        "Authorization",
+                        "Basic " + java.util.Base64.getEncoder().encodeToString("webcert:webcert-secret".getBytes()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build());
         return JSON.readTree(response.body()).path("access_token").asText();
     }
 

@@ -12,6 +12,5 @@ public final class DemoPersonNumbers {
     public static final String DECEASED_DOCTOR = "194505132995";
     public static final String NURSE_AND_MIDWIFE = "198806301480";
 
-    private DemoPersonNumbers() {
-    }
+    private DemoPersonNumbers() {}
 }

@@ -13,5 +13,4 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestTokens.Config.class)
-public @interface HospIntegrationTest {
-}
+public @interface HospIntegrationTest {}

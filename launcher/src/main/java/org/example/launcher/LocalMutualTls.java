@@ -57,19 +57,28 @@ final class LocalMutualTls {
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("Could not create the local certificates under " + tls.directory, e);
         }
-        System.out.println("Mutual TLS for the SOAP intake on https://localhost:" + port + "/services/... (certificates in "
-                + tls.directory + ", client: platform.pem + platform-key.pem, CA: ca.pem)");
+        System.out.println(
+                "Mutual TLS for the SOAP intake on https://localhost:" + port + "/services/... (certificates in "
+                        + tls.directory + ", client: platform.pem + platform-key.pem, CA: ca.pem)");
         return tls.environment(port);
     }
 
     Map<String, String> environment(int port) {
-        return Map.of("MTLS_ENABLED", "true",
-                "MTLS_PORT", Integer.toString(port),
-                "SPRING_SSL_BUNDLE_PEM_RIVTA_KEYSTORE_CERTIFICATE", file("server.pem"),
-                "SPRING_SSL_BUNDLE_PEM_RIVTA_KEYSTORE_PRIVATEKEY", file("server-key.pem"),
-                "SPRING_SSL_BUNDLE_PEM_RIVTA_TRUSTSTORE_CERTIFICATE", file("ca.pem"),
-                "MTLS_ALLOWEDSUBJECTS_REGISTERCERTIFICATE", PLATFORM_SUBJECT,
-                "MTLS_ALLOWEDSUBJECTS_REVOKECERTIFICATE", PLATFORM_SUBJECT);
+        return Map.of(
+                "MTLS_ENABLED",
+                "true",
+                "MTLS_PORT",
+                Integer.toString(port),
+                "SPRING_SSL_BUNDLE_PEM_RIVTA_KEYSTORE_CERTIFICATE",
+                file("server.pem"),
+                "SPRING_SSL_BUNDLE_PEM_RIVTA_KEYSTORE_PRIVATEKEY",
+                file("server-key.pem"),
+                "SPRING_SSL_BUNDLE_PEM_RIVTA_TRUSTSTORE_CERTIFICATE",
+                file("ca.pem"),
+                "MTLS_ALLOWEDSUBJECTS_REGISTERCERTIFICATE",
+                PLATFORM_SUBJECT,
+                "MTLS_ALLOWEDSUBJECTS_REVOKECERTIFICATE",
+                PLATFORM_SUBJECT);
     }
 
     /** Writes the CA, the server and the platform certificate with their keys, unless they are there already. */
@@ -84,12 +93,31 @@ final class LocalMutualTls {
         var caName = new X500Name("CN=Local suite CA,O=health-suite (local only)");
         var ca = sign(caName, caKeys, caName, caKeys, now, until, true, null, null);
         var serverKeys = keyPair();
-        var server = sign(new X500Name("CN=localhost,O=health-suite (local only)"), serverKeys, caName, caKeys, now, until,
-                false, new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")}), KeyPurposeId.id_kp_serverAuth);
+        var server = sign(
+                new X500Name("CN=localhost,O=health-suite (local only)"),
+                serverKeys,
+                caName,
+                caKeys,
+                now,
+                until,
+                false,
+                new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                }),
+                KeyPurposeId.id_kp_serverAuth);
         var platformKeys = keyPair();
-        var platform = sign(new X500Name("SERIALNUMBER=" + PLATFORM_SUBJECT + ",CN=Nationella tjanstepl. (local),O=health-suite (local only),C=SE"),
-                platformKeys, caName, caKeys, now, until, false, null, KeyPurposeId.id_kp_clientAuth);
+        var platform = sign(
+                new X500Name("SERIALNUMBER=" + PLATFORM_SUBJECT
+                        + ",CN=Nationella tjanstepl. (local),O=health-suite (local only),C=SE"),
+                platformKeys,
+                caName,
+                caKeys,
+                now,
+                until,
+                false,
+                null,
+                KeyPurposeId.id_kp_clientAuth);
         write("ca.pem", ca);
         write("ca-key.pem", new JcaPKCS8Generator(caKeys.getPrivate(), null));
         write("server.pem", server);
@@ -110,15 +138,31 @@ final class LocalMutualTls {
         Files.writeString(directory.resolve(name), text.toString());
     }
 
-    private static X509Certificate sign(X500Name subject, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys,
-            Instant notBefore, Instant notAfter, boolean authority, GeneralNames alternativeNames, KeyPurposeId purpose)
+    private static X509Certificate sign(
+            X500Name subject,
+            KeyPair subjectKeys,
+            X500Name issuer,
+            KeyPair issuerKeys,
+            Instant notBefore,
+            Instant notAfter,
+            boolean authority,
+            GeneralNames alternativeNames,
+            KeyPurposeId purpose)
             throws IOException, GeneralSecurityException, OperatorCreationException {
-        var builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, new SecureRandom()),
-                Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
+        var builder = new JcaX509v3CertificateBuilder(
+                issuer,
+                new BigInteger(64, new SecureRandom()),
+                Date.from(notBefore),
+                Date.from(notAfter),
+                subject,
+                subjectKeys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-        builder.addExtension(Extension.keyUsage, true, authority
-                ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
-                : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+        builder.addExtension(
+                Extension.keyUsage,
+                true,
+                authority
+                        ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
+                        : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
         if (alternativeNames != null) {
             builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
         }

@@ -63,10 +63,16 @@ final class StartupArchive {
     void writeStaticArchive(String java) throws IOException, InterruptedException {
         var classes = directory.resolve("classes-static.lst");
         try (var lines = Files.lines(classList())) {
-            Files.write(classes, lines.filter(line -> !line.startsWith("@lambda-")).toList());
+            Files.write(
+                    classes, lines.filter(line -> !line.startsWith("@lambda-")).toList());
         }
-        var dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classes,
-                "-XX:SharedArchiveFile=" + archive(), "-cp", extracted().toString())
+        var dump = new ProcessBuilder(
+                        java,
+                        "-Xshare:dump",
+                        "-XX:SharedClassListFile=" + classes,
+                        "-XX:SharedArchiveFile=" + archive(),
+                        "-cp",
+                        extracted().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(staticDumpReport().toFile())
                 .start();
@@ -103,8 +109,15 @@ final class StartupArchive {
     private void extract(String java) throws IOException, InterruptedException {
         FileSystemUtils.deleteRecursively(directory);
         Files.createDirectories(directory);
-        var extraction = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                directory.toString(), "--force")
+        var extraction = new ProcessBuilder(
+                        java,
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--destination",
+                        directory.toString(),
+                        "--force")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

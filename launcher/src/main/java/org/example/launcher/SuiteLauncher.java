@@ -39,7 +39,8 @@ public final class SuiteLauncher {
     private final Map<SuiteService, StartupArchive> archives = new LinkedHashMap<>();
     private final Map<SuiteService, ServiceDatabase> databases = new HashMap<>();
     private Thread supervision;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     SuiteLauncher(Path root, Path dataDirectory, int portBase, int databasePort) {
         this.root = root;
@@ -51,7 +52,8 @@ public final class SuiteLauncher {
     public static void main(String[] args) throws Exception {
         var root = Path.of("").toAbsolutePath();
         var environment = System.getenv();
-        var launcher = new SuiteLauncher(root,
+        var launcher = new SuiteLauncher(
+                root,
                 root.resolve(environment.getOrDefault("SUITE_DATA_DIR", ".data")),
                 Integer.parseInt(environment.getOrDefault("SUITE_PORT_BASE", "8080")),
                 Integer.parseInt(environment.getOrDefault("SUITE_DB_PORT", "15432")));
@@ -68,9 +70,15 @@ public final class SuiteLauncher {
 
     List<SuiteService> services() {
         var issuer = "http://localhost:" + portBase;
-        var common = Map.of("ISSUER_URI", issuer, "JWK_SET_URI", issuer + "/oauth2/jwks",
-                "CODESERVER_URL", "http://localhost:" + (portBase + 2),
-                "FMB_WEB_REDIRECT_URI", issuer + "/fmb/login/oauth2/code/suite");
+        var common = Map.of(
+                "ISSUER_URI",
+                issuer,
+                "JWK_SET_URI",
+                issuer + "/oauth2/jwks",
+                "CODESERVER_URL",
+                "http://localhost:" + (portBase + 2),
+                "FMB_WEB_REDIRECT_URI",
+                issuer + "/fmb/login/oauth2/code/suite");
         var small = jvmOptions("-Xms64m", "-Xmx384m", "-XX:ReservedCodeCacheSize=64m");
         var large = jvmOptions("-Xms128m", "-Xmx768m", "-XX:ReservedCodeCacheSize=96m");
         var gatewayEnvironment = new HashMap<>(common);
@@ -80,15 +88,21 @@ public final class SuiteLauncher {
         gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
         gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
         var deathCertificateEnvironment = new HashMap<>(common);
-        deathCertificateEnvironment.putAll(LocalMutualTls.environment(dataDirectory, portBase + 363)); // SUITE_MTLS=true
+        deathCertificateEnvironment.putAll(
+                LocalMutualTls.environment(dataDirectory, portBase + 363)); // SUITE_MTLS=true
         return List.of(
                 new SuiteService("gateway", "gateway", portBase, null, small, gatewayEnvironment),
                 new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
-                new SuiteService("codeserver-service", "codeserver-service", portBase + 2, "codeserver_service", large,
-                        common),
+                new SuiteService(
+                        "codeserver-service", "codeserver-service", portBase + 2, "codeserver_service", large, common),
                 new SuiteService("hosp-service", "hosp-service", portBase + 3, "hosp_service", small, common),
-                new SuiteService("death-certificate-service", "death-certificate-service", portBase + 4,
-                        "death_certificate_service", small, deathCertificateEnvironment));
+                new SuiteService(
+                        "death-certificate-service",
+                        "death-certificate-service",
+                        portBase + 4,
+                        "death_certificate_service",
+                        small,
+                        deathCertificateEnvironment));
     }
 
     /**
@@ -100,9 +114,13 @@ public final class SuiteLauncher {
      */
     static List<String> jvmOptions(String... memory) {
         var options = new ArrayList<>(List.of(memory));
-        options.addAll(List.of("-XX:+UseSerialGC", "-Xss512k",
-                "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
-                "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000"));
+        options.addAll(List.of(
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:Tier4InvocationThreshold=50000",
+                "-XX:Tier4MinInvocationThreshold=6000",
+                "-XX:Tier4CompileThreshold=150000",
+                "-XX:Tier4BackEdgeThreshold=400000"));
         return List.copyOf(options);
     }
 
@@ -111,12 +129,14 @@ public final class SuiteLauncher {
         var services = services();
         for (var service : services) {
             if (!Files.isRegularFile(service.jar(root))) {
-                System.err.println("Missing " + root.relativize(service.jar(root)) + ": build first with ./mvnw package -DskipTests");
+                System.err.println("Missing " + root.relativize(service.jar(root))
+                        + ": build first with ./mvnw package -DskipTests");
                 return false;
             }
         }
         var logs = Files.createDirectories(dataDirectory.resolve("logs"));
-        System.out.println("Starting PostgreSQL (data in " + root.relativize(dataDirectory.resolve("postgres")) + ") ...");
+        System.out.println(
+                "Starting PostgreSQL (data in " + root.relativize(dataDirectory.resolve("postgres")) + ") ...");
         var postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), databasePort, false);
         for (var service : services) {
             if (service.database() != null) {
@@ -132,7 +152,8 @@ public final class SuiteLauncher {
         for (var process : processes) {
             pending.put(process.service(), process.process());
         }
-        var timeout = Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("SUITE_READY_TIMEOUT_MINUTES", "15")));
+        var timeout =
+                Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("SUITE_READY_TIMEOUT_MINUTES", "15")));
         var deadline = Instant.now().plus(timeout);
         var nextReport = Instant.now().plus(Duration.ofSeconds(30));
         while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -143,12 +164,15 @@ public final class SuiteLauncher {
             }
             for (var entry : List.copyOf(pending.entrySet())) {
                 if (!entry.getValue().isAlive()) {
-                    System.err.println(entry.getKey().name() + " stopped with exit code " + entry.getValue().exitValue()
-                            + "; see " + root.relativize(logs.resolve(entry.getKey().name() + ".log")));
+                    System.err.println(entry.getKey().name() + " stopped with exit code "
+                            + entry.getValue().exitValue() + "; see "
+                            + root.relativize(logs.resolve(entry.getKey().name() + ".log")));
                     return false;
                 }
                 if (isReady(entry.getKey())) {
-                    System.out.printf("  %s ready after %d s%n", entry.getKey().name(),
+                    System.out.printf(
+                            "  %s ready after %d s%n",
+                            entry.getKey().name(),
                             Duration.between(started, Instant.now()).toSeconds());
                     pending.remove(entry.getKey());
                 }
@@ -174,7 +198,8 @@ public final class SuiteLauncher {
         var command = new ArrayList<String>();
         command.add(java);
         command.addAll(service.jvmOptions());
-        var archive = archives.computeIfAbsent(service, s -> new StartupArchive(dataDirectory.resolve("apps"), s, root));
+        var archive =
+                archives.computeIfAbsent(service, s -> new StartupArchive(dataDirectory.resolve("apps"), s, root));
         command.addAll(archive.command(java));
         var log = dataDirectory.resolve("logs").resolve(service.name() + ".log").toFile();
         var builder = new ProcessBuilder(command)
@@ -198,40 +223,50 @@ public final class SuiteLauncher {
     private void supervise() {
         var now = Instant.now();
         processes.forEach(process -> process.ready(now)); // each answered ready before the suite was called ready
-        var supervisor = new Supervisor(processes, new Supervisor.Database() {
-            @Override
-            public boolean isRunning() {
-                return EmbeddedPostgresServer.isRunning();
-            }
+        var supervisor = new Supervisor(
+                processes,
+                new Supervisor.Database() {
+                    @Override
+                    public boolean isRunning() {
+                        return EmbeddedPostgresServer.isRunning();
+                    }
 
-            @Override
-            public void restart() {
-                EmbeddedPostgresServer.restart();
-            }
-        }, this::isReady, System.out, Clock.systemDefaultZone());
-        supervision = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    supervisor.check();
-                } catch (RuntimeException e) {
-                    // one failed round (a restart that threw unexpectedly) must not end the supervision
-                    System.err.println("Supervision round failed (" + e + "); checking again");
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "suite-supervisor");
+                    @Override
+                    public void restart() {
+                        EmbeddedPostgresServer.restart();
+                    }
+                },
+                this::isReady,
+                System.out,
+                Clock.systemDefaultZone());
+        supervision = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            supervisor.check();
+                        } catch (RuntimeException e) {
+                            // one failed round (a restart that threw unexpectedly) must not end the supervision
+                            System.err.println("Supervision round failed (" + e + "); checking again");
+                        }
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "suite-supervisor");
         supervision.setDaemon(true);
         supervision.start();
     }
 
     private boolean isReady(SuiteService service) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -243,7 +278,8 @@ public final class SuiteLauncher {
 
     private void printWhereToGo(Duration took) {
         var gateway = "http://localhost:" + portBase;
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 The suite is ready (%d s, %d MB of memory in all its processes).
                   Gateway            %s
@@ -255,13 +291,26 @@ public final class SuiteLauncher {
                   A token            curl -s -u region-skane:region-skane-secret -d grant_type=client_credentials %s/oauth2/token
                 Services directly on ports %d-%d; logs in %s. A service or PostgreSQL that dies is started again.
                 Ctrl-C stops everything.
-                """, took.toSeconds(), SuiteMemory.megabytes(), gateway, gateway, gateway, gateway, gateway, gateway, gateway, portBase + 1,
-                portBase + 4, root.relativize(dataDirectory.resolve("logs")));
+                """,
+                took.toSeconds(),
+                SuiteMemory.megabytes(),
+                gateway,
+                gateway,
+                gateway,
+                gateway,
+                gateway,
+                gateway,
+                gateway,
+                portBase + 1,
+                portBase + 4,
+                root.relativize(dataDirectory.resolve("logs")));
     }
 
     /** The static class archives of the services whose run recorded its classes for one (see StartupArchive). */
     private void writeStaticArchives() {
-        var pending = archives.values().stream().filter(StartupArchive::needsStaticArchive).toList();
+        var pending = archives.values().stream()
+                .filter(StartupArchive::needsStaticArchive)
+                .toList();
         archives.clear();
         if (pending.isEmpty()) {
             return;

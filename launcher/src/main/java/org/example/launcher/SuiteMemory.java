@@ -12,14 +12,15 @@ import java.util.stream.Stream;
  */
 final class SuiteMemory {
 
-    private SuiteMemory() {
-    }
+    private SuiteMemory() {}
 
     static long megabytes() {
         if (!Files.isDirectory(Path.of("/proc/self"))) {
             return -1;
         }
-        var kilobytes = Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+        var kilobytes = Stream.concat(
+                        Stream.of(ProcessHandle.current()),
+                        ProcessHandle.current().descendants())
                 .mapToLong(process -> proportionalSetSize(process.pid()))
                 .sum();
         return kilobytes / 1024;
@@ -29,7 +30,8 @@ final class SuiteMemory {
         try (var lines = Files.lines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
             return lines.filter(line -> line.startsWith("Pss:"))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .findFirst().orElse(0);
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

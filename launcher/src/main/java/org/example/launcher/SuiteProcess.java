@@ -11,7 +11,12 @@ import java.time.Instant;
  */
 final class SuiteProcess {
 
-    enum State { STARTING, READY, UNHEALTHY, DOWN }
+    enum State {
+        STARTING,
+        READY,
+        UNHEALTHY,
+        DOWN
+    }
 
     /** Starts the service's process: the command, environment and log of the local run (SuiteLauncher). */
     @FunctionalInterface

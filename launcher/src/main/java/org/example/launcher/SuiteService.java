@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** One process of the suite: where its jar is, its port, its database (or none) and its JVM options. */
-record SuiteService(String name, String module, int port, String database, List<String> jvmOptions,
+record SuiteService(
+        String name,
+        String module,
+        int port,
+        String database,
+        List<String> jvmOptions,
         Map<String, String> environment) {
 
     Path jar(Path root) {

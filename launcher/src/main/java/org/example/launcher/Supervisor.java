@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +40,11 @@ final class Supervisor {
     private boolean ready = true;
     private Instant nextHealthCheck;
 
-    Supervisor(List<SuiteProcess> processes, Database database, Predicate<SuiteService> readiness, PrintStream out,
+    Supervisor(
+            List<SuiteProcess> processes,
+            Database database,
+            Predicate<SuiteService> readiness,
+            PrintStream out,
             Clock clock) {
         this.processes = List.copyOf(processes);
         this.database = database;
@@ -64,7 +67,9 @@ final class Supervisor {
         }
         var readyNow = !databaseDown && processes.stream().allMatch(p -> p.state() == SuiteProcess.State.READY);
         if (readyNow && !ready) {
-            say(now, "The suite is ready again: PostgreSQL runs and all " + processes.size() + " services are healthy.");
+            say(
+                    now,
+                    "The suite is ready again: PostgreSQL runs and all " + processes.size() + " services are healthy.");
         } else if (!readyNow && ready) {
             say(now, "The suite is NOT ready: " + summary());
         }
@@ -83,13 +88,18 @@ final class Supervisor {
                 database.restart();
                 databaseDown = false;
                 databaseRestartsInARow = 0;
-                say(now, "PostgreSQL started again (down " + Duration.between(databaseDownSince, now).toSeconds()
-                        + " s); it recovered every committed transaction from its log");
+                say(
+                        now,
+                        "PostgreSQL started again (down "
+                                + Duration.between(databaseDownSince, now).toSeconds()
+                                + " s); it recovered every committed transaction from its log");
             } catch (RuntimeException e) {
                 var backOff = SuiteProcess.FIRST_BACK_OFF.multipliedBy(1L << Math.min(++databaseRestartsInARow, 4));
                 nextDatabaseStart = now.plus(backOff);
-                say(now, "PostgreSQL did not start yet (" + e.getMessage() + "); trying again in " + backOff.toSeconds()
-                        + " s");
+                say(
+                        now,
+                        "PostgreSQL did not start yet (" + e.getMessage() + "); trying again in " + backOff.toSeconds()
+                                + " s");
             }
         }
     }
@@ -100,12 +110,16 @@ final class Supervisor {
             case READY, UNHEALTHY, STARTING -> {
                 if (!process.isAlive()) {
                     var backOff = process.died(now);
-                    say(now, name + " stopped (exit code " + process.exitValue() + "); starting it again in "
-                            + backOff.toSeconds() + " s");
+                    say(
+                            now,
+                            name + " stopped (exit code " + process.exitValue() + "); starting it again in "
+                                    + backOff.toSeconds() + " s");
                 } else if (process.state() == SuiteProcess.State.STARTING) {
                     if (readiness.test(process.service())) {
-                        say(now, name + " is ready again (" + Duration.between(process.since(), now).toSeconds()
-                                + " s after its restart)");
+                        say(
+                                now,
+                                name + " is ready again ("
+                                        + Duration.between(process.since(), now).toSeconds() + " s after its restart)");
                         process.ready(now);
                     }
                 } else if (healthCheck) {
@@ -123,12 +137,16 @@ final class Supervisor {
                 if (process.restartDue(now)) {
                     try {
                         process.restart(now);
-                        say(now, "Restarting " + name + " (restart " + process.restarts() + ", pid " + process.pid()
-                                + ")");
+                        say(
+                                now,
+                                "Restarting " + name + " (restart " + process.restarts() + ", pid " + process.pid()
+                                        + ")");
                     } catch (Exception e) {
                         var backOff = process.died(now);
-                        say(now, name + " could not be started (" + e.getMessage() + "); trying again in "
-                                + backOff.toSeconds() + " s");
+                        say(
+                                now,
+                                name + " could not be started (" + e.getMessage() + "); trying again in "
+                                        + backOff.toSeconds() + " s");
                     }
                 }
             }

@@ -43,21 +43,46 @@ import java.util.regex.Pattern;
 final class FaultRun {
 
     static final String SOAP_PATH = "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
-    static final List<String> PERSONS_WITH_DATA = List.of("197003122442", "198504172738", "197809223824", "198211069151");
+    static final List<String> PERSONS_WITH_DATA =
+            List.of("197003122442", "198504172738", "197809223824", "198211069151");
     private static final Pattern RESULT_CODE = Pattern.compile("<(?:\\w+:)?resultCode>(\\w+)</");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final List<String> SERVICES = List.of("gateway", "fmb-service", "codeserver-service", "hosp-service",
-            "death-certificate-service");
+    private static final List<String> SERVICES =
+            List.of("gateway", "fmb-service", "codeserver-service", "hosp-service", "death-certificate-service");
 
     /** What to run against and how hard. */
-    record Settings(int portBase, int databasePort, Path dataDirectory, Path template, int soapClients, int hospClients,
-            List<String> faults, Duration warmUp, Duration settle, Duration timeout, Duration recoveryLimit) {
-    }
+    record Settings(
+            int portBase,
+            int databasePort,
+            Path dataDirectory,
+            Path template,
+            int soapClients,
+            int hospClients,
+            List<String> faults,
+            Duration warmUp,
+            Duration settle,
+            Duration timeout,
+            Duration recoveryLimit) {}
 
     /** The counts of a run and what in them breaks a promise (empty when all held). */
-    record Report(long sent, long attempts, long ok, long okOnRepeat, long stored, long duplicates, long storedNotConfirmed,
-            long gaveUp, long hospAnswers, long hospWithData, long auditRows, long missingAudit, Map<String, Long> refusals,
-            long timeouts, Map<String, Long> recoverySeconds, List<String> problems, List<String> unexpectedAnswers) {
+    record Report(
+            long sent,
+            long attempts,
+            long ok,
+            long okOnRepeat,
+            long stored,
+            long duplicates,
+            long storedNotConfirmed,
+            long gaveUp,
+            long hospAnswers,
+            long hospWithData,
+            long auditRows,
+            long missingAudit,
+            Map<String, Long> refusals,
+            long timeouts,
+            Map<String, Long> recoverySeconds,
+            List<String> problems,
+            List<String> unexpectedAnswers) {
 
         /** Whether every promise held: nothing lost, nothing unaudited, no hang, and only refusals a client retries. */
         boolean held() {
@@ -65,7 +90,8 @@ final class FaultRun {
         }
 
         String text() {
-            return String.format("""
+            return String.format(
+                    """
                     certificates sent %d (SOAP calls %d): answered OK %d, OK as "already exists" on a retry %d, \
                     given up %d
                     stored %d, duplicates %d, stored but never confirmed to the client %d
@@ -73,10 +99,27 @@ final class FaultRun {
                     refusals seen by the clients %s; calls past the timeout: %d
                     back after kill -9 (s) %s
                     %s
-                    %s""", sent, attempts, ok, okOnRepeat, gaveUp, stored, duplicates, storedNotConfirmed, hospAnswers,
-                    hospWithData, auditRows, missingAudit, refusals, timeouts, recoverySeconds,
-                    problems.isEmpty() ? "nothing lost, nothing unaudited, no hang" : "BROKEN: " + String.join("; ", problems),
-                    unexpectedAnswers.isEmpty() ? "every refusal was one a client retries (502/503 problem+json, SOAP fault)"
+                    %s""",
+                    sent,
+                    attempts,
+                    ok,
+                    okOnRepeat,
+                    gaveUp,
+                    stored,
+                    duplicates,
+                    storedNotConfirmed,
+                    hospAnswers,
+                    hospWithData,
+                    auditRows,
+                    missingAudit,
+                    refusals,
+                    timeouts,
+                    recoverySeconds,
+                    problems.isEmpty()
+                            ? "nothing lost, nothing unaudited, no hang"
+                            : "BROKEN: " + String.join("; ", problems),
+                    unexpectedAnswers.isEmpty()
+                            ? "every refusal was one a client retries (502/503 problem+json, SOAP fault)"
                             : "NOT RETRIED BY A CLIENT: " + String.join("; ", unexpectedAnswers));
         }
     }
@@ -103,7 +146,8 @@ final class FaultRun {
     FaultRun(Settings settings) throws IOException {
         this.settings = settings;
         this.template = Files.readString(settings.template());
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -112,12 +156,15 @@ final class FaultRun {
             var parts = arg.split("=", 2);
             given.put(parts[0], parts.length > 1 ? parts[1] : "");
         }
-        var settings = new Settings(Integer.parseInt(given.getOrDefault("port-base", "9700")),
-                Integer.parseInt(given.getOrDefault("db-port", "16700")), Path.of(given.get("data")),
+        var settings = new Settings(
+                Integer.parseInt(given.getOrDefault("port-base", "9700")),
+                Integer.parseInt(given.getOrDefault("db-port", "16700")),
+                Path.of(given.get("data")),
                 Path.of(given.getOrDefault("template", "bench/death-certificates/register-certificate.template.xml")),
                 Integer.parseInt(given.getOrDefault("soap-clients", "4")),
                 Integer.parseInt(given.getOrDefault("hosp-clients", "4")),
-                List.of(given.getOrDefault("faults", "death-certificate-service,postgres,gateway").split(",")),
+                List.of(given.getOrDefault("faults", "death-certificate-service,postgres,gateway")
+                        .split(",")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up", "20"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("settle", "15"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("timeout", "30"))),
@@ -140,7 +187,8 @@ final class FaultRun {
         Thread.sleep(settings.warmUp().toMillis());
         for (var victim : settings.faults()) {
             if (!killAndAwaitRecovery(victim)) {
-                notBack.add(victim + " was not back within " + settings.recoveryLimit().toMinutes() + " min");
+                notBack.add(victim + " was not back within "
+                        + settings.recoveryLimit().toMinutes() + " min");
                 break; // the next fault would only measure the same slowness
             }
         }
@@ -170,10 +218,13 @@ final class FaultRun {
                     pause(Duration.ofSeconds(1));
                 }
                 attempts.incrementAndGet();
-                var answer = call(HttpRequest.newBuilder(gateway(SOAP_PATH))
-                        .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
-                        .header("Authorization", "Bearer " + token("webcert"))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)), "webcert");
+                var answer = call(
+                        HttpRequest.newBuilder(gateway(SOAP_PATH))
+                                .header("Content-Type", "text/xml; charset=UTF-8")
+                                .header("SOAPAction", "\"\"")
+                                .header("Authorization", "Bearer " + token("webcert"))
+                                .POST(HttpRequest.BodyPublishers.ofString(body)),
+                        "webcert");
                 if (answer == null) {
                     continue; // no answer (connection refused, timeout): retried
                 }
@@ -202,9 +253,12 @@ final class FaultRun {
         for (long n = 0; loading.get(); n++) {
             var requestId = "fault-" + run + "-h" + client + "-" + n;
             var person = PERSONS_WITH_DATA.get((int) (n % PERSONS_WITH_DATA.size()));
-            var answer = call(HttpRequest.newBuilder(gateway("/hosp/api/v1/persons/" + person))
-                    .header("Accept", "application/json").header("X-Request-Id", requestId)
-                    .header("Authorization", "Bearer " + token("region-skane")), "region-skane");
+            var answer = call(
+                    HttpRequest.newBuilder(gateway("/hosp/api/v1/persons/" + person))
+                            .header("Accept", "application/json")
+                            .header("X-Request-Id", requestId)
+                            .header("Authorization", "Bearer " + token("region-skane")),
+                    "region-skane");
             if (answer == null) {
                 pause(Duration.ofMillis(200));
                 continue;
@@ -229,7 +283,9 @@ final class FaultRun {
             if (answer.statusCode() == 401) {
                 tokens.remove(client);
                 refused("401 (token refreshed)");
-                return http.send(request.setHeader("Authorization", "Bearer " + token(client)).build(),
+                return http.send(
+                        request.setHeader("Authorization", "Bearer " + token(client))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             }
             return answer;
@@ -253,12 +309,14 @@ final class FaultRun {
     private boolean isRetried(HttpResponse<String> answer) {
         var type = answer.headers().firstValue("Content-Type").orElse("");
         var status = answer.statusCode();
-        if (answer.body().contains("Fault>") && (type.startsWith("text/xml") || type.startsWith("application/soap+xml"))) {
+        if (answer.body().contains("Fault>")
+                && (type.startsWith("text/xml") || type.startsWith("application/soap+xml"))) {
             refused("SOAP fault (" + status + ")");
             return true;
         }
         if ((status == 502 || status == 503) && type.startsWith("application/problem+json")) {
-            refused(status + " problem+json" + (answer.headers().firstValue("Retry-After").isPresent() ? " with Retry-After" : ""));
+            refused(status + " problem+json"
+                    + (answer.headers().firstValue("Retry-After").isPresent() ? " with Retry-After" : ""));
             return true;
         }
         var kind = "UNEXPECTED " + status + " " + type.replaceAll(";.*", "");
@@ -276,11 +334,15 @@ final class FaultRun {
             var deadline = Instant.now().plus(settings.recoveryLimit());
             while (Instant.now().isBefore(deadline)) {
                 try {
-                    var basic = Base64.getEncoder().encodeToString((c + ":" + c + "-secret").getBytes(StandardCharsets.UTF_8));
-                    var answer = http.send(HttpRequest.newBuilder(gateway("/oauth2/token"))
-                            .header("Authorization", "Basic " + basic)
-                            .header("Content-Type", "application/x-www-form-urlencoded").timeout(settings.timeout())
-                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    var basic = Base64.getEncoder()
+                            .encodeToString((c + ":" + c + "-secret").getBytes(StandardCharsets.UTF_8));
+                    var answer = http.send(
+                            HttpRequest.newBuilder(gateway("/oauth2/token"))
+                                    .header("Authorization", "Basic " + basic)
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .timeout(settings.timeout())
+                                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     var token = ACCESS_TOKEN.matcher(answer.body());
                     if (answer.statusCode() == 200 && token.find()) {
@@ -324,15 +386,23 @@ final class FaultRun {
     }
 
     private long servicePid(String service) {
-        var jar = settings.dataDirectory().resolve("apps").resolve(service).resolve(service + ".jar").toString();
+        var jar = settings.dataDirectory()
+                .resolve("apps")
+                .resolve(service)
+                .resolve(service + ".jar")
+                .toString();
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst()
+                .filter(p ->
+                        p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No process runs " + jar));
     }
 
     private long postmasterPid() throws IOException {
-        return Long.parseLong(Files.readAllLines(settings.dataDirectory().resolve("postgres/postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(settings.dataDirectory().resolve("postgres/postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     private boolean postgresAccepts() {
@@ -346,8 +416,14 @@ final class FaultRun {
     private boolean isReady(String service) {
         try {
             var port = settings.portBase() + SERVICES.indexOf(service);
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(
+                                                    "http://localhost:" + port + "/actuator/health/readiness"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -390,26 +466,44 @@ final class FaultRun {
         if (duplicates > 0) {
             problems.add(duplicates + " certificates are stored more than once");
         }
-        var missingAudit = hospWithData.stream().filter(id -> !audited.contains(id)).count();
+        var missingAudit =
+                hospWithData.stream().filter(id -> !audited.contains(id)).count();
         if (missingAudit > 0) {
             problems.add(missingAudit + " HoSp answers with data have no audit row");
         }
         if (timeouts.get() > 0) {
-            problems.add(timeouts.get() + " calls hung past the " + settings.timeout().toSeconds() + " s timeout");
+            problems.add(timeouts.get() + " calls hung past the "
+                    + settings.timeout().toSeconds() + " s timeout");
         }
         var seen = new java.util.LinkedHashMap<String, Long>();
         refusals.forEach((kind, count) -> seen.put(kind, count.get()));
         var unexpected = seen.keySet().stream()
                 .filter(kind -> kind.startsWith("UNEXPECTED") || kind.startsWith("RegisterCertificate"))
-                .map(kind -> seen.get(kind) + " × " + kind + " (e.g. " + examples.get(kind) + ")").toList();
+                .map(kind -> seen.get(kind) + " × " + kind + " (e.g. " + examples.get(kind) + ")")
+                .toList();
         if (ok.isEmpty() || hospWithData.isEmpty()) {
             problems.add("the load did not get through at all");
         }
-        var storedNotConfirmed = stored.keySet().stream().filter(id -> !confirmed.contains(id)).count();
-        return new Report(sent.get(), attempts.get(), ok.size(), okOnRepeat.size(), stored.size(), duplicates,
-                storedNotConfirmed, gaveUp.get(), hospAnswers.get(), hospWithData.size(),
-                hospWithData.stream().filter(audited::contains).count(), missingAudit, seen, timeouts.get(),
-                Map.copyOf(recoverySeconds), List.copyOf(problems), unexpected);
+        var storedNotConfirmed =
+                stored.keySet().stream().filter(id -> !confirmed.contains(id)).count();
+        return new Report(
+                sent.get(),
+                attempts.get(),
+                ok.size(),
+                okOnRepeat.size(),
+                stored.size(),
+                duplicates,
+                storedNotConfirmed,
+                gaveUp.get(),
+                hospAnswers.get(),
+                hospWithData.size(),
+                hospWithData.stream().filter(audited::contains).count(),
+                missingAudit,
+                seen,
+                timeouts.get(),
+                Map.copyOf(recoverySeconds),
+                List.copyOf(problems),
+                unexpected);
     }
 
     /** A connection as the database's owner, with the password the local run generated (postgres-passwords.properties). */
@@ -419,8 +513,10 @@ final class FaultRun {
             passwords.load(in);
         }
         var owner = database + "_owner";
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + settings.databasePort() + "/" + database
-                + "?connectTimeout=5", owner, passwords.getProperty(owner));
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + settings.databasePort() + "/" + database + "?connectTimeout=5",
+                owner,
+                passwords.getProperty(owner));
     }
 
     private URI gateway(String path) {

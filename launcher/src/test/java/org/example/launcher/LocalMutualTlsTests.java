@@ -33,9 +33,11 @@ class LocalMutualTlsTests {
         server.checkValidity();
         platform.checkValidity();
         assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
-        assertThat(server.getSubjectAlternativeNames()).anySatisfy(name -> assertThat(name.get(1)).isEqualTo("localhost"));
-        assertThat(platform.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
-                Map.of("2.5.4.5", "SERIALNUMBER"))).contains("SERIALNUMBER=" + LocalMutualTls.PLATFORM_SUBJECT);
+        assertThat(server.getSubjectAlternativeNames())
+                .anySatisfy(name -> assertThat(name.get(1)).isEqualTo("localhost"));
+        assertThat(platform.getSubjectX500Principal()
+                        .getName(javax.security.auth.x500.X500Principal.RFC2253, Map.of("2.5.4.5", "SERIALNUMBER")))
+                .contains("SERIALNUMBER=" + LocalMutualTls.PLATFORM_SUBJECT);
         assertThat(Files.readString(directory.resolve("platform-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
     }
 
@@ -54,8 +56,12 @@ class LocalMutualTlsTests {
     void pointsTheServiceAtTheFilesAndAllowsThePlatformBothContracts() {
         var environment = new LocalMutualTls(directory).environment(8443);
 
-        assertThat(environment).containsEntry("MTLS_ENABLED", "true").containsEntry("MTLS_PORT", "8443")
-                .containsEntry("SPRING_SSL_BUNDLE_PEM_RIVTA_TRUSTSTORE_CERTIFICATE", directory.resolve("ca.pem").toString())
+        assertThat(environment)
+                .containsEntry("MTLS_ENABLED", "true")
+                .containsEntry("MTLS_PORT", "8443")
+                .containsEntry(
+                        "SPRING_SSL_BUNDLE_PEM_RIVTA_TRUSTSTORE_CERTIFICATE",
+                        directory.resolve("ca.pem").toString())
                 .containsEntry("MTLS_ALLOWEDSUBJECTS_REGISTERCERTIFICATE", LocalMutualTls.PLATFORM_SUBJECT)
                 .containsEntry("MTLS_ALLOWEDSUBJECTS_REVOKECERTIFICATE", LocalMutualTls.PLATFORM_SUBJECT);
     }

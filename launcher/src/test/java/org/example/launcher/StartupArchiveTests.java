@@ -19,7 +19,8 @@ class StartupArchiveTests {
     @TempDir
     Path root;
 
-    private final SuiteService service = new SuiteService("fmb-service", "fmb-service", 8081, null, List.of(), Map.of());
+    private final SuiteService service =
+            new SuiteService("fmb-service", "fmb-service", 8081, null, List.of(), Map.of());
     private Path apps;
     private Path directory;
 
@@ -32,14 +33,16 @@ class StartupArchiveTests {
         apps = root.resolve(".data/apps");
         directory = Files.createDirectories(apps.resolve("fmb-service"));
         Files.writeString(directory.resolve("fmb-service.jar"), "extracted");
-        Files.setLastModifiedTime(directory.resolve("fmb-service.jar"), FileTime.from(Instant.parse("2026-11-22T06:00:00Z")));
+        Files.setLastModifiedTime(
+                directory.resolve("fmb-service.jar"), FileTime.from(Instant.parse("2026-11-22T06:00:00Z")));
     }
 
     @Test
     void theFirstRunWritesTheArchiveAsItStops() throws Exception {
         var command = new StartupArchive(apps, service, root).command("java");
 
-        assertThat(command).contains("-XX:ArchiveClassesAtExit=" + directory.resolve("classes.jsa"))
+        assertThat(command)
+                .contains("-XX:ArchiveClassesAtExit=" + directory.resolve("classes.jsa"))
                 .endsWith("-jar", directory.resolve("fmb-service.jar").toString());
     }
 
@@ -49,7 +52,8 @@ class StartupArchiveTests {
 
         var command = new StartupArchive(apps, service, root).command("java");
 
-        assertThat(command).contains("-XX:SharedArchiveFile=" + directory.resolve("classes.jsa"))
+        assertThat(command)
+                .contains("-XX:SharedArchiveFile=" + directory.resolve("classes.jsa"))
                 .noneMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit"));
     }
 
@@ -59,7 +63,8 @@ class StartupArchiveTests {
 
         var command = new StartupArchive(apps, service, root).command("java");
 
-        assertThat(command).contains("-XX:DumpLoadedClassList=" + directory.resolve("classes.lst"))
+        assertThat(command)
+                .contains("-XX:DumpLoadedClassList=" + directory.resolve("classes.lst"))
                 .noneMatch(option -> option.contains("Archive"))
                 .endsWith("-jar", directory.resolve("fmb-service.jar").toString());
     }
@@ -70,9 +75,13 @@ class StartupArchiveTests {
             jar.putNextEntry(new JarEntry("META-INF/"));
         }
         Files.writeString(directory.resolve("archive-failed.log"), "SIGSEGV");
-        Files.write(directory.resolve("classes.lst"), List.of("java/lang/Object id: 0", "java/lang/String id: 1",
-                "@lambda-proxy java/lang/String apply ()Ljava/util/function/Function;",
-                "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L"));
+        Files.write(
+                directory.resolve("classes.lst"),
+                List.of(
+                        "java/lang/Object id: 0",
+                        "java/lang/String id: 1",
+                        "@lambda-proxy java/lang/String apply ()Ljava/util/function/Function;",
+                        "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L"));
         var archive = new StartupArchive(apps, service, root);
         assertThat(archive.needsStaticArchive()).isTrue();
 
@@ -95,7 +104,8 @@ class StartupArchiveTests {
 
         assertThat(directory.resolve("classes.jsa")).doesNotExist();
         assertThat(directory.resolve("static-archive-failed.log")).exists();
-        assertThat(archive.command("java")).noneMatch(option -> option.startsWith("-XX:"))
+        assertThat(archive.command("java"))
+                .noneMatch(option -> option.startsWith("-XX:"))
                 .endsWith("-jar", directory.resolve("fmb-service.jar").toString());
     }
 }

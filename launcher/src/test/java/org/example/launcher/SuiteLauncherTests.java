@@ -18,20 +18,24 @@ class SuiteLauncherTests {
 
     @Test
     void givesEveryServiceButTheGatewayADatabaseOfItsOwn() {
-        assertThat(launcher.services()).extracting(SuiteService::database)
-                .containsExactly(null, "fmb_service", "codeserver_service", "hosp_service", "death_certificate_service");
+        assertThat(launcher.services())
+                .extracting(SuiteService::database)
+                .containsExactly(
+                        null, "fmb_service", "codeserver_service", "hosp_service", "death_certificate_service");
     }
 
     @Test
     void pointsTheGatewayAtEachServiceAndEachServiceAtTheGatewaysIssuer() {
         var gateway = launcher.services().get(0);
-        assertThat(gateway.environment()).containsEntry("FMB_URL", "http://localhost:9001")
+        assertThat(gateway.environment())
+                .containsEntry("FMB_URL", "http://localhost:9001")
                 .containsEntry("CODESERVER_URL", "http://localhost:9002")
                 .containsEntry("HOSP_URL", "http://localhost:9003")
                 .containsEntry("DEATH_CERTIFICATES_URL", "http://localhost:9004");
-        assertThat(launcher.services()).allSatisfy(service -> assertThat(service.environment())
-                .containsEntry("JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
-                .containsEntry("ISSUER_URI", "http://localhost:9000"));
+        assertThat(launcher.services())
+                .allSatisfy(service -> assertThat(service.environment())
+                        .containsEntry("JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
+                        .containsEntry("ISSUER_URI", "http://localhost:9000"));
     }
 
     @Test

@@ -40,7 +40,8 @@ class SuiteTests {
     static final ObjectMapper JSON = new ObjectMapper();
     static Process suite;
     static final StringBuffer output = new StringBuffer();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -48,11 +49,15 @@ class SuiteTests {
         var data = DATA;
         if (Files.exists(data)) {
             try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(java.io.File::delete);
             }
         }
-        var builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                root.resolve("launcher/target/launcher.jar").toString())
+        var builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        root.resolve("launcher/target/launcher.jar").toString())
                 .directory(root.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("SUITE_PORT_BASE", Integer.toString(PORT_BASE));
@@ -61,30 +66,37 @@ class SuiteTests {
         builder.environment().put("HOSP_SYNTHETIC_PERSONS", "2000");
         suite = builder.start();
         var ready = new CompletableFuture<Boolean>();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(suite.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                    if (line.contains("The suite is ready")) {
-                        ready.complete(true);
+        var reader = new Thread(
+                () -> {
+                    try (var lines =
+                            new BufferedReader(new InputStreamReader(suite.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            output.append(line).append('\n');
+                            if (line.contains("The suite is ready")) {
+                                ready.complete(true);
+                            }
+                        }
+                        ready.complete(false);
+                    } catch (Exception e) {
+                        ready.complete(false);
                     }
-                }
-                ready.complete(false);
-            } catch (Exception e) {
-                ready.complete(false);
-            }
-        }, "suite-output");
+                },
+                "suite-output");
         reader.setDaemon(true);
         reader.start();
-        assertThat(ready.get(15, TimeUnit.MINUTES)).as(() -> "suite output:\n" + output).isTrue();
+        assertThat(ready.get(15, TimeUnit.MINUTES))
+                .as(() -> "suite output:\n" + output)
+                .isTrue();
     }
 
     @AfterAll
     static void stopTheSuite() throws Exception {
         if (suite != null && suite.isAlive()) {
             suite.destroy();
-            assertThat(suite.waitFor(90, TimeUnit.SECONDS)).as("the suite stops on SIGTERM").isTrue();
+            assertThat(suite.waitFor(90, TimeUnit.SECONDS))
+                    .as("the suite stops on SIGTERM")
+                    .isTrue();
         }
     }
 
@@ -105,38 +117,52 @@ class SuiteTests {
     @Test
     void refusesAProtectedRouteWithoutAToken() throws Exception {
         assertThat(get("/hosp/v3/api-docs", null).statusCode()).isEqualTo(200);
-        assertThat(get("/death-certificates/api/v1/certificates", null).statusCode()).isEqualTo(401);
+        assertThat(get("/death-certificates/api/v1/certificates", null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenFromTheGatewayIsAcceptedByAServiceCalledDirectly() throws Exception {
         var token = token("cause-of-death-coder");
-        var direct = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + (PORT_BASE + 4) + "/death-certificates/api/v1/certificates"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        var direct = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + (PORT_BASE + 4) + "/death-certificates/api/v1/certificates"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(direct.statusCode()).as(direct.body()).isEqualTo(200);
-        var forged = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + (PORT_BASE + 4) + "/death-certificates/api/v1/certificates"))
-                .header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA").build(),
+        var forged = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + (PORT_BASE + 4) + "/death-certificates/api/v1/certificates"))
+                        .header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(401);
     }
 
     @Test
     void anEditorLogsInToTheFmbEditorPagesThroughTheGatewaysLogin() throws Exception {
-        var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        var loginPage = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/fmb/editor"))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        var browser = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        var loginPage = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/fmb/editor"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(loginPage.uri().getPath()).isEqualTo("/login");
-        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(loginPage.body());
         assertThat(csrf.find()).as(loginPage.body()).isTrue();
-        var editorPage = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/login"))
-                .header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=editor-password&_csrf="
-                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var editorPage = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/login"))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=editor-password&_csrf="
+                                + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(editorPage.statusCode()).as(editorPage.body()).isEqualTo(200);
         assertThat(editorPage.uri().getPath()).isEqualTo("/fmb/editor");
         assertThat(editorPage.body()).contains("diagnosis-508", "Depressiv episod");
@@ -145,29 +171,47 @@ class SuiteTests {
     @Test
     @Order(Integer.MAX_VALUE) // it kills a service: after every other test
     void aServiceKilledUnderLoadIsStartedAgainAndNothingIsLost() throws Exception {
-        var report = new FaultRun(new FaultRun.Settings(PORT_BASE, DB_PORT, DATA,
-                ROOT.resolve("bench/death-certificates/register-certificate.template.xml"), 2, 2,
-                java.util.List.of("death-certificate-service"), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofMinutes(15))).run();
+        var report = new FaultRun(new FaultRun.Settings(
+                        PORT_BASE,
+                        DB_PORT,
+                        DATA,
+                        ROOT.resolve("bench/death-certificates/register-certificate.template.xml"),
+                        2,
+                        2,
+                        java.util.List.of("death-certificate-service"),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(15)))
+                .run();
         System.out.println(report.text());
 
-        assertThat(output.toString()).contains("death-certificate-service stopped (exit code 137)",
-                "Restarting death-certificate-service", "The suite is ready again");
+        assertThat(output.toString())
+                .contains(
+                        "death-certificate-service stopped (exit code 137)",
+                        "Restarting death-certificate-service",
+                        "The suite is ready again");
         assertThat(report.recoverySeconds()).containsKey("death-certificate-service");
         assertThat(report.ok()).isPositive();
         assertThat(report.hospWithData()).isPositive();
-        assertThat(report.refusals()).as("the clients were told while the service was down").isNotEmpty();
+        assertThat(report.refusals())
+                .as("the clients were told while the service was down")
+                .isNotEmpty();
         assertThat(report.problems()).as(report.text()).isEmpty();
-        assertThat(report.unexpectedAnswers()).as("while the service was down the gateway said 503 or a SOAP fault, "
-                + "which the platform retries").isEmpty();
+        assertThat(report.unexpectedAnswers())
+                .as("while the service was down the gateway said 503 or a SOAP fault, " + "which the platform retries")
+                .isEmpty();
     }
 
     private String token(String client) throws Exception {
-        var basic = Base64.getEncoder().encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        var basic = Base64.getEncoder()
+                .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT_BASE + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).path("access_token").asText();

@@ -37,8 +37,12 @@ class SupervisorTests {
             process.start();
             process.ready(clock.instant());
         }
-        supervisor = new Supervisor(processes, database, service -> !notReady.contains(service.name()),
-                new PrintStream(console, true, StandardCharsets.UTF_8), clock);
+        supervisor = new Supervisor(
+                processes,
+                database,
+                service -> !notReady.contains(service.name()),
+                new PrintStream(console, true, StandardCharsets.UTF_8),
+                clock);
         supervisor.check();
         assertThat(supervisor.isReady()).isTrue();
     }
@@ -55,8 +59,10 @@ class SupervisorTests {
         kill9(victim.process());
 
         supervisor.check();
-        assertThat(output()).contains("death-certificate-service stopped (exit code 137); starting it again in 1 s",
-                "The suite is NOT ready: PostgreSQL running, hosp-service READY, death-certificate-service DOWN");
+        assertThat(output())
+                .contains(
+                        "death-certificate-service stopped (exit code 137); starting it again in 1 s",
+                        "The suite is NOT ready: PostgreSQL running, hosp-service READY, death-certificate-service DOWN");
         assertThat(supervisor.isReady()).isFalse();
 
         clock.advance(Duration.ofMillis(500));
@@ -71,8 +77,10 @@ class SupervisorTests {
         assertThat(supervisor.isReady()).isFalse();
 
         supervisor.check();
-        assertThat(output()).contains("death-certificate-service is ready again",
-                "The suite is ready again: PostgreSQL runs and all 2 services are healthy.");
+        assertThat(output())
+                .contains(
+                        "death-certificate-service is ready again",
+                        "The suite is ready again: PostgreSQL runs and all 2 services are healthy.");
         assertThat(supervisor.isReady()).isTrue();
     }
 
@@ -99,9 +107,11 @@ class SupervisorTests {
         assertThat(supervisor.isReady()).isTrue();
         kill9(victim.process());
         supervisor.check();
-        assertThat(output()).endsWith("hosp-service stopped (exit code 137); starting it again in 1 s"
-                + System.lineSeparator() + timestamp() + " The suite is NOT ready: PostgreSQL running, hosp-service DOWN, "
-                + "death-certificate-service READY" + System.lineSeparator());
+        assertThat(output())
+                .endsWith("hosp-service stopped (exit code 137); starting it again in 1 s"
+                        + System.lineSeparator() + timestamp()
+                        + " The suite is NOT ready: PostgreSQL running, hosp-service DOWN, "
+                        + "death-certificate-service READY" + System.lineSeparator());
     }
 
     @Test
@@ -115,10 +125,14 @@ class SupervisorTests {
 
         clock.advance(Supervisor.HEALTH_CHECK_INTERVAL);
         supervisor.check();
-        assertThat(output()).contains("hosp-service runs but does not answer ready (three checks in a row)",
-                "The suite is NOT ready: PostgreSQL running, hosp-service UNHEALTHY, death-certificate-service READY");
+        assertThat(output())
+                .contains(
+                        "hosp-service runs but does not answer ready (three checks in a row)",
+                        "The suite is NOT ready: PostgreSQL running, hosp-service UNHEALTHY, death-certificate-service READY");
         assertThat(supervisor.isReady()).isFalse();
-        assertThat(processes.get(0).isAlive()).as("a live process is reported, not killed").isTrue();
+        assertThat(processes.get(0).isAlive())
+                .as("a live process is reported, not killed")
+                .isTrue();
 
         notReady.clear();
         clock.advance(Supervisor.HEALTH_CHECK_INTERVAL);
@@ -133,8 +147,10 @@ class SupervisorTests {
         database.failuresBeforeStart = 1;
 
         supervisor.check();
-        assertThat(output()).contains("PostgreSQL stopped; starting it again in 1 s",
-                "The suite is NOT ready: PostgreSQL DOWN, hosp-service READY, death-certificate-service READY");
+        assertThat(output())
+                .contains(
+                        "PostgreSQL stopped; starting it again in 1 s",
+                        "The suite is NOT ready: PostgreSQL DOWN, hosp-service READY, death-certificate-service READY");
         clock.advance(Duration.ofSeconds(1));
         supervisor.check();
         assertThat(output()).contains("PostgreSQL did not start yet (shared memory still in use); trying again in 2 s");

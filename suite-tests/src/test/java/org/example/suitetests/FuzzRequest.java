@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
  * One generated request: the operation it aims at (for grouping findings), what was changed, and the request itself.
  * {@code pathAndQuery} is already encoded as it goes on the wire; {@code contentType} null sends none.
  */
-record FuzzRequest(String operation, String mutation, String method, String pathAndQuery, String contentType,
-        byte[] body) {
+record FuzzRequest(
+        String operation, String mutation, String method, String pathAndQuery, String contentType, byte[] body) {
 
-    static FuzzRequest of(String operation, String mutation, String method, String pathAndQuery, String contentType,
-            String body) {
-        return new FuzzRequest(operation, mutation, method, pathAndQuery, contentType,
+    static FuzzRequest of(
+            String operation, String mutation, String method, String pathAndQuery, String contentType, String body) {
+        return new FuzzRequest(
+                operation,
+                mutation,
+                method,
+                pathAndQuery,
+                contentType,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -9,7 +9,8 @@ final class FuzzValues {
      * A personnummer with a valid check digit (Skatteverket's well-known 19121212-1212), in every form: an error
      * answer must never repeat it.
      */
-    static final List<String> PERSONNUMMER_FORMS = List.of("191212121212", "19121212-1212", "1212121212", "121212-1212");
+    static final List<String> PERSONNUMMER_FORMS =
+            List.of("191212121212", "19121212-1212", "1212121212", "121212-1212");
 
     /** Strings for any text: empty, blank, control characters, odd Unicode, injections, numbers as text, huge. */
     static final List<String> STRINGS = List.of(
@@ -48,25 +49,78 @@ final class FuzzValues {
 
     /** Path segments sent exactly as written (already encoded): traversal and encoded slashes. */
     static final List<String> RAW_PATH_SEGMENTS = List.of(
-            "..", "%2e%2e", "..%2f..%2f..%2fetc%2fpasswd", "%2F", "a%2Fb", "%252F", "..%5c..%5c", "..;", "%00",
-            "a%00b", "%c0%ae%c0%ae", ".%2e", "%ff%fe", "%", "%zz", "~", "%20", "191212121212%2F..");
+            "..",
+            "%2e%2e",
+            "..%2f..%2f..%2fetc%2fpasswd",
+            "%2F",
+            "a%2Fb",
+            "%252F",
+            "..%5c..%5c",
+            "..;",
+            "%00",
+            "a%00b",
+            "%c0%ae%c0%ae",
+            ".%2e",
+            "%ff%fe",
+            "%",
+            "%zz",
+            "~",
+            "%20",
+            "191212121212%2F..");
 
     /** JSON values of every type, for a field of any type. */
-    static final List<String> JSON_VALUES = List.of("null", "true", "0", "-1", "2147483648", "9223372036854775808",
-            "1.5e400", "-0.0", "\"\"", "\"x\"", "[]", "[null]", "{}", "{\"a\":{}}", "\"19121212-1212\"");
+    static final List<String> JSON_VALUES = List.of(
+            "null",
+            "true",
+            "0",
+            "-1",
+            "2147483648",
+            "9223372036854775808",
+            "1.5e400",
+            "-0.0",
+            "\"\"",
+            "\"x\"",
+            "[]",
+            "[null]",
+            "{}",
+            "{\"a\":{}}",
+            "\"19121212-1212\"");
 
     /** Bodies that are not what any JSON operation expects. */
-    static final List<String> MALFORMED_JSON = List.of("", "{", "[", "{\"a\":", "{\"a\" 1}", "{'a':1}", "nul",
-            "\"just a string\"", "[]", "null", "123", "{\"a\":1}}", "{\"a\":\"\\x00\"}", "{\"a\":\"\\ud800\"}",
-            "\uFEFF{}", "{\"a\":1,\"a\":2}", "[".repeat(5_000) + "]".repeat(5_000),
+    static final List<String> MALFORMED_JSON = List.of(
+            "",
+            "{",
+            "[",
+            "{\"a\":",
+            "{\"a\" 1}",
+            "{'a':1}",
+            "nul",
+            "\"just a string\"",
+            "[]",
+            "null",
+            "123",
+            "{\"a\":1}}",
+            "{\"a\":\"\\x00\"}",
+            "{\"a\":\"\\ud800\"}",
+            "\uFEFF{}",
+            "{\"a\":1,\"a\":2}",
+            "[".repeat(5_000) + "]".repeat(5_000),
             "{\"a\":" + "[".repeat(2_000) + "1" + "]".repeat(2_000) + "}",
-            "<?xml version=\"1.0\"?><a/>", "a=b&c=d", "\u0000\u0001\u0002");
+            "<?xml version=\"1.0\"?><a/>",
+            "a=b&c=d",
+            "\u0000\u0001\u0002");
 
     /** Content types other than the operation's. */
-    static final List<String> WRONG_CONTENT_TYPES = List.of("text/plain", "application/xml",
-            "application/x-www-form-urlencoded", "multipart/form-data", "application/json; charset=klingon",
-            "application/octet-stream", "*/*", "application/x-java-serialized-object", "nonsense");
+    static final List<String> WRONG_CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "application/json; charset=klingon",
+            "application/octet-stream",
+            "*/*",
+            "application/x-java-serialized-object",
+            "nonsense");
 
-    private FuzzValues() {
-    }
+    private FuzzValues() {}
 }

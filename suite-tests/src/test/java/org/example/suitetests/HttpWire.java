@@ -31,13 +31,23 @@ final class HttpWire {
             socket.connect(new InetSocketAddress("localhost", port), 5_000);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             var head = new StringBuilder()
-                    .append(request.method()).append(' ').append(request.pathAndQuery()).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost:").append(port).append("\r\n")
+                    .append(request.method())
+                    .append(' ')
+                    .append(request.pathAndQuery())
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: localhost:")
+                    .append(port)
+                    .append("\r\n")
                     .append("Connection: close\r\n")
-                    .append("Accept: ").append(request.pathAndQuery().startsWith("/fhir")
-                            ? "application/fhir+json, application/json;q=0.9, */*;q=0.5"
-                            : "application/json, application/problem+json;q=0.9, */*;q=0.5").append("\r\n")
-                    .append("X-Request-Id: ").append(requestId).append("\r\n");
+                    .append("Accept: ")
+                    .append(
+                            request.pathAndQuery().startsWith("/fhir")
+                                    ? "application/fhir+json, application/json;q=0.9, */*;q=0.5"
+                                    : "application/json, application/problem+json;q=0.9, */*;q=0.5")
+                    .append("\r\n")
+                    .append("X-Request-Id: ")
+                    .append(requestId)
+                    .append("\r\n");
             if (request.pathAndQuery().startsWith("/services/")) {
                 head.append("SOAPAction: \"\"\r\n");
             }
@@ -48,8 +58,11 @@ final class HttpWire {
                 head.append("Content-Type: ").append(request.contentType()).append("\r\n");
             }
             var body = request.body();
-            if (body != null || !request.method().equals("GET") && !request.method().equals("DELETE")) {
-                head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n");
+            if (body != null
+                    || !request.method().equals("GET") && !request.method().equals("DELETE")) {
+                head.append("Content-Length: ")
+                        .append(body == null ? 0 : body.length)
+                        .append("\r\n");
             }
             head.append("\r\n");
             try {
@@ -90,9 +103,9 @@ final class HttpWire {
             switch (name) {
                 case "content-type" -> contentType = value;
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                default -> {
-                }
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                default -> {}
             }
         }
         var body = new ByteArrayOutputStream();

@@ -41,24 +41,26 @@ final class OpenApiFuzzer {
 
     List<Operation> operations() {
         var operations = new ArrayList<Operation>();
-        document.path("paths").properties().forEach(path -> METHODS.forEach(method -> {
-            var operation = path.getValue().get(method);
-            if (operation == null) {
-                return;
-            }
-            var parameters = new ArrayList<JsonNode>();
-            path.getValue().path("parameters").forEach(p -> parameters.add(resolve(p)));
-            operation.path("parameters").forEach(p -> parameters.add(resolve(p)));
-            String bodyType = null;
-            JsonNode bodySchema = null;
-            var content = resolve(operation.path("requestBody")).path("content");
-            Iterator<String> types = content.fieldNames();
-            if (types.hasNext()) {
-                bodyType = types.next();
-                bodySchema = resolve(content.get(bodyType).path("schema"));
-            }
-            operations.add(new Operation(method, path.getKey(), parameters, bodyType, bodySchema));
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> METHODS.forEach(method -> {
+                    var operation = path.getValue().get(method);
+                    if (operation == null) {
+                        return;
+                    }
+                    var parameters = new ArrayList<JsonNode>();
+                    path.getValue().path("parameters").forEach(p -> parameters.add(resolve(p)));
+                    operation.path("parameters").forEach(p -> parameters.add(resolve(p)));
+                    String bodyType = null;
+                    JsonNode bodySchema = null;
+                    var content = resolve(operation.path("requestBody")).path("content");
+                    Iterator<String> types = content.fieldNames();
+                    if (types.hasNext()) {
+                        bodyType = types.next();
+                        bodySchema = resolve(content.get(bodyType).path("schema"));
+                    }
+                    operations.add(new Operation(method, path.getKey(), parameters, bodyType, bodySchema));
+                }));
         return operations;
     }
 
@@ -78,27 +80,39 @@ final class OpenApiFuzzer {
             for (var value : sample(FuzzValues.STRINGS, 12, random)) {
                 var changed = new LinkedHashMap<>(values);
                 changed.put(where + ":" + name, encode(value));
-                broken.add(request(operation, where + " " + name + " = " + shortly(value), changed,
-                        sentType(operation), serialise(operation, body)));
+                broken.add(request(
+                        operation,
+                        where + " " + name + " = " + shortly(value),
+                        changed,
+                        sentType(operation),
+                        serialise(operation, body)));
             }
-            for (var value : sample(where.equals("path") ? FuzzValues.RAW_PATH_SEGMENTS : FuzzValues.JSON_VALUES, 8,
-                    random)) {
+            for (var value :
+                    sample(where.equals("path") ? FuzzValues.RAW_PATH_SEGMENTS : FuzzValues.JSON_VALUES, 8, random)) {
                 var changed = new LinkedHashMap<>(values);
                 changed.put(where + ":" + name, where.equals("path") ? value : encode(value));
-                broken.add(request(operation, where + " " + name + " = " + value, changed, sentType(operation),
+                broken.add(request(
+                        operation,
+                        where + " " + name + " = " + value,
+                        changed,
+                        sentType(operation),
                         serialise(operation, body)));
             }
             if (where.equals("query")) {
                 var without = new LinkedHashMap<>(values);
                 without.remove(where + ":" + name);
-                broken.add(request(operation, "query " + name + " missing", without, sentType(operation),
+                broken.add(request(
+                        operation,
+                        "query " + name + " missing",
+                        without,
+                        sentType(operation),
                         serialise(operation, body)));
             }
         }
         var extraQuery = new LinkedHashMap<>(values);
         extraQuery.put("query:unexpected", encode("19121212-1212"));
-        broken.add(request(operation, "unknown query parameter", extraQuery, sentType(operation),
-                serialise(operation, body)));
+        broken.add(request(
+                operation, "unknown query parameter", extraQuery, sentType(operation), serialise(operation, body)));
         if (operation.bodyType() != null) {
             broken.addAll(brokenBodies(operation, values, body, random));
         }
@@ -109,8 +123,8 @@ final class OpenApiFuzzer {
         return requests;
     }
 
-    private List<FuzzRequest> brokenBodies(Operation operation, Map<String, String> values, JsonNode body,
-            Random random) {
+    private List<FuzzRequest> brokenBodies(
+            Operation operation, Map<String, String> values, JsonNode body, Random random) {
         var requests = new ArrayList<FuzzRequest>();
         var type = sentType(operation);
         var plausible = serialise(operation, body);
@@ -123,8 +137,8 @@ final class OpenApiFuzzer {
             for (var content : sample(FuzzValues.STRINGS, 6, random)) {
                 requests.add(request(operation, "uploaded file " + shortly(content), values, type, multipart(content)));
             }
-            requests.add(request(operation, "multipart without the boundary", values, "multipart/form-data",
-                    multipart("a")));
+            requests.add(request(
+                    operation, "multipart without the boundary", values, "multipart/form-data", multipart("a")));
             return requests;
         }
         for (var malformed : FuzzValues.MALFORMED_JSON) {
@@ -137,14 +151,22 @@ final class OpenApiFuzzer {
         var leaves = new ArrayList<String>();
         leaves(body, "", leaves);
         for (var pointer : leaves) {
-            requests.add(request(operation, "field " + pointer + " missing", values, type,
-                    changed(body, pointer, null)));
+            requests.add(
+                    request(operation, "field " + pointer + " missing", values, type, changed(body, pointer, null)));
             for (var json : sample(FuzzValues.JSON_VALUES, 4, random)) {
-                requests.add(request(operation, "field " + pointer + " = " + json, values, type,
+                requests.add(request(
+                        operation,
+                        "field " + pointer + " = " + json,
+                        values,
+                        type,
                         changed(body, pointer, read(json))));
             }
             for (var text : sample(FuzzValues.STRINGS, 6, random)) {
-                requests.add(request(operation, "field " + pointer + " = " + shortly(text), values, type,
+                requests.add(request(
+                        operation,
+                        "field " + pointer + " = " + shortly(text),
+                        values,
+                        type,
                         changed(body, pointer, NODES.textNode(text))));
             }
         }
@@ -167,7 +189,8 @@ final class OpenApiFuzzer {
                 continue;
             }
             var required = parameter.path("required").asBoolean(false);
-            JsonNode value = parameter.has("example") ? parameter.get("example")
+            JsonNode value = parameter.has("example")
+                    ? parameter.get("example")
                     : required || where.equals("path") ? example(resolve(parameter.path("schema")), 0) : null;
             if (value != null && !value.isContainerNode()) {
                 values.put(where + ":" + parameter.path("name").asText(), encode(value.asText()));
@@ -176,8 +199,8 @@ final class OpenApiFuzzer {
         return values;
     }
 
-    private FuzzRequest request(Operation operation, String mutation, Map<String, String> values, String contentType,
-            String body) {
+    private FuzzRequest request(
+            Operation operation, String mutation, Map<String, String> values, String contentType, String body) {
         var path = operation.path();
         var query = new StringBuilder();
         for (var entry : values.entrySet()) {
@@ -186,12 +209,15 @@ final class OpenApiFuzzer {
             if (where.equals("path")) {
                 path = path.replace("{" + name + "}", entry.getValue());
             } else {
-                query.append(query.length() == 0 ? '?' : '&').append(encode(name)).append('=').append(entry.getValue());
+                query.append(query.length() == 0 ? '?' : '&')
+                        .append(encode(name))
+                        .append('=')
+                        .append(entry.getValue());
             }
         }
         path = path.replaceAll("\\{[^}]*}", "1");
-        return FuzzRequest.of(operation.name(), mutation, operation.method().toUpperCase(), path + query,
-                contentType, body);
+        return FuzzRequest.of(
+                operation.name(), mutation, operation.method().toUpperCase(), path + query, contentType, body);
     }
 
     /** A value the schema accepts, from its example, default or first enum value where the document gives one. */
@@ -218,8 +244,10 @@ final class OpenApiFuzzer {
             case "object" -> {
                 var object = NODES.objectNode();
                 if (depth < 6) {
-                    schema.path("properties").properties().forEach(
-                            property -> object.set(property.getKey(), example(property.getValue(), depth + 1)));
+                    schema.path("properties")
+                            .properties()
+                            .forEach(
+                                    property -> object.set(property.getKey(), example(property.getValue(), depth + 1)));
                 }
                 yield object;
             }
@@ -233,13 +261,15 @@ final class OpenApiFuzzer {
             case "integer" -> NODES.numberNode(1);
             case "number" -> NODES.numberNode(1.5);
             case "boolean" -> NODES.booleanNode(true);
-            default -> NODES.textNode(switch (schema.path("format").asText()) {
-                case "date" -> "2024-01-15";
-                case "date-time" -> "2024-01-15T10:00:00Z";
-                case "uuid" -> "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-                case "binary" -> "a,b\n1,2\n";
-                default -> "x";
-            });
+            default ->
+                NODES.textNode(
+                        switch (schema.path("format").asText()) {
+                            case "date" -> "2024-01-15";
+                            case "date-time" -> "2024-01-15T10:00:00Z";
+                            case "uuid" -> "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+                            case "binary" -> "a,b\n1,2\n";
+                            default -> "x";
+                        });
         };
     }
 
@@ -325,7 +355,8 @@ final class OpenApiFuzzer {
     }
 
     static String shortly(String value) {
-        return FuzzAnswer.visible(value.length() > 40 ? value.substring(0, 20) + "…(" + value.length() + " chars)" : value);
+        return FuzzAnswer.visible(
+                value.length() > 40 ? value.substring(0, 20) + "…(" + value.length() + " chars)" : value);
     }
 
     static <T> List<T> sample(List<T> values, int count, Random random) {

@@ -32,7 +32,8 @@ final class RunningSuite implements AutoCloseable {
     final int portBase = Integer.getInteger("suite.portBase", 18280);
     private final int dbPort = Integer.getInteger("suite.dbPort", 15632);
     private final StringBuffer output = new StringBuffer();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private Path logs;
 
@@ -48,8 +49,10 @@ final class RunningSuite implements AutoCloseable {
                 paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
             }
         }
-        var builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                root.resolve("launcher/target/launcher.jar").toString())
+        var builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        root.resolve("launcher/target/launcher.jar").toString())
                 .directory(root.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("SUITE_PORT_BASE", Integer.toString(portBase));
@@ -58,20 +61,23 @@ final class RunningSuite implements AutoCloseable {
         builder.environment().put("HOSP_SYNTHETIC_PERSONS", "2000");
         process = builder.start();
         var ready = new CompletableFuture<Boolean>();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                    if (line.contains("The suite is ready")) {
-                        ready.complete(true);
+        var reader = new Thread(
+                () -> {
+                    try (var lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            output.append(line).append('\n');
+                            if (line.contains("The suite is ready")) {
+                                ready.complete(true);
+                            }
+                        }
+                        ready.complete(false);
+                    } catch (IOException e) {
+                        ready.complete(false);
                     }
-                }
-                ready.complete(false);
-            } catch (IOException e) {
-                ready.complete(false);
-            }
-        }, "suite-output");
+                },
+                "suite-output");
         reader.setDaemon(true);
         reader.start();
         if (!ready.get(15, TimeUnit.MINUTES)) {
@@ -93,20 +99,25 @@ final class RunningSuite implements AutoCloseable {
 
     /** An access token of a demo client (README's table), from the gateway's {@code /oauth2/token}. */
     String token(String client) throws Exception {
-        var basic = Base64.getEncoder().encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
-        var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl(0) + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        var basic = Base64.getEncoder()
+                .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl(0) + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("No token for " + client + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "No token for " + client + ": " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).path("access_token").asText();
     }
 
     JsonNode getJson(String url, String accept) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode());

@@ -25,7 +25,8 @@ import org.xml.sax.InputSource;
  */
 final class SoapFuzzer {
 
-    static final String REGISTER_PATH = "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
+    static final String REGISTER_PATH =
+            "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
     static final String REVOKE_PATH = "/services/clinicalprocess/healthcond/certificate/RevokeCertificate/2/rivtabp21";
     private static final String SOAP_TYPE = "text/xml; charset=UTF-8";
 
@@ -33,16 +34,17 @@ final class SoapFuzzer {
 
     SoapFuzzer() {
         var example = read("rivta/doi-registercertificate.xml");
-        registerElement = example.substring(example.indexOf("<ns2:RegisterCertificate")).strip()
+        registerElement = example.substring(example.indexOf("<ns2:RegisterCertificate"))
+                .strip()
                 .replace("192703104321", "191212121212");
     }
 
     List<FuzzRequest> requests(long seed, int limitPerEndpoint) {
         var requests = new ArrayList<FuzzRequest>();
-        requests.addAll(requests("RegisterCertificate", REGISTER_PATH, envelope("2021000555", registerElement), seed,
-                limitPerEndpoint));
-        requests.addAll(requests("RevokeCertificate", REVOKE_PATH, envelope("2021000555", revokeElement()), seed,
-                limitPerEndpoint));
+        requests.addAll(requests(
+                "RegisterCertificate", REGISTER_PATH, envelope("2021000555", registerElement), seed, limitPerEndpoint));
+        requests.addAll(requests(
+                "RevokeCertificate", REVOKE_PATH, envelope("2021000555", revokeElement()), seed, limitPerEndpoint));
         return requests;
     }
 
@@ -68,7 +70,8 @@ final class SoapFuzzer {
             broken.add(soap(operation, path, name + " repeated", write(repeated)));
             var extra = parse(message);
             var sibling = leaves(extra).get(i);
-            sibling.getParentNode().appendChild(extra.createElementNS("urn:fuzz", "fuzz:unexpected"))
+            sibling.getParentNode()
+                    .appendChild(extra.createElementNS("urn:fuzz", "fuzz:unexpected"))
                     .setTextContent("19121212-1212");
             broken.add(soap(operation, path, "unknown element beside " + name, write(extra)));
         }
@@ -80,36 +83,88 @@ final class SoapFuzzer {
                 soap(operation, path, "truncated", message.substring(0, message.length() / 2)),
                 soap(operation, path, "no envelope", body),
                 soap(operation, path, "no header", message.replaceAll("(?s)<soapenv:Header>.*</soapenv:Header>", "")),
-                soap(operation, path, "logical address hostile",
+                soap(
+                        operation,
+                        path,
+                        "logical address hostile",
                         message.replace(">2021000555<", ">' or 1=1 -- 19121212-1212<")),
-                soap(operation, path, "SOAP 1.2 envelope",
-                        message.replace("http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope")),
-                soap(operation, path, "unknown operation", message.replace(":RegisterCertificate", ":DropCertificate")
-                        .replace(":RevokeCertificate", ":DropCertificate")),
-                soap(operation, path, "external entity", "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM "
-                        + "\"file:///etc/passwd\">]>" + message.substring(message.indexOf("?>") + 2).replace(">2021000555<", ">&x;<")),
-                soap(operation, path, "entity expansion", "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY a \"aaaaaaaaaa\">"
-                        + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
-                        + message.substring(message.indexOf("?>") + 2).replace(">2021000555<", ">&c;<")),
-                soap(operation, path, "2 MB of text", message.replace(">2021000555<", ">" + "x".repeat(2_000_000) + "<")),
-                soap(operation, path, "deep nesting", message.replace("<soapenv:Body>",
-                        "<soapenv:Body>" + "<a>".repeat(5_000) + "</a>".repeat(5_000))),
+                soap(
+                        operation,
+                        path,
+                        "SOAP 1.2 envelope",
+                        message.replace(
+                                "http://schemas.xmlsoap.org/soap/envelope/",
+                                "http://www.w3.org/2003/05/soap-envelope")),
+                soap(
+                        operation,
+                        path,
+                        "unknown operation",
+                        message.replace(":RegisterCertificate", ":DropCertificate")
+                                .replace(":RevokeCertificate", ":DropCertificate")),
+                soap(
+                        operation,
+                        path,
+                        "external entity",
+                        "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM " + "\"file:///etc/passwd\">]>"
+                                + message.substring(message.indexOf("?>") + 2).replace(">2021000555<", ">&x;<")),
+                soap(
+                        operation,
+                        path,
+                        "entity expansion",
+                        "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY a \"aaaaaaaaaa\">"
+                                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+                                + message.substring(message.indexOf("?>") + 2).replace(">2021000555<", ">&c;<")),
+                soap(
+                        operation,
+                        path,
+                        "2 MB of text",
+                        message.replace(">2021000555<", ">" + "x".repeat(2_000_000) + "<")),
+                soap(
+                        operation,
+                        path,
+                        "deep nesting",
+                        message.replace(
+                                "<soapenv:Body>", "<soapenv:Body>" + "<a>".repeat(5_000) + "</a>".repeat(5_000))),
                 soap(operation, path, "control character", message.replace(">2021000555<", ">2021\u0001000555<")),
                 soap(operation, path, "character reference to NUL", message.replace(">2021000555<", ">&#0;<")),
-                new FuzzRequest(operation, "declared UTF-16, sent UTF-8", "POST", path, "text/xml; charset=UTF-16",
-                        message.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"").getBytes(StandardCharsets.UTF_8)),
-                new FuzzRequest(operation, "invalid UTF-8", "POST", path, SOAP_TYPE,
-                        concat(message.substring(0, message.indexOf("2021000555")), new byte[] {(byte) 0xC3, (byte) 0x28},
+                new FuzzRequest(
+                        operation,
+                        "declared UTF-16, sent UTF-8",
+                        "POST",
+                        path,
+                        "text/xml; charset=UTF-16",
+                        message.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+                                .getBytes(StandardCharsets.UTF_8)),
+                new FuzzRequest(
+                        operation,
+                        "invalid UTF-8",
+                        "POST",
+                        path,
+                        SOAP_TYPE,
+                        concat(
+                                message.substring(0, message.indexOf("2021000555")),
+                                new byte[] {(byte) 0xC3, (byte) 0x28},
                                 message.substring(message.indexOf("2021000555")))),
-                soap(operation, path, "processing instruction and CDATA",
+                soap(
+                        operation,
+                        path,
+                        "processing instruction and CDATA",
                         message.replace(">2021000555<", "><?fuzz x?><![CDATA[2021000555]]><")));
         broken.addAll(whole);
-        for (var contentType : List.of("application/json", "application/soap+xml; charset=UTF-8", "text/plain",
-                "application/x-www-form-urlencoded", "text/xml; charset=klingon")) {
+        for (var contentType : List.of(
+                "application/json",
+                "application/soap+xml; charset=UTF-8",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "text/xml; charset=klingon")) {
             broken.add(FuzzRequest.of(operation, "content type " + contentType, "POST", path, contentType, message));
         }
-        for (var query : List.of("wsdl=../../../../etc/passwd", "xsd=../../../../etc/passwd", "wsdl&xsd=%00",
-                "xsd=" + OpenApiFuzzer.encode("19121212-1212"), "wsdl=%2e%2e%2f%2e%2e%2f")) {
+        for (var query : List.of(
+                "wsdl=../../../../etc/passwd",
+                "xsd=../../../../etc/passwd",
+                "wsdl&xsd=%00",
+                "xsd=" + OpenApiFuzzer.encode("19121212-1212"),
+                "wsdl=%2e%2e%2f%2e%2e%2f")) {
             broken.add(FuzzRequest.of(operation, "GET ?" + query, "GET", path + "?" + query, null, null));
         }
         Collections.shuffle(broken, random);

@@ -33,24 +33,33 @@ class SuiteFuzzTests {
     static final int PER_OPERATION = Integer.getInteger("fuzz.perOperation", 40);
     /** Every this many requests that carry a token, the same request is also sent without one. */
     static final int ANONYMOUS_EVERY = 7;
+
     static final Path REPORT = Path.of("target/fuzz-report.txt");
 
     /** Demo clients (README), tried in this order until one is let in; anonymous first. */
-    static final List<String> CLIENTS = List.of("ehr-system", "webcert", "region-skane", "ivo", "hosp-registrar",
-            "cause-of-death-coder", "fmb-editor", "fmb-reviewer", "terminology-admin");
+    static final List<String> CLIENTS = List.of(
+            "ehr-system",
+            "webcert",
+            "region-skane",
+            "ivo",
+            "hosp-registrar",
+            "cause-of-death-coder",
+            "fmb-editor",
+            "fmb-reviewer",
+            "terminology-admin");
 
     static RunningSuite suite;
     static final Map<String, String> bearer = new LinkedHashMap<>();
 
-    record Service(String name, int portOffset, String apiDocs, String module) {
-    }
+    record Service(String name, int portOffset, String apiDocs, String module) {}
 
     static final Map<String, Service> SERVICES = Map.of(
             "fmb", new Service("fmb", 1, "/fmb/v3/api-docs", "fmb-service"),
             "codeserver", new Service("codeserver", 2, "/codes/v3/api-docs", "codeserver-service"),
             "hosp", new Service("hosp", 3, "/hosp/v3/api-docs", "hosp-service"),
-            "death-certificates", new Service("death-certificates", 4, "/death-certificates/v3/api-docs",
-                    "death-certificate-service"));
+            "death-certificates",
+                    new Service(
+                            "death-certificates", 4, "/death-certificates/v3/api-docs", "death-certificate-service"));
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -73,15 +82,16 @@ class SuiteFuzzTests {
     void answersEveryGeneratedRequestWithoutA5xxAStackTraceSqlOrAnEchoedPersonnummer(String name) throws Exception {
         var service = SERVICES.get(name);
         var requests = new ArrayList<FuzzRequest>();
-        var document = new OpenApiFuzzer(suite.getJson(suite.baseUrl(service.portOffset()) + service.apiDocs(),
-                "application/json"));
+        var document = new OpenApiFuzzer(
+                suite.getJson(suite.baseUrl(service.portOffset()) + service.apiDocs(), "application/json"));
         var operations = document.operations();
         for (var operation : operations) {
             requests.addAll(document.requests(operation, SEED, PER_OPERATION));
         }
         if (name.equals("codeserver")) {
-            requests.addAll(new FhirFuzzer(suite.getJson(suite.baseUrl(service.portOffset()) + "/fhir/metadata",
-                    "application/fhir+json")).requests(SEED, PER_OPERATION));
+            requests.addAll(new FhirFuzzer(suite.getJson(
+                            suite.baseUrl(service.portOffset()) + "/fhir/metadata", "application/fhir+json"))
+                    .requests(SEED, PER_OPERATION));
         }
         if (name.equals("death-certificates")) {
             requests.addAll(new SoapFuzzer().requests(SEED, 3 * PER_OPERATION));
@@ -122,21 +132,36 @@ class SuiteFuzzTests {
             logged.addAll(personnummerIn(suite.logs().get().resolve(service.module() + ".log"), ""));
             logged.addAll(personnummerIn(suite.logs().get().resolve("gateway.log"), "[fuzz-" + name + "-"));
         }
-        var summary = String.format("%s: %d operations (OpenAPI%s), %d requests through the gateway, %d directly,"
-                        + " %d findings, %d log lines with the personnummer (seed %d, up to %d per operation)%n", name,
+        var summary = String.format(
+                "%s: %d operations (OpenAPI%s), %d requests through the gateway, %d directly,"
+                        + " %d findings, %d log lines with the personnummer (seed %d, up to %d per operation)%n",
+                name,
                 operations.size(),
                 name.equals("codeserver") ? " + FHIR" : name.equals("death-certificates") ? " + SOAP" : "",
-                tried.get("gateway"), tried.get("direct"), findings.size(), logged.size(), SEED, PER_OPERATION);
+                tried.get("gateway"),
+                tried.get("direct"),
+                findings.size(),
+                logged.size(),
+                SEED,
+                PER_OPERATION);
         System.out.print(summary);
-        var direct = findings.stream().filter(finding -> finding.route().equals("direct")).map(Finding::request)
-                .map(Finding::key).collect(Collectors.toSet());
+        var direct = findings.stream()
+                .filter(finding -> finding.route().equals("direct"))
+                .map(Finding::request)
+                .map(Finding::key)
+                .collect(Collectors.toSet());
         var report = new StringBuilder(summary);
         findings.forEach(finding -> report.append(finding.describe(
                 finding.route().equals("gateway") && !direct.contains(Finding.key(finding.request())))));
-        logged.forEach(line -> report.append("- [log] personnummer logged: ").append(line).append('\n'));
+        logged.forEach(line ->
+                report.append("- [log] personnummer logged: ").append(line).append('\n'));
         Files.writeString(REPORT, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        assertThat(findings).as("findings in %s (all of them in %s)", name, REPORT.toAbsolutePath()).isEmpty();
-        assertThat(logged).as("log lines of %s with the personnummer it was sent", name).isEmpty();
+        assertThat(findings)
+                .as("findings in %s (all of them in %s)", name, REPORT.toAbsolutePath())
+                .isEmpty();
+        assertThat(logged)
+                .as("log lines of %s with the personnummer it was sent", name)
+                .isEmpty();
     }
 
     /** The lines of a log (those with the marker, when given) that hold the generated personnummer, shortened. */
@@ -156,8 +181,8 @@ class SuiteFuzzTests {
      * The authorization under which an operation is fuzzed: none if it is open, else the first demo client whose
      * token the plausible request does not refuse (401/403), else the last client tried. The probes are checked too.
      */
-    private static String letIn(HttpWire wire, FuzzRequest plausible, List<Finding> findings, String route,
-            int[] count) {
+    private static String letIn(
+            HttpWire wire, FuzzRequest plausible, List<Finding> findings, String route, int[] count) {
         var candidates = new ArrayList<String>();
         candidates.add(null);
         candidates.addAll(bearer.values());
@@ -188,14 +213,27 @@ class SuiteFuzzTests {
 
         /** For the report; a gateway finding that the service called directly did not show is marked so. */
         String describe(boolean onlyThroughTheGateway) {
-            var client = authorization == null ? "no token" : bearer.entrySet().stream()
-                    .filter(entry -> entry.getValue().equals(authorization)).map(Map.Entry::getKey).findFirst()
-                    .orElse("?");
-            return String.format("- [%s] %s — %s%n    %s %s (token: %s, content type: %s)%n    body: %s%n"
-                            + "    answer: %d %s%n    %s%n", onlyThroughTheGateway ? "gateway only" : route,
-                    request.operation(), String.join("; ", problems), request.method(),
-                    shortPath(request.pathAndQuery()), client, request.contentType(), request.bodyExcerpt(),
-                    answer.status(), answer.contentType(), answer.excerpt());
+            var client = authorization == null
+                    ? "no token"
+                    : bearer.entrySet().stream()
+                            .filter(entry -> entry.getValue().equals(authorization))
+                            .map(Map.Entry::getKey)
+                            .findFirst()
+                            .orElse("?");
+            return String.format(
+                    "- [%s] %s — %s%n    %s %s (token: %s, content type: %s)%n    body: %s%n"
+                            + "    answer: %d %s%n    %s%n",
+                    onlyThroughTheGateway ? "gateway only" : route,
+                    request.operation(),
+                    String.join("; ", problems),
+                    request.method(),
+                    shortPath(request.pathAndQuery()),
+                    client,
+                    request.contentType(),
+                    request.bodyExcerpt(),
+                    answer.status(),
+                    answer.contentType(),
+                    answer.excerpt());
         }
     }
 

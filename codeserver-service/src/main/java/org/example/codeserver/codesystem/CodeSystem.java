@@ -22,6 +22,7 @@ class CodeSystem {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String slug;
     private String url;
     private String oid;
@@ -35,8 +36,7 @@ class CodeSystem {
     @Column(name = "oid")
     private Set<String> aliasOids = new LinkedHashSet<>();
 
-    protected CodeSystem() {
-    }
+    protected CodeSystem() {}
 
     CodeSystem(String slug, String url, @Nullable String oid, String name) {
         this.slug = slug;
@@ -51,8 +51,8 @@ class CodeSystem {
      */
     void describe(NewCodeSystem source) {
         if (source.oid() != null && oid != null && !oid.equals(source.oid())) {
-            throw new InvalidCodeSystemException(0, "oid", "Code system " + url + " has OID " + oid + ", not "
-                    + source.oid());
+            throw new InvalidCodeSystemException(
+                    0, "oid", "Code system " + url + " has OID " + oid + ", not " + source.oid());
         }
         if (oid == null) {
             oid = source.oid();
@@ -88,7 +88,8 @@ class CodeSystem {
         return url;
     }
 
-    @Nullable String getOid() {
+    @Nullable
+    String getOid() {
         return oid;
     }
 
@@ -96,15 +97,18 @@ class CodeSystem {
         return name;
     }
 
-    @Nullable String getTitle() {
+    @Nullable
+    String getTitle() {
         return title;
     }
 
-    @Nullable String getPublisher() {
+    @Nullable
+    String getPublisher() {
         return publisher;
     }
 
-    @Nullable String getDescription() {
+    @Nullable
+    String getDescription() {
         return description;
     }
 

@@ -29,8 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/codes/api/v1")
 @Tag(name = "Code systems", description = "Look up, search and download the national code systems (open data)")
-@ApiResponse(responseCode = "404", description = "Unknown code system, version or code",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+        responseCode = "404",
+        description = "Unknown code system, version or code",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
 class CodeSystemController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -56,7 +61,8 @@ class CodeSystemController {
 
     @GetMapping("/code-systems/{system}/versions/{version}")
     @Operation(summary = "Read one version of a code system")
-    CodeSystemVersionDetails version(@PathVariable String system, @PathVariable @Parameter(example = "2022") String version) {
+    CodeSystemVersionDetails version(
+            @PathVariable String system, @PathVariable @Parameter(example = "2022") String version) {
         return terminology.codeSystem(system, version);
     }
 
@@ -76,38 +82,50 @@ class CodeSystemController {
 
     @GetMapping("/code-systems/{system}/concepts/{code}")
     @Operation(summary = "Look up a code (ICD-10-SE with or without the dot)")
-    ConceptDetails concept(@PathVariable String system, @PathVariable @Parameter(example = "F32.1") String code,
-            @RequestParam(required = false) @Parameter(description = "version; latest active when absent") String version) {
-        return terminology.concept(system, version, code)
+    ConceptDetails concept(
+            @PathVariable String system,
+            @PathVariable @Parameter(example = "F32.1") String code,
+            @RequestParam(required = false) @Parameter(description = "version; latest active when absent")
+                    String version) {
+        return terminology
+                .concept(system, version, code)
                 .orElseThrow(() -> new ConceptNotFoundException(system, version, code));
     }
 
     @GetMapping("/lookup")
     @Operation(summary = "Look up a code in a code system named by canonical URL, OID or slug")
-    ConceptDetails lookup(@RequestParam @Parameter(example = "http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se") String system,
-            @RequestParam String code, @RequestParam(required = false) String version) {
+    ConceptDetails lookup(
+            @RequestParam @Parameter(example = "http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se") String system,
+            @RequestParam String code,
+            @RequestParam(required = false) String version) {
         return concept(system, code, version);
     }
 
     @GetMapping("/code-systems/{system}/concepts/{code}/children")
     @Operation(summary = "The direct children of a concept")
-    List<ConceptSummary> children(@PathVariable String system, @PathVariable String code,
-            @RequestParam(required = false) String version) {
+    List<ConceptSummary> children(
+            @PathVariable String system, @PathVariable String code, @RequestParam(required = false) String version) {
         return terminology.children(system, version, code);
     }
 
     @GetMapping("/code-systems/{system}/concepts/{code}/ancestors")
     @Operation(summary = "All ancestors of a concept, nearest first")
-    List<ConceptSummary> ancestors(@PathVariable String system, @PathVariable String code,
-            @RequestParam(required = false) String version) {
+    List<ConceptSummary> ancestors(
+            @PathVariable String system, @PathVariable String code, @RequestParam(required = false) String version) {
         return terminology.ancestors(system, version, code);
     }
 
     @GetMapping("/code-systems/{system}/concepts")
     @Operation(summary = "Search concepts by text or code, best first, with the true total; without q, list all")
-    @ApiResponse(responseCode = "400", description = "Bad paging parameters",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    SearchPage search(@PathVariable String system,
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad paging parameters",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    SearchPage search(
+            @PathVariable String system,
             @RequestParam(required = false) @Parameter(example = "diab typ 2") String q,
             @RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit,
@@ -117,33 +135,59 @@ class CodeSystemController {
 
     @GetMapping("/code-systems/{system}/diff")
     @Operation(summary = "Codes added, removed and renamed between two versions")
-    VersionDiff diff(@PathVariable String system, @RequestParam @Parameter(example = "2021") String from,
+    VersionDiff diff(
+            @PathVariable String system,
+            @RequestParam @Parameter(example = "2021") String from,
             @RequestParam @Parameter(example = "2022") String to) {
         return terminology.diff(system, from, to);
     }
 
     @GetMapping("/code-systems/{system}/versions/{version}/download")
     @Operation(summary = "Download a whole version as CSV, JSON or a FHIR CodeSystem resource")
-    @ApiResponse(responseCode = "400", description = "Unknown format",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<?> download(@PathVariable String system, @PathVariable String version,
-            @RequestParam(defaultValue = "json") @Parameter(schema = @Schema(allowableValues = {"csv", "json", "fhir"})) String format) {
+    @ApiResponse(
+            responseCode = "400",
+            description = "Unknown format",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<?> download(
+            @PathVariable String system,
+            @PathVariable String version,
+            @RequestParam(defaultValue = "json") @Parameter(schema = @Schema(allowableValues = {"csv", "json", "fhir"}))
+                    String format) {
         var details = terminology.codeSystem(system, version);
         var concepts = terminology.export(system, version);
         var fileName = details.slug() + "-" + version;
         return switch (format) {
             case "csv" -> file(fileName + ".csv", CSV, csv(concepts));
-            case "json" -> file(fileName + ".json", MediaType.APPLICATION_JSON,
-                    new CodeSystemDownload(details, concepts.stream().map(ExportedConcept::of).toList()));
-            case "fhir" -> file(fileName + ".fhir.json", FHIR_JSON, FhirContext.forR4Cached().newJsonParser()
-                    .encodeResourceToString(CodeSystemFhirExport.toResource(details, concepts)));
+            case "json" ->
+                file(
+                        fileName + ".json",
+                        MediaType.APPLICATION_JSON,
+                        new CodeSystemDownload(
+                                details,
+                                concepts.stream().map(ExportedConcept::of).toList()));
+            case "fhir" ->
+                file(
+                        fileName + ".fhir.json",
+                        FHIR_JSON,
+                        FhirContext.forR4Cached()
+                                .newJsonParser()
+                                .encodeResourceToString(CodeSystemFhirExport.toResource(details, concepts)));
             default -> throw new UnknownFormatException(format);
         };
     }
 
     private static ResponseEntity<Object> file(String name, MediaType type, Object body) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 
@@ -151,9 +195,17 @@ class CodeSystemController {
     static String csv(List<ConceptDetails> concepts) {
         var out = new StringBuilder("code,display,status,parents,definition\r\n");
         for (var c : concepts) {
-            out.append(cell(c.code())).append(',').append(cell(c.display())).append(',').append(c.status().name())
-                    .append(',').append(cell(String.join("|", c.parents().stream().map(ConceptSummary::code).toList())))
-                    .append(',').append(cell(c.definition())).append("\r\n");
+            out.append(cell(c.code()))
+                    .append(',')
+                    .append(cell(c.display()))
+                    .append(',')
+                    .append(c.status().name())
+                    .append(',')
+                    .append(cell(String.join(
+                            "|", c.parents().stream().map(ConceptSummary::code).toList())))
+                    .append(',')
+                    .append(cell(c.definition()))
+                    .append("\r\n");
         }
         return out.toString();
     }
@@ -171,8 +223,9 @@ class CodeSystemController {
     @ExceptionHandler
     ProblemDetail onUnknownSystem(CodeSystemNotFoundException ex) {
         // The caller's value is not repeated: it names nothing known, and may be anything (a personnummer).
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.version() == null ? "Unknown code system"
-                : "Unknown version of code system " + ex.system());
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND,
+                ex.version() == null ? "Unknown code system" : "Unknown version of code system " + ex.system());
         problem.setTitle(ex.version() == null ? "Unknown code system" : "Unknown code system version");
         problem.setProperty("field", ex.version() == null ? "system" : "version");
         return problem;

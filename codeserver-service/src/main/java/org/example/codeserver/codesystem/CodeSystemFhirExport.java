@@ -23,26 +23,28 @@ public final class CodeSystemFhirExport {
     private static final String PARENT_URI = "http://hl7.org/fhir/concept-properties#parent";
     private static final String STATUS_URI = "http://hl7.org/fhir/concept-properties#status";
 
-    private CodeSystemFhirExport() {
-    }
+    private CodeSystemFhirExport() {}
 
     /**
      * The resource of a version with all its concepts.
      *
      * @param concepts the concepts, e.g. from {@link TerminologyService#export(String, String)}
      */
-    public static org.hl7.fhir.r4.model.CodeSystem toResource(CodeSystemVersionDetails system,
-            List<ConceptDetails> concepts) {
+    public static org.hl7.fhir.r4.model.CodeSystem toResource(
+            CodeSystemVersionDetails system, List<ConceptDetails> concepts) {
         var version = system.version();
         var resource = new org.hl7.fhir.r4.model.CodeSystem();
-        resource.setId(system.slug() + (version.version() == null ? "" : "-" + version.version())
-                .replaceAll("[^A-Za-z0-9.-]", "-"));
+        resource.setId(system.slug()
+                + (version.version() == null ? "" : "-" + version.version()).replaceAll("[^A-Za-z0-9.-]", "-"));
         resource.setUrl(system.url());
         if (system.oid() != null) {
-            resource.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:oid:" + system.oid()));
+            resource.addIdentifier(
+                    new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:oid:" + system.oid()));
         }
         for (var alias : system.aliasOids()) {
-            resource.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:oid:" + alias)
+            resource.addIdentifier(new Identifier()
+                    .setSystem("urn:ietf:rfc:3986")
+                    .setValue("urn:oid:" + alias)
                     .setUse(Identifier.IdentifierUse.SECONDARY));
         }
         resource.setVersion(version.version());
@@ -50,11 +52,12 @@ public final class CodeSystemFhirExport {
         resource.setTitle(system.title());
         resource.setPublisher(system.publisher());
         resource.setDescription(system.description());
-        resource.setStatus(switch (version.status()) {
-            case DRAFT -> PublicationStatus.DRAFT;
-            case ACTIVE -> PublicationStatus.ACTIVE;
-            case RETIRED -> PublicationStatus.RETIRED;
-        });
+        resource.setStatus(
+                switch (version.status()) {
+                    case DRAFT -> PublicationStatus.DRAFT;
+                    case ACTIVE -> PublicationStatus.ACTIVE;
+                    case RETIRED -> PublicationStatus.RETIRED;
+                });
         if (version.effectiveDate() != null) {
             resource.setDate(Date.valueOf(version.effectiveDate()));
         }
@@ -70,8 +73,11 @@ public final class CodeSystemFhirExport {
         for (var property : version.properties()) {
             declaresParent |= "parent".equals(property.code());
             declaresStatus |= "status".equals(property.code());
-            resource.addProperty().setCode(property.code()).setUri(property.uri())
-                    .setType(PropertyType.fromCode(property.type())).setDescription(property.description());
+            resource.addProperty()
+                    .setCode(property.code())
+                    .setUri(property.uri())
+                    .setType(PropertyType.fromCode(property.type()))
+                    .setDescription(property.description());
         }
         if (!declaresParent) {
             resource.addProperty().setCode("parent").setUri(PARENT_URI).setType(PropertyType.CODE);
@@ -81,10 +87,13 @@ public final class CodeSystemFhirExport {
             resource.addProperty().setCode("status").setUri(STATUS_URI).setType(PropertyType.CODE);
         }
         for (var concept : concepts) {
-            var fhir = new ConceptDefinitionComponent().setCode(concept.code()).setDisplay(concept.display())
+            var fhir = new ConceptDefinitionComponent()
+                    .setCode(concept.code())
+                    .setDisplay(concept.display())
                     .setDefinition(concept.definition());
             for (var d : concept.designations()) {
-                var designation = fhir.addDesignation().setLanguage(d.language()).setValue(d.value());
+                var designation =
+                        fhir.addDesignation().setLanguage(d.language()).setValue(d.value());
                 if (d.useCode() != null) {
                     designation.setUse(new Coding(d.useSystem(), d.useCode(), d.useDisplay()));
                 }
@@ -110,8 +119,8 @@ public final class CodeSystemFhirExport {
      * what its {@code parent} property said), others are at the top with their {@code parent} properties. HAPI's
      * in-memory validation follows nesting for {@code is-a}.
      */
-    public static org.hl7.fhir.r4.model.CodeSystem toHierarchicalResource(CodeSystemVersionDetails system,
-            List<ConceptDetails> concepts) {
+    public static org.hl7.fhir.r4.model.CodeSystem toHierarchicalResource(
+            CodeSystemVersionDetails system, List<ConceptDetails> concepts) {
         var resource = toResource(system, concepts);
         var flat = resource.getConcept();
         var byCode = new java.util.HashMap<String, ConceptDefinitionComponent>();
@@ -146,7 +155,9 @@ public final class CodeSystemFhirExport {
     /** A Coding stored as {@code system|code|display}. */
     private static Coding codingOf(String value) {
         var parts = value.split("\\|", 3);
-        return new Coding(parts[0].isEmpty() ? null : parts[0], parts.length > 1 ? parts[1] : null,
+        return new Coding(
+                parts[0].isEmpty() ? null : parts[0],
+                parts.length > 1 ? parts[1] : null,
                 parts.length > 2 ? parts[2] : null);
     }
 }

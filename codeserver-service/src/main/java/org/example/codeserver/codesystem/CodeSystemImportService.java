@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.lang.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,8 +28,12 @@ public class CodeSystemImportService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CodeSystemImportService(CodeSystemRepository systems, CodeSystemVersionRepository versions,
-            ConceptRepository concepts, TerminologyIndex index, PlatformTransactionManager transactions) {
+    CodeSystemImportService(
+            CodeSystemRepository systems,
+            CodeSystemVersionRepository versions,
+            ConceptRepository concepts,
+            TerminologyIndex index,
+            PlatformTransactionManager transactions) {
         this.systems = systems;
         this.versions = versions;
         this.concepts = concepts;
@@ -68,14 +72,20 @@ public class CodeSystemImportService {
         var slug = stored.slug();
         index.refresh(Map.of(stored.versionId(), ConceptIndex.of(source.concepts())));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("Imported {} version {}: {} concepts in {} ms", slug, source.version(), source.concepts().size(),
+        log.info(
+                "Imported {} version {}: {} concepts in {} ms",
+                slug,
+                source.version(),
+                source.concepts().size(),
                 millis);
-        return new ImportResult(slug, source.url(), source.version(), source.concepts().size(), millis);
+        return new ImportResult(
+                slug, source.url(), source.version(), source.concepts().size(), millis);
     }
 
     private Stored store(NewCodeSystem source) {
-        var system = systems.findByUrl(source.url()).orElseGet(() -> new CodeSystem(uniqueSlug(source.effectiveSlug()),
-                source.url(), source.oid(), source.name()));
+        var system = systems.findByUrl(source.url())
+                .orElseGet(() ->
+                        new CodeSystem(uniqueSlug(source.effectiveSlug()), source.url(), source.oid(), source.name()));
         system.describe(source);
         system = systems.saveAndFlush(system);
         var version = versions.saveAndFlush(new CodeSystemVersion(system, source, clock.instant()));
@@ -84,8 +94,7 @@ public class CodeSystemImportService {
         return new Stored(system.getSlug(), version.getId());
     }
 
-    private record Stored(String slug, long versionId) {
-    }
+    private record Stored(String slug, long versionId) {}
 
     private String uniqueSlug(String wanted) {
         var slug = wanted;
@@ -109,22 +118,28 @@ public class CodeSystemImportService {
             }
             var earlier = seen.putIfAbsent(concept.code(), concept.line());
             if (earlier != null) {
-                throw new InvalidCodeSystemException(concept.line(), "code", "Code " + concept.code()
-                        + " appears twice" + (earlier > 0 ? " (first on line " + earlier + ")" : ""));
+                throw new InvalidCodeSystemException(
+                        concept.line(),
+                        "code",
+                        "Code " + concept.code() + " appears twice"
+                                + (earlier > 0 ? " (first on line " + earlier + ")" : ""));
             }
         }
         for (var concept : source.concepts()) {
             for (var parent : concept.parents()) {
                 if (!seen.containsKey(parent)) {
-                    throw new InvalidCodeSystemException(concept.line(), "parent", "Parent " + parent + " of code "
-                            + concept.code() + " is not in the code system");
+                    throw new InvalidCodeSystemException(
+                            concept.line(),
+                            "parent",
+                            "Parent " + parent + " of code " + concept.code() + " is not in the code system");
                 }
             }
         }
         var propertyCodes = new HashSet<String>();
         for (var property : source.properties()) {
             if (!propertyCodes.add(property.code())) {
-                throw new InvalidCodeSystemException(0, "property", "Property " + property.code() + " is declared twice");
+                throw new InvalidCodeSystemException(
+                        0, "property", "Property " + property.code() + " is declared twice");
             }
         }
     }

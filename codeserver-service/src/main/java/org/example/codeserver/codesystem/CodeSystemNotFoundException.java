@@ -9,8 +9,10 @@ public class CodeSystemNotFoundException extends RuntimeException {
     private final @Nullable String version;
 
     public CodeSystemNotFoundException(String system, @Nullable String version) {
-        super(version == null ? "Unknown code system " + system
-                : "Unknown version " + version + " of code system " + system);
+        super(
+                version == null
+                        ? "Unknown code system " + system
+                        : "Unknown version " + version + " of code system " + system);
         this.system = system;
         this.version = version;
     }

@@ -29,8 +29,10 @@ class CodeSystemVersion {
     private CodeSystem codeSystem;
 
     private String version;
+
     @Enumerated(EnumType.STRING)
     private PublicationStatus status;
+
     private LocalDate effectiveDate;
     private String language;
     private String hierarchyMeaning;
@@ -40,8 +42,7 @@ class CodeSystemVersion {
     private String source;
     private Instant importedAt;
 
-    protected CodeSystemVersion() {
-    }
+    protected CodeSystemVersion() {}
 
     CodeSystemVersion(CodeSystem codeSystem, NewCodeSystem source, Instant importedAt) {
         this.codeSystem = codeSystem;
@@ -60,8 +61,10 @@ class CodeSystemVersion {
     /** Fails the import unless the database holds exactly the number of concepts the file had. */
     void confirmStored(int storedConcepts) {
         if (storedConcepts != conceptCount) {
-            throw new InvalidCodeSystemException(0, "Stored " + storedConcepts + " concepts but the source has "
-                    + conceptCount + "; nothing was imported");
+            throw new InvalidCodeSystemException(
+                    0,
+                    "Stored " + storedConcepts + " concepts but the source has " + conceptCount
+                            + "; nothing was imported");
         }
     }
 
@@ -73,7 +76,8 @@ class CodeSystemVersion {
         return codeSystem;
     }
 
-    @Nullable String getVersion() {
+    @Nullable
+    String getVersion() {
         return version;
     }
 
@@ -81,15 +85,18 @@ class CodeSystemVersion {
         return status;
     }
 
-    @Nullable LocalDate getEffectiveDate() {
+    @Nullable
+    LocalDate getEffectiveDate() {
         return effectiveDate;
     }
 
-    @Nullable String getLanguage() {
+    @Nullable
+    String getLanguage() {
         return language;
     }
 
-    @Nullable String getHierarchyMeaning() {
+    @Nullable
+    String getHierarchyMeaning() {
         return hierarchyMeaning;
     }
 
@@ -105,7 +112,8 @@ class CodeSystemVersion {
         return caseSensitive;
     }
 
-    @Nullable String getSource() {
+    @Nullable
+    String getSource() {
         return source;
     }
 

@@ -15,6 +15,8 @@ interface CodeSystemVersionRepository extends JpaRepository<CodeSystemVersion, L
     boolean existsByCodeSystemUrlAndVersionIsNull(String url);
 
     default boolean exists(String url, @Nullable String version) {
-        return version == null ? existsByCodeSystemUrlAndVersionIsNull(url) : existsByCodeSystemUrlAndVersion(url, version);
+        return version == null
+                ? existsByCodeSystemUrlAndVersionIsNull(url)
+                : existsByCodeSystemUrlAndVersion(url, version);
     }
 }

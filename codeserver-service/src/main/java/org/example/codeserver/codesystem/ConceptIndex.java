@@ -61,8 +61,14 @@ final class ConceptIndex {
         var concepts = new java.util.ArrayList<IndexedConcept>(source.size());
         var parents = new HashMap<String, List<String>>();
         for (var concept : source) {
-            concepts.add(new IndexedConcept(concepts.size(), concept.code(), concept.display(), concept.definition(),
-                    concept.status(), concept.designations(), concept.properties()));
+            concepts.add(new IndexedConcept(
+                    concepts.size(),
+                    concept.code(),
+                    concept.display(),
+                    concept.definition(),
+                    concept.status(),
+                    concept.designations(),
+                    concept.properties()));
             if (!concept.parents().isEmpty()) {
                 parents.put(concept.code(), concept.parents());
             }
@@ -85,7 +91,9 @@ final class ConceptIndex {
     /** The concept with this code; ICD-10 style codes are also found written with a dot. */
     Optional<IndexedConcept> find(String code) {
         var concept = byCode.get(code);
-        if (concept == null && code.indexOf('.') > 0 && DOTTED_CODE.matcher(code).matches()) {
+        if (concept == null
+                && code.indexOf('.') > 0
+                && DOTTED_CODE.matcher(code).matches()) {
             concept = byCode.get(code.replace(".", ""));
         }
         return Optional.ofNullable(concept);
@@ -120,7 +128,8 @@ final class ConceptIndex {
         return search.search(text);
     }
 
-    @Nullable String matchedTerm(IndexedConcept concept, String text) {
+    @Nullable
+    String matchedTerm(IndexedConcept concept, String text) {
         return search.matchedTerm(concept, text);
     }
 

@@ -42,13 +42,26 @@ class ConceptRepository {
         var propertyValueRows = new StringBuilder();
         int ordinal = 0;
         for (var concept : concepts) {
-            row(conceptRows, id, concept.code(), Integer.toString(ordinal++), concept.display(), concept.definition(),
+            row(
+                    conceptRows,
+                    id,
+                    concept.code(),
+                    Integer.toString(ordinal++),
+                    concept.display(),
+                    concept.definition(),
                     concept.status().name());
             for (var parent : concept.parents()) {
                 row(parentRows, id, concept.code(), parent);
             }
             for (var d : concept.designations()) {
-                row(designationRows, id, concept.code(), d.language(), d.useSystem(), d.useCode(), d.useDisplay(),
+                row(
+                        designationRows,
+                        id,
+                        concept.code(),
+                        d.language(),
+                        d.useSystem(),
+                        d.useCode(),
+                        d.useDisplay(),
                         d.value());
             }
             for (var p : concept.properties()) {
@@ -67,37 +80,61 @@ class ConceptRepository {
     }
 
     List<PropertyDefinition> properties(long versionId) {
-        return jdbc.query("select code, uri, type, description from code_system_property where version_id = ? "
-                + "order by code", (rs, i) -> new PropertyDefinition(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4)), versionId);
+        return jdbc.query(
+                "select code, uri, type, description from code_system_property where version_id = ? " + "order by code",
+                (rs, i) -> new PropertyDefinition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                versionId);
     }
 
     /** Reads a whole version and builds its in-memory index. */
     ConceptIndex loadIndex(long versionId) {
         var designations = new HashMap<String, List<Designation>>();
-        jdbc.query("select code, language, use_system, use_code, use_display, value from designation "
-                + "where version_id = ?", rs -> {
-                    designations.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new Designation(
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-                }, versionId);
-        var properties = new HashMap<String, List<ConceptProperty>>();
-        jdbc.query("select code, property, type, value from concept_property where version_id = ?", rs -> {
-            properties.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
-                    .add(new ConceptProperty(rs.getString(2), rs.getString(3), rs.getString(4)));
-        }, versionId);
-        Map<String, List<String>> parents = new HashMap<>();
-        jdbc.query("select code, parent_code from concept_parent where version_id = ?",
+        jdbc.query(
+                "select code, language, use_system, use_code, use_display, value from designation "
+                        + "where version_id = ?",
                 rs -> {
-                    parents.computeIfAbsent(rs.getString(1), c -> new ArrayList<>(1)).add(rs.getString(2));
-                }, versionId);
+                    designations
+                            .computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
+                            .add(new Designation(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6)));
+                },
+                versionId);
+        var properties = new HashMap<String, List<ConceptProperty>>();
+        jdbc.query(
+                "select code, property, type, value from concept_property where version_id = ?",
+                rs -> {
+                    properties
+                            .computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
+                            .add(new ConceptProperty(rs.getString(2), rs.getString(3), rs.getString(4)));
+                },
+                versionId);
+        Map<String, List<String>> parents = new HashMap<>();
+        jdbc.query(
+                "select code, parent_code from concept_parent where version_id = ?",
+                rs -> {
+                    parents.computeIfAbsent(rs.getString(1), c -> new ArrayList<>(1))
+                            .add(rs.getString(2));
+                },
+                versionId);
         var concepts = new ArrayList<IndexedConcept>();
-        jdbc.query("select code, display, definition, status from concept where version_id = ? order by ordinal",
+        jdbc.query(
+                "select code, display, definition, status from concept where version_id = ? order by ordinal",
                 rs -> {
                     var code = rs.getString(1);
-                    concepts.add(new IndexedConcept(concepts.size(), code, rs.getString(2), rs.getString(3),
-                            ConceptStatus.valueOf(rs.getString(4)), designations.getOrDefault(code, List.of()),
+                    concepts.add(new IndexedConcept(
+                            concepts.size(),
+                            code,
+                            rs.getString(2),
+                            rs.getString(3),
+                            ConceptStatus.valueOf(rs.getString(4)),
+                            designations.getOrDefault(code, List.of()),
                             properties.getOrDefault(code, List.of())));
-                }, versionId);
+                },
+                versionId);
         return ConceptIndex.build(concepts, parents);
     }
 
@@ -107,7 +144,9 @@ class ConceptRepository {
         }
         var connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy " + table + " from stdin", new StringReader(rows.toString()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Bulk insert into " + table + " failed", e);

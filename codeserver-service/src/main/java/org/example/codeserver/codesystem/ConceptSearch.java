@@ -66,7 +66,9 @@ final class ConceptSearch {
         for (var entry : wordPostings.entrySet()) {
             var word = entry.getKey();
             for (int start = 1; word.length() - start >= MIN_TAIL; start++) {
-                tailPostings.computeIfAbsent(word.substring(start), w -> new IntList()).addAll(entry.getValue());
+                tailPostings
+                        .computeIfAbsent(word.substring(start), w -> new IntList())
+                        .addAll(entry.getValue());
             }
         }
         words = new Keys(wordPostings);
@@ -135,7 +137,8 @@ final class ConceptSearch {
     }
 
     /** The designation that made the concept match, when the display alone did not. */
-    @Nullable String matchedTerm(IndexedConcept concept, String text) {
+    @Nullable
+    String matchedTerm(IndexedConcept concept, String text) {
         var query = Query.parse(text);
         int i = concept.ordinal();
         if (query.isEmpty() || allWordsStart(query, displayWords[i]) || codeMatches(query, i)) {
@@ -230,18 +233,19 @@ final class ConceptSearch {
         var out = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            out.append(switch (c) {
-                case 'á', 'à', 'â', 'ã' -> 'a';
-                case 'é', 'è', 'ê', 'ë' -> 'e';
-                case 'í', 'ì', 'î', 'ï' -> 'i';
-                case 'ó', 'ò', 'ô', 'õ' -> 'o';
-                case 'ú', 'ù', 'û', 'ü' -> 'u';
-                case 'ç' -> 'c';
-                case 'ñ' -> 'n';
-                case 'æ' -> 'ä';
-                case 'ø' -> 'ö';
-                default -> c;
-            });
+            out.append(
+                    switch (c) {
+                        case 'á', 'à', 'â', 'ã' -> 'a';
+                        case 'é', 'è', 'ê', 'ë' -> 'e';
+                        case 'í', 'ì', 'î', 'ï' -> 'i';
+                        case 'ó', 'ò', 'ô', 'õ' -> 'o';
+                        case 'ú', 'ù', 'û', 'ü' -> 'u';
+                        case 'ç' -> 'c';
+                        case 'ñ' -> 'n';
+                        case 'æ' -> 'ä';
+                        case 'ø' -> 'ö';
+                        default -> c;
+                    });
         }
         return out.toString();
     }
@@ -306,8 +310,7 @@ final class ConceptSearch {
         }
     }
 
-    private record Token(String code, String[] words) {
-    }
+    private record Token(String code, String[] words) {}
 
     /** Sorted keys with the ordinals of the concepts that hold them. */
     private static final class Keys {

@@ -2,5 +2,6 @@ package org.example.codeserver.codesystem;
 
 /** Whether a concept may still be used in new records. */
 public enum ConceptStatus {
-    ACTIVE, INACTIVE
+    ACTIVE,
+    INACTIVE
 }

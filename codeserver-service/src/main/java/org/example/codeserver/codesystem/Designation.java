@@ -9,8 +9,12 @@ import org.springframework.lang.Nullable;
  * @param useSystem code system of the use code, e.g. {@code http://snomed.info/sct}
  * @param useCode kind of designation, e.g. {@code 900000000000013009} (synonym)
  */
-public record Designation(@Nullable String language, @Nullable String useSystem, @Nullable String useCode,
-        @Nullable String useDisplay, String value) {
+public record Designation(
+        @Nullable String language,
+        @Nullable String useSystem,
+        @Nullable String useCode,
+        @Nullable String useDisplay,
+        String value) {
 
     /** Use of a Swedish alternative term (SNOMED CT "synonym"). */
     public static Designation synonym(String language, String value) {

@@ -10,17 +10,36 @@ import org.springframework.lang.Nullable;
  * code systems). Asking for one is answered "known, not served here" instead of a bare "unknown".
  */
 public enum ExternalOid {
-
-    SNOMED_CT("1.2.752.116.2.1.1.1", "SNOMED CT", "http://snomed.info/sct", "code system",
+    SNOMED_CT(
+            "1.2.752.116.2.1.1.1",
+            "SNOMED CT",
+            "http://snomed.info/sct",
+            "code system",
             "the SNOMED CT codes of the death-certificate schematron (doi.v1.sch, db.v1.sch)"),
-    SNOMED_CT_FMB("1.2.752.116.2.1.1", "SNOMED CT", "http://snomed.info/sct", "code system",
+    SNOMED_CT_FMB(
+            "1.2.752.116.2.1.1",
+            "SNOMED CT",
+            "http://snomed.info/sct",
+            "code system",
             "the SNOMED CT keywords of the FMB collections (kodsystem)"),
-    PERSONNUMMER("1.2.752.129.2.1.3.1", "personnummer", null, "identifier namespace",
+    PERSONNUMMER(
+            "1.2.752.129.2.1.3.1",
+            "personnummer",
+            null,
+            "identifier namespace",
             "PersonIdRoot of the RegisterCertificate contract"),
-    SAMORDNINGSNUMMER("1.2.752.129.2.1.3.3", "samordningsnummer", null, "identifier namespace",
+    SAMORDNINGSNUMMER(
+            "1.2.752.129.2.1.3.3",
+            "samordningsnummer",
+            null,
+            "identifier namespace",
             "PersonIdRoot of the RegisterCertificate contract"),
     HSA_ID("1.2.752.129.2.1.4.1", "HSA-id", null, "identifier namespace", "HsaId of the RegisterCertificate contract"),
-    ARBETSPLATSKOD("1.2.752.29.4.71", "arbetsplatskod", null, "identifier namespace",
+    ARBETSPLATSKOD(
+            "1.2.752.29.4.71",
+            "arbetsplatskod",
+            null,
+            "identifier namespace",
             "ArbetsplatsKod of the RegisterCertificate contract");
 
     private final String oid;
@@ -68,7 +87,8 @@ public enum ExternalOid {
 
     /** One sentence naming it and why it is not served here. */
     public String explanation() {
-        return "urn:oid:" + oid + " is " + title + " (" + kind + (url == null ? "" : ", " + url) + "), which this server "
+        return "urn:oid:" + oid + " is " + title + " (" + kind + (url == null ? "" : ", " + url)
+                + "), which this server "
                 + (url == null ? "does not serve: it is not a code system" : "knows of but does not serve");
     }
 }

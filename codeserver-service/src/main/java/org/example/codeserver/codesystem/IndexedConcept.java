@@ -17,8 +17,14 @@ final class IndexedConcept {
     private List<IndexedConcept> parents = new ArrayList<>();
     private List<IndexedConcept> children = new ArrayList<>();
 
-    IndexedConcept(int ordinal, String code, @Nullable String display, @Nullable String definition,
-            ConceptStatus status, List<Designation> designations, List<ConceptProperty> properties) {
+    IndexedConcept(
+            int ordinal,
+            String code,
+            @Nullable String display,
+            @Nullable String definition,
+            ConceptStatus status,
+            List<Designation> designations,
+            List<ConceptProperty> properties) {
         this.ordinal = ordinal;
         this.code = code;
         this.display = display;
@@ -46,11 +52,13 @@ final class IndexedConcept {
         return code;
     }
 
-    @Nullable String display() {
+    @Nullable
+    String display() {
         return display;
     }
 
-    @Nullable String definition() {
+    @Nullable
+    String definition() {
         return definition;
     }
 

@@ -17,11 +17,25 @@ import org.springframework.lang.Nullable;
  * @param content FHIR content mode ({@code complete}, {@code fragment}, {@code not-present}, ...)
  * @param source where the content came from (file names), for the record
  */
-public record NewCodeSystem(String url, @Nullable String oid, List<String> aliasOids, @Nullable String slug,
-        String name, @Nullable String title, @Nullable String publisher, @Nullable String description,
-        @Nullable String version, PublicationStatus status, @Nullable LocalDate effectiveDate,
-        @Nullable String language, @Nullable String hierarchyMeaning, String content, boolean caseSensitive,
-        @Nullable String source, List<PropertyDefinition> properties, List<NewConcept> concepts) {
+public record NewCodeSystem(
+        String url,
+        @Nullable String oid,
+        List<String> aliasOids,
+        @Nullable String slug,
+        String name,
+        @Nullable String title,
+        @Nullable String publisher,
+        @Nullable String description,
+        @Nullable String version,
+        PublicationStatus status,
+        @Nullable LocalDate effectiveDate,
+        @Nullable String language,
+        @Nullable String hierarchyMeaning,
+        String content,
+        boolean caseSensitive,
+        @Nullable String source,
+        List<PropertyDefinition> properties,
+        List<NewConcept> concepts) {
 
     public NewCodeSystem {
         aliasOids = List.copyOf(aliasOids);
@@ -41,7 +55,24 @@ public record NewCodeSystem(String url, @Nullable String oid, List<String> alias
 
     /** The same code system with other concepts (used by importers that build the header first). */
     public NewCodeSystem withConcepts(List<NewConcept> newConcepts) {
-        return new NewCodeSystem(url, oid, aliasOids, slug, name, title, publisher, description, version, status,
-                effectiveDate, language, hierarchyMeaning, content, caseSensitive, source, properties, newConcepts);
+        return new NewCodeSystem(
+                url,
+                oid,
+                aliasOids,
+                slug,
+                name,
+                title,
+                publisher,
+                description,
+                version,
+                status,
+                effectiveDate,
+                language,
+                hierarchyMeaning,
+                content,
+                caseSensitive,
+                source,
+                properties,
+                newConcepts);
     }
 }

@@ -9,8 +9,15 @@ import org.springframework.lang.Nullable;
  * @param parents codes of the parent concepts in the same version (several are allowed, FHIR poly-hierarchy)
  * @param line line (or row) of the source file the concept came from, used in error messages; 0 when unknown
  */
-public record NewConcept(String code, @Nullable String display, @Nullable String definition, ConceptStatus status,
-        List<String> parents, List<Designation> designations, List<ConceptProperty> properties, int line) {
+public record NewConcept(
+        String code,
+        @Nullable String display,
+        @Nullable String definition,
+        ConceptStatus status,
+        List<String> parents,
+        List<Designation> designations,
+        List<ConceptProperty> properties,
+        int line) {
 
     public NewConcept {
         parents = List.copyOf(parents);
@@ -20,7 +27,14 @@ public record NewConcept(String code, @Nullable String display, @Nullable String
 
     /** An active concept with a display, at most one parent and no designations. */
     public static NewConcept of(String code, String display, @Nullable String parent, int line) {
-        return new NewConcept(code, display, null, ConceptStatus.ACTIVE, parent == null ? List.of() : List.of(parent),
-                List.of(), List.of(), line);
+        return new NewConcept(
+                code,
+                display,
+                null,
+                ConceptStatus.ACTIVE,
+                parent == null ? List.of() : List.of(parent),
+                List.of(),
+                List.of(),
+                line);
     }
 }

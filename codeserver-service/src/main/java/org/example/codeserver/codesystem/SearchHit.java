@@ -7,5 +7,8 @@ import org.springframework.lang.Nullable;
  *
  * @param matchedTerm the alternative term (designation) that matched, when the display itself did not
  */
-public record SearchHit(String code, @Nullable String display, ConceptStatus status, @Nullable String matchedTerm) {
-}
+public record SearchHit(
+        String code,
+        @Nullable String display,
+        ConceptStatus status,
+        @Nullable String matchedTerm) {}

@@ -8,6 +8,5 @@ import org.springframework.lang.Nullable;
  *
  * @param total the true number of matching concepts, not the page size
  */
-public record SearchPage(String system, @Nullable String version, String query, int total, int offset,
-        List<SearchHit> hits) {
-}
+public record SearchPage(
+        String system, @Nullable String version, String query, int total, int offset, List<SearchHit> hits) {}

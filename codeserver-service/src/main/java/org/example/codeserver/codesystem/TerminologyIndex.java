@@ -33,8 +33,8 @@ class TerminologyIndex implements ApplicationRunner {
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
     private volatile boolean started;
 
-    TerminologyIndex(CodeSystemVersionRepository versions, ConceptRepository concepts,
-            PlatformTransactionManager transactions) {
+    TerminologyIndex(
+            CodeSystemVersionRepository versions, ConceptRepository concepts, PlatformTransactionManager transactions) {
         this.versions = versions;
         this.concepts = concepts;
         this.readOnly = new TransactionTemplate(transactions);
@@ -52,7 +52,8 @@ class TerminologyIndex implements ApplicationRunner {
      * Picks up versions imported by other instances of the service (they share the database), so instances behind a
      * load balancer converge without a restart. Cheap when nothing changed: one metadata query.
      */
-    @Scheduled(initialDelayString = "${codes.index.refresh-interval:PT1M}",
+    @Scheduled(
+            initialDelayString = "${codes.index.refresh-interval:PT1M}",
             fixedDelayString = "${codes.index.refresh-interval:PT1M}")
     void refreshFromOtherInstances() {
         if (started) {
@@ -77,21 +78,28 @@ class TerminologyIndex implements ApplicationRunner {
             }
         }
         var stored = readOnly.execute(status -> versions.findAllWithCodeSystem().stream()
-                .map(v -> new StoredVersion(v, v.getCodeSystem(), List.copyOf(v.getCodeSystem().getAliasOids())))
+                .map(v -> new StoredVersion(
+                        v, v.getCodeSystem(), List.copyOf(v.getCodeSystem().getAliasOids())))
                 .toList());
         var bySystem = new HashMap<Long, List<StoredVersion>>();
         for (var version : stored) {
-            bySystem.computeIfAbsent(version.system().getId(), id -> new ArrayList<>()).add(version);
+            bySystem.computeIfAbsent(version.system().getId(), id -> new ArrayList<>())
+                    .add(version);
         }
         var systems = new ArrayList<SystemEntry>();
         for (var group : bySystem.values()) {
             var entries = new ArrayList<VersionEntry>();
             for (var version : group) {
                 var existing = loaded.get(version.version().getId());
-                entries.add(existing != null ? existing : load(version, prebuilt.get(version.version().getId())));
+                entries.add(
+                        existing != null
+                                ? existing
+                                : load(version, prebuilt.get(version.version().getId())));
             }
             entries.sort(VersionEntry.NEWEST_FIRST);
-            var latest = entries.stream().filter(e -> e.status() == PublicationStatus.ACTIVE).findFirst()
+            var latest = entries.stream()
+                    .filter(e -> e.status() == PublicationStatus.ACTIVE)
+                    .findFirst()
                     .orElse(entries.get(0));
             systems.add(SystemEntry.of(group.get(0), entries, latest));
         }
@@ -118,11 +126,26 @@ class TerminologyIndex implements ApplicationRunner {
         var v = stored.version();
         var index = prebuilt != null ? prebuilt : concepts.loadIndex(v.getId());
         var properties = concepts.properties(v.getId());
-        log.info("Indexed {} version {}: {} concepts in {} ms", stored.system().getSlug(), v.getVersion(),
-                index.size(), (System.nanoTime() - started) / 1_000_000);
-        return new VersionEntry(v.getId(), v.getVersion(), v.getStatus(), v.getEffectiveDate(), v.getLanguage(),
-                v.getHierarchyMeaning(), v.getConceptCount(), v.getContent(), v.isCaseSensitive(), v.getSource(),
-                v.getImportedAt(), properties, index);
+        log.info(
+                "Indexed {} version {}: {} concepts in {} ms",
+                stored.system().getSlug(),
+                v.getVersion(),
+                index.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new VersionEntry(
+                v.getId(),
+                v.getVersion(),
+                v.getStatus(),
+                v.getEffectiveDate(),
+                v.getLanguage(),
+                v.getHierarchyMeaning(),
+                v.getConceptCount(),
+                v.getContent(),
+                v.isCaseSensitive(),
+                v.getSource(),
+                v.getImportedAt(),
+                properties,
+                index);
     }
 
     List<SystemEntry> systems() {
@@ -134,11 +157,9 @@ class TerminologyIndex implements ApplicationRunner {
         return Optional.ofNullable(snapshot.byKey().get(key.strip()));
     }
 
-    private record Snapshot(List<SystemEntry> systems, Map<String, SystemEntry> byKey) {
-    }
+    private record Snapshot(List<SystemEntry> systems, Map<String, SystemEntry> byKey) {}
 
-    private record StoredVersion(CodeSystemVersion version, CodeSystem system, List<String> aliasOids) {
-    }
+    private record StoredVersion(CodeSystemVersion version, CodeSystem system, List<String> aliasOids) {}
 
     /** A code system and its indexed versions, newest first. */
     record SystemEntry(CodeSystemSummary summary, List<VersionEntry> versions, VersionEntry latest) {
@@ -147,8 +168,16 @@ class TerminologyIndex implements ApplicationRunner {
             var system = any.system();
             var aliases = any.aliasOids().stream().sorted().toList();
             var summaries = versions.stream().map(v -> v.summary(v == latest)).toList();
-            var summary = new CodeSystemSummary(system.getSlug(), system.getUrl(), system.getOid(), aliases,
-                    system.getName(), system.getTitle(), system.getPublisher(), system.getDescription(), summaries);
+            var summary = new CodeSystemSummary(
+                    system.getSlug(),
+                    system.getUrl(),
+                    system.getOid(),
+                    aliases,
+                    system.getName(),
+                    system.getTitle(),
+                    system.getPublisher(),
+                    system.getDescription(),
+                    summaries);
             return new SystemEntry(summary, List.copyOf(versions), latest);
         }
 
@@ -162,20 +191,42 @@ class TerminologyIndex implements ApplicationRunner {
     }
 
     /** One indexed version. */
-    record VersionEntry(long id, @Nullable String version, PublicationStatus status,
-            @Nullable java.time.LocalDate effectiveDate, @Nullable String language, @Nullable String hierarchyMeaning,
-            int conceptCount, String content, boolean caseSensitive, @Nullable String source,
-            java.time.Instant importedAt, List<PropertyDefinition> properties, ConceptIndex index) {
+    record VersionEntry(
+            long id,
+            @Nullable String version,
+            PublicationStatus status,
+            @Nullable java.time.LocalDate effectiveDate,
+            @Nullable String language,
+            @Nullable String hierarchyMeaning,
+            int conceptCount,
+            String content,
+            boolean caseSensitive,
+            @Nullable String source,
+            java.time.Instant importedAt,
+            List<PropertyDefinition> properties,
+            ConceptIndex index) {
 
-        static final Comparator<VersionEntry> NEWEST_FIRST = Comparator
-                .comparing(VersionEntry::effectiveDate, Comparator.nullsFirst(Comparator.<java.time.LocalDate>naturalOrder()))
+        static final Comparator<VersionEntry> NEWEST_FIRST = Comparator.comparing(
+                        VersionEntry::effectiveDate,
+                        Comparator.nullsFirst(Comparator.<java.time.LocalDate>naturalOrder()))
                 .thenComparing(VersionEntry::version, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                 .thenComparing(VersionEntry::id)
                 .reversed();
 
         VersionSummary summary(boolean latest) {
-            return new VersionSummary(version, status, effectiveDate, language, hierarchyMeaning, conceptCount,
-                    content, caseSensitive, latest, source, importedAt, properties);
+            return new VersionSummary(
+                    version,
+                    status,
+                    effectiveDate,
+                    language,
+                    hierarchyMeaning,
+                    conceptCount,
+                    content,
+                    caseSensitive,
+                    latest,
+                    source,
+                    importedAt,
+                    properties);
         }
     }
 }

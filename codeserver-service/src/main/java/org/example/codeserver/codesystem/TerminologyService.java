@@ -48,32 +48,41 @@ public class TerminologyService {
     public Optional<ConceptDetails> concept(String system, @Nullable String version, String code) {
         var entry = entry(system);
         var resolved = version(entry, system, version);
-        return resolved.index().find(code)
+        return resolved.index()
+                .find(code)
                 .map(c -> ConceptDetails.of(entry.summary().url(), resolved.version(), c));
     }
 
     /** The direct children of a concept, in published order. */
     public List<ConceptSummary> children(String system, @Nullable String version, String code) {
-        return require(system, version, code).children().stream().map(ConceptSummary::of).toList();
+        return require(system, version, code).children().stream()
+                .map(ConceptSummary::of)
+                .toList();
     }
 
     /** All ancestors of a concept, nearest first (for ICD-10-SE: category, block, chapter). */
     public List<ConceptSummary> ancestors(String system, @Nullable String version, String code) {
         var resolved = version(entry(system), system, version);
         var concept = find(resolved, system, version, code);
-        return resolved.index().ancestors(concept).stream().map(ConceptSummary::of).toList();
+        return resolved.index().ancestors(concept).stream()
+                .map(ConceptSummary::of)
+                .toList();
     }
 
     /** All descendants of a concept, nearest first. */
     public List<ConceptSummary> descendants(String system, @Nullable String version, String code) {
         var resolved = version(entry(system), system, version);
         var concept = find(resolved, system, version, code);
-        return resolved.index().descendants(concept).stream().map(ConceptSummary::of).toList();
+        return resolved.index().descendants(concept).stream()
+                .map(ConceptSummary::of)
+                .toList();
     }
 
     /** The concepts without parents, in published order. */
     public List<ConceptSummary> roots(String system, @Nullable String version) {
-        return version(entry(system), system, version).index().roots().stream().map(ConceptSummary::of).toList();
+        return version(entry(system), system, version).index().roots().stream()
+                .map(ConceptSummary::of)
+                .toList();
     }
 
     /** How code A relates to code B; throws {@link ConceptNotFoundException} when either code is unknown. */
@@ -111,11 +120,14 @@ public class TerminologyService {
         var hits = new ArrayList<SearchHit>(Math.min(count, Math.max(0, ordinals.length - offset)));
         for (int i = offset; i < ordinals.length && i - offset < count; i++) {
             var concept = concepts.get(ordinals[i]);
-            hits.add(new SearchHit(concept.code(), concept.display(), concept.status(),
+            hits.add(new SearchHit(
+                    concept.code(),
+                    concept.display(),
+                    concept.status(),
                     text == null ? null : resolved.index().matchedTerm(concept, text)));
         }
-        return new SearchPage(entry.summary().url(), resolved.version(), text == null ? "" : text, result.total(),
-                offset, hits);
+        return new SearchPage(
+                entry.summary().url(), resolved.version(), text == null ? "" : text, result.total(), offset, hits);
     }
 
     /** Every code matching the text, best first; for callers that combine the search with other filters. */
@@ -137,7 +149,8 @@ public class TerminologyService {
         }
         var all = version(entry(system), system, version).index().concepts();
         var page = all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + count, all.size()));
-        return new ConceptPage(all.size(), offset, page.stream().map(ConceptSummary::of).toList());
+        return new ConceptPage(
+                all.size(), offset, page.stream().map(ConceptSummary::of).toList());
     }
 
     /** Every concept of a version with all its details, in published order (for downloads). */
@@ -145,7 +158,8 @@ public class TerminologyService {
         var entry = entry(system);
         var resolved = version(entry, system, version);
         return resolved.index().concepts().stream()
-                .map(c -> ConceptDetails.of(entry.summary().url(), resolved.version(), c)).toList();
+                .map(c -> ConceptDetails.of(entry.summary().url(), resolved.version(), c))
+                .toList();
     }
 
     /** Codes added, removed and renamed (display changed) from one version to another. */
@@ -165,7 +179,9 @@ public class TerminologyService {
                 renamed.add(new RenamedConcept(concept.code(), old.display(), concept.display()));
             }
         }
-        var removed = from.concepts().stream().filter(c -> before.containsKey(c.code())).map(ConceptSummary::of)
+        var removed = from.concepts().stream()
+                .filter(c -> before.containsKey(c.code()))
+                .map(ConceptSummary::of)
                 .toList();
         return new VersionDiff(entry.summary().url(), fromVersion, toVersion, added, removed, renamed);
     }

@@ -11,9 +11,18 @@ import org.springframework.lang.Nullable;
  * @param latest whether this is the version used when a caller names no version (the newest active one)
  * @param content FHIR content mode ({@code complete} for every bundled code system)
  */
-public record VersionSummary(@Nullable String version, PublicationStatus status, @Nullable LocalDate effectiveDate,
-        @Nullable String language, @Nullable String hierarchyMeaning, int conceptCount, String content,
-        boolean caseSensitive, boolean latest, @Nullable String source, Instant importedAt,
+public record VersionSummary(
+        @Nullable String version,
+        PublicationStatus status,
+        @Nullable LocalDate effectiveDate,
+        @Nullable String language,
+        @Nullable String hierarchyMeaning,
+        int conceptCount,
+        String content,
+        boolean caseSensitive,
+        boolean latest,
+        @Nullable String source,
+        Instant importedAt,
         List<PropertyDefinition> properties) {
 
     /** Whether the version holds every concept of the code system (FHIR content {@code complete}). */

@@ -46,8 +46,8 @@ final class ExpansionBudget {
 
     private void admit(int parts, int filters) {
         if (parts > limits.maxComposeParts()) {
-            throw tooCostly("The value set has " + parts + " includes and excludes, more than the " + limits.maxComposeParts()
-                    + " a request may have");
+            throw tooCostly("The value set has " + parts + " includes and excludes, more than the "
+                    + limits.maxComposeParts() + " a request may have");
         }
         if (filters > limits.maxFilters()) {
             throw tooCostly("The value set has " + filters + " filters, more than the " + limits.maxFilters()
@@ -64,8 +64,8 @@ final class ExpansionBudget {
 
     void check() {
         if (System.nanoTime() - deadlineNanos > 0) {
-            throw tooCostly("Selecting the concepts of the value set took longer than the " + limits.deadline().toMillis()
-                    + " ms a request may take; narrow its filters");
+            throw tooCostly("Selecting the concepts of the value set took longer than the "
+                    + limits.deadline().toMillis() + " ms a request may take; narrow its filters");
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("codes.expansion")
-record ExpansionProperties(@DefaultValue("3s") Duration deadline, @DefaultValue("100") @Min(1) @Max(10_000) int maxComposeParts,
-        @DefaultValue("50") @Min(1) @Max(10_000) int maxFilters) {
-}
+record ExpansionProperties(
+        @DefaultValue("3s") Duration deadline,
+        @DefaultValue("100") @Min(1) @Max(10_000) int maxComposeParts,
+        @DefaultValue("50") @Min(1) @Max(10_000) int maxFilters) {}

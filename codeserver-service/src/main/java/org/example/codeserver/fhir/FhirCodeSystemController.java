@@ -10,12 +10,12 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.IdType;
@@ -31,8 +31,11 @@ class FhirCodeSystemController implements IResourceProvider {
     private final FhirCodeSystemService codeSystems;
     private final IndexedTerminologyService indexed;
 
-    FhirCodeSystemController(TerminologyResourceService resources, FhirTerminologyService terminology,
-            FhirCodeSystemService codeSystems, IndexedTerminologyService indexed) {
+    FhirCodeSystemController(
+            TerminologyResourceService resources,
+            FhirTerminologyService terminology,
+            FhirCodeSystemService codeSystems,
+            IndexedTerminologyService indexed) {
         this.resources = resources;
         this.terminology = terminology;
         this.codeSystems = codeSystems;
@@ -47,7 +50,8 @@ class FhirCodeSystemController implements IResourceProvider {
     /** A plain read (and {@code _summary=false}) has every concept; a summary leaves them out without building them. */
     @Read
     public CodeSystem read(@IdParam IdType id, RequestDetails details) {
-        var model = PartialResource.wantsConcepts(details) ? indexed.read(id.getIdPart()) : indexed.header(id.getIdPart());
+        var model =
+                PartialResource.wantsConcepts(details) ? indexed.read(id.getIdPart()) : indexed.header(id.getIdPart());
         return model.isPresent() ? model.get() : (CodeSystem) resources.read("CodeSystem", id.getIdPart());
     }
 
@@ -58,9 +62,11 @@ class FhirCodeSystemController implements IResourceProvider {
 
     /** Search results have every concept, unless the client asks for a summary; each is built when its page is sent. */
     @Search
-    public IBundleProvider search(@OptionalParam(name = CodeSystem.SP_URL) UriParam url,
+    public IBundleProvider search(
+            @OptionalParam(name = CodeSystem.SP_URL) UriParam url,
             @OptionalParam(name = CodeSystem.SP_IDENTIFIER) TokenParam identifier,
-            @OptionalParam(name = CodeSystem.SP_VERSION) TokenParam version, @OptionalParam(name = CodeSystem.SP_NAME) StringParam name,
+            @OptionalParam(name = CodeSystem.SP_VERSION) TokenParam version,
+            @OptionalParam(name = CodeSystem.SP_NAME) StringParam name,
             RequestDetails details) {
         var u = url == null ? null : url.getValue();
         var i = identifier == null ? null : identifier.getValue();

@@ -34,7 +34,8 @@ public class FhirCodeSystemService {
         this.indexed = indexed;
     }
 
-    public org.hl7.fhir.r4.model.Parameters lookup(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
+    public org.hl7.fhir.r4.model.Parameters lookup(
+            TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
         if (!request.hasDefinitions()) {
             var coding = r4Coding(request, instance, "code", "coding");
             var cs = indexed.codeSystem(coding.getSystem(), coding.getVersion());
@@ -47,8 +48,8 @@ public class FhirCodeSystemService {
         }
     }
 
-    private org.hl7.fhir.r4.model.Parameters lookup(SimpleWorkerContext context, TerminologyRequest request,
-            org.hl7.fhir.r4.model.CodeSystem instance) {
+    private org.hl7.fhir.r4.model.Parameters lookup(
+            SimpleWorkerContext context, TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
         var coding = coding(request, instance, "code", "system", "coding");
         var codeSystem = codeSystem(context, instance, coding);
         var concept = find(codeSystem, coding.getCode());
@@ -70,8 +71,12 @@ public class FhirCodeSystemService {
         out.addParameter("abstract", new BooleanType(CodeSystemUtilities.isNotSelectable(codeSystem, concept)));
         if (concept.hasDisplay()) {
             var d = out.addParameter().setName("designation");
-            d.addPart().setName("language").setValue(new CodeType(codeSystem.hasLanguage() ? codeSystem.getLanguage() : "en"));
-            d.addPart().setName("use").setValue(new Coding(PREFERRED_FOR_LANGUAGE, "preferredForLanguage", "Preferred For Language"));
+            d.addPart()
+                    .setName("language")
+                    .setValue(new CodeType(codeSystem.hasLanguage() ? codeSystem.getLanguage() : "en"));
+            d.addPart()
+                    .setName("use")
+                    .setValue(new Coding(PREFERRED_FOR_LANGUAGE, "preferredForLanguage", "Preferred For Language"));
             d.addPart().setName("value").setValue(new StringType(concept.getDisplay()));
         }
         addDesignations(out, concept, null);
@@ -91,14 +96,17 @@ public class FhirCodeSystemService {
             addProperty(out, "child", new CodeType(child.getCode()), child.getDisplay());
         }
         for (var property : concept.getProperty()) {
-            if (!"parent".equals(property.getCode()) && !"child".equals(property.getCode()) && !"inactive".equals(property.getCode())) {
+            if (!"parent".equals(property.getCode())
+                    && !"child".equals(property.getCode())
+                    && !"inactive".equals(property.getCode())) {
                 addProperty(out, property.getCode(), property.getValue(), null);
             }
         }
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(out);
     }
 
-    public org.hl7.fhir.r4.model.Parameters subsumes(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
+    public org.hl7.fhir.r4.model.Parameters subsumes(
+            TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
         if (!request.hasDefinitions()) {
             var a = r4Coding(request, instance, "codeA", "codingA");
             var b = r4Coding(request, instance, "codeB", "codingB");
@@ -112,12 +120,13 @@ public class FhirCodeSystemService {
         }
     }
 
-    private org.hl7.fhir.r4.model.Parameters subsumes(SimpleWorkerContext context, TerminologyRequest request,
-            org.hl7.fhir.r4.model.CodeSystem instance) {
+    private org.hl7.fhir.r4.model.Parameters subsumes(
+            SimpleWorkerContext context, TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
         var a = coding(request, instance, "codeA", "system", "codingA");
         var b = coding(request, instance, "codeB", "system", "codingB");
         if (a.hasSystem() && b.hasSystem() && !a.getSystem().equals(b.getSystem())) {
-            throw TerminologyOperationException.of(400, IssueType.INVALID, "invalid-data", "codeA and codeB must be from the same code system");
+            throw TerminologyOperationException.of(
+                    400, IssueType.INVALID, "invalid-data", "codeA and codeB must be from the same code system");
         }
         var codeSystem = codeSystem(context, instance, a.hasSystem() ? a : b);
         var conceptA = find(codeSystem, a.getCode());
@@ -137,8 +146,8 @@ public class FhirCodeSystemService {
         return out;
     }
 
-    private static org.hl7.fhir.r4.model.Coding r4Coding(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance,
-            String codeName, String codingName) {
+    private static org.hl7.fhir.r4.model.Coding r4Coding(
+            TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance, String codeName, String codingName) {
         for (var p : request.received().getParameter()) {
             if (codingName.equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r4.model.Coding c) {
                 return c;
@@ -146,15 +155,20 @@ public class FhirCodeSystemService {
         }
         var system = instance != null ? instance.getUrl() : request.string("system");
         var coding = new org.hl7.fhir.r4.model.Coding(system, request.string(codeName), null);
-        coding.setVersion(instance != null && instance.hasVersion() ? instance.getVersion() : request.string("version"));
+        coding.setVersion(
+                instance != null && instance.hasVersion() ? instance.getVersion() : request.string("version"));
         if (coding.getCode() == null) {
-            throw TerminologyOperationException.of(400, IssueType.REQUIRED, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    IssueType.REQUIRED,
+                    "invalid-data",
                     "Parameter '" + codeName + "' or '" + codingName + "' is required");
         }
         return coding;
     }
 
-    private static boolean isAncestor(CodeSystem codeSystem, ConceptDefinitionComponent ancestor, ConceptDefinitionComponent concept) {
+    private static boolean isAncestor(
+            CodeSystem codeSystem, ConceptDefinitionComponent ancestor, ConceptDefinitionComponent concept) {
         var parent = parentOf(codeSystem.getConcept(), concept, null);
         while (parent != null) {
             if (parent.getCode().equals(ancestor.getCode())) {
@@ -165,34 +179,50 @@ public class FhirCodeSystemService {
         return false;
     }
 
-    private static Coding coding(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance, String codeName,
-            String systemName, String codingName) {
+    private static Coding coding(
+            TerminologyRequest request,
+            org.hl7.fhir.r4.model.CodeSystem instance,
+            String codeName,
+            String systemName,
+            String codingName) {
         var p = request.parameters();
         if (p.hasParameter(codingName) && p.getParameterValue(codingName) instanceof Coding c) {
             return c;
         }
         var code = request.string(codeName);
         if (code == null) {
-            throw TerminologyOperationException.of(400, IssueType.REQUIRED, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    IssueType.REQUIRED,
+                    "invalid-data",
                     "Parameter '" + codeName + "' or '" + codingName + "' is required");
         }
         var system = request.string(systemName);
         if (system == null && instance == null) {
-            throw TerminologyOperationException.of(400, IssueType.REQUIRED, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    IssueType.REQUIRED,
+                    "invalid-data",
                     "Parameter '" + systemName + "' is required when the code system is not given by id");
         }
         return new Coding(system, code, null).setVersion(request.string("version"));
     }
 
-    private static CodeSystem codeSystem(SimpleWorkerContext context, org.hl7.fhir.r4.model.CodeSystem instance, Coding coding) {
+    private static CodeSystem codeSystem(
+            SimpleWorkerContext context, org.hl7.fhir.r4.model.CodeSystem instance, Coding coding) {
         if (instance != null) {
             return (CodeSystem) VersionConvertorFactory_40_50.convertResource(instance);
         }
         var system = coding.getSystem();
-        var found = coding.hasVersion() ? context.fetchCodeSystem(system, coding.getVersion(), null) : context.fetchCodeSystem(system);
+        var found = coding.hasVersion()
+                ? context.fetchCodeSystem(system, coding.getVersion(), null)
+                : context.fetchCodeSystem(system);
         if (found == null || found.getContent() == CodeSystemContentMode.SUPPLEMENT) {
             var what = coding.hasVersion() ? system + "|" + coding.getVersion() : system;
-            throw TerminologyOperationException.of(404, IssueType.NOTFOUND, "not-found",
+            throw TerminologyOperationException.of(
+                    404,
+                    IssueType.NOTFOUND,
+                    "not-found",
                     "A definition for CodeSystem '" + what + "' could not be found, so the code cannot be looked up");
         }
         return found;
@@ -205,21 +235,25 @@ public class FhirCodeSystemService {
         }
         if (concept == null) {
             var version = codeSystem.hasVersion() ? " version '" + codeSystem.getVersion() + "'" : "";
-            throw TerminologyOperationException.of(404, IssueType.CODEINVALID, "invalid-code",
+            throw TerminologyOperationException.of(
+                    404,
+                    IssueType.CODEINVALID,
+                    "invalid-code",
                     "Unknown code '" + code + "' in the CodeSystem '" + codeSystem.getUrl() + "'" + version);
         }
         return concept;
     }
 
-    private static List<CodeSystem> supplements(SimpleWorkerContext context, TerminologyRequest request, CodeSystem codeSystem) {
+    private static List<CodeSystem> supplements(
+            SimpleWorkerContext context, TerminologyRequest request, CodeSystem codeSystem) {
         var result = new ArrayList<CodeSystem>();
         for (var p : request.parameters().getParameter()) {
             if ("useSupplement".equals(p.getName()) && p.hasValue()) {
                 var url = p.getValue().primitiveValue();
                 var supplement = context.fetchResource(CodeSystem.class, url);
                 if (supplement == null || !codeSystem.getUrl().equals(stripVersion(supplement.getSupplements()))) {
-                    throw TerminologyOperationException.of(404, IssueType.NOTFOUND, "not-found",
-                            "Required supplement not found: " + url);
+                    throw TerminologyOperationException.of(
+                            404, IssueType.NOTFOUND, "not-found", "Required supplement not found: " + url);
                 }
                 result.add(supplement);
             }
@@ -228,7 +262,9 @@ public class FhirCodeSystemService {
     }
 
     private static String stripVersion(String canonical) {
-        return canonical == null || !canonical.contains("|") ? canonical : canonical.substring(0, canonical.indexOf('|'));
+        return canonical == null || !canonical.contains("|")
+                ? canonical
+                : canonical.substring(0, canonical.indexOf('|'));
     }
 
     private static void addDesignations(Parameters out, ConceptDefinitionComponent concept, String source) {
@@ -256,7 +292,9 @@ public class FhirCodeSystemService {
         }
     }
 
-    private static ConceptDefinitionComponent parentOf(List<ConceptDefinitionComponent> concepts, ConceptDefinitionComponent target,
+    private static ConceptDefinitionComponent parentOf(
+            List<ConceptDefinitionComponent> concepts,
+            ConceptDefinitionComponent target,
             ConceptDefinitionComponent parent) {
         for (var c : concepts) {
             if (c == target || c.getCode().equals(target.getCode())) {
@@ -265,7 +303,8 @@ public class FhirCodeSystemService {
                 }
                 for (var p : target.getProperty()) {
                     if ("parent".equals(p.getCode()) && p.hasValue()) {
-                        return CodeSystemUtilities.findCode(concepts, p.getValue().primitiveValue());
+                        return CodeSystemUtilities.findCode(
+                                concepts, p.getValue().primitiveValue());
                     }
                 }
                 return null;

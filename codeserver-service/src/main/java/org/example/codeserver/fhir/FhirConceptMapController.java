@@ -44,10 +44,19 @@ class FhirConceptMapController implements IResourceProvider {
     }
 
     @Search
-    public List<ConceptMap> search(@OptionalParam(name = ConceptMap.SP_URL) UriParam url,
-            @OptionalParam(name = ConceptMap.SP_VERSION) TokenParam version, @OptionalParam(name = ConceptMap.SP_NAME) StringParam name) {
-        return resources.search("ConceptMap", url == null ? null : url.getValue(), version == null ? null : version.getValue(),
-                name == null ? null : name.getValue()).stream().map(ConceptMap.class::cast).toList();
+    public List<ConceptMap> search(
+            @OptionalParam(name = ConceptMap.SP_URL) UriParam url,
+            @OptionalParam(name = ConceptMap.SP_VERSION) TokenParam version,
+            @OptionalParam(name = ConceptMap.SP_NAME) StringParam name) {
+        return resources
+                .search(
+                        "ConceptMap",
+                        url == null ? null : url.getValue(),
+                        version == null ? null : version.getValue(),
+                        name == null ? null : name.getValue())
+                .stream()
+                .map(ConceptMap.class::cast)
+                .toList();
     }
 
     @Create

@@ -27,7 +27,9 @@ public class FhirConceptMapService {
 
     /** The canonical URL of a code system of the model named by OID ({@code urn:oid:}) or alias; other systems as given. */
     private String canonical(String system) {
-        return system == null ? null : indexed.codeSystem(system, null).map(cs -> cs.url()).orElse(system);
+        return system == null
+                ? null
+                : indexed.codeSystem(system, null).map(cs -> cs.url()).orElse(system);
     }
 
     public Parameters translate(TerminologyRequest request, org.hl7.fhir.r4.model.ConceptMap instance) {
@@ -36,12 +38,16 @@ public class FhirConceptMapService {
         }
     }
 
-    private Parameters translate(org.hl7.fhir.r5.context.SimpleWorkerContext context, TerminologyRequest request,
+    private Parameters translate(
+            org.hl7.fhir.r5.context.SimpleWorkerContext context,
+            TerminologyRequest request,
             org.hl7.fhir.r4.model.ConceptMap instance) {
         var p = request.parameters();
-        String system = request.string("sourceSystem") != null ? request.string("sourceSystem") : request.string("system");
+        String system =
+                request.string("sourceSystem") != null ? request.string("sourceSystem") : request.string("system");
         String code = request.string("sourceCode") != null ? request.string("sourceCode") : request.string("code");
-        var codingParam = p.hasParameter("sourceCoding") ? p.getParameterValue("sourceCoding") : p.getParameterValue("coding");
+        var codingParam =
+                p.hasParameter("sourceCoding") ? p.getParameterValue("sourceCoding") : p.getParameterValue("coding");
         if (codingParam instanceof org.hl7.fhir.r5.model.Coding c) {
             system = c.getSystem();
             code = c.getCode();
@@ -52,7 +58,10 @@ public class FhirConceptMapService {
             system = request.string("targetSystem");
         }
         if (code == null) {
-            throw TerminologyOperationException.of(400, IssueType.REQUIRED, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    IssueType.REQUIRED,
+                    "invalid-data",
                     "Parameter 'sourceCode' (or 'code', 'sourceCoding') is required");
         }
         var targetSystem = canonical(reverse ? request.string("sourceSystem") : request.string("targetSystem"));
@@ -63,8 +72,8 @@ public class FhirConceptMapService {
         } else if (request.string("url") != null) {
             var map = context.fetchResource(ConceptMap.class, request.string("url"));
             if (map == null) {
-                throw TerminologyOperationException.of(404, IssueType.NOTFOUND, "not-found",
-                        "ConceptMap '" + request.string("url") + "' not found");
+                throw TerminologyOperationException.of(
+                        404, IssueType.NOTFOUND, "not-found", "ConceptMap '" + request.string("url") + "' not found");
             }
             maps.add(map);
         } else {
@@ -77,14 +86,21 @@ public class FhirConceptMapService {
         }
         out.addParameter().setName("result").setValue(new BooleanType(!matches.isEmpty()));
         if (matches.isEmpty()) {
-            out.addParameter().setName("message").setValue(new StringType("No mappings found for '" + code + "'"
-                    + (system == null ? "" : " in '" + system + "'")));
+            out.addParameter()
+                    .setName("message")
+                    .setValue(new StringType(
+                            "No mappings found for '" + code + "'" + (system == null ? "" : " in '" + system + "'")));
         }
         out.getParameter().addAll(matches);
         return out;
     }
 
-    private static void translate(ConceptMap map, String system, String code, String targetSystem, boolean reverse,
+    private static void translate(
+            ConceptMap map,
+            String system,
+            String code,
+            String targetSystem,
+            boolean reverse,
             List<Parameters.ParametersParameterComponent> matches) {
         for (var group : map.getGroup()) {
             var from = reverse ? group.getTarget() : group.getSource();
@@ -101,7 +117,8 @@ public class FhirConceptMapService {
                     if (!code.equals(fromCode)) {
                         continue;
                     }
-                    var relationship = target.hasRelationship() ? target.getRelationship().toCode() : "related-to";
+                    var relationship =
+                            target.hasRelationship() ? target.getRelationship().toCode() : "related-to";
                     var match = new Parameters.ParametersParameterComponent().setName("match");
                     match.addPart().setName("concept").setValue(new Coding(stripVersion(to), toCode, toDisplay));
                     match.addPart().setName("equivalence").setValue(new CodeType(equivalence(relationship)));
@@ -124,6 +141,8 @@ public class FhirConceptMapService {
     }
 
     private static String stripVersion(String canonical) {
-        return canonical == null || !canonical.contains("|") ? canonical : canonical.substring(0, canonical.indexOf('|'));
+        return canonical == null || !canonical.contains("|")
+                ? canonical
+                : canonical.substring(0, canonical.indexOf('|'));
     }
 }

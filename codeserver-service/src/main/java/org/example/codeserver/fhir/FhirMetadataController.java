@@ -36,7 +36,8 @@ class FhirMetadataController {
     @Metadata(cacheMillis = 0)
     public CapabilityStatement capabilities() {
         var cs = new CapabilityStatement();
-        cs.addExtension(feature("http://hl7.org/fhir/uv/tx-tests/FeatureDefinition/test-version", new CodeType("1.9.3")));
+        cs.addExtension(
+                feature("http://hl7.org/fhir/uv/tx-tests/FeatureDefinition/test-version", new CodeType("1.9.3")));
         cs.addExtension(feature("http://hl7.org/fhir/uv/tx-ecosystem/FeatureDefinition/CodeSystemAsParameter", null));
         cs.setUrl("http://socialstyrelsen.se/fhir/CapabilityStatement/codeserver");
         cs.setVersion(SOFTWARE_VERSION);
@@ -46,7 +47,10 @@ class FhirMetadataController {
         cs.setDate(RELEASED);
         cs.setKind(CapabilityStatementKind.INSTANCE);
         cs.addInstantiates("http://hl7.org/fhir/CapabilityStatement/terminology-server");
-        cs.getSoftware().setName("codeserver-service").setVersion(SOFTWARE_VERSION).setReleaseDate(RELEASED);
+        cs.getSoftware()
+                .setName("codeserver-service")
+                .setVersion(SOFTWARE_VERSION)
+                .setReleaseDate(RELEASED);
         cs.getImplementation().setDescription("Code server – the national terminologies");
         cs.setFhirVersion(FHIRVersion._4_0_1);
         cs.setFormat(List.of(new CodeType("application/fhir+json"), new CodeType("application/fhir+xml")));
@@ -69,9 +73,20 @@ class FhirMetadataController {
         tc.setKind(TerminologyCapabilities.CapabilityStatementKind.INSTANCE);
         tc.getSoftware().setName("codeserver-service").setVersion(SOFTWARE_VERSION);
         var expansion = tc.getExpansion().setHierarchical(true).setPaging(true);
-        for (var name : List.of("activeOnly", "check-system-version", "count", "displayLanguage", "excludeNested",
-                "force-system-version", "includeDefinition", "includeDesignations", "offset", "property", "system-version",
-                "tx-resource", "filter")) {
+        for (var name : List.of(
+                "activeOnly",
+                "check-system-version",
+                "count",
+                "displayLanguage",
+                "excludeNested",
+                "force-system-version",
+                "includeDefinition",
+                "includeDesignations",
+                "offset",
+                "property",
+                "system-version",
+                "tx-resource",
+                "filter")) {
             expansion.addParameter().setName(name);
         }
         tc.getValidateCode().setTranslations(false);
@@ -101,8 +116,12 @@ class FhirMetadataController {
 
     private static void resource(CapabilityStatementRestComponent rest, String type, String... operations) {
         var resource = rest.addResource().setType(type);
-        for (var interaction : List.of(TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE, TypeRestfulInteraction.CREATE,
-                TypeRestfulInteraction.UPDATE, TypeRestfulInteraction.DELETE)) {
+        for (var interaction : List.of(
+                TypeRestfulInteraction.READ,
+                TypeRestfulInteraction.SEARCHTYPE,
+                TypeRestfulInteraction.CREATE,
+                TypeRestfulInteraction.UPDATE,
+                TypeRestfulInteraction.DELETE)) {
             resource.addInteraction().setCode(interaction);
         }
         for (var operation : operations) {

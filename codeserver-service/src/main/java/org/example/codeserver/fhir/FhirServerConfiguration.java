@@ -52,8 +52,12 @@ class FhirServerConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirCodeSystemController codeSystems,
-            FhirValueSetController valueSets, FhirConceptMapController conceptMaps, FhirMetadataController metadata) {
+    ServletRegistrationBean<RestfulServer> fhirServlet(
+            FhirContext fhir,
+            FhirCodeSystemController codeSystems,
+            FhirValueSetController valueSets,
+            FhirConceptMapController conceptMaps,
+            FhirMetadataController metadata) {
         RestfulServer server = new TerminologyServer(fhir);
         server.setResourceProviders(List.of(codeSystems, valueSets, conceptMaps));
         server.setPagingProvider(pages());
@@ -152,14 +156,18 @@ class FhirServerConfiguration {
         }
 
         @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
-        public boolean answerTerminologyMode(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            if (!"GET".equals(request.getMethod()) || !request.getRequestURI().endsWith("/metadata")
+        public boolean answerTerminologyMode(HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            if (!"GET".equals(request.getMethod())
+                    || !request.getRequestURI().endsWith("/metadata")
                     || !"terminology".equals(request.getParameter("mode"))) {
                 return true;
             }
             var format = request.getParameter("_format");
             var accept = request.getHeader("Accept");
-            var xml = format != null ? format.contains("xml") : accept != null && accept.contains("xml") && !accept.contains("json");
+            var xml = format != null
+                    ? format.contains("xml")
+                    : accept != null && accept.contains("xml") && !accept.contains("json");
             var parser = xml ? fhir.newXmlParser() : fhir.newJsonParser();
             response.setStatus(200);
             response.setCharacterEncoding("UTF-8");
@@ -184,20 +192,27 @@ class FhirServerConfiguration {
 
         @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
         public boolean writeParameters(RequestDetails details, ResponseDetails response) throws IOException {
-            if (!(response.getResponseResource() instanceof Parameters parameters) || !plainJson(details)
+            if (!(response.getResponseResource() instanceof Parameters parameters)
+                    || !plainJson(details)
                     || !ParametersJson.writes(parameters)) {
                 return true;
             }
             var server = details.getServer();
-            var encoding = RestfulServerUtils.determineResponseEncodingNoDefault(details, server.getDefaultResponseEncoding());
+            var encoding =
+                    RestfulServerUtils.determineResponseEncodingNoDefault(details, server.getDefaultResponseEncoding());
             if (encoding == null) {
-                encoding = new RestfulServerUtils.ResponseEncoding(details.getFhirContext(), server.getDefaultResponseEncoding(), null);
+                encoding = new RestfulServerUtils.ResponseEncoding(
+                        details.getFhirContext(), server.getDefaultResponseEncoding(), null);
             }
             if (encoding.getEncoding() != EncodingEnum.JSON) {
                 return true;
             }
-            var writer = details.getResponse().getResponseWriter(response.getResponseCode(), encoding.getResourceContentType(),
-                    Constants.CHARSET_NAME_UTF8, details.isRespondGzip());
+            var writer = details.getResponse()
+                    .getResponseWriter(
+                            response.getResponseCode(),
+                            encoding.getResourceContentType(),
+                            Constants.CHARSET_NAME_UTF8,
+                            details.isRespondGzip());
             json.write(parameters, writer);
             details.getResponse().commitResponse(writer);
             return false;
@@ -218,7 +233,8 @@ class FhirServerConfiguration {
 
         @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
         public BaseServerResponseException hideInternals(RequestDetails details, Throwable exception) {
-            if (exception instanceof InvalidRequestException mismatch && mismatch.getMessage() != null
+            if (exception instanceof InvalidRequestException mismatch
+                    && mismatch.getMessage() != null
                     && mismatch.getMessage().startsWith(Msg.code(420))) {
                 // HAPI's own wording repeats both ids, which are the caller's values (an id may be a personnummer)
                 return new InvalidRequestException("The id in the resource must be the id in the URL of the update");

@@ -7,7 +7,6 @@ import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
 import org.hl7.fhir.r5.context.ExpansionOptions;
 import org.hl7.fhir.r5.context.SimpleWorkerContext;
 import org.hl7.fhir.r5.model.BooleanType;
-import org.hl7.fhir.r5.model.CodeType;
 import org.hl7.fhir.r5.model.CodeableConcept;
 import org.hl7.fhir.r5.model.Coding;
 import org.hl7.fhir.r5.model.IntegerType;
@@ -34,9 +33,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class FhirTerminologyService {
 
-    private static final List<String> VALIDATION_PROFILE = List.of("default-valueset-version", "check-valueset-version",
-            "force-valueset-version", "system-version", "check-system-version", "force-system-version",
-            "default-system-version", "includeAlternateCodes", "default-to-latest-version");
+    private static final List<String> VALIDATION_PROFILE = List.of(
+            "default-valueset-version",
+            "check-valueset-version",
+            "force-valueset-version",
+            "system-version",
+            "check-system-version",
+            "force-system-version",
+            "default-system-version",
+            "includeAlternateCodes",
+            "default-to-latest-version");
 
     private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
             "\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\\s*;\\s*q=[0-9.]+)?(\\s*,\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\\s*;\\s*q=[0-9.]+)?)*");
@@ -48,8 +54,12 @@ public class FhirTerminologyService {
     private final TerminologyResourceService resources;
     private final ExpansionProperties limits;
 
-    FhirTerminologyService(TerminologyWorkspace workspace, IndexedTerminologyService indexed, IndexedValueSets valueSets,
-            TerminologyResourceService resources, ExpansionProperties limits) {
+    FhirTerminologyService(
+            TerminologyWorkspace workspace,
+            IndexedTerminologyService indexed,
+            IndexedValueSets valueSets,
+            TerminologyResourceService resources,
+            ExpansionProperties limits) {
         this.limits = limits;
         this.workspace = workspace;
         this.indexed = indexed;
@@ -68,31 +78,50 @@ public class FhirTerminologyService {
         if (model != null) {
             var echo = new ArrayList<org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent>();
             for (var p : request.received().getParameter()) {
-                if (Utilities.existsInList(p.getName(), "filter", "count", "offset", "activeOnly", "displayLanguage", "excludeNested",
+                if (Utilities.existsInList(
+                        p.getName(),
+                        "filter",
+                        "count",
+                        "offset",
+                        "activeOnly",
+                        "displayLanguage",
+                        "excludeNested",
                         "includeDesignations")) {
                     echo.add(p);
                 }
             }
             var count = request.integer("count", Integer.MAX_VALUE);
             var offset = Math.max(0, request.integer("offset", 0));
-            return valueSets.expand(model, request.string("filter"), offset, count < 0 ? 0 : count, request.flag("activeOnly", false),
-                    request.language(), echo, budget);
+            return valueSets.expand(
+                    model,
+                    request.string("filter"),
+                    offset,
+                    count < 0 ? 0 : count,
+                    request.flag("activeOnly", false),
+                    request.language(),
+                    echo,
+                    budget);
         }
         try (var lease = workspace.open(request.definitions(), budget)) {
             return expand(lease.context(), request, instance, budget);
         }
     }
 
-    private org.hl7.fhir.r4.model.ValueSet expand(SimpleWorkerContext context, TerminologyRequest request,
-            org.hl7.fhir.r4.model.ValueSet instance, ExpansionBudget budget) {
+    private org.hl7.fhir.r4.model.ValueSet expand(
+            SimpleWorkerContext context,
+            TerminologyRequest request,
+            org.hl7.fhir.r4.model.ValueSet instance,
+            ExpansionBudget budget) {
         checkLanguage(request);
-        var valueSet = instance != null ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
+        var valueSet = instance != null
+                ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
                 : resolveValueSet(context, request, true);
         budget.admit(valueSet);
         var filter = request.string("filter");
         var parameters = new Parameters();
         for (var p : request.parameters().getParameter()) {
-            if (!Utilities.existsInList(p.getName(), "url", "valueSet", "valueSetVersion", "context", "filter", "_format")
+            if (!Utilities.existsInList(
+                            p.getName(), "url", "valueSet", "valueSetVersion", "context", "filter", "_format")
                     && !(filter != null && Utilities.existsInList(p.getName(), "count", "offset"))) {
                 parameters.addParameter(p.copy());
             }
@@ -127,32 +156,43 @@ public class FhirTerminologyService {
         return (org.hl7.fhir.r4.model.ValueSet) VersionConvertorFactory_40_50.convertResource(expanded);
     }
 
-    public org.hl7.fhir.r4.model.Parameters validateInValueSet(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
+    public org.hl7.fhir.r4.model.Parameters validateInValueSet(
+            TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
         return validateInValueSet(request, instance, budget());
     }
 
     /** $validate-code against a value set, within the budget of a request that has already started (a batch). */
-    org.hl7.fhir.r4.model.Parameters validateInValueSet(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance,
-            ExpansionBudget budget) {
+    org.hl7.fhir.r4.model.Parameters validateInValueSet(
+            TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance, ExpansionBudget budget) {
         var model = modelValueSet(request, instance);
         if (model != null) {
             var coding = codingOf(request);
-            var system = coding.getSystem() != null ? coding.getSystem() : model.getCompose().getIncludeFirstRep().getSystem();
+            var system = coding.getSystem() != null
+                    ? coding.getSystem()
+                    : model.getCompose().getIncludeFirstRep().getSystem();
             var cs = indexed.codeSystem(system, coding.getVersion());
             if (cs.isPresent() && valueSets.contains(model, system, coding.getCode(), budget)) {
-                return indexed.validate(cs.get(), coding.getCode(), coding.getDisplay(), request.language(),
-                        request.flag("lenient-display-validation", false), null);
+                return indexed.validate(
+                        cs.get(),
+                        coding.getCode(),
+                        coding.getDisplay(),
+                        request.language(),
+                        request.flag("lenient-display-validation", false),
+                        null);
             }
             if (cs.isPresent()) {
                 return indexed.notFound(cs.get(), coding.getCode(), model.getUrl());
             }
-            if (coding.getSystem() != null && !indexed.knows(coding.getSystem()) && !definedInWorkspace(coding.getSystem(), budget)) {
+            if (coding.getSystem() != null
+                    && !indexed.knows(coding.getSystem())
+                    && !definedInWorkspace(coding.getSystem(), budget)) {
                 return UnknownCodeSystem.validation(coding.getSystem(), coding.getCode(), model.getUrl());
             }
         }
         try (var lease = workspace.open(request.definitions(), budget)) {
             var context = lease.context();
-            var valueSet = instance != null ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
+            var valueSet = instance != null
+                    ? (ValueSet) VersionConvertorFactory_40_50.convertResource(instance)
                     : resolveValueSet(context, request, false);
             budget.admit(valueSet);
             if (instance != null || request.parameters().getParameter("valueSet") != null) {
@@ -164,14 +204,23 @@ public class FhirTerminologyService {
         }
     }
 
-    public org.hl7.fhir.r4.model.Parameters validateInCodeSystem(TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
+    public org.hl7.fhir.r4.model.Parameters validateInCodeSystem(
+            TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
         if (!request.hasDefinitions()) {
             var coding = codingOf(request);
-            var system = instance != null ? instance.getUrl() : request.string("url") != null ? request.string("url") : coding.getSystem();
-            var cs = indexed.codeSystem(system, request.string("version") != null ? request.string("version") : coding.getVersion());
+            var system = instance != null
+                    ? instance.getUrl()
+                    : request.string("url") != null ? request.string("url") : coding.getSystem();
+            var cs = indexed.codeSystem(
+                    system, request.string("version") != null ? request.string("version") : coding.getVersion());
             if (cs.isPresent()) {
-                return indexed.validate(cs.get(), coding.getCode(), coding.getDisplay(), request.language(),
-                        request.flag("lenient-display-validation", false), null);
+                return indexed.validate(
+                        cs.get(),
+                        coding.getCode(),
+                        coding.getDisplay(),
+                        request.language(),
+                        request.flag("lenient-display-validation", false),
+                        null);
             }
         }
         if (instance != null) {
@@ -192,7 +241,8 @@ public class FhirTerminologyService {
     }
 
     /** The value set when it lies wholly in the code system model (and the caller sent no definitions), else null. */
-    private org.hl7.fhir.r4.model.ValueSet modelValueSet(TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
+    private org.hl7.fhir.r4.model.ValueSet modelValueSet(
+            TerminologyRequest request, org.hl7.fhir.r4.model.ValueSet instance) {
         if (request.hasDefinitions()) {
             return null;
         }
@@ -214,7 +264,8 @@ public class FhirTerminologyService {
                 version = url.substring(url.indexOf('|') + 1);
                 url = url.substring(0, url.indexOf('|'));
             }
-            var system = url.endsWith("?vs") ? url.substring(0, url.length() - 3)
+            var system = url.endsWith("?vs")
+                    ? url.substring(0, url.length() - 3)
                     : url.endsWith("?fhir_vs") ? url.substring(0, url.length() - 8) : null;
             if (system != null && indexed.knows(system)) {
                 valueSet = new org.hl7.fhir.r4.model.ValueSet();
@@ -237,14 +288,21 @@ public class FhirTerminologyService {
             if ("coding".equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r4.model.Coding c) {
                 return c;
             }
-            if ("codeableConcept".equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r4.model.CodeableConcept cc && cc.hasCoding()) {
+            if ("codeableConcept".equals(p.getName())
+                    && p.getValue() instanceof org.hl7.fhir.r4.model.CodeableConcept cc
+                    && cc.hasCoding()) {
                 return cc.getCodingFirstRep();
             }
         }
-        var coding = new org.hl7.fhir.r4.model.Coding(request.string("system"), request.string("code"), request.string("display"));
-        coding.setVersion(request.string("systemVersion") != null ? request.string("systemVersion") : request.string("version"));
+        var coding = new org.hl7.fhir.r4.model.Coding(
+                request.string("system"), request.string("code"), request.string("display"));
+        coding.setVersion(
+                request.string("systemVersion") != null ? request.string("systemVersion") : request.string("version"));
         if (coding.getCode() == null) {
-            throw TerminologyOperationException.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED,
+                    "invalid-data",
                     "Provide one of 'code' (with 'system' or 'url'), 'coding' or 'codeableConcept'");
         }
         return coding;
@@ -260,7 +318,10 @@ public class FhirTerminologyService {
             url = request.string("valueSet");
         }
         if (url == null) {
-            throw TerminologyOperationException.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED,
+                    "invalid-data",
                     "A value set must be identified by 'url', by 'valueSet' or by the instance");
         }
         var version = request.string("valueSetVersion");
@@ -268,7 +329,9 @@ public class FhirTerminologyService {
             version = url.substring(url.indexOf('|') + 1);
             url = url.substring(0, url.indexOf('|'));
         }
-        var found = version == null ? context.fetchResource(ValueSet.class, url) : context.fetchResource(ValueSet.class, url, version, null);
+        var found = version == null
+                ? context.fetchResource(ValueSet.class, url)
+                : context.fetchResource(ValueSet.class, url, version, null);
         if (found == null) {
             found = implicitValueSet(context, url);
         }
@@ -276,11 +339,15 @@ public class FhirTerminologyService {
             var versioned = version == null ? url : url + "|" + version;
             var message = context.formatMessage(I18nConstants.UNABLE_TO_RESOLVE_VALUE_SET_, versioned);
             var outcome = new org.hl7.fhir.r4.model.OperationOutcome();
-            var issue = outcome.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
+            var issue = outcome.addIssue()
+                    .setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
                     .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTFOUND);
-            issue.addExtension("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
+            issue.addExtension(
+                    "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
                     new org.hl7.fhir.r4.model.StringType(I18nConstants.UNABLE_TO_RESOLVE_VALUE_SET_));
-            issue.getDetails().addCoding(new org.hl7.fhir.r4.model.Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "not-found", null));
+            issue.getDetails()
+                    .addCoding(new org.hl7.fhir.r4.model.Coding(
+                            "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "not-found", null));
             issue.getDetails().setText(message);
             throw new TerminologyOperationException(404, outcome);
         }
@@ -310,19 +377,22 @@ public class FhirTerminologyService {
         var language = request.string("displayLanguage");
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             var outcome = new org.hl7.fhir.r4.model.OperationOutcome();
-            var issue = outcome.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
+            var issue = outcome.addIssue()
+                    .setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
                     .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.PROCESSING);
-            issue.addExtension("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
+            issue.addExtension(
+                    "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
                     new org.hl7.fhir.r4.model.StringType("INVALID_DISPLAY_NAME"));
-            issue.getDetails().addCoding(new org.hl7.fhir.r4.model.Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type",
-                    "invalid-display", null));
+            issue.getDetails()
+                    .addCoding(new org.hl7.fhir.r4.model.Coding(
+                            "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "invalid-display", null));
             issue.getDetails().setText("Invalid displayLanguage: '" + language + "'");
             throw new TerminologyOperationException(400, outcome);
         }
     }
 
-    private org.hl7.fhir.r4.model.Parameters validate(SimpleWorkerContext context, TerminologyRequest request, ValueSet valueSet,
-            boolean codeSystemMode) {
+    private org.hl7.fhir.r4.model.Parameters validate(
+            SimpleWorkerContext context, TerminologyRequest request, ValueSet valueSet, boolean codeSystemMode) {
         checkLanguage(request);
         var p = request.parameters();
         var options = new ValidationOptions(FhirPublication.R5);
@@ -330,10 +400,12 @@ public class FhirTerminologyService {
         if (language != null) {
             options = options.withLanguage(language);
         }
-        if (request.flag("valueset-membership-only", false) || "CHECK_MEMBERSHIP_ONLY".equals(request.string("valueSetMode"))) {
+        if (request.flag("valueset-membership-only", false)
+                || "CHECK_MEMBERSHIP_ONLY".equals(request.string("valueSetMode"))) {
             options = options.withCheckValueSetOnly();
         }
-        if (request.flag("lenient-display-validation", false) || "lenient-display-validation".equals(request.string("mode"))) {
+        if (request.flag("lenient-display-validation", false)
+                || "lenient-display-validation".equals(request.string("mode"))) {
             options = options.setDisplayWarningMode(true);
         }
         if (request.flag("activeOnly", false)) {
@@ -362,7 +434,8 @@ public class FhirTerminologyService {
             requestedVersion = version;
             var display = request.string("display");
             var inferSystem = !codeSystemMode && system == null && request.flag("inferSystem", true);
-            result = context.validateCode(inferSystem ? options.withGuessSystem() : options, system, version, code, display, valueSet);
+            result = context.validateCode(
+                    inferSystem ? options.withGuessSystem() : options, system, version, code, display, valueSet);
         } else if (p.hasParameter("coding")) {
             var coding = (Coding) p.getParameterValue("coding");
             code = coding.getCode();
@@ -373,21 +446,37 @@ public class FhirTerminologyService {
             codeableConcept = (CodeableConcept) p.getParameterValue("codeableConcept");
             result = context.validateCode(options, codeableConcept, valueSet);
         } else {
-            throw TerminologyOperationException.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED,
+                    "invalid-data",
                     "Provide one of 'code' (with 'system' or 'url'), 'coding' or 'codeableConcept'");
         }
-        if (codeSystemMode && system != null && context.fetchCodeSystem(system) == null && ValidationOutput.reportsUnknownSystem(result)) {
+        if (codeSystemMode
+                && system != null
+                && context.fetchCodeSystem(system) == null
+                && ValidationOutput.reportsUnknownSystem(result)) {
             return UnknownCodeSystem.validation(system, code, null);
         }
         if (result.getSeverity() == IssueSeverity.FATAL) {
             var outcome = new OperationOutcome();
             outcome.getIssue().addAll(result.getIssues());
             MessageWording.apply(outcome);
-            throw new TerminologyOperationException(statusFor(result.getErrorClass()),
+            throw new TerminologyOperationException(
+                    statusFor(result.getErrorClass()),
                     (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));
         }
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(
-                MessageWording.apply(ValidationOutput.of(result, code, system, ValidationOutput.usedVersion(context, result, system, ValidationOutput.profileVersion(profile, system, requestedVersion)), codeableConcept)));
+                MessageWording.apply(ValidationOutput.of(
+                        result,
+                        code,
+                        system,
+                        ValidationOutput.usedVersion(
+                                context,
+                                result,
+                                system,
+                                ValidationOutput.profileVersion(profile, system, requestedVersion)),
+                        codeableConcept)));
     }
 
     /** Text filter over an expansion: every word of the filter must start a word of the display (or be the code). */
@@ -420,7 +509,10 @@ public class FhirTerminologyService {
             expansion.addParameter().setName("count").setValue(new IntegerType(count));
         }
         if (request.has("excludeNested")) {
-            expansion.addParameter().setName("excludeNested").setValue(new BooleanType(request.flag("excludeNested", false)));
+            expansion
+                    .addParameter()
+                    .setName("excludeNested")
+                    .setValue(new BooleanType(request.flag("excludeNested", false)));
         }
     }
 
@@ -432,12 +524,16 @@ public class FhirTerminologyService {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw TerminologyOperationException.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.INVALID, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    org.hl7.fhir.r4.model.OperationOutcome.IssueType.INVALID,
+                    "invalid-data",
                     "Parameter '" + name + "' must be an integer");
         }
     }
 
-    private static void flatten(List<ValueSetExpansionContainsComponent> contains, List<ValueSetExpansionContainsComponent> into) {
+    private static void flatten(
+            List<ValueSetExpansionContainsComponent> contains, List<ValueSetExpansionContainsComponent> into) {
         for (var c : contains) {
             if (c.hasCode()) {
                 into.add(c);
@@ -446,7 +542,9 @@ public class FhirTerminologyService {
         }
     }
 
-    static TerminologyOperationException expansionFailure(String message, TerminologyServiceErrorClass errorClass,
+    static TerminologyOperationException expansionFailure(
+            String message,
+            TerminologyServiceErrorClass errorClass,
             List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
         var outcome = new OperationOutcome();
         if (issues != null && !issues.isEmpty()) {
@@ -454,19 +552,20 @@ public class FhirTerminologyService {
             MessageWording.apply(outcome);
         } else {
             var issue = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR);
-            issue.setCode(switch (errorClass == null ? TerminologyServiceErrorClass.UNKNOWN : errorClass) {
-                case BLOCKED_BY_OPTIONS -> OperationOutcome.IssueType.FORBIDDEN;
-                case BUSINESS_RULE -> OperationOutcome.IssueType.BUSINESSRULE;
-                case CODESYSTEM_UNSUPPORTED -> OperationOutcome.IssueType.NOTFOUND;
-                case VALUESET_UNKNOWN -> OperationOutcome.IssueType.NOTFOUND;
-                case TOO_COSTLY -> OperationOutcome.IssueType.TOOCOSTLY;
-                case VALUESET_UNSUPPORTED -> OperationOutcome.IssueType.NOTSUPPORTED;
-                default -> OperationOutcome.IssueType.PROCESSING;
-            });
+            issue.setCode(
+                    switch (errorClass == null ? TerminologyServiceErrorClass.UNKNOWN : errorClass) {
+                        case BLOCKED_BY_OPTIONS -> OperationOutcome.IssueType.FORBIDDEN;
+                        case BUSINESS_RULE -> OperationOutcome.IssueType.BUSINESSRULE;
+                        case CODESYSTEM_UNSUPPORTED -> OperationOutcome.IssueType.NOTFOUND;
+                        case VALUESET_UNKNOWN -> OperationOutcome.IssueType.NOTFOUND;
+                        case TOO_COSTLY -> OperationOutcome.IssueType.TOOCOSTLY;
+                        case VALUESET_UNSUPPORTED -> OperationOutcome.IssueType.NOTSUPPORTED;
+                        default -> OperationOutcome.IssueType.PROCESSING;
+                    });
             issue.getDetails().setText(MessageWording.apply(message));
         }
-        return new TerminologyOperationException(statusFor(errorClass),
-                (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));
+        return new TerminologyOperationException(statusFor(errorClass), (org.hl7.fhir.r4.model.OperationOutcome)
+                VersionConvertorFactory_40_50.convertResource(outcome));
     }
 
     private static int statusFor(TerminologyServiceErrorClass errorClass) {

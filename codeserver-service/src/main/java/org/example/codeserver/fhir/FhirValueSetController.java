@@ -44,10 +44,19 @@ class FhirValueSetController implements IResourceProvider {
     }
 
     @Search
-    public List<ValueSet> search(@OptionalParam(name = ValueSet.SP_URL) UriParam url,
-            @OptionalParam(name = ValueSet.SP_VERSION) TokenParam version, @OptionalParam(name = ValueSet.SP_NAME) StringParam name) {
-        return resources.search("ValueSet", url == null ? null : url.getValue(), version == null ? null : version.getValue(),
-                name == null ? null : name.getValue()).stream().map(ValueSet.class::cast).toList();
+    public List<ValueSet> search(
+            @OptionalParam(name = ValueSet.SP_URL) UriParam url,
+            @OptionalParam(name = ValueSet.SP_VERSION) TokenParam version,
+            @OptionalParam(name = ValueSet.SP_NAME) StringParam name) {
+        return resources
+                .search(
+                        "ValueSet",
+                        url == null ? null : url.getValue(),
+                        version == null ? null : version.getValue(),
+                        name == null ? null : name.getValue())
+                .stream()
+                .map(ValueSet.class::cast)
+                .toList();
     }
 
     @Create
@@ -92,7 +101,8 @@ class FhirValueSetController implements IResourceProvider {
             one.getParameter().forEach(p -> combined.addParameter(p.copy()));
             org.hl7.fhir.instance.model.api.IBaseResource result;
             try {
-                result = terminology.validateInValueSet(TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null, budget);
+                result = terminology.validateInValueSet(
+                        TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null, budget);
             } catch (TerminologyOperationException e) {
                 result = e.getOperationOutcome();
             }

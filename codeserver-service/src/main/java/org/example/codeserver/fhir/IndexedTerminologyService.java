@@ -50,7 +50,10 @@ public class IndexedTerminologyService {
             return Optional.of(terminology.codeSystem(system, version));
         } catch (CodeSystemNotFoundException e) {
             if (version != null && knows(system)) {
-                throw TerminologyOperationException.of(404, IssueType.NOTFOUND, "not-found",
+                throw TerminologyOperationException.of(
+                        404,
+                        IssueType.NOTFOUND,
+                        "not-found",
                         "A definition for CodeSystem '" + system + "' version '" + version
                                 + "' could not be found, so the code cannot be validated. Valid versions: "
                                 + String.join(", ", versions(system)));
@@ -69,18 +72,26 @@ public class IndexedTerminologyService {
     }
 
     private List<String> versions(String system) {
-        return terminology.codeSystem(system).versions().stream().map(v -> String.valueOf(v.version())).toList();
+        return terminology.codeSystem(system).versions().stream()
+                .map(v -> String.valueOf(v.version()))
+                .toList();
     }
 
     Parameters lookup(CodeSystemVersionDetails system, String code, String displayLanguage) {
-        var concept = concept(system, code).orElseThrow(() -> TerminologyOperationException.of(404, IssueType.CODEINVALID,
-                "invalid-code", "Unknown code '" + code + "' in the CodeSystem '" + system.url() + "' version '"
-                        + system.version().version() + "'"));
+        var concept = concept(system, code)
+                .orElseThrow(() -> TerminologyOperationException.of(
+                        404,
+                        IssueType.CODEINVALID,
+                        "invalid-code",
+                        "Unknown code '" + code + "' in the CodeSystem '" + system.url() + "' version '"
+                                + system.version().version() + "'"));
         var out = new Parameters();
         out.addParameter().setName("name").setValue(new StringType(system.name()));
         out.addParameter().setName("system").setValue(new UriType(system.url()));
         if (system.version().version() != null) {
-            out.addParameter().setName("version").setValue(new StringType(system.version().version()));
+            out.addParameter()
+                    .setName("version")
+                    .setValue(new StringType(system.version().version()));
         }
         out.addParameter().setName("code").setValue(new CodeType(concept.code()));
         out.addParameter().setName("display").setValue(new StringType(display(concept, displayLanguage)));
@@ -91,7 +102,9 @@ public class IndexedTerminologyService {
         if (concept.display() != null) {
             var d = out.addParameter().setName("designation");
             d.addPart().setName("language").setValue(new CodeType(languageOf(system)));
-            d.addPart().setName("use").setValue(new Coding(PREFERRED_FOR_LANGUAGE, "preferredForLanguage", "Preferred For Language"));
+            d.addPart()
+                    .setName("use")
+                    .setValue(new Coding(PREFERRED_FOR_LANGUAGE, "preferredForLanguage", "Preferred For Language"));
             d.addPart().setName("value").setValue(new StringType(concept.display()));
         }
         for (var designation : concept.designations()) {
@@ -100,7 +113,9 @@ public class IndexedTerminologyService {
                 d.addPart().setName("language").setValue(new CodeType(designation.language()));
             }
             if (designation.useCode() != null) {
-                d.addPart().setName("use").setValue(new Coding(designation.useSystem(), designation.useCode(), designation.useDisplay()));
+                d.addPart()
+                        .setName("use")
+                        .setValue(new Coding(designation.useSystem(), designation.useCode(), designation.useDisplay()));
             }
             d.addPart().setName("value").setValue(new StringType(designation.value()));
         }
@@ -117,8 +132,13 @@ public class IndexedTerminologyService {
         return out;
     }
 
-    Parameters validate(CodeSystemVersionDetails system, String code, String display, String displayLanguage,
-            boolean lenientDisplay, String valueSetUrl) {
+    Parameters validate(
+            CodeSystemVersionDetails system,
+            String code,
+            String display,
+            String displayLanguage,
+            boolean lenientDisplay,
+            String valueSetUrl) {
         var concept = concept(system, code);
         if (concept.isEmpty()) {
             return notFound(system, code, valueSetUrl);
@@ -132,7 +152,8 @@ public class IndexedTerminologyService {
         var version = system.version().version();
         var message = valueSetUrl == null
                 ? "Unknown code '" + code + "' in the CodeSystem '" + system.url() + "' version '" + version + "'"
-                : "The provided code '" + system.url() + "#" + code + "' was not found in the value set '" + valueSetUrl + "'";
+                : "The provided code '" + system.url() + "#" + code + "' was not found in the value set '" + valueSetUrl
+                        + "'";
         out.addParameter().setName("code").setValue(new CodeType(code));
         out.addParameter().setName("system").setValue(new UriType(system.url()));
         if (version != null) {
@@ -140,12 +161,22 @@ public class IndexedTerminologyService {
         }
         out.addParameter().setName("result").setValue(new BooleanType(false));
         out.addParameter().setName("message").setValue(new StringType(message));
-        out.addParameter().setName("issues").setResource(issues(IssueSeverity.ERROR, IssueType.CODEINVALID,
-                valueSetUrl == null ? "invalid-code" : "not-in-vs", message, "code"));
+        out.addParameter()
+                .setName("issues")
+                .setResource(issues(
+                        IssueSeverity.ERROR,
+                        IssueType.CODEINVALID,
+                        valueSetUrl == null ? "invalid-code" : "not-in-vs",
+                        message,
+                        "code"));
         return out;
     }
 
-    private Parameters found(CodeSystemVersionDetails system, ConceptDetails found, String display, String displayLanguage,
+    private Parameters found(
+            CodeSystemVersionDetails system,
+            ConceptDetails found,
+            String display,
+            String displayLanguage,
             boolean lenientDisplay) {
         var out = new Parameters();
         var version = system.version().version();
@@ -164,8 +195,12 @@ public class IndexedTerminologyService {
             var message = "Wrong Display Name '" + display + "' for " + system.url() + "#" + found.code()
                     + ". Valid display is '" + found.display() + "'";
             valid = lenientDisplay;
-            outcome = issues(lenientDisplay ? IssueSeverity.WARNING : IssueSeverity.ERROR, IssueType.INVALID, "invalid-display",
-                    message, "display");
+            outcome = issues(
+                    lenientDisplay ? IssueSeverity.WARNING : IssueSeverity.ERROR,
+                    IssueType.INVALID,
+                    "invalid-display",
+                    message,
+                    "display");
             out.addParameter().setName("message").setValue(new StringType(message));
         }
         if (found.status() == ConceptStatus.INACTIVE) {
@@ -174,7 +209,8 @@ public class IndexedTerminologyService {
             if (outcome == null) {
                 outcome = new OperationOutcome();
             }
-            outcome.addIssue(issues(IssueSeverity.WARNING, IssueType.BUSINESSRULE, "code-comment", message, "code").getIssueFirstRep());
+            outcome.addIssue(issues(IssueSeverity.WARNING, IssueType.BUSINESSRULE, "code-comment", message, "code")
+                    .getIssueFirstRep());
         }
         out.addParameter().setName("result").setValue(new BooleanType(valid));
         if (outcome != null) {
@@ -213,7 +249,9 @@ public class IndexedTerminologyService {
             for (var tag : language.split(",")) {
                 var lang = tag.split(";")[0].trim();
                 for (var d : concept.designations()) {
-                    if (d.language() != null && !lang.isEmpty() && d.language().regionMatches(true, 0, lang, 0, lang.length())) {
+                    if (d.language() != null
+                            && !lang.isEmpty()
+                            && d.language().regionMatches(true, 0, lang, 0, lang.length())) {
                         return d.value();
                     }
                 }
@@ -230,7 +268,8 @@ public class IndexedTerminologyService {
     }
 
     private static boolean isAbstract(ConceptDetails concept) {
-        return concept.properties().stream().anyMatch(p -> "notSelectable".equals(p.code()) && "true".equals(p.value()));
+        return concept.properties().stream()
+                .anyMatch(p -> "notSelectable".equals(p.code()) && "true".equals(p.value()));
     }
 
     private static String languageOf(CodeSystemVersionDetails system) {
@@ -244,7 +283,9 @@ public class IndexedTerminologyService {
             case "integer" -> new IntegerType(property.value());
             case "Coding" -> {
                 var parts = property.value().split("\\|", 3);
-                yield new Coding(parts[0].isEmpty() ? null : parts[0], parts.length > 1 ? parts[1] : null,
+                yield new Coding(
+                        parts[0].isEmpty() ? null : parts[0],
+                        parts.length > 1 ? parts[1] : null,
                         parts.length > 2 ? parts[2] : null);
             }
             default -> new StringType(property.value());
@@ -260,7 +301,8 @@ public class IndexedTerminologyService {
         }
     }
 
-    private static OperationOutcome issues(IssueSeverity severity, IssueType type, String txType, String message, String expression) {
+    private static OperationOutcome issues(
+            IssueSeverity severity, IssueType type, String txType, String message, String expression) {
         var outcome = new OperationOutcome();
         var issue = outcome.addIssue().setSeverity(severity).setCode(type);
         issue.getDetails().addCoding(new Coding(TX_ISSUE_TYPE, txType, null));
@@ -273,8 +315,8 @@ public class IndexedTerminologyService {
      * The model's code system versions that match, as FHIR CodeSystem resources built when asked for: with all their
      * concepts, or (for a summary) without them.
      */
-    List<java.util.function.Supplier<org.hl7.fhir.r4.model.CodeSystem>> search(String url, String identifier, String version,
-            String name, boolean withConcepts) {
+    List<java.util.function.Supplier<org.hl7.fhir.r4.model.CodeSystem>> search(
+            String url, String identifier, String version, String name, boolean withConcepts) {
         var result = new ArrayList<java.util.function.Supplier<org.hl7.fhir.r4.model.CodeSystem>>();
         for (var system : terminology.codeSystems()) {
             if (url != null && !url.equals(system.url()) && !namedBy(system, url)) {
@@ -298,7 +340,8 @@ public class IndexedTerminologyService {
     }
 
     private static boolean namedBy(org.example.codeserver.codesystem.CodeSystemSummary system, String oid) {
-        return ("urn:oid:" + system.oid()).equals(oid) || system.aliasOids().stream().anyMatch(a -> ("urn:oid:" + a).equals(oid));
+        return ("urn:oid:" + system.oid()).equals(oid)
+                || system.aliasOids().stream().anyMatch(a -> ("urn:oid:" + a).equals(oid));
     }
 
     /** A code system version of the model as a complete FHIR CodeSystem, by the id used in {@link #search}. */
@@ -315,7 +358,8 @@ public class IndexedTerminologyService {
     }
 
     private org.hl7.fhir.r4.model.CodeSystem full(CodeSystemVersionDetails details) {
-        return CodeSystemFhirExport.toHierarchicalResource(details, terminology.export(details.url(), details.version().version()));
+        return CodeSystemFhirExport.toHierarchicalResource(
+                details, terminology.export(details.url(), details.version().version()));
     }
 
     private static org.hl7.fhir.r4.model.CodeSystem header(CodeSystemVersionDetails details) {
@@ -329,7 +373,8 @@ public class IndexedTerminologyService {
             for (var v : system.versions()) {
                 var details = terminology.codeSystem(system.url(), v.version());
                 var empty = CodeSystemFhirExport.toResource(details, List.of());
-                if (empty.getIdElement().getIdPart().equals(id) || v.latest() && system.slug().equals(id)) {
+                if (empty.getIdElement().getIdPart().equals(id)
+                        || v.latest() && system.slug().equals(id)) {
                     return Optional.of(details);
                 }
             }

@@ -51,7 +51,8 @@ class IndexedValueSets {
                 return false;
             }
             for (var f : part.getFilter()) {
-                if (!Set.of("is-a", "descendent-of", "=", "regex", "is-not-a").contains(f.getOp().toCode())) {
+                if (!Set.of("is-a", "descendent-of", "=", "regex", "is-not-a")
+                        .contains(f.getOp().toCode())) {
                     return false;
                 }
             }
@@ -60,8 +61,15 @@ class IndexedValueSets {
     }
 
     /** $expand of a value set whose compose {@link #covers} only code systems of the model. */
-    ValueSet expand(ValueSet valueSet, String filter, int offset, int count, boolean activeOnly, String displayLanguage,
-            List<Parameters.ParametersParameterComponent> echo, ExpansionBudget budget) {
+    ValueSet expand(
+            ValueSet valueSet,
+            String filter,
+            int offset,
+            int count,
+            boolean activeOnly,
+            String displayLanguage,
+            List<Parameters.ParametersParameterComponent> echo,
+            ExpansionBudget budget) {
         budget.admit(valueSet);
         var result = new ValueSet();
         result.setUrl(valueSet.getUrl());
@@ -78,22 +86,36 @@ class IndexedValueSets {
         var includes = valueSet.getCompose().getInclude();
         var used = new LinkedHashSet<String>();
         for (var include : includes) {
-            var system = codeSystems.codeSystem(include.getSystem(), include.getVersion()).orElseThrow();
-            used.add(system.url() + (system.version().version() == null ? "" : "|" + system.version().version()));
+            var system = codeSystems
+                    .codeSystem(include.getSystem(), include.getVersion())
+                    .orElseThrow();
+            used.add(system.url()
+                    + (system.version().version() == null
+                            ? ""
+                            : "|" + system.version().version()));
         }
         used.forEach(u -> expansion.addParameter().setName("used-codesystem").setValue(new UriType(u)));
 
-        var whole = includes.size() == 1 && !includes.get(0).hasConcept() && !includes.get(0).hasFilter()
-                && !valueSet.getCompose().hasExclude() && !activeOnly;
+        var whole = includes.size() == 1
+                && !includes.get(0).hasConcept()
+                && !includes.get(0).hasFilter()
+                && !valueSet.getCompose().hasExclude()
+                && !activeOnly;
         if (whole) {
             var include = includes.get(0);
-            var system = codeSystems.codeSystem(include.getSystem(), include.getVersion()).orElseThrow();
+            var system = codeSystems
+                    .codeSystem(include.getSystem(), include.getVersion())
+                    .orElseThrow();
             var version = system.version().version();
             if (filter != null && !filter.isBlank()) {
                 var page = terminology.search(system.url(), version, filter, offset, count);
                 expansion.setTotal(page.total());
                 for (var hit : page.hits()) {
-                    contains(expansion, system, hit.code(), codeSystems.display(system, hit.code(), hit.display(), displayLanguage),
+                    contains(
+                            expansion,
+                            system,
+                            hit.code(),
+                            codeSystems.display(system, hit.code(), hit.display(), displayLanguage),
                             hit.status() == ConceptStatus.INACTIVE);
                 }
             } else {
@@ -101,23 +123,32 @@ class IndexedValueSets {
                 tooCostly(page.total(), count, valueSet);
                 expansion.setTotal(page.total());
                 for (var c : page.concepts()) {
-                    contains(expansion, system, c.code(), codeSystems.display(system, c.code(), c.display(), displayLanguage),
+                    contains(
+                            expansion,
+                            system,
+                            c.code(),
+                            codeSystems.display(system, c.code(), c.display(), displayLanguage),
                             c.status() == ConceptStatus.INACTIVE);
                 }
             }
         } else {
             List<Member> members = new ArrayList<>();
             for (var include : includes) {
-                var system = codeSystems.codeSystem(include.getSystem(), include.getVersion()).orElseThrow();
+                var system = codeSystems
+                        .codeSystem(include.getSystem(), include.getVersion())
+                        .orElseThrow();
                 for (var c : select(system, include, budget)) {
                     members.add(new Member(system, c));
                 }
             }
             for (var exclude : valueSet.getCompose().getExclude()) {
-                var system = codeSystems.codeSystem(exclude.getSystem(), exclude.getVersion()).orElseThrow();
+                var system = codeSystems
+                        .codeSystem(exclude.getSystem(), exclude.getVersion())
+                        .orElseThrow();
                 var excluded = new LinkedHashSet<String>();
                 select(system, exclude, budget).forEach(c -> excluded.add(c.code()));
-                members.removeIf(m -> m.system().url().equals(system.url()) && excluded.contains(m.concept().code()));
+                members.removeIf(m -> m.system().url().equals(system.url())
+                        && excluded.contains(m.concept().code()));
             }
             if (activeOnly) {
                 members.removeIf(m -> m.concept().status() == ConceptStatus.INACTIVE);
@@ -129,8 +160,12 @@ class IndexedValueSets {
             expansion.setTotal(members.size());
             for (int i = offset; i < members.size() && i - offset < count; i++) {
                 var m = members.get(i);
-                contains(expansion, m.system(), m.concept().code(),
-                        codeSystems.display(m.system(), m.concept().code(), m.concept().display(), displayLanguage),
+                contains(
+                        expansion,
+                        m.system(),
+                        m.concept().code(),
+                        codeSystems.display(
+                                m.system(), m.concept().code(), m.concept().display(), displayLanguage),
                         m.concept().status() == ConceptStatus.INACTIVE);
             }
         }
@@ -143,7 +178,10 @@ class IndexedValueSets {
     /** Whether the code is in the value set (compose {@link #covers} only code systems of the model). */
     boolean contains(ValueSet valueSet, String system, String code, ExpansionBudget budget) {
         budget.admit(valueSet);
-        var stored = codeSystems.codeSystem(system, null).flatMap(cs -> codeSystems.concept(cs, code)).map(ConceptDetails::code);
+        var stored = codeSystems
+                .codeSystem(system, null)
+                .flatMap(cs -> codeSystems.concept(cs, code))
+                .map(ConceptDetails::code);
         if (stored.isEmpty()) {
             return false;
         }
@@ -153,9 +191,12 @@ class IndexedValueSets {
     private boolean containsStored(ValueSet valueSet, String system, String code, ExpansionBudget budget) {
         var included = false;
         for (var include : valueSet.getCompose().getInclude()) {
-            var cs = codeSystems.codeSystem(include.getSystem(), include.getVersion()).orElseThrow();
+            var cs = codeSystems
+                    .codeSystem(include.getSystem(), include.getVersion())
+                    .orElseThrow();
             if ((system == null || cs.url().equals(system) || knowsAs(cs, system))
-                    && select(cs, include, budget).stream().anyMatch(c -> c.code().equals(code))) {
+                    && select(cs, include, budget).stream()
+                            .anyMatch(c -> c.code().equals(code))) {
                 included = true;
                 break;
             }
@@ -164,9 +205,12 @@ class IndexedValueSets {
             return false;
         }
         for (var exclude : valueSet.getCompose().getExclude()) {
-            var cs = codeSystems.codeSystem(exclude.getSystem(), exclude.getVersion()).orElseThrow();
+            var cs = codeSystems
+                    .codeSystem(exclude.getSystem(), exclude.getVersion())
+                    .orElseThrow();
             if ((system == null || cs.url().equals(system) || knowsAs(cs, system))
-                    && select(cs, exclude, budget).stream().anyMatch(c -> c.code().equals(code))) {
+                    && select(cs, exclude, budget).stream()
+                            .anyMatch(c -> c.code().equals(code))) {
                 return false;
             }
         }
@@ -174,11 +218,13 @@ class IndexedValueSets {
     }
 
     private boolean knowsAs(CodeSystemVersionDetails cs, String system) {
-        return codeSystems.codeSystem(system, null).map(other -> other.url().equals(cs.url())).orElse(false);
+        return codeSystems
+                .codeSystem(system, null)
+                .map(other -> other.url().equals(cs.url()))
+                .orElse(false);
     }
 
-    private record Member(CodeSystemVersionDetails system, ConceptSummary concept) {
-    }
+    private record Member(CodeSystemVersionDetails system, ConceptSummary concept) {}
 
     private List<Member> rankByText(List<Member> members, String filter) {
         var ranked = new ArrayList<Member>();
@@ -190,7 +236,8 @@ class IndexedValueSets {
             var system = group.get(0).system();
             var byCode = new java.util.HashMap<String, Member>();
             group.forEach(m -> byCode.put(m.concept().code(), m));
-            for (var code : terminology.searchCodes(system.url(), system.version().version(), filter)) {
+            for (var code :
+                    terminology.searchCodes(system.url(), system.version().version(), filter)) {
                 var m = byCode.get(code);
                 if (m != null) {
                     ranked.add(m);
@@ -200,12 +247,15 @@ class IndexedValueSets {
         return ranked;
     }
 
-    private List<ConceptSummary> select(CodeSystemVersionDetails system, ConceptSetComponent part, ExpansionBudget budget) {
+    private List<ConceptSummary> select(
+            CodeSystemVersionDetails system, ConceptSetComponent part, ExpansionBudget budget) {
         var version = system.version().version();
         if (part.hasConcept()) {
             var result = new ArrayList<ConceptSummary>();
             for (var c : part.getConcept()) {
-                codeSystems.concept(system, c.getCode()).ifPresent(d -> result.add(new ConceptSummary(d.code(), d.display(), d.status())));
+                codeSystems
+                        .concept(system, c.getCode())
+                        .ifPresent(d -> result.add(new ConceptSummary(d.code(), d.display(), d.status())));
             }
             return result;
         }
@@ -216,7 +266,9 @@ class IndexedValueSets {
             switch (f.getOp().toCode()) {
                 case "is-a" -> {
                     matching = new ArrayList<>();
-                    codeSystems.concept(system, f.getValue()).ifPresent(d -> matching.add(new ConceptSummary(d.code(), d.display(), d.status())));
+                    codeSystems
+                            .concept(system, f.getValue())
+                            .ifPresent(d -> matching.add(new ConceptSummary(d.code(), d.display(), d.status())));
                     matching.addAll(descendants(system, f.getValue()));
                 }
                 case "descendent-of" -> matching = descendants(system, f.getValue());
@@ -224,7 +276,9 @@ class IndexedValueSets {
                     var excluded = new java.util.HashSet<String>();
                     excluded.add(f.getValue());
                     descendants(system, f.getValue()).forEach(c -> excluded.add(c.code()));
-                    matching = all(system).stream().filter(c -> !excluded.contains(c.code())).toList();
+                    matching = all(system).stream()
+                            .filter(c -> !excluded.contains(c.code()))
+                            .toList();
                 }
                 case "regex" -> matching = regex(system, f.getProperty(), f.getValue(), budget);
                 default -> matching = byProperty(system, f.getProperty(), f.getValue(), budget);
@@ -234,14 +288,17 @@ class IndexedValueSets {
             } else {
                 var keep = new java.util.HashSet<String>();
                 matching.forEach(c -> keep.add(c.code()));
-                selected = selected.stream().filter(c -> keep.contains(c.code())).toList();
+                selected =
+                        selected.stream().filter(c -> keep.contains(c.code())).toList();
             }
         }
         return selected != null ? selected : all(system);
     }
 
     private List<ConceptSummary> all(CodeSystemVersionDetails system) {
-        return terminology.concepts(system.url(), system.version().version(), 0, Integer.MAX_VALUE).concepts();
+        return terminology
+                .concepts(system.url(), system.version().version(), 0, Integer.MAX_VALUE)
+                .concepts();
     }
 
     private List<ConceptSummary> descendants(CodeSystemVersionDetails system, String code) {
@@ -252,9 +309,13 @@ class IndexedValueSets {
         }
     }
 
-    private List<ConceptSummary> regex(CodeSystemVersionDetails system, String property, String value, ExpansionBudget budget) {
+    private List<ConceptSummary> regex(
+            CodeSystemVersionDetails system, String property, String value, ExpansionBudget budget) {
         if (!"code".equals(property)) {
-            throw TerminologyOperationException.of(400, IssueType.NOTSUPPORTED, "vs-invalid",
+            throw TerminologyOperationException.of(
+                    400,
+                    IssueType.NOTSUPPORTED,
+                    "vs-invalid",
                     "The regex filter is supported on the property 'code' only, not '" + property + "'");
         }
         var pattern = RegexFilter.compile(value);
@@ -268,18 +329,24 @@ class IndexedValueSets {
         return result;
     }
 
-    private List<ConceptSummary> byProperty(CodeSystemVersionDetails system, String property, String value, ExpansionBudget budget) {
+    private List<ConceptSummary> byProperty(
+            CodeSystemVersionDetails system, String property, String value, ExpansionBudget budget) {
         var result = new ArrayList<ConceptSummary>();
         for (var c : terminology.export(system.url(), system.version().version())) {
             budget.step();
             var matches = switch (property) {
                 case "code" -> c.code().equals(value);
                 case "display" -> value.equals(c.display());
-                case "status", "inactive" -> ("inactive".equals(property)
-                        ? Boolean.toString(c.status() == ConceptStatus.INACTIVE)
-                        : c.status().name().toLowerCase()).equals(value.toLowerCase());
+                case "status", "inactive" ->
+                    ("inactive".equals(property)
+                                    ? Boolean.toString(c.status() == ConceptStatus.INACTIVE)
+                                    : c.status().name().toLowerCase())
+                            .equals(value.toLowerCase());
                 case "parent" -> c.parents().stream().anyMatch(p -> p.code().equals(value));
-                default -> c.properties().stream().anyMatch(p -> p.code().equals(property) && p.value().equals(value));
+                default ->
+                    c.properties().stream()
+                            .anyMatch(
+                                    p -> p.code().equals(property) && p.value().equals(value));
             };
             if (matches) {
                 result.add(new ConceptSummary(c.code(), c.display(), c.status()));
@@ -290,14 +357,22 @@ class IndexedValueSets {
 
     private void tooCostly(int total, int count, ValueSet valueSet) {
         if (count == Integer.MAX_VALUE && total > MAX_EXPANSION) {
-            throw TerminologyOperationException.of(422, IssueType.TOOCOSTLY, "too-costly", "The value set '"
-                    + valueSet.getUrl() + "' has " + total + " codes, more than the " + MAX_EXPANSION
-                    + " an expansion may hold; use count and offset to page through it, or a text filter");
+            throw TerminologyOperationException.of(
+                    422,
+                    IssueType.TOOCOSTLY,
+                    "too-costly",
+                    "The value set '"
+                            + valueSet.getUrl() + "' has " + total + " codes, more than the " + MAX_EXPANSION
+                            + " an expansion may hold; use count and offset to page through it, or a text filter");
         }
     }
 
-    private void contains(ValueSet.ValueSetExpansionComponent expansion, CodeSystemVersionDetails system, String code,
-            String display, boolean inactive) {
+    private void contains(
+            ValueSet.ValueSetExpansionComponent expansion,
+            CodeSystemVersionDetails system,
+            String code,
+            String display,
+            boolean inactive) {
         var c = expansion.addContains().setSystem(system.url()).setCode(code).setDisplay(display);
         if (system.version().version() != null) {
             c.setVersion(system.version().version());

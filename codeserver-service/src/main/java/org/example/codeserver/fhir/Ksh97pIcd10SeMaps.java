@@ -52,16 +52,24 @@ class Ksh97pIcd10SeMaps {
             }
             var forward = map(FORWARD_URL, "Ksh97pToIcd10Se", "KSH97-P to ICD-10-SE", version, KSH97P, ICD10SE);
             var reverse = map(REVERSE_URL, "Icd10SeToKsh97p", "ICD-10-SE to KSH97-P", version, ICD10SE, KSH97P);
-            var there = forward.addGroup().setSource(KSH97P).setSourceVersion(ksh.version().version()).setTarget(ICD10SE)
+            var there = forward.addGroup()
+                    .setSource(KSH97P)
+                    .setSourceVersion(ksh.version().version())
+                    .setTarget(ICD10SE)
                     .setTargetVersion(icd.version().version());
-            var back = reverse.addGroup().setSource(ICD10SE).setSourceVersion(icd.version().version()).setTarget(KSH97P)
+            var back = reverse.addGroup()
+                    .setSource(ICD10SE)
+                    .setSourceVersion(icd.version().version())
+                    .setTarget(KSH97P)
                     .setTargetVersion(ksh.version().version());
             int mapped = 0;
             int unmapped = 0;
             for (var concept : terminology.export(KSH97P, ksh.version().version())) {
                 var code = concept.code();
-                var equivalence = code.endsWith("-P") ? ConceptMapEquivalence.RELATEDTO : ConceptMapEquivalence.EQUIVALENT;
-                var base = code.endsWith("-P") ? code.substring(0, code.length() - 2)
+                var equivalence =
+                        code.endsWith("-P") ? ConceptMapEquivalence.RELATEDTO : ConceptMapEquivalence.EQUIVALENT;
+                var base = code.endsWith("-P")
+                        ? code.substring(0, code.length() - 2)
                         : code.endsWith("-") ? code.substring(0, code.length() - 1) : code;
                 var target = terminology.concept(ICD10SE, icd.version().version(), base);
                 if (target.isEmpty()) {
@@ -69,16 +77,30 @@ class Ksh97pIcd10SeMaps {
                     continue;
                 }
                 mapped++;
-                there.addElement().setCode(code).setDisplay(concept.display()).addTarget().setCode(target.get().code())
-                        .setDisplay(target.get().display()).setEquivalence(equivalence);
-                back.addElement().setCode(target.get().code()).setDisplay(target.get().display()).addTarget().setCode(code)
-                        .setDisplay(concept.display()).setEquivalence(equivalence);
+                there.addElement()
+                        .setCode(code)
+                        .setDisplay(concept.display())
+                        .addTarget()
+                        .setCode(target.get().code())
+                        .setDisplay(target.get().display())
+                        .setEquivalence(equivalence);
+                back.addElement()
+                        .setCode(target.get().code())
+                        .setDisplay(target.get().display())
+                        .addTarget()
+                        .setCode(code)
+                        .setDisplay(concept.display())
+                        .setEquivalence(equivalence);
             }
             forward.setId("ksh97-p-to-icd-10-se");
             reverse.setId("icd-10-se-to-ksh97-p");
             resources.update("ksh97-p-to-icd-10-se", forward);
             resources.update("icd-10-se-to-ksh97-p", reverse);
-            log.info("ConceptMaps KSH97-P <-> ICD-10-SE {}: {} codes mapped, {} without an ICD-10-SE code", version, mapped, unmapped);
+            log.info(
+                    "ConceptMaps KSH97-P <-> ICD-10-SE {}: {} codes mapped, {} without an ICD-10-SE code",
+                    version,
+                    mapped,
+                    unmapped);
         } catch (CodeSystemNotFoundException e) {
             log.info("KSH97-P or ICD-10-SE not loaded; no ConceptMap between them");
         }
@@ -92,7 +114,8 @@ class Ksh97pIcd10SeMaps {
         map.setTitle(title);
         map.setStatus(PublicationStatus.ACTIVE);
         map.setPublisher("Socialstyrelsen");
-        map.setDescription("Derived from the code systems: a KSH97-P code without its '-' or '-P' suffix is the ICD-10-SE code");
+        map.setDescription(
+                "Derived from the code systems: a KSH97-P code without its '-' or '-P' suffix is the ICD-10-SE code");
         map.setSource(new UriType(source + "?vs"));
         map.setTarget(new UriType(target + "?vs"));
         return map;

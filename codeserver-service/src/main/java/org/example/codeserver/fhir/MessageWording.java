@@ -14,8 +14,7 @@ final class MessageWording {
 
     private static final Pattern VERSIONS = Pattern.compile("(Valid versions: )([^;'\\s]+(?:,[^;'\\s]+)+)");
 
-    private MessageWording() {
-    }
+    private MessageWording() {}
 
     static String apply(String text) {
         if (text == null || !text.contains("Valid versions: ")) {

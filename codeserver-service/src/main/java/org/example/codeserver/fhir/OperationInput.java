@@ -20,19 +20,45 @@ final class OperationInput {
     /** Where HAPI keeps the parsed body of an operation POST. */
     private static final String PARSED_BODY = OperationParam.class.getName() + "_PARSED_RESOURCE";
 
-    private static final Set<String> BOOLEANS = Set.of("activeOnly", "excludeNested", "includeDesignations", "includeDefinition",
-            "excludeNotForUI", "excludePostCoordinated", "abstract", "inferSystem", "reverse", "lenient-display-validation",
-            "valueset-membership-only", "limitedExpansion", "incomplete-ok", "default-to-latest-version");
+    private static final Set<String> BOOLEANS = Set.of(
+            "activeOnly",
+            "excludeNested",
+            "includeDesignations",
+            "includeDefinition",
+            "excludeNotForUI",
+            "excludePostCoordinated",
+            "abstract",
+            "inferSystem",
+            "reverse",
+            "lenient-display-validation",
+            "valueset-membership-only",
+            "limitedExpansion",
+            "incomplete-ok",
+            "default-to-latest-version");
     private static final Set<String> INTEGERS = Set.of("count", "offset");
-    private static final Set<String> URIS = Set.of("url", "system", "sourceSystem", "targetSystem", "valueSet", "source", "target",
-            "context", "targetScope", "sourceScope");
-    private static final Set<String> CANONICALS = Set.of("system-version", "check-system-version", "force-system-version",
-            "useSupplement", "default-valueset-version", "check-valueset-version", "force-valueset-version");
-    private static final Set<String> CODES = Set.of("code", "codeA", "codeB", "sourceCode", "targetCode", "displayLanguage", "property",
-            "valueSetMode");
+    private static final Set<String> URIS = Set.of(
+            "url",
+            "system",
+            "sourceSystem",
+            "targetSystem",
+            "valueSet",
+            "source",
+            "target",
+            "context",
+            "targetScope",
+            "sourceScope");
+    private static final Set<String> CANONICALS = Set.of(
+            "system-version",
+            "check-system-version",
+            "force-system-version",
+            "useSupplement",
+            "default-valueset-version",
+            "check-valueset-version",
+            "force-valueset-version");
+    private static final Set<String> CODES =
+            Set.of("code", "codeA", "codeB", "sourceCode", "targetCode", "displayLanguage", "property", "valueSetMode");
 
-    private OperationInput() {
-    }
+    private OperationInput() {}
 
     static TerminologyRequest of(RequestDetails details) {
         return TerminologyRequest.of(parameters(details), details.getHeader("Accept-Language"));
@@ -45,7 +71,10 @@ final class OperationInput {
                 return p;
             }
             if (body != null) {
-                throw TerminologyOperationException.of(400, IssueType.INVALID, "invalid-data",
+                throw TerminologyOperationException.of(
+                        400,
+                        IssueType.INVALID,
+                        "invalid-data",
                         "The body of an operation must be a Parameters resource");
             }
         }
@@ -65,8 +94,8 @@ final class OperationInput {
     private static Type typed(String name, String value) {
         if (BOOLEANS.contains(name)) {
             if (!"true".equals(value) && !"false".equals(value)) {
-                throw TerminologyOperationException.of(400, IssueType.INVALID, "invalid-data",
-                        "Parameter '" + name + "' must be true or false");
+                throw TerminologyOperationException.of(
+                        400, IssueType.INVALID, "invalid-data", "Parameter '" + name + "' must be true or false");
             }
             return new BooleanType(value);
         }
@@ -74,8 +103,8 @@ final class OperationInput {
             try {
                 return new IntegerType(Integer.parseInt(value));
             } catch (NumberFormatException e) {
-                throw TerminologyOperationException.of(400, IssueType.INVALID, "invalid-data",
-                        "Parameter '" + name + "' must be an integer");
+                throw TerminologyOperationException.of(
+                        400, IssueType.INVALID, "invalid-data", "Parameter '" + name + "' must be an integer");
             }
         }
         if (URIS.contains(name)) {

@@ -32,11 +32,12 @@ import org.hl7.fhir.r4.model.UriType;
  */
 final class ParametersJson {
 
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     /** The string-valued types written here, with the name of their value[x] field. */
-    private static final Map<Class<?>, String> VALUE_FIELDS = Map.of(StringType.class, "valueString", CodeType.class,
-            "valueCode", UriType.class, "valueUri");
+    private static final Map<Class<?>, String> VALUE_FIELDS =
+            Map.of(StringType.class, "valueString", CodeType.class, "valueCode", UriType.class, "valueUri");
 
     private final FhirContext fhir;
 
@@ -46,7 +47,10 @@ final class ParametersJson {
 
     /** Whether {@link #write} writes exactly what HAPI's JSON parser would write for this resource. */
     static boolean writes(Parameters parameters) {
-        if (parameters.hasIdElement() || parameters.hasMeta() || parameters.hasImplicitRules() || parameters.hasLanguage()) {
+        if (parameters.hasIdElement()
+                || parameters.hasMeta()
+                || parameters.hasImplicitRules()
+                || parameters.hasLanguage()) {
             return false;
         }
         return writesAll(parameters.getParameter());
@@ -54,11 +58,18 @@ final class ParametersJson {
 
     private static boolean writesAll(List<ParametersParameterComponent> parameters) {
         for (var p : parameters) {
-            if (p.hasId() || p.hasExtension() || p.hasModifierExtension() || !p.hasName() || !writesValue(p.getValue())) {
+            if (p.hasId()
+                    || p.hasExtension()
+                    || p.hasModifierExtension()
+                    || !p.hasName()
+                    || !writesValue(p.getValue())) {
                 return false;
             }
-            if (p.getResource() != null && !(p.getResource() instanceof OperationOutcome outcome && !outcome.hasIdElement()
-                    && !outcome.hasMeta() && !outcome.hasContained())) {
+            if (p.getResource() != null
+                    && !(p.getResource() instanceof OperationOutcome outcome
+                            && !outcome.hasIdElement()
+                            && !outcome.hasMeta()
+                            && !outcome.hasContained())) {
                 return false;
             }
             if (!writesAll(p.getPart())) {
@@ -76,11 +87,16 @@ final class ParametersJson {
             return false;
         }
         if (value instanceof Coding c) {
-            return !c.hasVersion() && !c.hasUserSelected() && plain(c.getSystemElement()) && plain(c.getCodeElement())
+            return !c.hasVersion()
+                    && !c.hasUserSelected()
+                    && plain(c.getSystemElement())
+                    && plain(c.getCodeElement())
                     && plain(c.getDisplayElement());
         }
-        return (VALUE_FIELDS.containsKey(value.getClass()) || value.getClass() == BooleanType.class
-                || value.getClass() == IntegerType.class) && plain((PrimitiveType<?>) value);
+        return (VALUE_FIELDS.containsKey(value.getClass())
+                        || value.getClass() == BooleanType.class
+                        || value.getClass() == IntegerType.class)
+                && plain((PrimitiveType<?>) value);
     }
 
     private static boolean plain(PrimitiveType<?> primitive) {
@@ -96,7 +112,8 @@ final class ParametersJson {
         }
     }
 
-    private void writeParameters(JsonGenerator json, String field, List<ParametersParameterComponent> parameters) throws IOException {
+    private void writeParameters(JsonGenerator json, String field, List<ParametersParameterComponent> parameters)
+            throws IOException {
         if (parameters.stream().allMatch(ParametersParameterComponent::isEmpty)) {
             return;
         }

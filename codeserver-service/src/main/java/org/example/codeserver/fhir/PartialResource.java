@@ -20,8 +20,7 @@ final class PartialResource {
 
     private static final Set<String> WITHOUT_CONCEPTS = Set.of("true", "text", "data", "count");
 
-    private PartialResource() {
-    }
+    private PartialResource() {}
 
     /** Whether the answer to this read or search includes the concepts of a code system. */
     static boolean wantsConcepts(RequestDetails details) {
@@ -31,7 +30,9 @@ final class PartialResource {
         }
         var elements = details.getParameters().get("_elements");
         if (elements != null && elements.length > 0) {
-            return Arrays.stream(elements).flatMap(e -> Arrays.stream(e.split(","))).map(String::trim)
+            return Arrays.stream(elements)
+                    .flatMap(e -> Arrays.stream(e.split(",")))
+                    .map(String::trim)
                     .anyMatch(e -> e.equals("concept") || e.equals("CodeSystem.concept") || e.equals("*"));
         }
         return true;
@@ -55,7 +56,8 @@ final class PartialResource {
         @Override
         public List<IBaseResource> getResources(int fromIndex, int toIndex) {
             return entries.subList(Math.min(fromIndex, entries.size()), Math.min(toIndex, entries.size())).stream()
-                    .map(s -> (IBaseResource) s.get()).toList();
+                    .map(s -> (IBaseResource) s.get())
+                    .toList();
         }
 
         @Override

@@ -21,19 +21,24 @@ final class RegexFilter {
 
     static final int MAX_PATTERN_LENGTH = 1_000;
 
-    private RegexFilter() {
-    }
+    private RegexFilter() {}
 
     static Pattern compile(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_PATTERN_LENGTH) {
-            throw TerminologyOperationException.of(400, IssueType.INVALID, "vs-invalid",
+            throw TerminologyOperationException.of(
+                    400,
+                    IssueType.INVALID,
+                    "vs-invalid",
                     "A regex filter needs a pattern of 1 to " + MAX_PATTERN_LENGTH + " characters");
         }
         try {
             return Pattern.compile(value);
         } catch (PatternSyntaxException e) {
-            throw TerminologyOperationException.of(400, IssueType.INVALID, "vs-invalid", "Invalid regex '" + value
-                    + "' (RE2 syntax: no backreferences or lookaround)");
+            throw TerminologyOperationException.of(
+                    400,
+                    IssueType.INVALID,
+                    "vs-invalid",
+                    "Invalid regex '" + value + "' (RE2 syntax: no backreferences or lookaround)");
         }
     }
 
@@ -49,18 +54,24 @@ final class RegexFilter {
                 continue;
             }
             if (part.hasConcept() || part.getFilter().stream().anyMatch(f -> f.getOp() != FilterOperator.REGEX)) {
-                throw TerminologyOperationException.of(400, IssueType.NOTSUPPORTED, "vs-invalid",
+                throw TerminologyOperationException.of(
+                        400,
+                        IssueType.NOTSUPPORTED,
+                        "vs-invalid",
                         "A regex filter can be combined only with other regex filters in the same include or exclude");
             }
             if (!part.hasSystem()) {
                 continue;
             }
-            var codeSystem = part.hasVersion() ? context.fetchCodeSystem(part.getSystem(), part.getVersion(), null)
+            var codeSystem = part.hasVersion()
+                    ? context.fetchCodeSystem(part.getSystem(), part.getVersion(), null)
                     : context.fetchCodeSystem(part.getSystem());
             if (codeSystem == null) {
                 continue; // the engine reports the unknown code system
             }
-            var filters = part.getFilter().stream().map(f -> new Compiled(f.getProperty(), compile(f.getValue()))).toList();
+            var filters = part.getFilter().stream()
+                    .map(f -> new Compiled(f.getProperty(), compile(f.getValue())))
+                    .toList();
             var matching = new ArrayList<String>();
             collect(codeSystem.getConcept(), filters, matching, budget);
             part.getFilter().clear();
@@ -73,7 +84,10 @@ final class RegexFilter {
         }
     }
 
-    private static void collect(List<ConceptDefinitionComponent> concepts, List<Compiled> filters, List<String> into,
+    private static void collect(
+            List<ConceptDefinitionComponent> concepts,
+            List<Compiled> filters,
+            List<String> into,
             ExpansionBudget budget) {
         for (var concept : concepts) {
             budget.step();
@@ -93,8 +107,11 @@ final class RegexFilter {
             if ("display".equals(property)) {
                 return concept.hasDisplay() && pattern.matches(concept.getDisplay());
             }
-            return concept.getProperty().stream().anyMatch(p -> property.equals(p.getCode()) && p.hasValue()
-                    && p.getValue().isPrimitive() && pattern.matches(p.getValue().primitiveValue()));
+            return concept.getProperty().stream()
+                    .anyMatch(p -> property.equals(p.getCode())
+                            && p.hasValue()
+                            && p.getValue().isPrimitive()
+                            && pattern.matches(p.getValue().primitiveValue()));
         }
     }
 }

@@ -7,14 +7,22 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 class TerminologyOperationException extends BaseServerResponseException {
 
     TerminologyOperationException(int status, OperationOutcome outcome) {
-        super(status, outcome.hasIssue() ? outcome.getIssueFirstRep().getDetails().getText() : "Terminology operation failed", outcome);
+        super(
+                status,
+                outcome.hasIssue() ? outcome.getIssueFirstRep().getDetails().getText() : "Terminology operation failed",
+                outcome);
     }
 
-    static TerminologyOperationException of(int status, OperationOutcome.IssueType type, String txIssueType, String message) {
+    static TerminologyOperationException of(
+            int status, OperationOutcome.IssueType type, String txIssueType, String message) {
         var outcome = new OperationOutcome();
-        var issue = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type);
+        var issue = outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(type);
         if (txIssueType != null) {
-            issue.getDetails().addCoding(new org.hl7.fhir.r4.model.Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", txIssueType, null));
+            issue.getDetails()
+                    .addCoding(new org.hl7.fhir.r4.model.Coding(
+                            "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", txIssueType, null));
         }
         issue.getDetails().setText(message);
         return new TerminologyOperationException(status, outcome);

@@ -84,19 +84,25 @@ final class TerminologyRequest {
                 wanted.add(p.getValue().primitiveValue());
             }
             if ("valueSet".equals(p.getName()) && p.getResource() instanceof ValueSet vs) {
-                vs.getExtensionsByUrl(SUPPLEMENT).forEach(e -> wanted.add(e.getValue().primitiveValue()));
+                vs.getExtensionsByUrl(SUPPLEMENT)
+                        .forEach(e -> wanted.add(e.getValue().primitiveValue()));
             }
         }
         var url = inputs.hasParameter("url") ? inputs.getParameterValue("url").primitiveValue() : null;
         for (var r : definitions) {
-            if (r instanceof ValueSet vs && url != null && (url.equals(vs.getUrl()) || url.equals(vs.getVersionedUrl()))) {
-                vs.getExtensionsByUrl(SUPPLEMENT).forEach(e -> wanted.add(e.getValue().primitiveValue()));
+            if (r instanceof ValueSet vs
+                    && url != null
+                    && (url.equals(vs.getUrl()) || url.equals(vs.getVersionedUrl()))) {
+                vs.getExtensionsByUrl(SUPPLEMENT)
+                        .forEach(e -> wanted.add(e.getValue().primitiveValue()));
             }
         }
         var kept = new ArrayList<Resource>();
         for (var r : definitions) {
-            if (r instanceof CodeSystem cs && cs.getContent() == CodeSystemContentMode.SUPPLEMENT
-                    && !wanted.contains(cs.getUrl()) && !wanted.contains(cs.getVersionedUrl())) {
+            if (r instanceof CodeSystem cs
+                    && cs.getContent() == CodeSystemContentMode.SUPPLEMENT
+                    && !wanted.contains(cs.getUrl())
+                    && !wanted.contains(cs.getVersionedUrl())) {
                 continue;
             }
             kept.add(r);
@@ -112,7 +118,9 @@ final class TerminologyRequest {
         }
         if (parameters != null) {
             var p = parameters.getParameter(name);
-            return p != null && p.hasValue() && p.getValue().isPrimitive() ? p.getValue().primitiveValue() : null;
+            return p != null && p.hasValue() && p.getValue().isPrimitive()
+                    ? p.getValue().primitiveValue()
+                    : null;
         }
         return null;
     }
@@ -135,7 +143,10 @@ final class TerminologyRequest {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw TerminologyOperationException.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.INVALID, "invalid-data",
+            throw TerminologyOperationException.of(
+                    400,
+                    org.hl7.fhir.r4.model.OperationOutcome.IssueType.INVALID,
+                    "invalid-data",
                     "Parameter '" + name + "' must be an integer");
         }
     }

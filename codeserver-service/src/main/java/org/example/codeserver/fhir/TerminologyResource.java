@@ -11,21 +11,28 @@ class TerminologyResource {
 
     /** The lengths of the search columns (V20__create_terminology_resource.sql). */
     static final int URL_LENGTH = 1024;
+
     static final int VERSION_LENGTH = 256;
     static final int NAME_LENGTH = 512;
     static final int TITLE_LENGTH = 1024;
 
     @Id
     private String id;
+
     private String resourceType;
+
     @Column(length = URL_LENGTH)
     private String url;
+
     @Column(length = VERSION_LENGTH)
     private String version;
+
     @Column(length = NAME_LENGTH)
     private String name;
+
     @Column(length = TITLE_LENGTH)
     private String title;
+
     private String status;
     private String content;
     private int revision;

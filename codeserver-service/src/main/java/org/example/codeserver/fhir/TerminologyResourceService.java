@@ -36,7 +36,8 @@ public class TerminologyResourceService {
     private final TerminologyWorkspace workspace;
     private final Map<String, MetadataResource> byKey = new ConcurrentHashMap<>();
 
-    TerminologyResourceService(TerminologyResourceRepository resources, FhirContext fhir, TerminologyWorkspace workspace) {
+    TerminologyResourceService(
+            TerminologyResourceRepository resources, FhirContext fhir, TerminologyWorkspace workspace) {
         this.resources = resources;
         this.fhir = fhir;
         this.workspace = workspace;
@@ -57,7 +58,9 @@ public class TerminologyResourceService {
 
     @Transactional
     public MetadataResource create(MetadataResource resource) {
-        var id = resource.getIdElement().hasIdPart() ? resource.getIdElement().getIdPart() : UUID.randomUUID().toString();
+        var id = resource.getIdElement().hasIdPart()
+                ? resource.getIdElement().getIdPart()
+                : UUID.randomUUID().toString();
         return store(resource, id, true);
     }
 
@@ -72,7 +75,9 @@ public class TerminologyResourceService {
         if (id == null || !id.hasIdPart()) {
             throw new InvalidRequestException("A delete needs the id of the " + type);
         }
-        var stored = resources.findById(id.getIdPart()).filter(r -> r.getResourceType().equals(type))
+        var stored = resources
+                .findById(id.getIdPart())
+                .filter(r -> r.getResourceType().equals(type))
                 .orElseThrow(() -> notFound(type));
         resources.delete(stored);
         byKey.remove(key(type, id.getIdPart()));
@@ -92,7 +97,8 @@ public class TerminologyResourceService {
         var result = new ArrayList<MetadataResource>();
         for (var entry : byKey.entrySet()) {
             var r = entry.getValue();
-            if (entry.getKey().startsWith(type + "/") && (url == null || url.equals(r.getUrl()))
+            if (entry.getKey().startsWith(type + "/")
+                    && (url == null || url.equals(r.getUrl()))
                     && (version == null || version.equals(r.getVersion()))
                     && (name == null || r.hasName() && r.getName().toLowerCase().startsWith(name.toLowerCase()))) {
                 result.add(r.copy());
@@ -122,8 +128,13 @@ public class TerminologyResourceService {
         copy.setMeta(null);
         checkStorable(copy);
         checkConvertible(copy);
-        stored.revise(copy.getUrl(), copy.getVersion(), copy.getName(), copy.getTitle(),
-                copy.hasStatus() ? copy.getStatus().toCode() : null, fhir.newJsonParser().encodeResourceToString(copy));
+        stored.revise(
+                copy.getUrl(),
+                copy.getVersion(),
+                copy.getName(),
+                copy.getTitle(),
+                copy.hasStatus() ? copy.getStatus().toCode() : null,
+                fhir.newJsonParser().encodeResourceToString(copy));
         stored = resources.save(stored);
         stamp(copy, stored);
         byKey.put(key(type, id), copy);
@@ -155,8 +166,8 @@ public class TerminologyResourceService {
 
     private static void checkLength(MetadataResource resource, String element, @Nullable String value, int limit) {
         if (value != null && value.length() > limit) {
-            throw new UnprocessableEntityException("The " + resource.fhirType() + "'s " + element + " is longer than "
-                    + limit + " characters");
+            throw new UnprocessableEntityException(
+                    "The " + resource.fhirType() + "'s " + element + " is longer than " + limit + " characters");
         }
     }
 
@@ -171,7 +182,9 @@ public class TerminologyResourceService {
     private static void stamp(MetadataResource resource, TerminologyResource stored) {
         resource.setId(new IdType(stored.getResourceType(), stored.getId(), Integer.toString(stored.getRevision())));
         resource.getMeta().setVersionId(Integer.toString(stored.getRevision()));
-        resource.getMeta().setLastUpdatedElement(new InstantType(java.util.Date.from(stored.getLastUpdated().toInstant())));
+        resource.getMeta()
+                .setLastUpdatedElement(new InstantType(
+                        java.util.Date.from(stored.getLastUpdated().toInstant())));
     }
 
     private void publish() {

@@ -82,9 +82,15 @@ class TerminologyWorkspace {
      * A value set's "needs supplement" extension, when the supplement is at hand: the engine then merges it into the
      * code system by itself (its own bookkeeping of required supplements misses versioned supplements).
      */
-    static void dropSatisfiedSupplementRequirements(SimpleWorkerContext context, org.hl7.fhir.r5.model.ValueSet valueSet) {
-        valueSet.getExtension().removeIf(e -> SUPPLEMENT.equals(e.getUrl()) && e.hasValue()
-                && context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, e.getValue().primitiveValue()) != null);
+    static void dropSatisfiedSupplementRequirements(
+            SimpleWorkerContext context, org.hl7.fhir.r5.model.ValueSet valueSet) {
+        valueSet.getExtension()
+                .removeIf(e -> SUPPLEMENT.equals(e.getUrl())
+                        && e.hasValue()
+                        && context.fetchResource(
+                                        org.hl7.fhir.r5.model.CodeSystem.class,
+                                        e.getValue().primitiveValue())
+                                != null);
     }
 
     void replaceStoredDefinitions(List<Resource> definitions) {

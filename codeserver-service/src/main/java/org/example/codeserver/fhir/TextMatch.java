@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Word-prefix matching of a text filter against a concept, as $expand's {@code filter} parameter does. */
 final class TextMatch {
 
-    private TextMatch() {
-    }
+    private TextMatch() {}
 
     /** True when every filter word starts some word of the display, or the whole filter equals the code. */
     static boolean matches(String[] words, String code, String display) {

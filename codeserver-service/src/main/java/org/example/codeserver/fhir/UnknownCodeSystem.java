@@ -20,8 +20,7 @@ final class UnknownCodeSystem {
 
     private static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
 
-    private UnknownCodeSystem() {
-    }
+    private UnknownCodeSystem() {}
 
     /**
      * @param valueSet the value set the code was checked against, or null for a check against the code system alone
@@ -32,7 +31,8 @@ final class UnknownCodeSystem {
         var issues = new OperationOutcome();
         String message = unknown;
         if (valueSet != null) {
-            var notInValueSet = "The provided code '" + system + "#" + code + "' was not found in the value set '" + valueSet + "'";
+            var notInValueSet =
+                    "The provided code '" + system + "#" + code + "' was not found in the value set '" + valueSet + "'";
             issue(issues, IssueType.CODEINVALID, "not-in-vs", notInValueSet, "code");
             message = unknown + "; " + notInValueSet;
         }

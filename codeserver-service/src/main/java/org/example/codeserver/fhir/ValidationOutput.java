@@ -22,15 +22,20 @@ final class ValidationOutput {
      * Issues about the code itself go into the {@code message} of a successful validation; notes about the value set
      * or code system (status, fragment, case) stay in the issues only, as the HL7 reference servers do.
      */
-    private static final java.util.Set<String> NOT_IN_MESSAGE = java.util.Set.of("UNKNOWN_CODE_IN_FRAGMENT",
-            "CONCEPT_DEPRECATED_IN_VALUESET", "MSG_DRAFT", "MSG_DEPRECATED", "MSG_WITHDRAWN", "MSG_EXPERIMENTAL",
-            "CODE_CASE_DIFFERENCE", "INACTIVE_DISPLAY_FOUND");
+    private static final java.util.Set<String> NOT_IN_MESSAGE = java.util.Set.of(
+            "UNKNOWN_CODE_IN_FRAGMENT",
+            "CONCEPT_DEPRECATED_IN_VALUESET",
+            "MSG_DRAFT",
+            "MSG_DEPRECATED",
+            "MSG_WITHDRAWN",
+            "MSG_EXPERIMENTAL",
+            "CODE_CASE_DIFFERENCE",
+            "INACTIVE_DISPLAY_FOUND");
 
-    private ValidationOutput() {
-    }
+    private ValidationOutput() {}
 
-    static Parameters of(ValidationResult result, String code, String system, String usedVersion,
-            CodeableConcept codeableConcept) {
+    static Parameters of(
+            ValidationResult result, String code, String system, String usedVersion, CodeableConcept codeableConcept) {
         var out = new Parameters();
         if (result.getSystem() != null) {
             out.addParameter("system", new UriType(result.getSystem()));
@@ -51,8 +56,11 @@ final class ValidationOutput {
         if (result.getMessage() != null) {
             out.addParameter("message", result.getMessage());
         } else {
-            var texts = result.getIssues().stream().filter(i -> !NOT_IN_MESSAGE.contains(messageId(i)))
-                    .map(i -> i.getDetails().getText()).filter(t -> t != null).toList();
+            var texts = result.getIssues().stream()
+                    .filter(i -> !NOT_IN_MESSAGE.contains(messageId(i)))
+                    .map(i -> i.getDetails().getText())
+                    .filter(t -> t != null)
+                    .toList();
             if (!texts.isEmpty()) {
                 out.addParameter("message", String.join("; ", texts));
             }
@@ -76,8 +84,11 @@ final class ValidationOutput {
         }
         if (result.getUnknownSystems() != null) {
             for (var s : result.getUnknownSystems()) {
-                out.addParameter(result.getErrorClass() == TerminologyServiceErrorClass.CODESYSTEM_UNSUPPORTED
-                        ? "x-caused-by-unknown-system" : "x-unknown-system", new CanonicalType(s));
+                out.addParameter(
+                        result.getErrorClass() == TerminologyServiceErrorClass.CODESYSTEM_UNSUPPORTED
+                                ? "x-caused-by-unknown-system"
+                                : "x-unknown-system",
+                        new CanonicalType(s));
             }
         }
         if (!result.getIssues().isEmpty()) {
@@ -118,13 +129,17 @@ final class ValidationOutput {
         if (result.getMessage() != null && result.getMessage().contains("could not be found")) {
             return true;
         }
-        return result.getIssues().stream().anyMatch(i -> "UNKNOWN_CODESYSTEM".equals(messageId(i))
-                || i.getDetails().getText() != null && i.getDetails().getText().contains("could not be found"));
+        return result.getIssues().stream()
+                .anyMatch(i -> "UNKNOWN_CODESYSTEM".equals(messageId(i))
+                        || i.getDetails().getText() != null
+                                && i.getDetails().getText().contains("could not be found"));
     }
 
     private static String messageId(OperationOutcome.OperationOutcomeIssueComponent issue) {
         var extension = issue.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id");
-        return extension == null || !extension.hasValue() ? "" : extension.getValue().primitiveValue();
+        return extension == null || !extension.hasValue()
+                ? ""
+                : extension.getValue().primitiveValue();
     }
 
     /** The version of the code system a single code was checked in, when the engine did not say. */
@@ -132,7 +147,8 @@ final class ValidationOutput {
         if (result.getVersion() != null || system == null) {
             return null;
         }
-        var codeSystem = version == null ? context.fetchCodeSystem(system) : context.fetchCodeSystem(system, version, null);
+        var codeSystem =
+                version == null ? context.fetchCodeSystem(system) : context.fetchCodeSystem(system, version, null);
         return codeSystem == null || !codeSystem.hasVersion() ? null : codeSystem.getVersion();
     }
 }

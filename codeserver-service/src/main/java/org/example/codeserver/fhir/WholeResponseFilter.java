@@ -62,7 +62,8 @@ class WholeResponseFilter extends OncePerRequestFilter {
                             return;
                         }
                         if (rest == null) {
-                            rest = new java.io.BufferedOutputStream(getResponse().getOutputStream(), WHOLE);
+                            rest = new java.io.BufferedOutputStream(
+                                    getResponse().getOutputStream(), WHOLE);
                             first.writeTo(rest);
                             first.reset();
                         }

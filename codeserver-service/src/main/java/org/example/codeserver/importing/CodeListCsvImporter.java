@@ -46,20 +46,41 @@ class CodeListCsvImporter implements CodeSystemParser {
             }
             var extra = row.get(2);
             List<Designation> designations = !extra.isEmpty() && thirdIsTerm && !extra.equals(row.get(1))
-                    ? List.of(Designation.synonym("sv", extra)) : List.of();
-            List<ConceptProperty> properties = !extra.isEmpty() && !thirdIsTerm
-                    ? List.of(ConceptProperty.string("note", extra)) : List.of();
-            concepts.add(new NewConcept(row.get(0), row.get(1), null, ConceptStatus.ACTIVE, List.of(), designations,
-                    properties, row.line()));
+                    ? List.of(Designation.synonym("sv", extra))
+                    : List.of();
+            List<ConceptProperty> properties =
+                    !extra.isEmpty() && !thirdIsTerm ? List.of(ConceptProperty.string("note", extra)) : List.of();
+            concepts.add(new NewConcept(
+                    row.get(0),
+                    row.get(1),
+                    null,
+                    ConceptStatus.ACTIVE,
+                    List.of(),
+                    designations,
+                    properties,
+                    row.line()));
         }
         if (metadata.url() == null || metadata.name() == null) {
-            throw new InvalidCodeSystemException(0, "url", "A code list import needs the url and name of the code system");
+            throw new InvalidCodeSystemException(
+                    0, "url", "A code list import needs the url and name of the code system");
         }
-        return new NewCodeSystem(metadata.url(), metadata.oid(), metadata.aliasOids(), metadata.slug(),
-                metadata.name(), metadata.title(), metadata.publisher(), null,
+        return new NewCodeSystem(
+                metadata.url(),
+                metadata.oid(),
+                metadata.aliasOids(),
+                metadata.slug(),
+                metadata.name(),
+                metadata.title(),
+                metadata.publisher(),
+                null,
                 ImportMetadata.or(metadata.version(), "1"),
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(), metadata.effectiveDate(),
-                "sv", null, "complete", true, name,
+                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                metadata.effectiveDate(),
+                "sv",
+                null,
+                "complete",
+                true,
+                name,
                 thirdIsTerm ? List.of() : List.of(new PropertyDefinition("note", null, "string", "Remark")),
                 concepts);
     }

@@ -15,8 +15,7 @@ final class CsvRecords {
         }
     }
 
-    private CsvRecords() {
-    }
+    private CsvRecords() {}
 
     /** Parses lines; blank lines are skipped, quoted fields may span lines. */
     static List<Row> parse(List<String> lines, char separator, String file) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.example.codeserver.codesystem.ConceptProperty;
 import org.example.codeserver.codesystem.ConceptStatus;
 import org.example.codeserver.codesystem.InvalidCodeSystemException;
@@ -41,9 +40,12 @@ class CustomCsvImporter implements CodeSystemParser {
         var header = files.find("codesystem.json")
                 .map(json -> fhir.toNewCodeSystem(FhirCodeSystemImporter.parse(new String(json, UTF_8)), metadata))
                 .orElse(null);
-        var conceptsFile = files.has("concepts.csv") ? "concepts.csv" : files.files().keySet().stream()
-                .filter(n -> n.endsWith(".csv")).findFirst()
-                .orElseThrow(() -> new InvalidCodeSystemException(0, "file", "The import needs concepts.csv"));
+        var conceptsFile = files.has("concepts.csv")
+                ? "concepts.csv"
+                : files.files().keySet().stream()
+                        .filter(n -> n.endsWith(".csv"))
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidCodeSystemException(0, "file", "The import needs concepts.csv"));
         var rows = CsvRecords.parse(files.lines(conceptsFile, UTF_8), ',', "concepts.csv");
         expectHeader(rows, "concepts.csv", "CODE", "DISPLAY");
         var concepts = new LinkedHashMap<String, Draft>();
@@ -52,8 +54,8 @@ class CustomCsvImporter implements CodeSystemParser {
                 throw new InvalidCodeSystemException(row.line(), "code", "concepts.csv: the row has no code");
             }
             if (concepts.put(row.get(0), new Draft(row.line(), row.get(1))) != null) {
-                throw new InvalidCodeSystemException(row.line(), "code", "concepts.csv: code " + row.get(0)
-                        + " appears twice");
+                throw new InvalidCodeSystemException(
+                        row.line(), "code", "concepts.csv: code " + row.get(0) + " appears twice");
             }
         }
         if (files.has("hierarchy.csv")) {
@@ -62,8 +64,11 @@ class CustomCsvImporter implements CodeSystemParser {
             for (var row : hierarchy.subList(1, hierarchy.size())) {
                 var child = concepts.get(row.get(1));
                 if (child == null || !concepts.containsKey(row.get(0))) {
-                    throw new InvalidCodeSystemException(row.line(), "code", "hierarchy.csv: " + (child == null
-                            ? "child " + row.get(1) : "parent " + row.get(0)) + " is not in concepts.csv");
+                    throw new InvalidCodeSystemException(
+                            row.line(),
+                            "code",
+                            "hierarchy.csv: " + (child == null ? "child " + row.get(1) : "parent " + row.get(0))
+                                    + " is not in concepts.csv");
                 }
                 child.parents().add(row.get(0));
             }
@@ -75,39 +80,77 @@ class CustomCsvImporter implements CodeSystemParser {
             for (var row : properties.subList(1, properties.size())) {
                 var concept = concepts.get(row.get(0));
                 if (concept == null) {
-                    throw new InvalidCodeSystemException(row.line(), "code", "properties.csv: code " + row.get(0)
-                            + " is not in concepts.csv");
+                    throw new InvalidCodeSystemException(
+                            row.line(), "code", "properties.csv: code " + row.get(0) + " is not in concepts.csv");
                 }
                 var type = fhirType(row.get(3), row.line());
                 var known = propertyTypes.putIfAbsent(row.get(1), type);
                 if (known != null && !known.equals(type)) {
-                    throw new InvalidCodeSystemException(row.line(), "type", "properties.csv: property " + row.get(1)
-                            + " has type " + known + " on an earlier line");
+                    throw new InvalidCodeSystemException(
+                            row.line(),
+                            "type",
+                            "properties.csv: property " + row.get(1) + " has type " + known + " on an earlier line");
                 }
                 concept.properties().add(new ConceptProperty(row.get(1), type, row.get(2)));
             }
         }
         var result = new ArrayList<NewConcept>();
-        concepts.forEach((code, draft) -> result.add(new NewConcept(code, draft.display(), null, ConceptStatus.ACTIVE,
-                draft.parents(), List.of(), draft.properties(), draft.line())));
+        concepts.forEach((code, draft) -> result.add(new NewConcept(
+                code,
+                draft.display(),
+                null,
+                ConceptStatus.ACTIVE,
+                draft.parents(),
+                List.of(),
+                draft.properties(),
+                draft.line())));
         var definitions = new ArrayList<PropertyDefinition>();
         propertyTypes.forEach((code, type) -> definitions.add(new PropertyDefinition(code, null, type, null)));
         if (header != null) {
             var declared = new HashMap<String, PropertyDefinition>();
             header.properties().forEach(p -> declared.put(p.code(), p));
             definitions.replaceAll(p -> declared.getOrDefault(p.code(), p));
-            return new NewCodeSystem(header.url(), header.oid(), header.aliasOids(), header.slug(), header.name(),
-                    header.title(), header.publisher(), header.description(), header.version(), header.status(),
-                    header.effectiveDate(), header.language(), header.hierarchyMeaning(), "complete",
-                    header.caseSensitive(), "custom CSV " + files.names(), definitions, result);
+            return new NewCodeSystem(
+                    header.url(),
+                    header.oid(),
+                    header.aliasOids(),
+                    header.slug(),
+                    header.name(),
+                    header.title(),
+                    header.publisher(),
+                    header.description(),
+                    header.version(),
+                    header.status(),
+                    header.effectiveDate(),
+                    header.language(),
+                    header.hierarchyMeaning(),
+                    "complete",
+                    header.caseSensitive(),
+                    "custom CSV " + files.names(),
+                    definitions,
+                    result);
         }
         if (metadata.url() == null) {
             throw new InvalidCodeSystemException(0, "url", "Without codesystem.json the import needs the url");
         }
-        return new NewCodeSystem(metadata.url(), metadata.oid(), metadata.aliasOids(), metadata.slug(),
-                ImportMetadata.or(metadata.name(), metadata.url()), metadata.title(), metadata.publisher(), null,
-                metadata.version(), metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(), null, "is-a", "complete", true, "custom CSV " + files.names(), definitions,
+        return new NewCodeSystem(
+                metadata.url(),
+                metadata.oid(),
+                metadata.aliasOids(),
+                metadata.slug(),
+                ImportMetadata.or(metadata.name(), metadata.url()),
+                metadata.title(),
+                metadata.publisher(),
+                null,
+                metadata.version(),
+                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                metadata.effectiveDate(),
+                null,
+                "is-a",
+                "complete",
+                true,
+                "custom CSV " + files.names(),
+                definitions,
                 result);
     }
 
@@ -125,7 +168,8 @@ class CustomCsvImporter implements CodeSystemParser {
     }
 
     private static void expectHeader(List<CsvRecords.Row> rows, String file, String first, String second) {
-        if (rows.isEmpty() || !rows.get(0).get(0).equalsIgnoreCase(first)
+        if (rows.isEmpty()
+                || !rows.get(0).get(0).equalsIgnoreCase(first)
                 || !rows.get(0).get(1).equalsIgnoreCase(second)) {
             throw new InvalidCodeSystemException(1, file + ": expected the header " + first + "," + second);
         }

@@ -43,7 +43,9 @@ public class FhirCodeSystemImporter implements CodeSystemParser {
 
     @Override
     public NewCodeSystem parse(SourceFiles files, ImportMetadata metadata) {
-        var name = files.files().keySet().stream().filter(n -> n.endsWith(".json")).findFirst()
+        var name = files.files().keySet().stream()
+                .filter(n -> n.endsWith(".json"))
+                .findFirst()
                 .orElse(files.files().keySet().iterator().next());
         return toNewCodeSystem(parse(new String(files.require(name), UTF_8)), metadata);
     }
@@ -55,11 +57,13 @@ public class FhirCodeSystemImporter implements CodeSystemParser {
             if (resource instanceof CodeSystem codeSystem) {
                 return codeSystem;
             }
-            throw new InvalidCodeSystemException(0, "resourceType", "Expected a CodeSystem resource, got "
-                    + resource.fhirType());
+            throw new InvalidCodeSystemException(
+                    0, "resourceType", "Expected a CodeSystem resource, got " + resource.fhirType());
         } catch (DataFormatException e) {
             var matcher = JSON_LINE.matcher(String.valueOf(e.getMessage()));
-            int line = matcher.find() ? Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) : 0;
+            int line = matcher.find()
+                    ? Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2))
+                    : 0;
             throw new InvalidCodeSystemException(line, "The file is not valid FHIR JSON: " + shorten(e.getMessage()));
         }
     }
@@ -88,33 +92,51 @@ public class FhirCodeSystemImporter implements CodeSystemParser {
         }
         var properties = new ArrayList<PropertyDefinition>();
         for (var property : resource.getProperty()) {
-            properties.add(new PropertyDefinition(property.getCode(), property.getUri(),
-                    property.getType() == null ? "string" : property.getType().toCode(), property.getDescription()));
+            properties.add(new PropertyDefinition(
+                    property.getCode(),
+                    property.getUri(),
+                    property.getType() == null ? "string" : property.getType().toCode(),
+                    property.getDescription()));
         }
         var url = ImportMetadata.or(metadata.url(), resource.getUrl());
         if (url == null) {
             throw new InvalidCodeSystemException(0, "url", "The CodeSystem has no url");
         }
-        var status = metadata.status() != null ? metadata.status()
+        var status = metadata.status() != null
+                ? metadata.status()
                 : resource.getStatus() == org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT
                         ? PublicationStatus.DRAFT
                         : resource.getStatus() == org.hl7.fhir.r4.model.Enumerations.PublicationStatus.RETIRED
-                                ? PublicationStatus.RETIRED : PublicationStatus.ACTIVE;
-        var effectiveDate = metadata.effectiveDate() != null ? metadata.effectiveDate()
-                : resource.hasDate() ? resource.getDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
-        return new NewCodeSystem(url, ImportMetadata.or(metadata.oid(), oid), aliasOids,
+                                ? PublicationStatus.RETIRED
+                                : PublicationStatus.ACTIVE;
+        var effectiveDate = metadata.effectiveDate() != null
+                ? metadata.effectiveDate()
+                : resource.hasDate()
+                        ? resource.getDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate()
+                        : null;
+        return new NewCodeSystem(
+                url,
+                ImportMetadata.or(metadata.oid(), oid),
+                aliasOids,
                 ImportMetadata.or(metadata.slug(), resource.getIdElement().getIdPart()),
                 ImportMetadata.or(metadata.name(), ImportMetadata.or(resource.getName(), url)),
                 ImportMetadata.or(metadata.title(), resource.getTitle()),
-                ImportMetadata.or(metadata.publisher(), resource.getPublisher()), resource.getDescription(),
-                ImportMetadata.or(metadata.version(), resource.getVersion()), status, effectiveDate,
-                resource.getLanguage(), resource.hasHierarchyMeaning() ? resource.getHierarchyMeaning().toCode() : null,
+                ImportMetadata.or(metadata.publisher(), resource.getPublisher()),
+                resource.getDescription(),
+                ImportMetadata.or(metadata.version(), resource.getVersion()),
+                status,
+                effectiveDate,
+                resource.getLanguage(),
+                resource.hasHierarchyMeaning() ? resource.getHierarchyMeaning().toCode() : null,
                 resource.hasContent() ? resource.getContent().toCode() : "complete",
-                !resource.hasCaseSensitive() || resource.getCaseSensitive(), "FHIR CodeSystem", properties, concepts);
+                !resource.hasCaseSensitive() || resource.getCaseSensitive(),
+                "FHIR CodeSystem",
+                properties,
+                concepts);
     }
 
-    private static void collect(ConceptDefinitionComponent concept, @Nullable String enclosing, List<NewConcept> out,
-            int[] position) {
+    private static void collect(
+            ConceptDefinitionComponent concept, @Nullable String enclosing, List<NewConcept> out, int[] position) {
         position[0]++;
         if (!concept.hasCode()) {
             throw new InvalidCodeSystemException(position[0], "code", "Concept number " + position[0] + " has no code");
@@ -138,13 +160,20 @@ public class FhirCodeSystemImporter implements CodeSystemParser {
                 continue;
             }
             if (("inactive".equals(code) && value instanceof BooleanType b && b.booleanValue())
-                    || ("status".equals(code) && value instanceof CodeType s
+                    || ("status".equals(code)
+                            && value instanceof CodeType s
                             && ("retired".equals(s.getValue()) || "inactive".equals(s.getValue())))) {
                 status = ConceptStatus.INACTIVE;
             }
             if (value instanceof Coding coding) {
-                properties.add(new ConceptProperty(code, "Coding", String.join("|", nullToEmpty(coding.getSystem()),
-                        nullToEmpty(coding.getCode()), nullToEmpty(coding.getDisplay()))));
+                properties.add(new ConceptProperty(
+                        code,
+                        "Coding",
+                        String.join(
+                                "|",
+                                nullToEmpty(coding.getSystem()),
+                                nullToEmpty(coding.getCode()),
+                                nullToEmpty(coding.getDisplay()))));
             } else if (value instanceof PrimitiveType<?> primitive) {
                 properties.add(new ConceptProperty(code, value.fhirType(), primitive.getValueAsString()));
             }
@@ -152,11 +181,22 @@ public class FhirCodeSystemImporter implements CodeSystemParser {
         var designations = new ArrayList<Designation>();
         for (var designation : concept.getDesignation()) {
             var use = designation.hasUse() ? designation.getUse() : null;
-            designations.add(new Designation(designation.getLanguage(), use == null ? null : use.getSystem(),
-                    use == null ? null : use.getCode(), use == null ? null : use.getDisplay(), designation.getValue()));
+            designations.add(new Designation(
+                    designation.getLanguage(),
+                    use == null ? null : use.getSystem(),
+                    use == null ? null : use.getCode(),
+                    use == null ? null : use.getDisplay(),
+                    designation.getValue()));
         }
-        out.add(new NewConcept(concept.getCode(), concept.getDisplay(), concept.getDefinition(), status, parents,
-                designations, properties, position[0]));
+        out.add(new NewConcept(
+                concept.getCode(),
+                concept.getDisplay(),
+                concept.getDefinition(),
+                status,
+                parents,
+                designations,
+                properties,
+                position[0]));
         for (var child : concept.getConcept()) {
             collect(child, concept.getCode(), out, position);
         }

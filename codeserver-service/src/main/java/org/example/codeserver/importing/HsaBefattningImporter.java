@@ -35,15 +35,34 @@ class HsaBefattningImporter implements CodeSystemParser {
             if (row.get(0).isEmpty() || row.get(1).isEmpty()) {
                 throw new InvalidCodeSystemException(row.line(), name + ": a row needs a code and a text");
             }
-            concepts.add(new NewConcept(row.get(0), row.get(1), row.get(2).isEmpty() ? null : row.get(2),
-                    ConceptStatus.ACTIVE, List.of(), List.of(), List.of(), row.line()));
+            concepts.add(new NewConcept(
+                    row.get(0),
+                    row.get(1),
+                    row.get(2).isEmpty() ? null : row.get(2),
+                    ConceptStatus.ACTIVE,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    row.line()));
         }
-        return new NewCodeSystem(ImportMetadata.or(metadata.url(), URL), ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids(), ImportMetadata.or(metadata.slug(), "hsa-befattning"),
+        return new NewCodeSystem(
+                ImportMetadata.or(metadata.url(), URL),
+                ImportMetadata.or(metadata.oid(), OID),
+                metadata.aliasOids(),
+                ImportMetadata.or(metadata.slug(), "hsa-befattning"),
                 ImportMetadata.or(metadata.name(), "HSABefattning"),
-                ImportMetadata.or(metadata.title(), "KV Befattning (HSA)"), ImportMetadata.or(metadata.publisher(), "Inera AB"),
-                "Befattningskoder i HSA-katalogen, t.ex. för paTitleCode.", ImportMetadata.or(metadata.version(), "1"),
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(), metadata.effectiveDate(),
-                "sv", null, "complete", true, name, List.of(), concepts);
+                ImportMetadata.or(metadata.title(), "KV Befattning (HSA)"),
+                ImportMetadata.or(metadata.publisher(), "Inera AB"),
+                "Befattningskoder i HSA-katalogen, t.ex. för paTitleCode.",
+                ImportMetadata.or(metadata.version(), "1"),
+                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                metadata.effectiveDate(),
+                "sv",
+                null,
+                "complete",
+                true,
+                name,
+                List.of(),
+                concepts);
     }
 }

@@ -50,12 +50,15 @@ class Icd10SeImporter implements CodeSystemParser {
             int expectedLength = file.charAt(5) - '0';
             for (var row : rows(files, file)) {
                 if (!CODE.matcher(row.code()).matches() || row.code().length() != expectedLength) {
-                    throw new InvalidCodeSystemException(row.line(), "code", file + ": '" + row.code()
-                            + "' is not an ICD-10-SE code of " + expectedLength + " characters");
+                    throw new InvalidCodeSystemException(
+                            row.line(),
+                            "code",
+                            file + ": '" + row.code() + "' is not an ICD-10-SE code of " + expectedLength
+                                    + " characters");
                 }
                 if (codes.put(row.code(), row) != null) {
-                    throw new InvalidCodeSystemException(row.line(), "code", file + ": code " + row.code()
-                            + " appears twice");
+                    throw new InvalidCodeSystemException(
+                            row.line(), "code", file + ": code " + row.code() + " appears twice");
                 }
             }
         }
@@ -64,8 +67,10 @@ class Icd10SeImporter implements CodeSystemParser {
             for (var row : rows(files, "chapter.txt")) {
                 var range = CHAPTER_RANGE.matcher(row.text());
                 if (!range.find()) {
-                    throw new InvalidCodeSystemException(row.line(), "text", "chapter.txt: the chapter text does not end "
-                            + "with its code range, e.g. (A00-B99)");
+                    throw new InvalidCodeSystemException(
+                            row.line(),
+                            "text",
+                            "chapter.txt: the chapter text does not end " + "with its code range, e.g. (A00-B99)");
                 }
                 chapters.add(new Group(row, range.group(1), range.group(2)));
             }
@@ -75,8 +80,8 @@ class Icd10SeImporter implements CodeSystemParser {
             for (var row : rows(files, "block.txt")) {
                 var range = RANGE.matcher(row.code());
                 if (!range.matches()) {
-                    throw new InvalidCodeSystemException(row.line(), "code", "block.txt: '" + row.code()
-                            + "' is not a code range such as A00-A09");
+                    throw new InvalidCodeSystemException(
+                            row.line(), "code", "block.txt: '" + row.code() + "' is not a code range such as A00-A09");
                 }
                 blocks.add(new Group(row, range.group(1), range.group(2)));
             }
@@ -96,7 +101,8 @@ class Icd10SeImporter implements CodeSystemParser {
         for (var chapter : chapters) {
             concepts.add(group(chapter, "chapter", null));
             for (var block : blocks) {
-                if (chapter.contains(block.from()) && emitted.putIfAbsent(block.row().code(), true) == null) {
+                if (chapter.contains(block.from())
+                        && emitted.putIfAbsent(block.row().code(), true) == null) {
                     concepts.add(group(block, "block", chapter.row().code()));
                     for (var category : byBlock.getOrDefault(block, List.of())) {
                         addSubtree(category, block.row().code(), codes, concepts);
@@ -119,36 +125,59 @@ class Icd10SeImporter implements CodeSystemParser {
         if (concepts.size() != expected) {
             var placed = new HashMap<String, Boolean>();
             concepts.forEach(c -> placed.put(c.code(), true));
-            var orphan = codes.values().stream().filter(r -> !placed.containsKey(r.code())).findFirst().orElseThrow();
-            throw new InvalidCodeSystemException(orphan.line(), "code", "Code " + orphan.code()
-                    + " has no 3-character category in digit3.txt");
+            var orphan = codes.values().stream()
+                    .filter(r -> !placed.containsKey(r.code()))
+                    .findFirst()
+                    .orElseThrow();
+            throw new InvalidCodeSystemException(
+                    orphan.line(), "code", "Code " + orphan.code() + " has no 3-character category in digit3.txt");
         }
         var version = ImportMetadata.or(metadata.version(), null);
         if (version == null) {
             throw new InvalidCodeSystemException(0, "version", "An ICD-10-SE import needs a version, e.g. 2022");
         }
-        return new NewCodeSystem(ImportMetadata.or(metadata.url(), URL), ImportMetadata.or(metadata.oid(), OID),
+        return new NewCodeSystem(
+                ImportMetadata.or(metadata.url(), URL),
+                ImportMetadata.or(metadata.oid(), OID),
                 metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
-                ImportMetadata.or(metadata.slug(), "icd-10-se"), ImportMetadata.or(metadata.name(), "ICD10SE"),
-                ImportMetadata.or(metadata.title(), "ICD-10-SE – Internationell statistisk klassifikation av sjukdomar "
-                        + "och relaterade hälsoproblem, systematisk förteckning, svensk version"),
+                ImportMetadata.or(metadata.slug(), "icd-10-se"),
+                ImportMetadata.or(metadata.name(), "ICD10SE"),
+                ImportMetadata.or(
+                        metadata.title(),
+                        "ICD-10-SE – Internationell statistisk klassifikation av sjukdomar "
+                                + "och relaterade hälsoproblem, systematisk förteckning, svensk version"),
                 ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
                 "Den svenska versionen av WHO:s ICD-10, med kapitel, avsnitt (block), kategorier och koder. "
                         + "Koder skrivs utan punkt (F321 = F32.1).",
-                version, metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(), "sv", "is-a", "complete", true, "kodtextfiler " + String.join(", ",
-                        files.files().keySet().stream().sorted().toList()),
-                List.of(new PropertyDefinition("kind", null, "code",
+                version,
+                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                metadata.effectiveDate(),
+                "sv",
+                "is-a",
+                "complete",
+                true,
+                "kodtextfiler "
+                        + String.join(
+                                ", ", files.files().keySet().stream().sorted().toList()),
+                List.of(
+                        new PropertyDefinition(
+                                "kind",
+                                null,
+                                "code",
                                 "chapter, block, category (3 characters) or subcategory (4-5 characters)"),
                         new PropertyDefinition("marker", null, "string", "† (etiologi) or * (manifestation)"),
-                        new PropertyDefinition("notSelectable", "http://hl7.org/fhir/concept-properties#notSelectable",
-                                "boolean", "Chapters and blocks group codes and are not used in records")),
+                        new PropertyDefinition(
+                                "notSelectable",
+                                "http://hl7.org/fhir/concept-properties#notSelectable",
+                                "boolean",
+                                "Chapters and blocks group codes and are not used in records")),
                 concepts);
     }
 
     private static void addSubtree(Row category, String parent, Map<String, Row> codes, List<NewConcept> out) {
         out.add(concept(category, parent, codes));
-        for (var row : ((TreeMap<String, Row>) codes).subMap(category.code() + "0", category.code() + "Z\uffff")
+        for (var row : ((TreeMap<String, Row>) codes)
+                .subMap(category.code() + "0", category.code() + "Z\uffff")
                 .values()) {
             out.add(concept(row, null, codes));
         }
@@ -168,13 +197,25 @@ class Icd10SeImporter implements CodeSystemParser {
         if (!row.marker().isEmpty()) {
             properties.add(ConceptProperty.string("marker", row.marker()));
         }
-        return new NewConcept(row.code(), row.text(), null, ConceptStatus.ACTIVE,
-                parent == null ? List.of() : List.of(parent), List.of(), properties, row.line());
+        return new NewConcept(
+                row.code(),
+                row.text(),
+                null,
+                ConceptStatus.ACTIVE,
+                parent == null ? List.of() : List.of(parent),
+                List.of(),
+                properties,
+                row.line());
     }
 
     private static NewConcept group(Group group, String kind, String parent) {
-        return new NewConcept(group.row().code(), group.row().text(), null, ConceptStatus.ACTIVE,
-                parent == null ? List.of() : List.of(parent), List.of(),
+        return new NewConcept(
+                group.row().code(),
+                group.row().text(),
+                null,
+                ConceptStatus.ACTIVE,
+                parent == null ? List.of() : List.of(parent),
+                List.of(),
                 List.of(ConceptProperty.code("kind", kind), ConceptProperty.bool("notSelectable", true)),
                 group.row().line());
     }
@@ -197,16 +238,15 @@ class Icd10SeImporter implements CodeSystemParser {
             }
             var marker = fields[1].strip();
             if (!marker.isEmpty() && !marker.equals("†") && !marker.equals("*")) {
-                throw new InvalidCodeSystemException(i + 1, "marker", file + ": unknown marker '" + marker
-                        + "' (expected empty, † or *)");
+                throw new InvalidCodeSystemException(
+                        i + 1, "marker", file + ": unknown marker '" + marker + "' (expected empty, † or *)");
             }
             rows.add(new Row(i + 1, fields[0].strip(), marker, fields[2].strip()));
         }
         return rows;
     }
 
-    private record Row(int line, String code, String marker, String text) {
-    }
+    private record Row(int line, String code, String marker, String text) {}
 
     private record Group(Row row, String from, String to) {
 

@@ -76,30 +76,45 @@ class IcfImporter implements CodeSystemParser {
             var byCode = new HashMap<String, Set<String>>();
             for (var row : read(alternatives, files.files().get(alternatives))) {
                 if (!row.code().isEmpty()) {
-                    byCode.computeIfAbsent(row.code(), c -> new LinkedHashSet<>()).addAll(row.alternatives());
+                    byCode.computeIfAbsent(row.code(), c -> new LinkedHashSet<>())
+                            .addAll(row.alternatives());
                 }
             }
-            concepts = concepts.stream().map(c -> withAlternatives(c, byCode.getOrDefault(c.code(), Set.of())))
+            concepts = concepts.stream()
+                    .map(c -> withAlternatives(c, byCode.getOrDefault(c.code(), Set.of())))
                     .toList();
         }
         var version = ImportMetadata.or(metadata.version(), null);
         if (version == null) {
             throw new InvalidCodeSystemException(0, "version", "An ICF import needs a version, e.g. 2018.2");
         }
-        return new NewCodeSystem(ImportMetadata.or(metadata.url(), URL), ImportMetadata.or(metadata.oid(), OID),
+        return new NewCodeSystem(
+                ImportMetadata.or(metadata.url(), URL),
+                ImportMetadata.or(metadata.oid(), OID),
                 metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
-                ImportMetadata.or(metadata.slug(), "icf"), ImportMetadata.or(metadata.name(), "ICF"),
-                ImportMetadata.or(metadata.title(), "ICF – Klassifikation av funktionstillstånd, funktionshinder och hälsa"),
+                ImportMetadata.or(metadata.slug(), "icf"),
+                ImportMetadata.or(metadata.name(), "ICF"),
+                ImportMetadata.or(
+                        metadata.title(), "ICF – Klassifikation av funktionstillstånd, funktionshinder och hälsa"),
                 ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
                 "Svensk version av WHO:s ICF med nationella fördjupningskoder och alternativa termer.",
-                version, metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(), "sv", "is-a", "complete", true,
+                version,
+                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                metadata.effectiveDate(),
+                "sv",
+                "is-a",
+                "complete",
+                true,
                 alternatives == null ? main : main + ", " + alternatives,
-                List.of(new PropertyDefinition("kind", null, "code", "component, chapter, block or category"),
+                List.of(
+                        new PropertyDefinition("kind", null, "code", "component, chapter, block or category"),
                         new PropertyDefinition("inclusions", null, "string", "Innefattar"),
                         new PropertyDefinition("exclusions", null, "string", "Utesluter"),
-                        new PropertyDefinition("notSelectable", "http://hl7.org/fhir/concept-properties#notSelectable",
-                                "boolean", "Components, chapters and blocks are not used in records")),
+                        new PropertyDefinition(
+                                "notSelectable",
+                                "http://hl7.org/fhir/concept-properties#notSelectable",
+                                "boolean",
+                                "Components, chapters and blocks are not used in records")),
                 concepts);
     }
 
@@ -111,8 +126,10 @@ class IcfImporter implements CodeSystemParser {
             if (row.code().isEmpty() || row.level() == 3) {
                 var range = BLOCK_RANGE.matcher(row.display());
                 if (!range.find()) {
-                    throw new InvalidCodeSystemException(row.line(), "code", file + ": a block row (Kodnivå 3) must "
-                            + "end with its range, e.g. (b110-b139)");
+                    throw new InvalidCodeSystemException(
+                            row.line(),
+                            "code",
+                            file + ": a block row (Kodnivå 3) must " + "end with its range, e.g. (b110-b139)");
                 }
                 blocks.put(row.component() + row.chapter() + "/" + row.block(), row);
                 blockCodes.put(row, range.group(1) + "-" + range.group(2));
@@ -123,12 +140,12 @@ class IcfImporter implements CodeSystemParser {
         for (var row : rows) {
             if (!blockCodes.containsKey(row)) {
                 if (!CODE.matcher(row.code()).matches()) {
-                    throw new InvalidCodeSystemException(row.line(), "code", file + ": '" + row.code()
-                            + "' is not an ICF code");
+                    throw new InvalidCodeSystemException(
+                            row.line(), "code", file + ": '" + row.code() + "' is not an ICF code");
                 }
                 if (codes.put(row.code(), row) != null) {
-                    throw new InvalidCodeSystemException(row.line(), "code", file + ": code " + row.code()
-                            + " appears twice");
+                    throw new InvalidCodeSystemException(
+                            row.line(), "code", file + ": code " + row.code() + " appears twice");
                 }
             }
         }
@@ -149,8 +166,14 @@ class IcfImporter implements CodeSystemParser {
                 if (block != null && !concepts.containsKey(blockCodes.get(block))) {
                     add(file, block, blockCodes.get(block), row.component() + row.chapter(), "block", codes, concepts);
                 }
-                add(file, row, code, block != null ? blockCodes.get(block) : row.component() + row.chapter(),
-                        "category", codes, concepts);
+                add(
+                        file,
+                        row,
+                        code,
+                        block != null ? blockCodes.get(block) : row.component() + row.chapter(),
+                        "category",
+                        codes,
+                        concepts);
             } else {
                 String parent = null;
                 for (int length = code.length() - 1; length >= 2 && parent == null; length--) {
@@ -164,11 +187,17 @@ class IcfImporter implements CodeSystemParser {
         return List.copyOf(concepts.values());
     }
 
-    private static void add(String file, IcfRow row, String code, String parent, String kind,
-            Map<String, IcfRow> codes, Map<String, NewConcept> concepts) {
+    private static void add(
+            String file,
+            IcfRow row,
+            String code,
+            String parent,
+            String kind,
+            Map<String, IcfRow> codes,
+            Map<String, NewConcept> concepts) {
         if (parent != null && !codes.containsKey(parent) && !parent.contains("-")) {
-            throw new InvalidCodeSystemException(row.line(), "code", file + ": the parent " + parent + " of " + code
-                    + " is missing");
+            throw new InvalidCodeSystemException(
+                    row.line(), "code", file + ": the parent " + parent + " of " + code + " is missing");
         }
         var properties = new ArrayList<ConceptProperty>();
         properties.add(ConceptProperty.code("kind", kind));
@@ -181,10 +210,20 @@ class IcfImporter implements CodeSystemParser {
         if (!kind.equals("category")) {
             properties.add(ConceptProperty.bool("notSelectable", true));
         }
-        var designations = row.alternatives().stream().map(term -> Designation.synonym("sv", term)).toList();
-        concepts.put(code, new NewConcept(code, row.display(), row.description().isEmpty() ? null : row.description(),
-                ConceptStatus.ACTIVE, parent == null ? List.of() : List.of(parent), designations, properties,
-                row.line()));
+        var designations = row.alternatives().stream()
+                .map(term -> Designation.synonym("sv", term))
+                .toList();
+        concepts.put(
+                code,
+                new NewConcept(
+                        code,
+                        row.display(),
+                        row.description().isEmpty() ? null : row.description(),
+                        ConceptStatus.ACTIVE,
+                        parent == null ? List.of() : List.of(parent),
+                        designations,
+                        properties,
+                        row.line()));
     }
 
     private static NewConcept withAlternatives(NewConcept concept, Set<String> alternatives) {
@@ -192,9 +231,15 @@ class IcfImporter implements CodeSystemParser {
         concept.designations().forEach(d -> terms.add(d.value()));
         terms.addAll(alternatives);
         terms.remove(concept.display());
-        return new NewConcept(concept.code(), concept.display(), concept.definition(), concept.status(),
-                concept.parents(), terms.stream().map(t -> Designation.synonym("sv", t)).toList(),
-                concept.properties(), concept.line());
+        return new NewConcept(
+                concept.code(),
+                concept.display(),
+                concept.definition(),
+                concept.status(),
+                concept.parents(),
+                terms.stream().map(t -> Designation.synonym("sv", t)).toList(),
+                concept.properties(),
+                concept.line());
     }
 
     private static List<IcfRow> read(String file, byte[] content) {
@@ -266,17 +311,27 @@ class IcfImporter implements CodeSystemParser {
                     alternatives.add(cleaned);
                 }
             }
-            rows.add(new IcfRow(r + 1, text(row, code, formatter), text(row, display, formatter), alternatives,
-                    text(row, description, formatter), text(row, inclusions, formatter),
-                    text(row, exclusions, formatter), text(row, component, formatter), text(row, chapter, formatter),
-                    text(row, block, formatter), codeLevel));
+            rows.add(new IcfRow(
+                    r + 1,
+                    text(row, code, formatter),
+                    text(row, display, formatter),
+                    alternatives,
+                    text(row, description, formatter),
+                    text(row, inclusions, formatter),
+                    text(row, exclusions, formatter),
+                    text(row, component, formatter),
+                    text(row, chapter, formatter),
+                    text(row, block, formatter),
+                    codeLevel));
         }
         return rows;
     }
 
     private static int column(Map<String, Integer> header, String file, String prefix) {
-        return header.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) || e.getKey().contains(prefix))
-                .mapToInt(Map.Entry::getValue).min()
+        return header.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) || e.getKey().contains(prefix))
+                .mapToInt(Map.Entry::getValue)
+                .min()
                 .orElseThrow(() -> new InvalidCodeSystemException(0, "file", file + ": no column named " + prefix));
     }
 
@@ -284,7 +339,16 @@ class IcfImporter implements CodeSystemParser {
         return formatter.formatCellValue(row.getCell(column)).strip().replaceAll("\\s+", " ");
     }
 
-    private record IcfRow(int line, String code, String display, List<String> alternatives, String description,
-            String inclusions, String exclusions, String component, String chapter, String block, int level) {
-    }
+    private record IcfRow(
+            int line,
+            String code,
+            String display,
+            List<String> alternatives,
+            String description,
+            String inclusions,
+            String exclusions,
+            String component,
+            String chapter,
+            String block,
+            int level) {}
 }

@@ -44,34 +44,68 @@ class ImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import one version of a code system from a file (a zip for formats of several files)")
     @ApiResponse(responseCode = "201", description = "Imported")
-    @ApiResponse(responseCode = "400", description = "Missing file or unknown format", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Token without codes.write", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The version is already imported", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "The file breaks a rule; the problem names the line",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file, @RequestParam ImportFormat format,
-            @RequestParam(required = false) @Parameter(description = "canonical URL; required unless the file says it") String url,
+    @ApiResponse(
+            responseCode = "400",
+            description = "Missing file or unknown format",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "Token without codes.write",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The version is already imported",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The file breaks a rule; the problem names the line",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<ImportResult> importFile(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam ImportFormat format,
+            @RequestParam(required = false) @Parameter(description = "canonical URL; required unless the file says it")
+                    String url,
             @RequestParam(required = false) String version,
             @RequestParam(required = false) @Parameter(description = "OID without urn:oid:") String oid,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String title,
             @RequestParam(required = false) String publisher,
-            @RequestParam(required = false) @Parameter(description = "short name used in the JSON API paths") String slug,
+            @RequestParam(required = false) @Parameter(description = "short name used in the JSON API paths")
+                    String slug,
             @RequestParam(required = false) PublicationStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
-            UriComponentsBuilder uris) throws IOException {
-        var metadata = new ImportMetadata(url, oid, List.of(), slug, name, title, publisher, version, status,
-                effectiveDate);
-        var result = imports.importFile(format, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-                file.getBytes(), metadata);
+            UriComponentsBuilder uris)
+            throws IOException {
+        var metadata =
+                new ImportMetadata(url, oid, List.of(), slug, name, title, publisher, version, status, effectiveDate);
+        var result = imports.importFile(
+                format,
+                file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                file.getBytes(),
+                metadata);
         var location = result.version() == null
                 ? uris.path("/codes/api/v1/code-systems/{slug}").build(result.slug())
-                : uris.path("/codes/api/v1/code-systems/{slug}/versions/{version}").build(result.slug(), result.version());
+                : uris.path("/codes/api/v1/code-systems/{slug}/versions/{version}")
+                        .build(result.slug(), result.version());
         return ResponseEntity.created(location).body(result);
     }
 

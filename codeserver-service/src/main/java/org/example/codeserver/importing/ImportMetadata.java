@@ -9,9 +9,17 @@ import org.springframework.lang.Nullable;
  * What the files do not say about the code system: its identity and version. Values given override what a file says
  * (FHIR, custom CSV); the defaults of each format apply to what is left out.
  */
-public record ImportMetadata(@Nullable String url, @Nullable String oid, List<String> aliasOids,
-        @Nullable String slug, @Nullable String name, @Nullable String title, @Nullable String publisher,
-        @Nullable String version, @Nullable PublicationStatus status, @Nullable LocalDate effectiveDate) {
+public record ImportMetadata(
+        @Nullable String url,
+        @Nullable String oid,
+        List<String> aliasOids,
+        @Nullable String slug,
+        @Nullable String name,
+        @Nullable String title,
+        @Nullable String publisher,
+        @Nullable String version,
+        @Nullable PublicationStatus status,
+        @Nullable LocalDate effectiveDate) {
 
     public ImportMetadata {
         aliasOids = aliasOids == null ? List.of() : List.copyOf(aliasOids);

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        are skipped)
  */
 @ConfigurationProperties("codes.import")
-record ImportingProperties(@DefaultValue("true") boolean loadBundled) {
-}
+record ImportingProperties(@DefaultValue("true") boolean loadBundled) {}

@@ -34,36 +34,56 @@ class Ksh97pImporter implements CodeSystemParser {
     public NewCodeSystem parse(SourceFiles files, ImportMetadata metadata) {
         var codes = new LinkedHashMap<String, Row>();
         var codeFile = !files.has("KSH97P_KOD.ANS") && files.files().size() == 1
-                ? files.files().keySet().iterator().next() : "KSH97P_KOD.ANS";
+                ? files.files().keySet().iterator().next()
+                : "KSH97P_KOD.ANS";
         for (var row : rows(files, codeFile)) {
             if (codes.put(row.code(), row) != null) {
-                throw new InvalidCodeSystemException(row.line(), "code", "KSH97P_KOD.ANS: code " + row.code()
-                        + " appears twice");
+                throw new InvalidCodeSystemException(
+                        row.line(), "code", "KSH97P_KOD.ANS: code " + row.code() + " appears twice");
             }
         }
         var synonyms = new LinkedHashMap<String, List<Designation>>();
         if (files.has("KSH97P_SFAMALT.ANS")) {
             for (var row : rows(files, "KSH97P_SFAMALT.ANS")) {
                 if (!codes.containsKey(row.code())) {
-                    throw new InvalidCodeSystemException(row.line(), "code", "KSH97P_SFAMALT.ANS: code " + row.code()
-                            + " is not in KSH97P_KOD.ANS");
+                    throw new InvalidCodeSystemException(
+                            row.line(), "code", "KSH97P_SFAMALT.ANS: code " + row.code() + " is not in KSH97P_KOD.ANS");
                 }
                 synonyms.computeIfAbsent(row.code(), c -> new ArrayList<>()).add(Designation.synonym("sv", row.text()));
             }
         }
-        var concepts = codes.values().stream().map(row -> new NewConcept(row.code(), row.text(), null,
-                ConceptStatus.ACTIVE, List.of(), synonyms.getOrDefault(row.code(), List.of()), List.of(), row.line()))
+        var concepts = codes.values().stream()
+                .map(row -> new NewConcept(
+                        row.code(),
+                        row.text(),
+                        null,
+                        ConceptStatus.ACTIVE,
+                        List.of(),
+                        synonyms.getOrDefault(row.code(), List.of()),
+                        List.of(),
+                        row.line()))
                 .toList();
-        return new NewCodeSystem(ImportMetadata.or(metadata.url(), URL), ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids(), ImportMetadata.or(metadata.slug(), "ksh97-p"),
+        return new NewCodeSystem(
+                ImportMetadata.or(metadata.url(), URL),
+                ImportMetadata.or(metadata.oid(), OID),
+                metadata.aliasOids(),
+                ImportMetadata.or(metadata.slug(), "ksh97-p"),
                 ImportMetadata.or(metadata.name(), "KSH97P"),
-                ImportMetadata.or(metadata.title(), "KSH97-P – Klassifikation av sjukdomar och hälsoproblem 1997, "
-                        + "primärvårdsversion"),
+                ImportMetadata.or(
+                        metadata.title(),
+                        "KSH97-P – Klassifikation av sjukdomar och hälsoproblem 1997, " + "primärvårdsversion"),
                 ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
                 "Primärvårdens version av ICD-10 med SFAM:s alternativa termer som synonymer.",
                 ImportMetadata.or(metadata.version(), "1997"),
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(), metadata.effectiveDate(),
-                "sv", null, "complete", true, "KSH97P_KOD.ANS, KSH97P_SFAMALT.ANS", List.of(), concepts);
+                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                metadata.effectiveDate(),
+                "sv",
+                null,
+                "complete",
+                true,
+                "KSH97P_KOD.ANS, KSH97P_SFAMALT.ANS",
+                List.of(),
+                concepts);
     }
 
     private static List<Row> rows(SourceFiles files, String file) {
@@ -75,7 +95,9 @@ class Ksh97pImporter implements CodeSystemParser {
                 continue;
             }
             var code = line.substring(0, Math.min(CODE_WIDTH, line.length())).strip();
-            var text = line.length() > CODE_WIDTH ? line.substring(CODE_WIDTH).strip().replaceAll("\\s{2,}", " ") : "";
+            var text = line.length() > CODE_WIDTH
+                    ? line.substring(CODE_WIDTH).strip().replaceAll("\\s{2,}", " ")
+                    : "";
             if (code.isEmpty() || code.contains(" ") || text.isEmpty()) {
                 throw new InvalidCodeSystemException(i + 1, file + ": expected a code in columns 1-7 followed by text");
             }
@@ -84,6 +106,5 @@ class Ksh97pImporter implements CodeSystemParser {
         return rows;
     }
 
-    private record Row(int line, String code, String text) {
-    }
+    private record Row(int line, String code, String text) {}
 }

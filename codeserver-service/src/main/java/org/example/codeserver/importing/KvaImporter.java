@@ -54,18 +54,32 @@ class KvaImporter implements CodeSystemParser {
         if (version == null) {
             throw new InvalidCodeSystemException(0, "version", "A KVÅ import needs a version, e.g. 2021");
         }
-        return new NewCodeSystem(ImportMetadata.or(metadata.url(), URL), ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids(), ImportMetadata.or(metadata.slug(), "kva"), ImportMetadata.or(metadata.name(), "KVA"),
+        return new NewCodeSystem(
+                ImportMetadata.or(metadata.url(), URL),
+                ImportMetadata.or(metadata.oid(), OID),
+                metadata.aliasOids(),
+                ImportMetadata.or(metadata.slug(), "kva"),
+                ImportMetadata.or(metadata.name(), "KVA"),
                 ImportMetadata.or(metadata.title(), "KVÅ – Klassifikation av vårdåtgärder"),
                 ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
                 "Kirurgiska (KKÅ) och medicinska (KMÅ) åtgärder. Grupperingsnivåer har koder med delens prefix, "
                         + "t.ex. KKÅ-A och KMÅ-AA.",
-                version, metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(), "sv", "is-a", "complete", true, "KKÅ och KMÅ level1-4.txt",
-                List.of(new PropertyDefinition("part", null, "code", "KKÅ (kirurgiska) or KMÅ (medicinska åtgärder)"),
+                version,
+                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                metadata.effectiveDate(),
+                "sv",
+                "is-a",
+                "complete",
+                true,
+                "KKÅ och KMÅ level1-4.txt",
+                List.of(
+                        new PropertyDefinition("part", null, "code", "KKÅ (kirurgiska) or KMÅ (medicinska åtgärder)"),
                         new PropertyDefinition("level", null, "integer", "1-3 grouping levels, 4 = åtgärdskod"),
-                        new PropertyDefinition("notSelectable", "http://hl7.org/fhir/concept-properties#notSelectable",
-                                "boolean", "Grouping levels are not used in records")),
+                        new PropertyDefinition(
+                                "notSelectable",
+                                "http://hl7.org/fhir/concept-properties#notSelectable",
+                                "boolean",
+                                "Grouping levels are not used in records")),
                 concepts);
     }
 
@@ -82,13 +96,13 @@ class KvaImporter implements CodeSystemParser {
             if (levels.get(1).containsKey(two)) {
                 return part + "-" + two;
             }
-            throw new InvalidCodeSystemException(row.line(), "code", row.file() + ": code " + row.code()
-                    + " has no group on level 3 or 2");
+            throw new InvalidCodeSystemException(
+                    row.line(), "code", row.file() + ": code " + row.code() + " has no group on level 3 or 2");
         }
         var up = row.code().substring(0, level - 1);
         if (!levels.get(level - 2).containsKey(up)) {
-            throw new InvalidCodeSystemException(row.line(), "code", row.file() + ": group " + row.code()
-                    + " has no parent group " + up);
+            throw new InvalidCodeSystemException(
+                    row.line(), "code", row.file() + ": group " + row.code() + " has no parent group " + up);
         }
         return part + "-" + up;
     }
@@ -100,8 +114,15 @@ class KvaImporter implements CodeSystemParser {
         if (level < 4) {
             properties.add(ConceptProperty.bool("notSelectable", true));
         }
-        return new NewConcept(level < 4 ? part + "-" + row.code() : row.code(), row.text(), row.description(),
-                ConceptStatus.ACTIVE, parent == null ? List.of() : List.of(parent), List.of(), properties, row.line());
+        return new NewConcept(
+                level < 4 ? part + "-" + row.code() : row.code(),
+                row.text(),
+                row.description(),
+                ConceptStatus.ACTIVE,
+                parent == null ? List.of() : List.of(parent),
+                List.of(),
+                properties,
+                row.line());
     }
 
     private static Map<String, Row> rows(SourceFiles files, String folder, String name) {
@@ -117,7 +138,11 @@ class KvaImporter implements CodeSystemParser {
             if (fields.length < 3 || fields[0].isBlank() || fields[2].isBlank()) {
                 throw new InvalidCodeSystemException(i + 1, file + ": expected code<TAB><TAB>text[<TAB>description]");
             }
-            var row = new Row(file, i + 1, fields[0].strip(), fields[2].strip(),
+            var row = new Row(
+                    file,
+                    i + 1,
+                    fields[0].strip(),
+                    fields[2].strip(),
                     fields.length > 3 && !fields[3].isBlank() ? fields[3].strip() : null);
             if (rows.put(row.code(), row) != null) {
                 throw new InvalidCodeSystemException(i + 1, "code", file + ": code " + row.code() + " appears twice");
@@ -126,6 +151,5 @@ class KvaImporter implements CodeSystemParser {
         return rows;
     }
 
-    private record Row(String file, int line, String code, String text, String description) {
-    }
+    private record Row(String file, int line, String code, String text, String description) {}
 }

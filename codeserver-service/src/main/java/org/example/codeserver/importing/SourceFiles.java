@@ -66,10 +66,13 @@ record SourceFiles(Map<String, byte[]> files) {
     Optional<byte[]> find(String folderPart, String name) {
         var wanted = name.toLowerCase(Locale.ROOT);
         var folder = folderPart.toLowerCase(Locale.ROOT);
-        return files.keySet().stream().sorted()
+        return files.keySet().stream()
+                .sorted()
                 .filter(path -> path.equals(wanted) || path.endsWith("/" + wanted))
-                .filter(path -> path.substring(0, path.length() - wanted.length()).contains(folder))
-                .findFirst().map(files::get);
+                .filter(path ->
+                        path.substring(0, path.length() - wanted.length()).contains(folder))
+                .findFirst()
+                .map(files::get);
     }
 
     /** Names of all files, for messages. */
@@ -82,9 +85,13 @@ record SourceFiles(Map<String, byte[]> files) {
     }
 
     byte[] require(String folderPart, String name) {
-        return find(folderPart, name).orElseThrow(() -> new InvalidCodeSystemException(0, "file",
-                "The import needs a file named " + name + (folderPart.isEmpty() ? "" : " in a folder named *"
-                        + folderPart + "*") + " (files given: " + names() + ")"));
+        return find(folderPart, name)
+                .orElseThrow(() -> new InvalidCodeSystemException(
+                        0,
+                        "file",
+                        "The import needs a file named " + name
+                                + (folderPart.isEmpty() ? "" : " in a folder named *" + folderPart + "*")
+                                + " (files given: " + names() + ")"));
     }
 
     /** The lines of a text file, without a byte order mark or line ends; a last empty line is dropped. */

@@ -10,8 +10,11 @@ import io.swagger.v3.oas.annotations.servers.Server;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "Code server – the national terminologies", version = "v1"), servers = @Server(url = "/"))
-@SecurityScheme(name = "oauth2", type = SecuritySchemeType.OAUTH2,
+@OpenAPIDefinition(
+        info = @Info(title = "Code server – the national terminologies", version = "v1"),
+        servers = @Server(url = "/"))
+@SecurityScheme(
+        name = "oauth2",
+        type = SecuritySchemeType.OAUTH2,
         flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/oauth2/token")))
-class OpenApiConfiguration {
-}
+class OpenApiConfiguration {}

@@ -56,7 +56,9 @@ class CodeSystemControllerTests {
 
     @Test
     void refusesBadPagingWithoutCallingTheService() throws Exception {
-        mvc.perform(get("/codes/api/v1/code-systems/icd-10-se/concepts").param("q", "diab").param("limit", "1001"))
+        mvc.perform(get("/codes/api/v1/code-systems/icd-10-se/concepts")
+                        .param("q", "diab")
+                        .param("limit", "1001"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("limit"));
@@ -67,12 +69,24 @@ class CodeSystemControllerTests {
 
     @Test
     void returnsASearchPageWithItsTotal() throws Exception {
-        given(terminology.search("icd-10-se", null, "diab typ 2", 0, 2)).willReturn(new SearchPage(ICD, "2022",
-                "diab typ 2", 57, 0, List.of(new SearchHit("E11", "Diabetes mellitus typ 2", ConceptStatus.ACTIVE, null),
-                        new SearchHit("E119", "Diabetes mellitus typ 2 utan komplikationer", ConceptStatus.ACTIVE,
-                                null))));
+        given(terminology.search("icd-10-se", null, "diab typ 2", 0, 2))
+                .willReturn(new SearchPage(
+                        ICD,
+                        "2022",
+                        "diab typ 2",
+                        57,
+                        0,
+                        List.of(
+                                new SearchHit("E11", "Diabetes mellitus typ 2", ConceptStatus.ACTIVE, null),
+                                new SearchHit(
+                                        "E119",
+                                        "Diabetes mellitus typ 2 utan komplikationer",
+                                        ConceptStatus.ACTIVE,
+                                        null))));
 
-        mvc.perform(get("/codes/api/v1/code-systems/icd-10-se/concepts").param("q", "diab typ 2").param("limit", "2"))
+        mvc.perform(get("/codes/api/v1/code-systems/icd-10-se/concepts")
+                        .param("q", "diab typ 2")
+                        .param("limit", "2"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(57))
                 .andExpect(jsonPath("$.hits[0].code").value("E11"))
@@ -81,21 +95,60 @@ class CodeSystemControllerTests {
 
     @Test
     void downloadsCsvWithQuotedCells() throws Exception {
-        var details = new CodeSystemVersionDetails("demo", "http://example.org/demo", null, List.of(), "Demo", null, null,
-                null, new VersionSummary("1", PublicationStatus.ACTIVE, null, "sv", null, 2, "complete", true, true, null,
-                        java.time.Instant.EPOCH, List.of()));
+        var details = new CodeSystemVersionDetails(
+                "demo",
+                "http://example.org/demo",
+                null,
+                List.of(),
+                "Demo",
+                null,
+                null,
+                null,
+                new VersionSummary(
+                        "1",
+                        PublicationStatus.ACTIVE,
+                        null,
+                        "sv",
+                        null,
+                        2,
+                        "complete",
+                        true,
+                        true,
+                        null,
+                        java.time.Instant.EPOCH,
+                        List.of()));
         given(terminology.codeSystem("demo", "1")).willReturn(details);
-        given(terminology.export("demo", "1")).willReturn(List.of(
-                new ConceptDetails("http://example.org/demo", "1", "A", "Alfa, \"första\"", null, ConceptStatus.ACTIVE,
-                        List.of(), List.of(), List.of(), List.of()),
-                new ConceptDetails("http://example.org/demo", "1", "B", "Beta", null, ConceptStatus.INACTIVE, List.of(),
-                        List.of(), List.of(new ConceptSummary("A", "Alfa", ConceptStatus.ACTIVE)), List.of())));
+        given(terminology.export("demo", "1"))
+                .willReturn(List.of(
+                        new ConceptDetails(
+                                "http://example.org/demo",
+                                "1",
+                                "A",
+                                "Alfa, \"första\"",
+                                null,
+                                ConceptStatus.ACTIVE,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of()),
+                        new ConceptDetails(
+                                "http://example.org/demo",
+                                "1",
+                                "B",
+                                "Beta",
+                                null,
+                                ConceptStatus.INACTIVE,
+                                List.of(),
+                                List.of(),
+                                List.of(new ConceptSummary("A", "Alfa", ConceptStatus.ACTIVE)),
+                                List.of())));
 
         mvc.perform(get("/codes/api/v1/code-systems/demo/versions/1/download").param("format", "csv"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("demo-1.csv")))
-                .andExpect(content().string("code,display,status,parents,definition\r\n"
-                        + "A,\"Alfa, \"\"första\"\"\",ACTIVE,,\r\n" + "B,Beta,INACTIVE,A,\r\n"));
+                .andExpect(content()
+                        .string("code,display,status,parents,definition\r\n" + "A,\"Alfa, \"\"första\"\"\",ACTIVE,,\r\n"
+                                + "B,Beta,INACTIVE,A,\r\n"));
     }
 
     @Test

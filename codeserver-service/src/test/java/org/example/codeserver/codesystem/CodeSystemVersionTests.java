@@ -11,12 +11,29 @@ class CodeSystemVersionTests {
 
     @Test
     void failsWhenTheDatabaseHoldsAnotherNumberOfConceptsThanTheSource() {
-        var source = new NewCodeSystem("http://example.org/cs", null, List.of(), null, "CS", null, null, null, "1",
-                PublicationStatus.ACTIVE, null, null, null, "complete", true, null, List.of(),
+        var source = new NewCodeSystem(
+                "http://example.org/cs",
+                null,
+                List.of(),
+                null,
+                "CS",
+                null,
+                null,
+                null,
+                "1",
+                PublicationStatus.ACTIVE,
+                null,
+                null,
+                null,
+                "complete",
+                true,
+                null,
+                List.of(),
                 List.of(NewConcept.of("A", "Alfa", null, 1), NewConcept.of("B", "Beta", "A", 2)));
         var version = new CodeSystemVersion(new CodeSystem("cs", source.url(), null, "CS"), source, Instant.now());
         assertThatCode(() -> version.confirmStored(2)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> version.confirmStored(1)).isInstanceOf(InvalidCodeSystemException.class)
+        assertThatThrownBy(() -> version.confirmStored(1))
+                .isInstanceOf(InvalidCodeSystemException.class)
                 .hasMessageContaining("Stored 1 concepts but the source has 2");
     }
 }

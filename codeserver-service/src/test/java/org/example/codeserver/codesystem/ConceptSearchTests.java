@@ -15,8 +15,15 @@ class ConceptSearchTests {
             NewConcept.of("A4", "Shigellos (bakteriell dysenteri, rödsot)", null, 4),
             NewConcept.of("A5", "ECHO-virusenterit", null, 5),
             NewConcept.of("A6", "Ménières sjukdom", null, 6),
-            new NewConcept("A7", "Salmonellainfektioner", null, ConceptStatus.ACTIVE, List.of(),
-                    List.of(Designation.synonym("sv", "Salmonellos")), List.of(), 7)));
+            new NewConcept(
+                    "A7",
+                    "Salmonellainfektioner",
+                    null,
+                    ConceptStatus.ACTIVE,
+                    List.of(),
+                    List.of(Designation.synonym("sv", "Salmonellos")),
+                    List.of(),
+                    7)));
 
     @Test
     void matchesWordPrefixesInAnyOrderCaseInsensitively() {
@@ -54,6 +61,8 @@ class ConceptSearchTests {
     }
 
     private List<String> codes(String text) {
-        return Arrays.stream(index.search(text).ordinals()).mapToObj(i -> index.concepts().get(i).code()).toList();
+        return Arrays.stream(index.search(text).ordinals())
+                .mapToObj(i -> index.concepts().get(i).code())
+                .toList();
     }
 }

@@ -21,8 +21,16 @@ class TerminologyServiceTests {
 
     @Test
     void listsEveryBundledCodeSystemWithItsVersions() {
-        assertThat(terminology.codeSystems()).extracting(CodeSystemSummary::slug).contains("icd-10-se", "kva",
-                "ksh97-p", "icf", "hosp-legitimationsyrken", "hosp-behorighetsbegransning", "hsa-befattning");
+        assertThat(terminology.codeSystems())
+                .extracting(CodeSystemSummary::slug)
+                .contains(
+                        "icd-10-se",
+                        "kva",
+                        "ksh97-p",
+                        "icf",
+                        "hosp-legitimationsyrken",
+                        "hosp-behorighetsbegransning",
+                        "hsa-befattning");
         var icd = terminology.codeSystem("icd-10-se");
         assertThat(icd.versions()).extracting(VersionSummary::version).containsExactly("2022", "2021", "2020");
         assertThat(icd.versions().get(0).latest()).isTrue();
@@ -32,14 +40,21 @@ class TerminologyServiceTests {
     @Test
     void resolvesACodeSystemByUrlOidAliasOidAndSlug() {
         assertThat(terminology.codeSystem(ICD, null).version().version()).isEqualTo("2022");
-        assertThat(terminology.codeSystem("urn:oid:1.2.752.116.1.1.1", null).slug()).isEqualTo("icd-10-se");
-        assertThat(terminology.codeSystem("1.2.752.116.1.1.1.3.2", "2021").version().version()).isEqualTo("2021");
-        assertThat(terminology.codeSystem("urn:oid:1.2.752.116.1.1.3.3.1", null).slug()).isEqualTo("icf");
+        assertThat(terminology.codeSystem("urn:oid:1.2.752.116.1.1.1", null).slug())
+                .isEqualTo("icd-10-se");
+        assertThat(terminology
+                        .codeSystem("1.2.752.116.1.1.1.3.2", "2021")
+                        .version()
+                        .version())
+                .isEqualTo("2021");
+        assertThat(terminology.codeSystem("urn:oid:1.2.752.116.1.1.3.3.1", null).slug())
+                .isEqualTo("icf");
         assertThat(terminology.codeSystem("1.2.752.116.3.1.3", null).slug()).isEqualTo("hosp-legitimationsyrken");
         assertThatThrownBy(() -> terminology.codeSystem("http://example.org/unknown", null))
                 .isInstanceOf(CodeSystemNotFoundException.class);
         assertThatThrownBy(() -> terminology.codeSystem(ICD, "1999"))
-                .isInstanceOf(CodeSystemNotFoundException.class).hasMessageContaining("1999");
+                .isInstanceOf(CodeSystemNotFoundException.class)
+                .hasMessageContaining("1999");
     }
 
     @Test
@@ -51,16 +66,20 @@ class TerminologyServiceTests {
         assertThat(concept.parents()).extracting(ConceptSummary::code).containsExactly("F32");
         assertThat(terminology.concept(ICD, null, "F321")).isPresent();
         assertThat(terminology.concept(ICD, null, "F32.9X")).isEmpty();
-        assertThat(terminology.concept(ICD, null, "F32").orElseThrow().children()).extracting(ConceptSummary::code)
+        assertThat(terminology.concept(ICD, null, "F32").orElseThrow().children())
+                .extracting(ConceptSummary::code)
                 .contains("F320", "F321", "F329");
     }
 
     @Test
     void walksTheHierarchy() {
-        assertThat(terminology.ancestors(ICD, null, "F321")).extracting(ConceptSummary::code)
+        assertThat(terminology.ancestors(ICD, null, "F321"))
+                .extracting(ConceptSummary::code)
                 .containsExactly("F32", "F30-F39", "05");
-        assertThat(terminology.descendants(ICD, null, "F30-F39")).extracting(ConceptSummary::code)
-                .contains("F32", "F321", "F39").doesNotContain("F40");
+        assertThat(terminology.descendants(ICD, null, "F30-F39"))
+                .extracting(ConceptSummary::code)
+                .contains("F32", "F321", "F39")
+                .doesNotContain("F40");
         assertThat(terminology.roots(ICD, null)).hasSize(22);
         assertThat(terminology.subsumes(ICD, null, "F32", "F32.1")).isEqualTo(Subsumption.SUBSUMES);
         assertThat(terminology.subsumes(ICD, null, "F321", "05")).isEqualTo(Subsumption.SUBSUMED_BY);
@@ -74,9 +93,12 @@ class TerminologyServiceTests {
     void diffsTwoIcdReleases() {
         var diff = terminology.diff("icd-10-se", "2021", "2022");
         assertThat(diff.added()).hasSize(24);
-        assertThat(diff.removed()).extracting(ConceptSummary::code)
+        assertThat(diff.removed())
+                .extracting(ConceptSummary::code)
                 .containsExactlyInAnyOrder("I828A", "I828W", "O141A", "O141B", "O141X");
-        assertThat(diff.renamed()).isNotEmpty().allSatisfy(r -> assertThat(r.fromDisplay()).isNotEqualTo(r.toDisplay()));
+        assertThat(diff.renamed())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.fromDisplay()).isNotEqualTo(r.toDisplay()));
         var earlier = terminology.diff("icd-10-se", "2020", "2021");
         assertThat(earlier.added()).hasSize(67);
         assertThat(earlier.removed()).extracting(ConceptSummary::code).containsExactlyInAnyOrder("Z861A", "Z861W");
@@ -86,7 +108,12 @@ class TerminologyServiceTests {
     void searchFindsWordPrefixesInAnyOrder() {
         var page = terminology.search(ICD, null, "diab typ 2", 0, 5);
         assertThat(page.hits().get(0).code()).isEqualTo("E11");
-        assertThat(terminology.search(ICD, null, "typ 2 diab", 0, 5).hits().get(0).code()).isEqualTo("E11");
+        assertThat(terminology
+                        .search(ICD, null, "typ 2 diab", 0, 5)
+                        .hits()
+                        .get(0)
+                        .code())
+                .isEqualTo("E11");
         assertThat(terminology.search(ICD, null, "DIABETES", 0, 1).total())
                 .isEqualTo(terminology.search(ICD, null, "diabetes", 0, 1).total());
     }
@@ -129,11 +156,18 @@ class TerminologyServiceTests {
     void searchFindsAlternativeTerms() {
         var hits = terminology.search("ksh97-p", null, "salmonellos", 0, 5).hits();
         assertThat(hits).extracting(SearchHit::code).contains("A02-P");
-        assertThat(hits.stream().filter(h -> h.code().equals("A02-P")).findFirst().orElseThrow().matchedTerm())
+        assertThat(hits.stream()
+                        .filter(h -> h.code().equals("A02-P"))
+                        .findFirst()
+                        .orElseThrow()
+                        .matchedTerm())
                 .isEqualTo("Salmonellos");
         var icfWithTerm = terminology.export("icf", null).stream()
-                .filter(c -> !c.designations().isEmpty()).findFirst().orElseThrow();
-        assertThat(terminology.searchCodes("icf", null, icfWithTerm.designations().get(0).value()))
+                .filter(c -> !c.designations().isEmpty())
+                .findFirst()
+                .orElseThrow();
+        assertThat(terminology.searchCodes(
+                        "icf", null, icfWithTerm.designations().get(0).value()))
                 .contains(icfWithTerm.code());
     }
 

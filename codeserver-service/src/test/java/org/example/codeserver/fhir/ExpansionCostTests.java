@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.example.platform.security.TestTokens;
-import org.hl7.fhir.r4.model.ValueSet.FilterOperator;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.r4.model.ValueSet.FilterOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +37,12 @@ class ExpansionCostTests {
     void answersACostlyRegexExpansionWithTooCostlyBeforeItsDeadline() {
         var valueSet = new ValueSet();
         for (int i = 0; i < 20; i++) {
-            valueSet.getCompose().addInclude().setSystem(ICD).addFilter().setProperty("code").setOp(FilterOperator.REGEX)
+            valueSet.getCompose()
+                    .addInclude()
+                    .setSystem(ICD)
+                    .addFilter()
+                    .setProperty("code")
+                    .setOp(FilterOperator.REGEX)
                     .setValue(HEAVY + i);
         }
         var started = System.nanoTime();
@@ -49,20 +54,29 @@ class ExpansionCostTests {
         var outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
         assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
         assertThat(outcome.getIssueFirstRep().getDetails().getText()).contains("took longer than");
-        assertThat(seconds).as("seconds to the answer (the whole expansion takes about a minute)").isLessThan(15);
+        assertThat(seconds)
+                .as("seconds to the answer (the whole expansion takes about a minute)")
+                .isLessThan(15);
     }
 
     @Test
     void answersACatastrophicBacktrackingPatternWithItsMatches() {
         var valueSet = new ValueSet();
-        valueSet.getCompose().addInclude().setSystem(ICD).addFilter().setProperty("code").setOp(FilterOperator.REGEX)
+        valueSet.getCompose()
+                .addInclude()
+                .setSystem(ICD)
+                .addFilter()
+                .setProperty("code")
+                .setOp(FilterOperator.REGEX)
                 .setValue("(F+)+3(2+)+1");
 
         var response = expand(valueSet);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         var expanded = FHIR.newJsonParser().parseResource(ValueSet.class, response.getBody());
-        assertThat(expanded.getExpansion().getContains()).extracting(c -> c.getCode()).containsExactly("F321");
+        assertThat(expanded.getExpansion().getContains())
+                .extracting(c -> c.getCode())
+                .containsExactly("F321");
     }
 
     @Test
@@ -92,7 +106,10 @@ class ExpansionCostTests {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
         headers.setAccept(java.util.List.of(MediaType.parseMediaType("application/fhir+json")));
-        return http.exchange("/fhir/ValueSet/$expand", HttpMethod.POST,
-                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(body), headers), String.class);
+        return http.exchange(
+                "/fhir/ValueSet/$expand",
+                HttpMethod.POST,
+                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(body), headers),
+                String.class);
     }
 }

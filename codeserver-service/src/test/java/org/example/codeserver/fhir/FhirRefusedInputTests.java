@@ -34,18 +34,28 @@ class FhirRefusedInputTests {
 
     @Test
     void refusesANulCharacterInAnyStringBeforeStoring() {
-        var valueSet = send(HttpMethod.POST, "/fhir/ValueSet",
+        var valueSet = send(
+                HttpMethod.POST,
+                "/fhir/ValueSet",
                 "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs\\u0000nul\",\"status\":\"draft\"}");
         assertRefused(valueSet, HttpStatus.UNPROCESSABLE_ENTITY, "NUL");
 
-        var codeSystem = send(HttpMethod.PUT, "/fhir/CodeSystem/nul-1", "{\"resourceType\":\"CodeSystem\",\"id\":\"nul-1\","
-                + "\"url\":\"http://example.org/cs\",\"status\":\"draft\",\"content\":\"complete\","
-                + "\"concept\":[{\"code\":\"A\",\"display\":\"a\\u0000b\"}]}");
+        var codeSystem = send(
+                HttpMethod.PUT,
+                "/fhir/CodeSystem/nul-1",
+                "{\"resourceType\":\"CodeSystem\",\"id\":\"nul-1\","
+                        + "\"url\":\"http://example.org/cs\",\"status\":\"draft\",\"content\":\"complete\","
+                        + "\"concept\":[{\"code\":\"A\",\"display\":\"a\\u0000b\"}]}");
         assertRefused(codeSystem, HttpStatus.UNPROCESSABLE_ENTITY, "NUL");
-        assertRefused(http.exchange("/fhir/CodeSystem/nul-1", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class),
-                HttpStatus.NOT_FOUND, "with that id is known");
+        assertRefused(
+                http.exchange("/fhir/CodeSystem/nul-1", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class),
+                HttpStatus.NOT_FOUND,
+                "with that id is known");
 
-        var search = http.exchange("/fhir/ValueSet?url=http://example.org/vs", HttpMethod.GET, new HttpEntity<>(headers(null)),
+        var search = http.exchange(
+                "/fhir/ValueSet?url=http://example.org/vs",
+                HttpMethod.GET,
+                new HttpEntity<>(headers(null)),
                 String.class);
         assertThat(search.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(search.getBody()).doesNotContain("example.org/vs");
@@ -55,23 +65,34 @@ class FhirRefusedInputTests {
     void refusesAUrlLongerThanItsColumnBeforeStoring() {
         for (var length : new int[] {5_000, 70_000}) {
             var url = "http://example.org/" + "u".repeat(length);
-            var conceptMap = send(HttpMethod.PUT, "/fhir/ConceptMap/long-1",
+            var conceptMap = send(
+                    HttpMethod.PUT,
+                    "/fhir/ConceptMap/long-1",
                     "{\"resourceType\":\"ConceptMap\",\"id\":\"long-1\",\"url\":\"" + url + "\",\"status\":\"draft\"}");
             assertRefused(conceptMap, HttpStatus.UNPROCESSABLE_ENTITY, "url is longer than 1024 characters");
         }
-        var title = send(HttpMethod.POST, "/fhir/ValueSet", "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/t\","
-                + "\"title\":\"" + "t".repeat(1025) + "\",\"status\":\"draft\"}");
+        var title = send(
+                HttpMethod.POST,
+                "/fhir/ValueSet",
+                "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/t\"," + "\"title\":\"" + "t".repeat(1025)
+                        + "\",\"status\":\"draft\"}");
         assertRefused(title, HttpStatus.UNPROCESSABLE_ENTITY, "title is longer than 1024 characters");
-        assertRefused(http.exchange("/fhir/ConceptMap/long-1", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class),
-                HttpStatus.NOT_FOUND, "with that id is known");
+        assertRefused(
+                http.exchange("/fhir/ConceptMap/long-1", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class),
+                HttpStatus.NOT_FOUND,
+                "with that id is known");
     }
 
     @Test
     void refusesAnInvalidOrMismatchedIdWithoutRepeatingIt() {
-        var invalid = send(HttpMethod.PUT, "/fhir/ValueSet/19121212_1212",
+        var invalid = send(
+                HttpMethod.PUT,
+                "/fhir/ValueSet/19121212_1212",
                 "{\"resourceType\":\"ValueSet\",\"id\":\"19121212_1212\",\"status\":\"draft\"}");
         assertRefused(invalid, HttpStatus.BAD_REQUEST, "Invalid resource id");
-        var mismatched = send(HttpMethod.PUT, "/fhir/ValueSet/19121212+1212",
+        var mismatched = send(
+                HttpMethod.PUT,
+                "/fhir/ValueSet/19121212+1212",
                 "{\"resourceType\":\"ValueSet\",\"id\":\"19121212+1212\",\"status\":\"draft\"}");
         assertRefused(mismatched, HttpStatus.BAD_REQUEST, "must be the id in the URL");
     }
@@ -79,7 +100,8 @@ class FhirRefusedInputTests {
     @Test
     void answersADeleteWithoutAnIdWithABadRequest() {
         for (var type : new String[] {"CodeSystem", "ValueSet", "ConceptMap"}) {
-            var answer = http.exchange("/fhir/" + type + "/", HttpMethod.DELETE, new HttpEntity<>(headers(WRITER)), String.class);
+            var answer = http.exchange(
+                    "/fhir/" + type + "/", HttpMethod.DELETE, new HttpEntity<>(headers(WRITER)), String.class);
             assertRefused(answer, HttpStatus.BAD_REQUEST, "needs the id");
         }
     }
@@ -87,10 +109,13 @@ class FhirRefusedInputTests {
     @Test
     void answersAnUnknownIdWithoutRepeatingItInTheAnswerOrTheLog(CapturedOutput output) {
         for (var type : new String[] {"CodeSystem", "ValueSet", "ConceptMap"}) {
-            var read = http.exchange("/fhir/" + type + "/19121212-1212", HttpMethod.GET, new HttpEntity<>(headers(null)),
-                    String.class);
+            var read = http.exchange(
+                    "/fhir/" + type + "/19121212-1212", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
             assertRefused(read, HttpStatus.NOT_FOUND, "No " + type + " with that id is known");
-            var delete = http.exchange("/fhir/" + type + "/191212121212", HttpMethod.DELETE, new HttpEntity<>(headers(WRITER)),
+            var delete = http.exchange(
+                    "/fhir/" + type + "/191212121212",
+                    HttpMethod.DELETE,
+                    new HttpEntity<>(headers(WRITER)),
                     String.class);
             assertRefused(delete, HttpStatus.NOT_FOUND, "No " + type + " with that id is known");
         }
@@ -102,9 +127,13 @@ class FhirRefusedInputTests {
         for (var path : new String[] {"/fhir/CodeSystem/$lookup", "/fhir/ValueSet/$expand"}) {
             var headers = headers(null);
             headers.set(HttpHeaders.CONTENT_TYPE, "*/*");
-            var answer = http.exchange(path, HttpMethod.POST, new HttpEntity<>("{\"resourceType\":\"Parameters\"}", headers),
+            var answer = http.exchange(
+                    path,
+                    HttpMethod.POST,
+                    new HttpEntity<>("{\"resourceType\":\"Parameters\"}", headers),
                     String.class);
-            assertThat(answer.getStatusCode().is4xxClientError()).as(path + " " + answer.getStatusCode() + " " + answer.getBody())
+            assertThat(answer.getStatusCode().is4xxClientError())
+                    .as(path + " " + answer.getStatusCode() + " " + answer.getBody())
                     .isTrue();
         }
     }
@@ -119,7 +148,9 @@ class FhirRefusedInputTests {
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType().toString()).contains("fhir+json");
         var outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.getBody());
-        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(diagnostics).doesNotContain("121212");
+        assertThat(outcome.getIssueFirstRep().getDiagnostics())
+                .contains(diagnostics)
+                .doesNotContain("121212");
     }
 
     private static HttpHeaders headers(String token) {

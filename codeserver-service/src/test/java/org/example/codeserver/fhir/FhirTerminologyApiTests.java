@@ -37,11 +37,14 @@ class FhirTerminologyApiTests {
     void describesItselfAsAnR4TerminologyServer() {
         var statement = get("/fhir/metadata", CapabilityStatement.class, HttpStatus.OK);
         assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
-        assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
+        assertThat(statement.getRestFirstRep().getResource())
+                .extracting(r -> r.getType())
                 .contains("CodeSystem", "ValueSet", "ConceptMap");
 
         var capabilities = get("/fhir/metadata?mode=terminology", TerminologyCapabilities.class, HttpStatus.OK);
-        assertThat(capabilities.getExpansion().getParameter()).extracting(p -> p.getName()).contains("filter", "tx-resource");
+        assertThat(capabilities.getExpansion().getParameter())
+                .extracting(p -> p.getName())
+                .contains("filter", "tx-resource");
 
         var xml = http.getForEntity("/fhir/metadata?_format=xml", String.class);
         assertThat(xml.getBody()).startsWith("<CapabilityStatement");
@@ -52,9 +55,12 @@ class FhirTerminologyApiTests {
         var result = get("/fhir/CodeSystem/$lookup?system=" + ICD + "&code=F32.1", Parameters.class, HttpStatus.OK);
         assertThat(result.getParameter("display").getValue().primitiveValue()).startsWith("Medelsvår depressiv episod");
         assertThat(result.getParameter("version").getValue().primitiveValue()).isEqualTo("2022");
-        assertThat(result.getParameter().stream().filter(p -> "property".equals(p.getName()))
-                .filter(p -> "parent".equals(p.getPart().get(0).getValue().primitiveValue()))
-                .map(p -> p.getPart().get(1).getValue().primitiveValue())).containsExactly("F32");
+        assertThat(result.getParameter().stream()
+                        .filter(p -> "property".equals(p.getName()))
+                        .filter(p ->
+                                "parent".equals(p.getPart().get(0).getValue().primitiveValue()))
+                        .map(p -> p.getPart().get(1).getValue().primitiveValue()))
+                .containsExactly("F32");
     }
 
     @Test
@@ -68,14 +74,18 @@ class FhirTerminologyApiTests {
 
     @Test
     void answersUnknownCodeSystemsAndCodesWithAnOperationOutcome() {
-        var unknownSystem = get("/fhir/CodeSystem/$lookup?system=http://example.org/nothing&code=X", OperationOutcome.class,
+        var unknownSystem = get(
+                "/fhir/CodeSystem/$lookup?system=http://example.org/nothing&code=X",
+                OperationOutcome.class,
                 HttpStatus.NOT_FOUND);
         assertThat(unknownSystem.getIssueFirstRep().getDetails().getText()).contains("http://example.org/nothing");
 
-        var unknownCode = get("/fhir/CodeSystem/$lookup?system=" + ICD + "&code=XYZ99", OperationOutcome.class, HttpStatus.NOT_FOUND);
+        var unknownCode = get(
+                "/fhir/CodeSystem/$lookup?system=" + ICD + "&code=XYZ99", OperationOutcome.class, HttpStatus.NOT_FOUND);
         assertThat(unknownCode.getIssueFirstRep().getDetails().getText()).contains("XYZ99");
 
-        var badCount = get("/fhir/ValueSet/$expand?url=" + ICD + "?vs&count=many", OperationOutcome.class, HttpStatus.BAD_REQUEST);
+        var badCount = get(
+                "/fhir/ValueSet/$expand?url=" + ICD + "?vs&count=many", OperationOutcome.class, HttpStatus.BAD_REQUEST);
         assertThat(badCount.getIssueFirstRep().getDetails().getText()).contains("count");
     }
 
@@ -88,20 +98,31 @@ class FhirTerminologyApiTests {
         assertThat(bad.getParameterBool("result")).isFalse();
         assertThat(bad.getParameter("message").getValue().primitiveValue()).contains("J06.99");
 
-        var wrongDisplay = get("/fhir/CodeSystem/$validate-code?url=" + ICD + "&code=E11&display=Astma", Parameters.class, HttpStatus.OK);
+        var wrongDisplay = get(
+                "/fhir/CodeSystem/$validate-code?url=" + ICD + "&code=E11&display=Astma",
+                Parameters.class,
+                HttpStatus.OK);
         assertThat(wrongDisplay.getParameterBool("result")).isFalse();
     }
 
     @Test
     void expandsTheImplicitValueSetWithASwedishTextFilterAndTheTrueTotal() {
-        var page = get("/fhir/ValueSet/$expand?url=" + ICD + "?vs&filter=diab typ 2&count=3", ValueSet.class, HttpStatus.OK);
-        assertThat(page.getExpansion().getContains()).hasSizeLessThanOrEqualTo(3)
-                .extracting(c -> c.getCode()).contains("E11");
+        var page = get(
+                "/fhir/ValueSet/$expand?url=" + ICD + "?vs&filter=diab typ 2&count=3", ValueSet.class, HttpStatus.OK);
+        assertThat(page.getExpansion().getContains())
+                .hasSizeLessThanOrEqualTo(3)
+                .extracting(c -> c.getCode())
+                .contains("E11");
         assertThat(page.getExpansion().getTotal()).isGreaterThan(3);
 
-        var next = get("/fhir/ValueSet/$expand?url=" + ICD + "?vs&filter=diab typ 2&count=3&offset=3", ValueSet.class, HttpStatus.OK);
+        var next = get(
+                "/fhir/ValueSet/$expand?url=" + ICD + "?vs&filter=diab typ 2&count=3&offset=3",
+                ValueSet.class,
+                HttpStatus.OK);
         assertThat(next.getExpansion().getOffset()).isEqualTo(3);
-        assertThat(next.getExpansion().getContains()).extracting(c -> c.getCode()).doesNotContain("E11");
+        assertThat(next.getExpansion().getContains())
+                .extracting(c -> c.getCode())
+                .doesNotContain("E11");
     }
 
     @Test
@@ -111,62 +132,101 @@ class FhirTerminologyApiTests {
         valueSet.setVersion("1");
         valueSet.setName("Depression");
         valueSet.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
-        valueSet.getCompose().addInclude().setSystem(ICD).addFilter().setProperty("concept")
-                .setOp(ValueSet.FilterOperator.ISA).setValue("F32");
+        valueSet.getCompose()
+                .addInclude()
+                .setSystem(ICD)
+                .addFilter()
+                .setProperty("concept")
+                .setOp(ValueSet.FilterOperator.ISA)
+                .setValue("F32");
 
         post("/fhir/ValueSet", valueSet, null, OperationOutcome.class, HttpStatus.UNAUTHORIZED);
-        post("/fhir/ValueSet", valueSet, TestTokens.bearer("ehr-system", "codes.read"), OperationOutcome.class, HttpStatus.FORBIDDEN);
-        var created = post("/fhir/ValueSet", valueSet, TestTokens.bearer("terminology-admin", "codes.write"), ValueSet.class,
+        post(
+                "/fhir/ValueSet",
+                valueSet,
+                TestTokens.bearer("ehr-system", "codes.read"),
+                OperationOutcome.class,
+                HttpStatus.FORBIDDEN);
+        var created = post(
+                "/fhir/ValueSet",
+                valueSet,
+                TestTokens.bearer("terminology-admin", "codes.write"),
+                ValueSet.class,
                 HttpStatus.CREATED);
 
         var read = get("/fhir/ValueSet/" + created.getIdElement().getIdPart(), ValueSet.class, HttpStatus.OK);
         assertThat(read.getUrl()).isEqualTo(valueSet.getUrl());
 
         var expansion = get("/fhir/ValueSet/$expand?url=" + valueSet.getUrl(), ValueSet.class, HttpStatus.OK);
-        assertThat(expansion.getExpansion().getContains()).extracting(c -> c.getCode()).contains("F32", "F321").doesNotContain("F33");
-        assertThat(expansion.getExpansion().getTotal()).isEqualTo(expansion.getExpansion().getContains().size());
+        assertThat(expansion.getExpansion().getContains())
+                .extracting(c -> c.getCode())
+                .contains("F32", "F321")
+                .doesNotContain("F33");
+        assertThat(expansion.getExpansion().getTotal())
+                .isEqualTo(expansion.getExpansion().getContains().size());
 
-        var member = get("/fhir/ValueSet/$validate-code?url=" + valueSet.getUrl() + "&system=" + ICD + "&code=F32.1",
-                Parameters.class, HttpStatus.OK);
+        var member = get(
+                "/fhir/ValueSet/$validate-code?url=" + valueSet.getUrl() + "&system=" + ICD + "&code=F32.1",
+                Parameters.class,
+                HttpStatus.OK);
         assertThat(member.getParameterBool("result")).isTrue();
-        var outsider = get("/fhir/ValueSet/$validate-code?url=" + valueSet.getUrl() + "&system=" + ICD + "&code=F33",
-                Parameters.class, HttpStatus.OK);
+        var outsider = get(
+                "/fhir/ValueSet/$validate-code?url=" + valueSet.getUrl() + "&system=" + ICD + "&code=F33",
+                Parameters.class,
+                HttpStatus.OK);
         assertThat(outsider.getParameterBool("result")).isFalse();
     }
 
     @Test
     void testsSubsumptionInTheIcd10SeHierarchy() {
-        var result = get("/fhir/CodeSystem/$subsumes?system=" + ICD + "&codeA=F32&codeB=F32.1", Parameters.class, HttpStatus.OK);
+        var result = get(
+                "/fhir/CodeSystem/$subsumes?system=" + ICD + "&codeA=F32&codeB=F32.1", Parameters.class, HttpStatus.OK);
         assertThat(result.getParameter("outcome").getValue().primitiveValue()).isEqualTo("subsumes");
     }
 
     @Test
     void translatesKsh97pToIcd10SeAndBack() {
-        var there = get("/fhir/ConceptMap/$translate?system=http://socialstyrelsen.se/fhir/CodeSystem/ksh97-p&code=A02-P"
-                + "&targetSystem=" + ICD, Parameters.class, HttpStatus.OK);
+        var there = get(
+                "/fhir/ConceptMap/$translate?system=http://socialstyrelsen.se/fhir/CodeSystem/ksh97-p&code=A02-P"
+                        + "&targetSystem=" + ICD,
+                Parameters.class,
+                HttpStatus.OK);
         assertThat(there.getParameterBool("result")).isTrue();
-        assertThat(there.getParameter("match").getPart().stream().filter(p -> "concept".equals(p.getName()))
-                .map(p -> ((org.hl7.fhir.r4.model.Coding) p.getValue()).getCode())).containsExactly("A02");
+        assertThat(there.getParameter("match").getPart().stream()
+                        .filter(p -> "concept".equals(p.getName()))
+                        .map(p -> ((org.hl7.fhir.r4.model.Coding) p.getValue()).getCode()))
+                .containsExactly("A02");
 
-        var back = get("/fhir/ConceptMap/$translate?system=" + ICD + "&code=A02&targetSystem=http://socialstyrelsen.se/fhir/CodeSystem/ksh97-p",
-                Parameters.class, HttpStatus.OK);
+        var back = get(
+                "/fhir/ConceptMap/$translate?system=" + ICD
+                        + "&code=A02&targetSystem=http://socialstyrelsen.se/fhir/CodeSystem/ksh97-p",
+                Parameters.class,
+                HttpStatus.OK);
         assertThat(back.getParameterBool("result")).isTrue();
 
         var maps = http.getForEntity("/fhir/ConceptMap?url=" + Ksh97pIcd10SeMaps.FORWARD_URL, String.class);
         assertThat(maps.getBody()).contains("\"total\":1");
-        assertThat(read(maps.getBody(), org.hl7.fhir.r4.model.Bundle.class).getEntryFirstRep().getResource()).isInstanceOf(ConceptMap.class);
+        assertThat(read(maps.getBody(), org.hl7.fhir.r4.model.Bundle.class)
+                        .getEntryFirstRep()
+                        .getResource())
+                .isInstanceOf(ConceptMap.class);
     }
 
     @Test
     void readsTheModelsCodeSystemsAsFhirResources() {
-        var bundle = get("/fhir/CodeSystem?url=" + ICD + "&_summary=true", org.hl7.fhir.r4.model.Bundle.class, HttpStatus.OK);
+        var bundle = get(
+                "/fhir/CodeSystem?url=" + ICD + "&_summary=true", org.hl7.fhir.r4.model.Bundle.class, HttpStatus.OK);
         assertThat(bundle.getEntry()).hasSize(3);
-        var byOid = get("/fhir/CodeSystem?url=urn:oid:1.2.752.116.1.1.1&version=2022&_summary=true", org.hl7.fhir.r4.model.Bundle.class,
+        var byOid = get(
+                "/fhir/CodeSystem?url=urn:oid:1.2.752.116.1.1.1&version=2022&_summary=true",
+                org.hl7.fhir.r4.model.Bundle.class,
                 HttpStatus.OK);
         assertThat(byOid.getEntry()).hasSize(1);
         var id = byOid.getEntryFirstRep().getResource().getIdElement().getIdPart();
         var full = get("/fhir/CodeSystem/" + id, org.hl7.fhir.r4.model.CodeSystem.class, HttpStatus.OK);
-        assertThat(PartialResourceTests.all(full.getConcept())).hasSize(full.getCount()).hasSizeGreaterThan(30_000);
+        assertThat(PartialResourceTests.all(full.getConcept()))
+                .hasSize(full.getCount())
+                .hasSizeGreaterThan(30_000);
     }
 
     /**
@@ -187,14 +247,19 @@ class FhirTerminologyApiTests {
                 "/fhir/ValueSet/$expand?url=" + ICD + "?vs&filter=diab typ 2&count=3",
                 "/fhir/ConceptMap/ksh97-p-to-icd-10-se");
         for (var path : paths) {
-            var body = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(null)), String.class).getBody();
+            var body = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(null)), String.class)
+                    .getBody();
             var parser = FHIR.newJsonParser();
             assertThat(body).as(path).isEqualTo(parser.encodeResourceToString(parser.parseResource(body)));
         }
-        var pretty = http.exchange(paths.get(0) + "&_pretty=true", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
-        assertThat(pretty.getBody()).isEqualTo(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(
-                read(pretty.getBody(), Parameters.class)));
-        var xml = http.exchange(paths.get(0) + "&_format=xml", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
+        var pretty = http.exchange(
+                paths.get(0) + "&_pretty=true", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
+        assertThat(pretty.getBody())
+                .isEqualTo(FHIR.newJsonParser()
+                        .setPrettyPrint(true)
+                        .encodeResourceToString(read(pretty.getBody(), Parameters.class)));
+        var xml = http.exchange(
+                paths.get(0) + "&_format=xml", HttpMethod.GET, new HttpEntity<>(headers(null)), String.class);
         assertThat(xml.getBody()).startsWith("<Parameters");
     }
 
@@ -202,7 +267,10 @@ class FhirTerminologyApiTests {
     void answersWithTheRequestIdOfTheLogs() {
         var headers = headers(null);
         headers.set("X-Request-Id", "fhir-test-42");
-        var response = http.exchange("/fhir/CodeSystem/$lookup?system=" + ICD + "&code=E11", HttpMethod.GET, new HttpEntity<>(headers),
+        var response = http.exchange(
+                "/fhir/CodeSystem/$lookup?system=" + ICD + "&code=E11",
+                HttpMethod.GET,
+                new HttpEntity<>(headers),
                 String.class);
         assertThat(response.getHeaders().get("X-Request-Id")).containsExactly("fhir-test-42");
     }
@@ -212,11 +280,15 @@ class FhirTerminologyApiTests {
         return check(response, type, status);
     }
 
-    private <T extends IBaseResource> T post(String path, IBaseResource body, String token, Class<T> type, HttpStatus status) {
+    private <T extends IBaseResource> T post(
+            String path, IBaseResource body, String token, Class<T> type, HttpStatus status) {
         var headers = headers(token);
         headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
-        var response = http.exchange(path, HttpMethod.POST,
-                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(body), headers), String.class);
+        var response = http.exchange(
+                path,
+                HttpMethod.POST,
+                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(body), headers),
+                String.class);
         return check(response, type, status);
     }
 
@@ -229,7 +301,8 @@ class FhirTerminologyApiTests {
         return headers;
     }
 
-    private static <T extends IBaseResource> T check(ResponseEntity<String> response, Class<T> type, HttpStatus status) {
+    private static <T extends IBaseResource> T check(
+            ResponseEntity<String> response, Class<T> type, HttpStatus status) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
         if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
             return null;

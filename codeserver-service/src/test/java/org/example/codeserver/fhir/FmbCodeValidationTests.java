@@ -40,7 +40,8 @@ class FmbCodeValidationTests {
     void validatesEveryCodeOfTheFmbCollectionsExceptSnomedCt() throws IOException {
         var codes = codes();
         assertThat(codes).hasSizeGreaterThan(50);
-        var systems = codes.stream().map(c -> c.path("kodsystem").asText()).distinct().toList();
+        var systems =
+                codes.stream().map(c -> c.path("kodsystem").asText()).distinct().toList();
         assertThat(systems).contains("1.2.752.116.3.1.13", "1.2.752.116.3.2.2.2", "1.2.752.116.3.2.7");
 
         for (var coded : codes) {
@@ -49,11 +50,15 @@ class FmbCodeValidationTests {
             var result = validate(system, code);
             if (SNOMED_CT.equals(system)) {
                 assertThat(result.getParameterValue("message").primitiveValue()).contains("SNOMED CT");
-                assertThat(((BooleanType) result.getParameterValue("result")).booleanValue()).isFalse();
+                assertThat(((BooleanType) result.getParameterValue("result")).booleanValue())
+                        .isFalse();
             } else {
-                assertThat(((BooleanType) result.getParameterValue("result")).booleanValue()).as(system + "#" + code).isTrue();
+                assertThat(((BooleanType) result.getParameterValue("result")).booleanValue())
+                        .as(system + "#" + code)
+                        .isTrue();
                 if (system.startsWith("1.2.752.116.3.")) {
-                    assertThat(result.getParameterValue("display").primitiveValue()).as(system + "#" + code)
+                    assertThat(result.getParameterValue("display").primitiveValue())
+                            .as(system + "#" + code)
                             .isEqualTo(coded.path("beskrivning").asText());
                 }
             }
@@ -67,15 +72,19 @@ class FmbCodeValidationTests {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
         headers.setAccept(List.of(MediaType.parseMediaType("application/fhir+json")));
-        var response = http.exchange("/fhir/CodeSystem/$validate-code", HttpMethod.POST,
-                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(body), headers), String.class);
+        var response = http.exchange(
+                "/fhir/CodeSystem/$validate-code",
+                HttpMethod.POST,
+                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(body), headers),
+                String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         return FHIR.newJsonParser().parseResource(Parameters.class, response.getBody());
     }
 
     private static List<JsonNode> codes() throws IOException {
         var found = new ArrayList<JsonNode>();
-        for (var file : List.of("fmb/fmb-forsakringsmedicinskdiagnosinformation.excerpt.json", "fmb/fmb-typfall.excerpt.json")) {
+        for (var file : List.of(
+                "fmb/fmb-forsakringsmedicinskdiagnosinformation.excerpt.json", "fmb/fmb-typfall.excerpt.json")) {
             collect(new ObjectMapper().readTree(new ClassPathResource(file).getInputStream()), found);
         }
         return found;

@@ -48,7 +48,8 @@ class HapiValidatorChainTests {
 
     private static final String BASE = "http://socialstyrelsen.se/fhir/CodeSystem/";
     private static final String ICD = BASE + "icd-10-se";
-    private static final String PROFILE = "http://socialstyrelsen.se/fhir/StructureDefinition/test-depression-condition";
+    private static final String PROFILE =
+            "http://socialstyrelsen.se/fhir/StructureDefinition/test-depression-condition";
     private static final String DEPRESSION = "http://socialstyrelsen.se/fhir/ValueSet/test-depressive-episodes";
     private static final FhirContext FHIR = FhirContext.forR4();
 
@@ -71,20 +72,29 @@ class HapiValidatorChainTests {
         storeTheDepressionValueSet();
         var profiles = new PrePopulatedValidationSupport(FHIR);
         profiles.addStructureDefinition(depressionProfile());
-        var chain = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR), new CommonCodeSystemsTerminologyService(FHIR),
-                new InMemoryTerminologyServerValidationSupport(FHIR), new SnapshotGeneratingValidationSupport(FHIR),
-                new RemoteTerminologyServiceValidationSupport(FHIR, "http://localhost:" + port + "/fhir"), profiles);
+        var chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(FHIR),
+                new CommonCodeSystemsTerminologyService(FHIR),
+                new InMemoryTerminologyServerValidationSupport(FHIR),
+                new SnapshotGeneratingValidationSupport(FHIR),
+                new RemoteTerminologyServiceValidationSupport(FHIR, "http://localhost:" + port + "/fhir"),
+                profiles);
         validator = FHIR.newValidator();
         validator.registerValidatorModule(new FhirInstanceValidator(chain));
     }
 
     @Test
     void passesValidCodesOfEverySwedishClassification() {
-        for (var coding : List.of(new String[] {"icd-10-se", "F321"}, new String[] {"kva", "AAA00"}, new String[] {"ksh97-p", "A02-P"},
+        for (var coding : List.of(
+                new String[] {"icd-10-se", "F321"},
+                new String[] {"kva", "AAA00"},
+                new String[] {"ksh97-p", "A02-P"},
                 new String[] {"icf", "b110"})) {
             var system = BASE + coding[0];
             var messages = validate(condition(system, coding[1], display(system, coding[1])));
-            assertThat(aboutTheCode(messages, coding[1])).as(system + "#" + coding[1]).isEmpty();
+            assertThat(aboutTheCode(messages, coding[1]))
+                    .as(system + "#" + coding[1])
+                    .isEmpty();
         }
     }
 
@@ -110,7 +120,8 @@ class HapiValidatorChainTests {
     void checksARequiredBindingAgainstTheValueSetOnTheServer() {
         var inside = condition(ICD, "F321", null);
         inside.getMeta().addProfile(PROFILE);
-        assertThat(validate(inside)).noneSatisfy(m -> assertThat(m.getSeverity()).isEqualTo(ResultSeverityEnum.ERROR));
+        assertThat(validate(inside))
+                .noneSatisfy(m -> assertThat(m.getSeverity()).isEqualTo(ResultSeverityEnum.ERROR));
 
         var outside = condition(ICD, "J189", null);
         outside.getMeta().addProfile(PROFILE);
@@ -125,8 +136,10 @@ class HapiValidatorChainTests {
     }
 
     private static List<SingleValidationMessage> aboutTheCode(List<SingleValidationMessage> messages, String text) {
-        return messages.stream().filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal())
-                .filter(m -> m.getMessage().contains(text)).toList();
+        return messages.stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal())
+                .filter(m -> m.getMessage().contains(text))
+                .toList();
     }
 
     private static Condition condition(String system, String code, String display) {
@@ -139,7 +152,10 @@ class HapiValidatorChainTests {
     private String display(String system, String code) {
         var response = http.getForEntity("/fhir/CodeSystem/$lookup?system=" + system + "&code=" + code, String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-        return FHIR.newJsonParser().parseResource(Parameters.class, response.getBody()).getParameterValue("display").primitiveValue();
+        return FHIR.newJsonParser()
+                .parseResource(Parameters.class, response.getBody())
+                .getParameterValue("display")
+                .primitiveValue();
     }
 
     private void storeTheDepressionValueSet() {
@@ -148,13 +164,21 @@ class HapiValidatorChainTests {
         valueSet.setVersion("1");
         valueSet.setName("TestDepressiveEpisodes");
         valueSet.setStatus(PublicationStatus.ACTIVE);
-        valueSet.getCompose().addInclude().setSystem(ICD).addFilter().setProperty("concept").setOp(ValueSet.FilterOperator.ISA)
+        valueSet.getCompose()
+                .addInclude()
+                .setSystem(ICD)
+                .addFilter()
+                .setProperty("concept")
+                .setOp(ValueSet.FilterOperator.ISA)
                 .setValue("F32");
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
         headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer("terminology-admin", "codes.write"));
-        var response = http.exchange("/fhir/ValueSet", HttpMethod.POST,
-                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(valueSet), headers), String.class);
+        var response = http.exchange(
+                "/fhir/ValueSet",
+                HttpMethod.POST,
+                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(valueSet), headers),
+                String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 

@@ -61,19 +61,24 @@ class OidResolutionTests {
         assertThat(lookup.getParameterValue("code").primitiveValue()).isEqualTo(code);
 
         var validation = fhir("/fhir/CodeSystem/$validate-code?url=urn:oid:" + oid + "&code=" + code, Parameters.class);
-        assertThat(((BooleanType) validation.getParameterValue("result")).booleanValue()).isTrue();
+        assertThat(((BooleanType) validation.getParameterValue("result")).booleanValue())
+                .isTrue();
 
         var search = fhir("/fhir/CodeSystem?identifier=urn:oid:" + oid, Bundle.class);
         assertThat(search.getEntry()).isNotEmpty();
-        assertThat(search.getEntry()).allSatisfy(e -> assertThat(((org.hl7.fhir.r4.model.CodeSystem) e.getResource())
-                .getIdentifier()).anySatisfy(i -> assertThat(i.getValue()).isEqualTo("urn:oid:" + oid)));
+        assertThat(search.getEntry())
+                .allSatisfy(e -> assertThat(((org.hl7.fhir.r4.model.CodeSystem) e.getResource()).getIdentifier())
+                        .anySatisfy(i -> assertThat(i.getValue()).isEqualTo("urn:oid:" + oid)));
     }
 
     @Test
     void translatesKsh97pNamedByInerasOidToIcd10SeNamedByItsCertificateOid() {
-        var result = fhir("/fhir/ConceptMap/$translate?system=urn:oid:1.2.752.116.1.3.1.4.1&code=A02-P"
-                + "&targetSystem=urn:oid:1.2.752.116.1.1.1.1.3", Parameters.class);
-        assertThat(((BooleanType) result.getParameterValue("result")).booleanValue()).isTrue();
+        var result = fhir(
+                "/fhir/ConceptMap/$translate?system=urn:oid:1.2.752.116.1.3.1.4.1&code=A02-P"
+                        + "&targetSystem=urn:oid:1.2.752.116.1.1.1.1.3",
+                Parameters.class);
+        assertThat(((BooleanType) result.getParameterValue("result")).booleanValue())
+                .isTrue();
     }
 
     @Test
@@ -82,8 +87,11 @@ class OidResolutionTests {
             var answer = http.getForEntity("/codes/api/v1/oids/" + oid, String.class);
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(answer.getBody()).contains("\"title\":\"Known, not served here\"", "\"name\":\"SNOMED CT\"",
-                    "\"url\":\"http://snomed.info/sct\"");
+            assertThat(answer.getBody())
+                    .contains(
+                            "\"title\":\"Known, not served here\"",
+                            "\"name\":\"SNOMED CT\"",
+                            "\"url\":\"http://snomed.info/sct\"");
         }
     }
 
@@ -99,7 +107,9 @@ class OidResolutionTests {
         var headers = new HttpHeaders();
         headers.setAccept(java.util.List.of(MediaType.parseMediaType("application/fhir+json")));
         var response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        assertThat(response.getStatusCode()).as(path + " -> " + response.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getStatusCode())
+                .as(path + " -> " + response.getBody())
+                .isEqualTo(HttpStatus.OK);
         return FHIR.newJsonParser().parseResource(type, response.getBody());
     }
 }

@@ -45,9 +45,12 @@ class ParametersJsonTests {
                     assertWrittenAsHapiDoes(json, indexed.lookup(cs, concept.code(), "en"));
                     if (n++ % 5 == 0) {
                         assertWrittenAsHapiDoes(json, indexed.validate(cs, concept.code(), null, null, false, null));
-                        assertWrittenAsHapiDoes(json, indexed.validate(cs, concept.code(), concept.display(), "en", false, null));
-                        assertWrittenAsHapiDoes(json, indexed.validate(cs, concept.code(), "Fel \"text\"\n", null, true, null));
-                        assertWrittenAsHapiDoes(json, indexed.validate(cs, concept.code() + "Q", null, null, false, "http://x/vs"));
+                        assertWrittenAsHapiDoes(
+                                json, indexed.validate(cs, concept.code(), concept.display(), "en", false, null));
+                        assertWrittenAsHapiDoes(
+                                json, indexed.validate(cs, concept.code(), "Fel \"text\"\n", null, true, null));
+                        assertWrittenAsHapiDoes(
+                                json, indexed.validate(cs, concept.code() + "Q", null, null, false, "http://x/vs"));
                     }
                     compared++;
                 }
@@ -67,7 +70,10 @@ class ParametersJsonTests {
         assertThat(ParametersJson.writes(canonical)).isFalse();
 
         var extended = new Parameters();
-        extended.addParameter().setName("x").setValue(new StringType("y")).addExtension("http://x", new StringType("z"));
+        extended.addParameter()
+                .setName("x")
+                .setValue(new StringType("y"))
+                .addExtension("http://x", new StringType("z"));
         assertThat(ParametersJson.writes(extended)).isFalse();
 
         var withId = new Parameters();

@@ -37,9 +37,14 @@ class PartialResourceTests {
         assertThat(icd.getContent()).isEqualTo(CodeSystemContentMode.COMPLETE);
         assertThat(all(icd.getConcept())).hasSizeGreaterThan(35_000).hasSize(icd.getCount());
         assertThat(icd.getConcept()).hasSize(22);
-        var chapter5 = icd.getConcept().stream().filter(c -> c.getCode().equals("05")).findFirst().orElseThrow();
-        assertThat(all(chapter5.getConcept())).anySatisfy(c -> assertThat(c.getCode()).isEqualTo("F321"));
-        assertThat(icd.getMeta().getTag()).noneSatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
+        var chapter5 = icd.getConcept().stream()
+                .filter(c -> c.getCode().equals("05"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(all(chapter5.getConcept()))
+                .anySatisfy(c -> assertThat(c.getCode()).isEqualTo("F321"));
+        assertThat(icd.getMeta().getTag())
+                .noneSatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
     }
 
     @Test
@@ -52,7 +57,8 @@ class PartialResourceTests {
     }
 
     /** Every concept of a nested concept list. */
-    static java.util.List<CodeSystem.ConceptDefinitionComponent> all(java.util.List<CodeSystem.ConceptDefinitionComponent> concepts) {
+    static java.util.List<CodeSystem.ConceptDefinitionComponent> all(
+            java.util.List<CodeSystem.ConceptDefinitionComponent> concepts) {
         var all = new java.util.ArrayList<CodeSystem.ConceptDefinitionComponent>();
         for (var c : concepts) {
             all.add(c);
@@ -69,14 +75,16 @@ class PartialResourceTests {
             var cs = (CodeSystem) e.getResource();
             assertThat(cs.hasConcept()).isFalse();
             assertThat(cs.getCount()).isGreaterThan(35_000);
-            assertThat(cs.getMeta().getTag()).anySatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
+            assertThat(cs.getMeta().getTag())
+                    .anySatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
         });
 
         var elements = get("/fhir/CodeSystem/icd-10-se-2022?_elements=url,version", CodeSystem.class);
         assertThat(elements.hasConcept()).isFalse();
         assertThat(elements.getVersion()).isEqualTo("2022");
         assertThat(elements.hasPublisher()).isFalse();
-        assertThat(elements.getMeta().getTag()).anySatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
+        assertThat(elements.getMeta().getTag())
+                .anySatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
     }
 
     @Test
@@ -95,7 +103,8 @@ class PartialResourceTests {
         var second = get(path, Bundle.class);
         assertThat(second.getEntry()).hasSize(2);
         assertThat(second.getEntryFirstRep().getResource().getIdElement().getIdPart())
-                .isNotEqualTo(first.getEntryFirstRep().getResource().getIdElement().getIdPart());
+                .isNotEqualTo(
+                        first.getEntryFirstRep().getResource().getIdElement().getIdPart());
     }
 
     @Test
@@ -105,7 +114,8 @@ class PartialResourceTests {
             var map = (org.hl7.fhir.r4.model.ConceptMap) e.getResource();
             assertThat(map.hasUrl()).isTrue();
             assertThat(map.hasGroup()).isFalse();
-            assertThat(map.getMeta().getTag()).anySatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
+            assertThat(map.getMeta().getTag())
+                    .anySatisfy(t -> assertThat(t.getCode()).isEqualTo(SUBSETTED));
         });
         var valueSets = get("/fhir/ValueSet?_summary=count", Bundle.class);
         assertThat(valueSets.getEntry()).isEmpty();
@@ -115,7 +125,9 @@ class PartialResourceTests {
         var headers = new HttpHeaders();
         headers.setAccept(java.util.List.of(MediaType.parseMediaType("application/fhir+json")));
         var response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        assertThat(response.getStatusCode()).as(path + " -> " + response.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getStatusCode())
+                .as(path + " -> " + response.getBody())
+                .isEqualTo(HttpStatus.OK);
         return FHIR.newJsonParser().parseResource(type, response.getBody());
     }
 }

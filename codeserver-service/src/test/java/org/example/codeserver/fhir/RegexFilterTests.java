@@ -31,32 +31,61 @@ class RegexFilterTests {
 
     @Test
     void refusesBackreferencesAndOverlongPatternsAsInvalid() {
-        assertThatThrownBy(() -> RegexFilter.compile("(a)\\1")).isInstanceOfSatisfying(TerminologyOperationException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> RegexFilter.compile("(a)\\1"))
+                .isInstanceOfSatisfying(
+                        TerminologyOperationException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(400));
         assertThatThrownBy(() -> RegexFilter.compile("a".repeat(RegexFilter.MAX_PATTERN_LENGTH + 1)))
-                .isInstanceOfSatisfying(TerminologyOperationException.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        TerminologyOperationException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(400));
     }
 
     @Test
     void replacesRegexFiltersOnCodesAndPropertiesByTheCodesTheySelect() throws Exception {
         var context = new SimpleWorkerContext.SimpleWorkerContextBuilder().fromNothing();
-        var codeSystem = new CodeSystem().setUrl("http://example.org/cs").setContent(
-                org.hl7.fhir.r5.model.Enumerations.CodeSystemContentMode.COMPLETE);
-        codeSystem.addConcept().setCode("aaa").addProperty().setCode("prop").setValue(new org.hl7.fhir.r5.model.CodeType("old"));
-        codeSystem.addConcept().setCode("aab").addProperty().setCode("prop").setValue(new org.hl7.fhir.r5.model.CodeType("new"));
+        var codeSystem = new CodeSystem()
+                .setUrl("http://example.org/cs")
+                .setContent(org.hl7.fhir.r5.model.Enumerations.CodeSystemContentMode.COMPLETE);
+        codeSystem
+                .addConcept()
+                .setCode("aaa")
+                .addProperty()
+                .setCode("prop")
+                .setValue(new org.hl7.fhir.r5.model.CodeType("old"));
+        codeSystem
+                .addConcept()
+                .setCode("aab")
+                .addProperty()
+                .setCode("prop")
+                .setValue(new org.hl7.fhir.r5.model.CodeType("new"));
         codeSystem.getConceptFirstRep().addConcept().setCode("aac");
         context.cacheResource(codeSystem);
         var valueSet = new ValueSet();
-        valueSet.getCompose().addInclude().setSystem("http://example.org/cs").addFilter().setProperty("code")
-                .setOp(FilterOperator.REGEX).setValue("a+[bc]");
-        valueSet.getCompose().addExclude().setSystem("http://example.org/cs").addFilter().setProperty("prop")
-                .setOp(FilterOperator.REGEX).setValue("n.w");
+        valueSet.getCompose()
+                .addInclude()
+                .setSystem("http://example.org/cs")
+                .addFilter()
+                .setProperty("code")
+                .setOp(FilterOperator.REGEX)
+                .setValue("a+[bc]");
+        valueSet.getCompose()
+                .addExclude()
+                .setSystem("http://example.org/cs")
+                .addFilter()
+                .setProperty("prop")
+                .setOp(FilterOperator.REGEX)
+                .setValue("n.w");
 
         RegexFilter.precompute(context, valueSet, ExpansionBudget.start(LIMITS));
 
-        assertThat(valueSet.getCompose().getIncludeFirstRep().getConcept()).extracting(c -> c.getCode()).containsExactlyInAnyOrder("aab", "aac");
+        assertThat(valueSet.getCompose().getIncludeFirstRep().getConcept())
+                .extracting(c -> c.getCode())
+                .containsExactlyInAnyOrder("aab", "aac");
         assertThat(valueSet.getCompose().getIncludeFirstRep().hasFilter()).isFalse();
-        assertThat(valueSet.getCompose().getExcludeFirstRep().getConcept()).extracting(c -> c.getCode()).containsExactly("aab");
+        assertThat(valueSet.getCompose().getExcludeFirstRep().getConcept())
+                .extracting(c -> c.getCode())
+                .containsExactly("aab");
     }
 
     @Test
@@ -68,6 +97,8 @@ class RegexFilterTests {
         include.addFilter().setProperty("concept").setOp(FilterOperator.ISA).setValue("a");
 
         assertThatThrownBy(() -> RegexFilter.precompute(context, valueSet, ExpansionBudget.start(LIMITS)))
-                .isInstanceOfSatisfying(TerminologyOperationException.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        TerminologyOperationException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(400));
     }
 }

@@ -8,12 +8,15 @@ class TextMatchTests {
 
     @Test
     void needsEveryWordToStartAWordOfTheDisplay() {
-        assertThat(TextMatch.matches(new String[] {"data", "exch"}, "x", "Data Exchange")).isTrue();
-        assertThat(TextMatch.matches(new String[] {"data", "report"}, "x", "Data Exchange")).isFalse();
+        assertThat(TextMatch.matches(new String[] {"data", "exch"}, "x", "Data Exchange"))
+                .isTrue();
+        assertThat(TextMatch.matches(new String[] {"data", "report"}, "x", "Data Exchange"))
+                .isFalse();
     }
 
     @Test
     void findsTheCodeItself() {
-        assertThat(TextMatch.matches(new String[] {"code2a"}, "code2a", "Display 2a")).isTrue();
+        assertThat(TextMatch.matches(new String[] {"code2a"}, "code2a", "Display 2a"))
+                .isTrue();
     }
 }

@@ -61,19 +61,28 @@ class UnknownCodeSystemTests {
 
         var headers = headers();
         headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
-        var response = http.exchange("/fhir/ValueSet/$batch-validate-code", HttpMethod.POST,
-                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(batch), headers), String.class);
+        var response = http.exchange(
+                "/fhir/ValueSet/$batch-validate-code",
+                HttpMethod.POST,
+                new HttpEntity<>(FHIR.newJsonParser().encodeResourceToString(batch), headers),
+                String.class);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-        var results = FHIR.newJsonParser().parseResource(Parameters.class, response.getBody()).getParameter();
+        var results = FHIR.newJsonParser()
+                .parseResource(Parameters.class, response.getBody())
+                .getParameter();
         assertThat(results).hasSize(2);
         assertUnknown((Parameters) results.get(0).getResource());
-        assertThat(((BooleanType) ((Parameters) results.get(1).getResource()).getParameterValue("result")).booleanValue()).isTrue();
+        assertThat(((BooleanType) ((Parameters) results.get(1).getResource()).getParameterValue("result"))
+                        .booleanValue())
+                .isTrue();
     }
 
     private static void assertUnknown(Parameters result) {
-        assertThat(((BooleanType) result.getParameterValue("result")).booleanValue()).isFalse();
-        assertThat(result.getParameterValue("x-unknown-system").primitiveValue()).isEqualTo(NO_SUCH);
+        assertThat(((BooleanType) result.getParameterValue("result")).booleanValue())
+                .isFalse();
+        assertThat(result.getParameterValue("x-unknown-system").primitiveValue())
+                .isEqualTo(NO_SUCH);
         var issues = (OperationOutcome) result.getParameter("issues").getResource();
         assertThat(issues.getIssue()).anySatisfy(issue -> {
             assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);

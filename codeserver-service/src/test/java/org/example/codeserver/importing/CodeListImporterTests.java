@@ -20,12 +20,14 @@ class CodeListImporterTests {
         assertThat(professions.oid()).isEqualTo("1.2.752.116.3.1.3");
         var byCode = Icd10SeImporterTests.byCode(professions);
         assertThat(byCode.get("LK").display()).isEqualTo("Läkare");
-        assertThat(byCode.get("FT").properties()).extracting(ConceptProperty::value).containsExactly(
-                "ersätter SG; HoSp-TKB har fältet beslutsdatumFysioterapeut (övergång SG->FT)");
+        assertThat(byCode.get("FT").properties())
+                .extracting(ConceptProperty::value)
+                .containsExactly("ersätter SG; HoSp-TKB har fältet beslutsdatumFysioterapeut (övergång SG->FT)");
 
         var restrictions = BundledFiles.parse(new CodeListCsvImporter(), "hosp-behorighetsbegransning", "1");
         assertThat(restrictions.concepts()).hasSize(3);
-        assertThat(Icd10SeImporterTests.byCode(restrictions).get("002").designations()).extracting(Designation::value)
+        assertThat(Icd10SeImporterTests.byCode(restrictions).get("002").designations())
+                .extracting(Designation::value)
                 .containsExactly("Treårig prövotid");
     }
 
@@ -40,9 +42,10 @@ class CodeListImporterTests {
     @Test
     void refusesARowWithoutDisplay() {
         var files = new SourceFiles(Map.of("list.csv", "kod,namn\nA,Alfa\nB,\n".getBytes(UTF_8)));
-        var metadata = new ImportMetadata("http://example.org/list", null, List.of(), null, "List", null, null, "1",
-                null, null);
+        var metadata = new ImportMetadata(
+                "http://example.org/list", null, List.of(), null, "List", null, null, "1", null, null);
         assertThatThrownBy(() -> new CodeListCsvImporter().parse(files, metadata))
-                .isInstanceOf(InvalidCodeSystemException.class).hasMessageStartingWith("Line 3:");
+                .isInstanceOf(InvalidCodeSystemException.class)
+                .hasMessageStartingWith("Line 3:");
     }
 }

@@ -18,7 +18,9 @@ class Icd10SeImporterTests {
 
     @Test
     void readsEveryCodeOfTheThreeReleases() {
-        assertThat(kinds(parse("2020"))).containsEntry("category", 2051L).containsEntry("chapter", 22L)
+        assertThat(kinds(parse("2020")))
+                .containsEntry("category", 2051L)
+                .containsEntry("chapter", 22L)
                 .containsEntry("block", 264L);
         assertThat(codes(parse("2020"))).isEqualTo(35_600);
         assertThat(codes(parse("2021"))).isEqualTo(35_665);
@@ -41,10 +43,12 @@ class Icd10SeImporterTests {
     void keepsDaggerAndAsteriskMarkersAsProperties() {
         var concepts = byCode(parse("2022"));
         var daggers = concepts.values().stream()
-                .filter(c -> c.properties().stream().anyMatch(p -> p.code().equals("marker") && p.value().equals("†")))
+                .filter(c -> c.properties().stream()
+                        .anyMatch(p -> p.code().equals("marker") && p.value().equals("†")))
                 .count();
         var asterisks = concepts.values().stream()
-                .filter(c -> c.properties().stream().anyMatch(p -> p.code().equals("marker") && p.value().equals("*")))
+                .filter(c -> c.properties().stream()
+                        .anyMatch(p -> p.code().equals("marker") && p.value().equals("*")))
                 .count();
         assertThat(daggers).isPositive();
         assertThat(asterisks).isPositive();
@@ -53,20 +57,31 @@ class Icd10SeImporterTests {
 
     @Test
     void namesTheLineOfABrokenRow() {
-        var files = new SourceFiles(Map.of("digit3.txt", "\uFEFFA00\t\tKolera\nA01 Tyfoidfeber\n".getBytes(UTF_8),
-                "digit4.txt", "A000\t\tKolera orsakad av Vibrio cholerae\n".getBytes(UTF_8),
-                "digit5.txt", new byte[0]));
+        var files = new SourceFiles(Map.of(
+                "digit3.txt",
+                "\uFEFFA00\t\tKolera\nA01 Tyfoidfeber\n".getBytes(UTF_8),
+                "digit4.txt",
+                "A000\t\tKolera orsakad av Vibrio cholerae\n".getBytes(UTF_8),
+                "digit5.txt",
+                new byte[0]));
         assertThatThrownBy(() -> importer.parse(files, metadata("2099")))
                 .isInstanceOf(InvalidCodeSystemException.class)
-                .hasMessageContaining("Line 2").hasMessageContaining("digit3.txt");
+                .hasMessageContaining("Line 2")
+                .hasMessageContaining("digit3.txt");
     }
 
     @Test
     void refusesACodeWithoutItsCategory() {
-        var files = new SourceFiles(Map.of("digit3.txt", "A00\t\tKolera\n".getBytes(UTF_8),
-                "digit4.txt", "A000\t\tKolera A\nB991\t\tOkänd\n".getBytes(UTF_8), "digit5.txt", new byte[0]));
+        var files = new SourceFiles(Map.of(
+                "digit3.txt",
+                "A00\t\tKolera\n".getBytes(UTF_8),
+                "digit4.txt",
+                "A000\t\tKolera A\nB991\t\tOkänd\n".getBytes(UTF_8),
+                "digit5.txt",
+                new byte[0]));
         assertThatThrownBy(() -> importer.parse(files, metadata("2099")))
-                .isInstanceOf(InvalidCodeSystemException.class).hasMessageContaining("B991");
+                .isInstanceOf(InvalidCodeSystemException.class)
+                .hasMessageContaining("B991");
     }
 
     private static ImportMetadata metadata(String version) {
@@ -78,13 +93,20 @@ class Icd10SeImporterTests {
     }
 
     private static long codes(NewCodeSystem system) {
-        return system.concepts().stream().filter(c -> c.code().matches("[A-Z][0-9]{2}[0-9A-Z]{0,2}")).count();
+        return system.concepts().stream()
+                .filter(c -> c.code().matches("[A-Z][0-9]{2}[0-9A-Z]{0,2}"))
+                .count();
     }
 
     private static Map<String, Long> kinds(NewCodeSystem system) {
-        return system.concepts().stream().collect(Collectors.groupingBy(
-                c -> c.properties().stream().filter(p -> p.code().equals("kind")).findFirst().orElseThrow().value(),
-                Collectors.counting()));
+        return system.concepts().stream()
+                .collect(Collectors.groupingBy(
+                        c -> c.properties().stream()
+                                .filter(p -> p.code().equals("kind"))
+                                .findFirst()
+                                .orElseThrow()
+                                .value(),
+                        Collectors.counting()));
     }
 
     static Map<String, NewConcept> byCode(NewCodeSystem system) {

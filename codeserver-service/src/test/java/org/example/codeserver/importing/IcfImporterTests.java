@@ -18,7 +18,9 @@ class IcfImporterTests {
         assertThat(concepts.get("b110").parents()).containsExactly("b110-b139");
         assertThat(concepts.get("b1100").parents()).containsExactly("b110");
         assertThat(concepts.get("b110").display()).isEqualTo("Medvetandefunktioner");
-        assertThat(concepts.get("b110").designations()).extracting(Designation::value).contains("Medvetande");
+        assertThat(concepts.get("b110").designations())
+                .extracting(Designation::value)
+                .contains("Medvetande");
         assertThat(concepts.get("d470").display()).isEqualTo("Att använda transportmedel");
         assertThat(icf.aliasOids()).contains("1.2.752.116.1.1.3.3.1");
     }

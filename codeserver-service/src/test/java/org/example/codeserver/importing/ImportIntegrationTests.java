@@ -68,7 +68,11 @@ class ImportIntegrationTests {
     void refusesAnImportWithoutTokenOrWithoutTheWriteScope() {
         var anonymous = upload("vardniva.json", FHIR_CODE_SYSTEM.getBytes(UTF_8), "FHIR_CODESYSTEM", Map.of(), null);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        var reader = upload("vardniva.json", FHIR_CODE_SYSTEM.getBytes(UTF_8), "FHIR_CODESYSTEM", Map.of(),
+        var reader = upload(
+                "vardniva.json",
+                FHIR_CODE_SYSTEM.getBytes(UTF_8),
+                "FHIR_CODESYSTEM",
+                Map.of(),
                 TestTokens.bearer("ehr-system", "codes.read"));
         assertThat(reader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(reader.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -94,13 +98,20 @@ class ImportIntegrationTests {
 
     @Test
     void importsTheCustomCsvLayout() throws IOException {
-        var zip = zip(Map.of("custom/codesystem.json", resource("codesystem.json"),
-                "custom/concepts.csv", resource("concepts.csv"), "custom/hierarchy.csv", resource("hierarchy.csv"),
-                "custom/properties.csv", resource("properties.csv")));
+        var zip = zip(Map.of(
+                "custom/codesystem.json",
+                resource("codesystem.json"),
+                "custom/concepts.csv",
+                resource("concepts.csv"),
+                "custom/hierarchy.csv",
+                resource("hierarchy.csv"),
+                "custom/properties.csv",
+                resource("properties.csv")));
         var response = upload("lab.zip", zip, "CUSTOM_CSV", Map.of("version", "2022-07"), admin());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody()).contains("\"conceptCount\":5").contains("http://example.com/lab-codes");
-        var neut = http.getForEntity("/codes/api/v1/lookup?system=http://example.com/lab-codes&code=NEUT", String.class);
+        var neut =
+                http.getForEntity("/codes/api/v1/lookup?system=http://example.com/lab-codes&code=NEUT", String.class);
         assertThat(neut.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(neut.getBody()).contains("\"parents\":[{\"code\":\"CHEM\"").contains("spherical");
         var children = http.getForEntity("/codes/api/v1/code-systems/lab-codes/concepts/MICRO/children", String.class);
@@ -112,16 +123,23 @@ class ImportIntegrationTests {
         int versionsBefore = jdbc.queryForObject("select count(*) from code_system_version", Integer.class);
         int conceptsBefore = jdbc.queryForObject("select count(*) from concept", Integer.class);
         var broken = "\uFEFFA00\t\tKolera\nA01\t\tTyfoidfeber\nA02 Salmonella utan tabbar\n";
-        var zip = zip(Map.of("digit3.txt", broken.getBytes(UTF_8), "digit4.txt", new byte[0],
-                "digit5.txt", new byte[0]));
-        var response = upload("icd.zip", zip, "ICD_10_SE", Map.of("version", "2099",
-                "url", "http://example.org/broken-icd"), admin());
+        var zip =
+                zip(Map.of("digit3.txt", broken.getBytes(UTF_8), "digit4.txt", new byte[0], "digit5.txt", new byte[0]));
+        var response = upload(
+                "icd.zip",
+                zip,
+                "ICD_10_SE",
+                Map.of("version", "2099", "url", "http://example.org/broken-icd"),
+                admin());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).contains("\"line\":3").contains("digit3.txt");
 
-        var orphan = FHIR_CODE_SYSTEM.replace("vardniva", "orphans").replace("1.2.752.999.1", "1.2.752.999.2")
-                .replace("{\"code\": \"OPPEN\", \"display\": \"Öppen vård\"}",
+        var orphan = FHIR_CODE_SYSTEM
+                .replace("vardniva", "orphans")
+                .replace("1.2.752.999.1", "1.2.752.999.2")
+                .replace(
+                        "{\"code\": \"OPPEN\", \"display\": \"Öppen vård\"}",
                         "{\"code\": \"OPPEN\", \"display\": \"Öppen vård\", "
                                 + "\"property\": [{\"code\": \"parent\", \"valueCode\": \"SAKNAS\"}]}");
         var refused = upload("orphans.json", orphan.getBytes(UTF_8), "FHIR_CODESYSTEM", Map.of(), admin());
@@ -130,8 +148,10 @@ class ImportIntegrationTests {
 
         assertThat(jdbc.queryForObject("select count(*) from code_system_version", Integer.class))
                 .isEqualTo(versionsBefore);
-        assertThat(jdbc.queryForObject("select count(*) from concept", Integer.class)).isEqualTo(conceptsBefore);
-        assertThat(http.getForEntity("/codes/api/v1/code-systems/orphans", String.class).getStatusCode())
+        assertThat(jdbc.queryForObject("select count(*) from concept", Integer.class))
+                .isEqualTo(conceptsBefore);
+        assertThat(http.getForEntity("/codes/api/v1/code-systems/orphans", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -148,8 +168,8 @@ class ImportIntegrationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
-    private org.springframework.http.ResponseEntity<String> upload(String name, byte[] content, String format,
-            Map<String, String> params, String bearer) {
+    private org.springframework.http.ResponseEntity<String> upload(
+            String name, byte[] content, String format, Map<String, String> params, String bearer) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(content) {
             @Override

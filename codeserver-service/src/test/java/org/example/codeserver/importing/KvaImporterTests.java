@@ -10,7 +10,8 @@ class KvaImporterTests {
     void readsSurgicalAndMedicalProceduresWithTheirGroups() {
         var kva = BundledFiles.parse(new KvaImporter(), "kva", "2021");
         var concepts = Icd10SeImporterTests.byCode(kva);
-        long procedures = kva.concepts().stream().filter(c -> !c.code().startsWith("KKÅ-") && !c.code().startsWith("KMÅ-"))
+        long procedures = kva.concepts().stream()
+                .filter(c -> !c.code().startsWith("KKÅ-") && !c.code().startsWith("KMÅ-"))
                 .count();
         assertThat(procedures).isEqualTo(6_627 + 4_505);
         assertThat(kva.concepts()).hasSize(20 + 191 + 1_292 + 6_627 + 9 + 121 + 31 + 4_505);

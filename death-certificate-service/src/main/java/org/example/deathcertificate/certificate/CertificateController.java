@@ -38,30 +38,41 @@ class CertificateController {
     }
 
     @PostMapping("/certificates")
-    @Operation(summary = "Hand in a certificate as JSON (scope certificates.submit); the same certificate twice is stored once",
-            description = "The answer says only whether it is stored now or was stored before; reading a stored "
-                    + "certificate needs certificates.read. The same id with other content, or from another sender, is a conflict.")
+    @Operation(
+            summary =
+                    "Hand in a certificate as JSON (scope certificates.submit); the same certificate twice is stored once",
+            description =
+                    "The answer says only whether it is stored now or was stored before; reading a stored "
+                            + "certificate needs certificates.read. The same id with other content, or from another sender, is a conflict.")
     @ApiResponse(responseCode = "201", description = "Stored")
-    @ApiResponse(responseCode = "200", description = "The same certificate from the same sender was stored earlier; nothing changed")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same certificate from the same sender was stored earlier; nothing changed")
     @ApiResponse(responseCode = "400", description = "Malformed request or missing required answers")
-    @ApiResponse(responseCode = "409", description = "A certificate with this id is stored with other content or from another sender")
+    @ApiResponse(
+            responseCode = "409",
+            description = "A certificate with this id is stored with other content or from another sender")
     @ApiResponse(responseCode = "422", description = "Breaks a DOI rule; errors name the fields")
     @ApiResponse(responseCode = "503", description = "Could not be stored now; send it again")
-    ResponseEntity<CertificateReceipt> submit(@Valid @RequestBody NewCertificate certificate, Authentication sender,
-            UriComponentsBuilder uris) {
+    ResponseEntity<CertificateReceipt> submit(
+            @Valid @RequestBody NewCertificate certificate, Authentication sender, UriComponentsBuilder uris) {
         return registered(certificates.register(certificate, Channel.API, sender.getName()), uris);
     }
 
     @PostMapping("/paper-certificates")
-    @Operation(summary = "Register a paper certificate typed in by the authority (scope certificates.code); personnummer optional")
+    @Operation(
+            summary =
+                    "Register a paper certificate typed in by the authority (scope certificates.code); personnummer optional")
     @ApiResponse(responseCode = "201", description = "Stored")
     @ApiResponse(responseCode = "200", description = "The same certificate was registered earlier; nothing changed")
     @ApiResponse(responseCode = "400", description = "Malformed request or missing required answers")
-    @ApiResponse(responseCode = "409", description = "A certificate with this id is stored with other content or from another sender")
+    @ApiResponse(
+            responseCode = "409",
+            description = "A certificate with this id is stored with other content or from another sender")
     @ApiResponse(responseCode = "422", description = "Breaks a DOI rule; errors name the fields")
     @ApiResponse(responseCode = "503", description = "Could not be stored now; send it again")
-    ResponseEntity<CertificateReceipt> registerPaper(@Valid @RequestBody NewCertificate certificate,
-            Authentication sender, UriComponentsBuilder uris) {
+    ResponseEntity<CertificateReceipt> registerPaper(
+            @Valid @RequestBody NewCertificate certificate, Authentication sender, UriComponentsBuilder uris) {
         return registered(certificates.register(certificate, Channel.PAPER, sender.getName()), uris);
     }
 
@@ -80,7 +91,9 @@ class CertificateController {
     }
 
     @GetMapping("/certificates")
-    @Operation(summary = "Search certificates by date of death, status and channel, page by page (scope certificates.read)")
+    @Operation(
+            summary =
+                    "Search certificates by date of death, status and channel, page by page (scope certificates.read)")
     @ApiResponse(responseCode = "400", description = "A parameter has an invalid value")
     PagedModel<CertificateSummary> search(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfDeathFrom,
@@ -89,8 +102,8 @@ class CertificateController {
             @RequestParam(required = false) Channel channel,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size) {
-        return new PagedModel<>(certificates.search(new CertificateQuery(dateOfDeathFrom, dateOfDeathTo, status, channel),
-                page, size));
+        return new PagedModel<>(
+                certificates.search(new CertificateQuery(dateOfDeathFrom, dateOfDeathTo, status, channel), page, size));
     }
 
     private static ResponseEntity<CertificateReceipt> registered(Registration registration, UriComponentsBuilder uris) {
@@ -104,11 +117,15 @@ class CertificateController {
 
     @ExceptionHandler
     ProblemDetail onInvalid(CertificateValidationException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
                 "The certificate breaks " + ex.violations().size() + " rule(s): " + ex.getMessage());
         problem.setTitle("Invalid certificate");
-        problem.setProperty("errors", ex.violations().stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        problem.setProperty(
+                "errors",
+                ex.violations().stream()
+                        .map(v -> Map.of("field", v.field(), "message", v.message()))
+                        .toList());
         return problem;
     }
 
@@ -132,8 +149,8 @@ class CertificateController {
     @ExceptionHandler
     ProblemDetail onStorageFailure(DataAccessException ex) {
         org.slf4j.LoggerFactory.getLogger(CertificateController.class).error("Certificate could not be stored", ex);
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The certificate could not be stored now; send it again.");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The certificate could not be stored now; send it again.");
         problem.setTitle("Try again");
         return problem;
     }

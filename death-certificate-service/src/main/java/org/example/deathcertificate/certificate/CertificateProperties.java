@@ -8,6 +8,6 @@ import org.springframework.validation.annotation.Validated;
 
 @Validated
 @ConfigurationProperties("certificates")
-record CertificateProperties(@DefaultValue("20") @Min(1) @Max(200) int pageSize,
-        @DefaultValue("200") @Min(1) @Max(1000) int maxPageSize) {
-}
+record CertificateProperties(
+        @DefaultValue("20") @Min(1) @Max(200) int pageSize,
+        @DefaultValue("200") @Min(1) @Max(1000) int maxPageSize) {}

@@ -44,8 +44,13 @@ public class CertificateService {
     private final CertificateProperties properties;
     private final Clock clock;
 
-    CertificateService(CertificateRepository certificates, DoiSchematron schematron, Validator validator,
-            ObjectMapper json, PlatformTransactionManager transactions, CertificateProperties properties) {
+    CertificateService(
+            CertificateRepository certificates,
+            DoiSchematron schematron,
+            Validator validator,
+            ObjectMapper json,
+            PlatformTransactionManager transactions,
+            CertificateProperties properties) {
         this.certificates = certificates;
         this.schematron = schematron;
         this.validator = validator;
@@ -75,7 +80,9 @@ public class CertificateService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Registration register(NewCertificate certificate, Channel channel, String sender) {
         var violations = new ArrayList<Violation>();
-        validator.validate(certificate).forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+        validator
+                .validate(certificate)
+                .forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
         if (!violations.isEmpty()) {
             throw new CertificateValidationException(violations);
         }
@@ -88,7 +95,9 @@ public class CertificateService {
 
     private Registration store(NewCertificate certificate, Channel channel, byte[] originalElement, String sender) {
         var violations = new ArrayList<Violation>();
-        validator.validate(certificate).forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+        validator
+                .validate(certificate)
+                .forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
         violations.addAll(certificate.violations(LocalDate.now(clock), channel != Channel.PAPER));
         if (!violations.isEmpty()) {
             throw new CertificateValidationException(violations);
@@ -120,7 +129,8 @@ public class CertificateService {
     /** Revokes a certificate of the given patient; it is kept, marked revoked. */
     @Transactional
     public void revoke(String certificateId, String personnummer, String message) {
-        var certificate = certificates.findByCertificateId(certificateId)
+        var certificate = certificates
+                .findByCertificateId(certificateId)
                 .filter(found -> personnummer == null || found.belongsTo(personnummer))
                 .orElseThrow(CertificateNotFoundException::new);
         certificate.revoke(clock.instant(), message);
@@ -153,7 +163,9 @@ public class CertificateService {
                 predicates.add(builder.lessThanOrEqualTo(root.get("dateOfDeath"), query.dateOfDeathTo()));
             }
             if (query.status() != null) {
-                predicates.add(builder.equal(root.get("status"), DeathCertificate.Status.valueOf(query.status().name())));
+                predicates.add(builder.equal(
+                        root.get("status"),
+                        DeathCertificate.Status.valueOf(query.status().name())));
             }
             if (query.channel() != null) {
                 predicates.add(builder.equal(root.get("channel"), query.channel()));
@@ -165,8 +177,7 @@ public class CertificateService {
     }
 
     private DeathCertificate find(String certificateId) {
-        return certificates.findByCertificateId(certificateId)
-                .orElseThrow(CertificateNotFoundException::new);
+        return certificates.findByCertificateId(certificateId).orElseThrow(CertificateNotFoundException::new);
     }
 
     private NewCertificate answers(DeathCertificate certificate) {
@@ -197,7 +208,8 @@ public class CertificateService {
 
     private DeathCertificate.Json jsonParts(NewCertificate certificate) {
         try {
-            return new DeathCertificate.Json(json.writeValueAsString(certificate.causeChain()),
+            return new DeathCertificate.Json(
+                    json.writeValueAsString(certificate.causeChain()),
                     json.writeValueAsString(certificate.contributingConditions()),
                     json.writeValueAsString(certificate.grounds()),
                     json.writeValueAsString(certificate));

@@ -1,4 +1,8 @@
 package org.example.deathcertificate.certificate;
 
 /** How a certificate reached the authority. */
-public enum Channel { WEBCERT, PAPER, API }
+public enum Channel {
+    WEBCERT,
+    PAPER,
+    API
+}

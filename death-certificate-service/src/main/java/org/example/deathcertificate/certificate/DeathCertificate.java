@@ -21,13 +21,17 @@ class DeathCertificate {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String certificateId;
     private String certificateType;
     private String version;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
+
     @Enumerated(EnumType.STRING)
     private Status status = Status.RECEIVED;
+
     private String personnummer;
     private LocalDate birthDate;
     private String dateOfDeathText;
@@ -37,24 +41,32 @@ class DeathCertificate {
     private String placeOfDeathMunicipality;
     private String placeOfDeath;
     private String terminalCause;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private String causeChain;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private String contributingConditions;
+
     private String operation;
     private LocalDate operationDate;
     private boolean injuryOrPoisoning;
     private String injuryCause;
     private LocalDate injuryDate;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private String grounds;
+
     private String careUnitId;
     private LocalDateTime signedAt;
     private String replacesCertificateId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private String answers;
+
     @Column(name = "original_xml")
     private byte[] originalXml;
+
     private Instant receivedAt;
     private Instant revokedAt;
     private String revocationMessage;
@@ -65,15 +77,22 @@ class DeathCertificate {
     }
 
     /** The JSON arguments are the certificate's own parts, already written as JSON by the service. */
-    DeathCertificate(NewCertificate certificate, Channel channel, Json json, byte[] originalXml, Instant receivedAt,
-            String contentHash, String sender) {
+    DeathCertificate(
+            NewCertificate certificate,
+            Channel channel,
+            Json json,
+            byte[] originalXml,
+            Instant receivedAt,
+            String contentHash,
+            String sender) {
         this.certificateId = certificate.certificateId();
         this.certificateType = certificate.type();
         this.version = certificate.version();
         this.channel = channel;
         this.personnummer = certificate.personnummer();
         this.birthDate = certificate.personnummer() != null
-                ? new Personnummer(certificate.personnummer()).birthDate() : certificate.birthDate();
+                ? new Personnummer(certificate.personnummer()).birthDate()
+                : certificate.birthDate();
         this.dateOfDeathText = certificate.dateOfDeath();
         this.dateOfDeath = certificate.exactDateOfDeath().orElse(null);
         this.dateOfDeathCertain = certificate.dateOfDeathCertain();
@@ -86,7 +105,9 @@ class DeathCertificate {
         this.operation = certificate.operation().name();
         this.operationDate = certificate.operationDate();
         this.injuryOrPoisoning = certificate.injuryOrPoisoning();
-        this.injuryCause = certificate.injuryCause() == null ? null : certificate.injuryCause().name();
+        this.injuryCause = certificate.injuryCause() == null
+                ? null
+                : certificate.injuryCause().name();
         this.injuryDate = certificate.injuryDate();
         this.grounds = json.grounds();
         this.careUnitId = certificate.careUnitId();
@@ -204,8 +225,10 @@ class DeathCertificate {
     }
 
     /** The JSON columns of a certificate. */
-    record Json(String causeChain, String contributingConditions, String grounds, String answers) {
-    }
+    record Json(String causeChain, String contributingConditions, String grounds, String answers) {}
 
-    enum Status { RECEIVED, REVOKED }
+    enum Status {
+        RECEIVED,
+        REVOKED
+    }
 }

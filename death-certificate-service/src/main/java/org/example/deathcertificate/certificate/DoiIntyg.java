@@ -53,11 +53,11 @@ public final class DoiIntyg {
     private static final JAXBContext JAXB = context();
     private static final se.riv.clinicalprocess.healthcond.certificate.types.v3.ObjectFactory TYPES =
             new se.riv.clinicalprocess.healthcond.certificate.types.v3.ObjectFactory();
-    private static final se.riv.clinicalprocess.healthcond.certificate.registerCertificateResponder.v3.ObjectFactory RESPONDER =
-            new se.riv.clinicalprocess.healthcond.certificate.registerCertificateResponder.v3.ObjectFactory();
+    private static final se.riv.clinicalprocess.healthcond.certificate.registerCertificateResponder.v3.ObjectFactory
+            RESPONDER =
+                    new se.riv.clinicalprocess.healthcond.certificate.registerCertificateResponder.v3.ObjectFactory();
 
-    private DoiIntyg() {
-    }
+    private DoiIntyg() {}
 
     /** Reads the answers of a received intyg; throws {@link CertificateValidationException} for an unreadable answer. */
     public static NewCertificate read(Intyg intyg) {
@@ -81,12 +81,15 @@ public final class DoiIntyg {
                     }
                     case "4" -> answers.childWithin28Days = bool(text(svar, "4.1"));
                     case "8" -> answers.terminalCause = causeLine(svar, "8");
-                    case "9" -> followingByInstance.put(svar.getInstans() == null ? followingByInstance.size() + 1
-                            : svar.getInstans(), causeLine(svar, "9"));
+                    case "9" ->
+                        followingByInstance.put(
+                                svar.getInstans() == null ? followingByInstance.size() + 1 : svar.getInstans(),
+                                causeLine(svar, "9"));
                     case "10" -> contributing.add(causeLine(svar, "10"));
                     case "11" -> {
                         var code = code(svar, "11.1");
-                        answers.operation = code != null ? Operation.UPPGIFT_SAKNAS
+                        answers.operation = code != null
+                                ? Operation.UPPGIFT_SAKNAS
                                 : Boolean.TRUE.equals(bool(text(svar, "11.1"))) ? Operation.JA : Operation.NEJ;
                         answers.operationDate = date(text(svar, "11.2"));
                         answers.operationReason = text(svar, "11.3");
@@ -103,33 +106,63 @@ public final class DoiIntyg {
                     default -> throw new IllegalArgumentException("unexpected svar");
                 }
             } catch (RuntimeException e) {
-                throw new CertificateValidationException(List.of(new Violation(svarField(svar.getId()),
-                        "answer could not be read")));
+                throw new CertificateValidationException(
+                        List.of(new Violation(svarField(svar.getId()), "answer could not be read")));
             }
         }
         var patient = intyg.getPatient();
         var skapadAv = intyg.getSkapadAv();
         String replaces = intyg.getRelation().stream()
-                .filter(relation -> relation.getTyp() != null && REPLACES.equals(relation.getTyp().getCode()))
+                .filter(relation -> relation.getTyp() != null
+                        && REPLACES.equals(relation.getTyp().getCode()))
                 .map(relation -> relation.getIntygsId().getExtension())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         return new NewCertificate(
                 intyg.getIntygsId().getExtension(),
                 intyg.getTyp() == null ? null : intyg.getTyp().getCode(),
                 intyg.getVersion(),
-                patient.getPersonId().getExtension(), null, null,
-                patient.getFornamn(), patient.getEfternamn(),
-                answers.identityVerifiedBy, answers.dateOfDeathCertain, answers.dateOfDeath, answers.foundDeadDate,
-                answers.placeOfDeathMunicipality, answers.placeOfDeath, answers.childWithin28Days,
-                answers.terminalCause, new ArrayList<>(followingByInstance.values()), contributing,
-                answers.operation, answers.operationDate, answers.operationReason,
-                answers.injuryOrPoisoning, answers.injuryCause, answers.injuryDate, answers.injuryDescription,
-                grounds, answers.country, replaces,
-                intyg.getSigneringstidpunkt() == null ? null
-                        : intyg.getSigneringstidpunkt().toGregorianCalendar().toZonedDateTime().toLocalDateTime(),
-                skapadAv == null || skapadAv.getPersonalId() == null ? null : skapadAv.getPersonalId().getExtension(),
-                skapadAv == null || skapadAv.getEnhet() == null ? null : skapadAv.getEnhet().getEnhetsId().getExtension(),
-                skapadAv == null || skapadAv.getEnhet() == null || skapadAv.getEnhet().getVardgivare() == null ? null
+                patient.getPersonId().getExtension(),
+                null,
+                null,
+                patient.getFornamn(),
+                patient.getEfternamn(),
+                answers.identityVerifiedBy,
+                answers.dateOfDeathCertain,
+                answers.dateOfDeath,
+                answers.foundDeadDate,
+                answers.placeOfDeathMunicipality,
+                answers.placeOfDeath,
+                answers.childWithin28Days,
+                answers.terminalCause,
+                new ArrayList<>(followingByInstance.values()),
+                contributing,
+                answers.operation,
+                answers.operationDate,
+                answers.operationReason,
+                answers.injuryOrPoisoning,
+                answers.injuryCause,
+                answers.injuryDate,
+                answers.injuryDescription,
+                grounds,
+                answers.country,
+                replaces,
+                intyg.getSigneringstidpunkt() == null
+                        ? null
+                        : intyg.getSigneringstidpunkt()
+                                .toGregorianCalendar()
+                                .toZonedDateTime()
+                                .toLocalDateTime(),
+                skapadAv == null || skapadAv.getPersonalId() == null
+                        ? null
+                        : skapadAv.getPersonalId().getExtension(),
+                skapadAv == null || skapadAv.getEnhet() == null
+                        ? null
+                        : skapadAv.getEnhet().getEnhetsId().getExtension(),
+                skapadAv == null
+                                || skapadAv.getEnhet() == null
+                                || skapadAv.getEnhet().getVardgivare() == null
+                        ? null
                         : skapadAv.getEnhet().getVardgivare().getVardgivareId().getExtension());
     }
 
@@ -168,9 +201,16 @@ public final class DoiIntyg {
         }
         var svar = intyg.getSvar();
         svar.add(svar("1", null, delsvar("1.1", c.identityVerifiedBy())));
-        svar.add(svar("2", null, delsvar("2.1", c.dateOfDeathCertain()), delsvar("2.2", c.dateOfDeath()),
+        svar.add(svar(
+                "2",
+                null,
+                delsvar("2.1", c.dateOfDeathCertain()),
+                delsvar("2.2", c.dateOfDeath()),
                 delsvar("2.3", c.foundDeadDate())));
-        svar.add(svar("3", null, delsvar("3.1", c.placeOfDeathMunicipality()),
+        svar.add(svar(
+                "3",
+                null,
+                delsvar("3.1", c.placeOfDeathMunicipality()),
                 cv("3.2", c.placeOfDeath() == null ? null : c.placeOfDeath().name(), PLACE_CODE_SYSTEM)));
         svar.add(svar("4", null, delsvar("4.1", c.childWithin28Days())));
         svar.add(causeSvar("8", null, c.terminalCause()));
@@ -180,12 +220,17 @@ public final class DoiIntyg {
         for (var condition : c.contributingConditions()) {
             svar.add(causeSvar("10", null, condition));
         }
-        var operation = c.operation() == Operation.UPPGIFT_SAKNAS ? cv("11.1", "NI", NULL_FLAVOR)
+        var operation = c.operation() == Operation.UPPGIFT_SAKNAS
+                ? cv("11.1", "NI", NULL_FLAVOR)
                 : delsvar("11.1", c.operation() == null ? null : c.operation() == Operation.JA);
         svar.add(svar("11", null, operation, delsvar("11.2", c.operationDate()), delsvar("11.3", c.operationReason())));
-        svar.add(svar("12", null, delsvar("12.1", c.injuryOrPoisoning()),
+        svar.add(svar(
+                "12",
+                null,
+                delsvar("12.1", c.injuryOrPoisoning()),
                 cv("12.2", c.injuryCause() == null ? null : c.injuryCause().name(), INJURY_CODE_SYSTEM),
-                delsvar("12.3", c.injuryDate()), delsvar("12.4", c.injuryDescription())));
+                delsvar("12.3", c.injuryDate()),
+                delsvar("12.4", c.injuryDescription())));
         for (var ground : c.grounds()) {
             svar.add(svar("13", null, cv("13.1", ground.name(), GROUND_CODE_SYSTEM)));
         }
@@ -208,13 +253,17 @@ public final class DoiIntyg {
         var patient = new Patient();
         var personId = new PersonId();
         if (c.personnummer() != null) {
-            personId.setRoot(Personnummer.problem(c.personnummer()).isEmpty()
-                    ? new Personnummer(c.personnummer()).oid() : Personnummer.PERSONNUMMER_OID);
+            personId.setRoot(
+                    Personnummer.problem(c.personnummer()).isEmpty()
+                            ? new Personnummer(c.personnummer()).oid()
+                            : Personnummer.PERSONNUMMER_OID);
             personId.setExtension(c.personnummer());
         } else {
             personId.setRoot(Personnummer.PERSONNUMMER_OID);
-            personId.setExtension(c.birthDate() == null ? "000000000000"
-                    : c.birthDate().toString().replace("-", "") + "0000");
+            personId.setExtension(
+                    c.birthDate() == null
+                            ? "000000000000"
+                            : c.birthDate().toString().replace("-", "") + "0000");
         }
         patient.setPersonId(personId);
         patient.setFornamn(c.firstName() == null ? "" : c.firstName());
@@ -259,10 +308,16 @@ public final class DoiIntyg {
         if (line == null) {
             return svar(id, instance);
         }
-        var specification = line.specification() == null ? null
-                : line.specification() == Specification.UPPGIFT_SAKNAS ? cv(id + ".3", "NI", NULL_FLAVOR)
-                : cv(id + ".3", line.specification().code(), SNOMED_CT);
-        return svar(id, instance, delsvar(id + ".1", line.description()), delsvar(id + ".2", line.onsetDate()),
+        var specification = line.specification() == null
+                ? null
+                : line.specification() == Specification.UPPGIFT_SAKNAS
+                        ? cv(id + ".3", "NI", NULL_FLAVOR)
+                        : cv(id + ".3", line.specification().code(), SNOMED_CT);
+        return svar(
+                id,
+                instance,
+                delsvar(id + ".1", line.description()),
+                delsvar(id + ".2", line.onsetDate()),
                 specification);
     }
 
@@ -303,12 +358,15 @@ public final class DoiIntyg {
 
     private static CauseLine causeLine(Svar svar, String id) {
         var code = code(svar, id + ".3");
-        return new CauseLine(text(svar, id + ".1"), date(text(svar, id + ".2")),
-                code == null ? null : Specification.ofCode(code));
+        return new CauseLine(
+                text(svar, id + ".1"), date(text(svar, id + ".2")), code == null ? null : Specification.ofCode(code));
     }
 
     private static Svar.Delsvar find(Svar svar, String id) {
-        return svar.getDelsvar().stream().filter(d -> id.equals(d.getId())).findFirst().orElse(null);
+        return svar.getDelsvar().stream()
+                .filter(d -> id.equals(d.getId()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String text(Svar svar, String id) {
@@ -340,7 +398,9 @@ public final class DoiIntyg {
             }
             if (part instanceof Element element && "cv".equals(element.getLocalName())) {
                 var codes = element.getElementsByTagNameNS("*", "code");
-                return codes.getLength() == 0 ? null : codes.item(0).getTextContent().strip();
+                return codes.getLength() == 0
+                        ? null
+                        : codes.item(0).getTextContent().strip();
             }
         }
         return null;
@@ -363,8 +423,11 @@ public final class DoiIntyg {
 
     private static XMLGregorianCalendar timestamp(LocalDateTime time) {
         try {
-            return DatatypeFactory.newInstance().newXMLGregorianCalendar(time.withNano(0).toString().length() == 16
-                    ? time.withNano(0) + ":00" : time.withNano(0).toString());
+            return DatatypeFactory.newInstance()
+                    .newXMLGregorianCalendar(
+                            time.withNano(0).toString().length() == 16
+                                    ? time.withNano(0) + ":00"
+                                    : time.withNano(0).toString());
         } catch (DatatypeConfigurationException e) {
             throw new IllegalStateException(e);
         }

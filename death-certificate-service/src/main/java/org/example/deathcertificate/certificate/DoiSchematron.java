@@ -39,8 +39,8 @@ class DoiSchematron {
     private static final Logger log = LoggerFactory.getLogger(DoiSchematron.class);
     private static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
     /** SchXslt's three steps from a Schematron schema to its validating XSLT, in order. */
-    private static final List<String> SCHXSLT_STEPS = List.of("/xslt/2.0/include.xsl", "/xslt/2.0/expand.xsl",
-            "/xslt/2.0/compile-for-svrl.xsl");
+    private static final List<String> SCHXSLT_STEPS =
+            List.of("/xslt/2.0/include.xsl", "/xslt/2.0/expand.xsl", "/xslt/2.0/compile-for-svrl.xsl");
 
     private final Processor saxon;
     private final XsltExecutable rules;
@@ -53,7 +53,8 @@ class DoiSchematron {
     DoiSchematron() {
         saxon = new Processor(false);
         try {
-            rules = saxon.newXsltCompiler().compile(compiledRules("/schematron/doi.v1.sch").asSource());
+            rules = saxon.newXsltCompiler()
+                    .compile(compiledRules("/schematron/doi.v1.sch").asSource());
             var xpath = saxon.newXPathCompiler();
             xpath.declareNamespace("svrl", SVRL);
             failedAssertions = xpath.compile("//svrl:failed-assert");
@@ -81,7 +82,9 @@ class DoiSchematron {
         }
         for (var step : SCHXSLT_STEPS) {
             var stylesheet = Objects.requireNonNull(DoiSchematron.class.getResource(step), step);
-            var transformer = saxon.newXsltCompiler().compile(new StreamSource(stylesheet.toExternalForm())).load();
+            var transformer = saxon.newXsltCompiler()
+                    .compile(new StreamSource(stylesheet.toExternalForm()))
+                    .load();
             transformer.setInitialContextNode(document);
             var result = new XdmDestination();
             transformer.setDestination(result);
@@ -116,7 +119,8 @@ class DoiSchematron {
                 var node = (XdmNode) failed;
                 var message = text.load();
                 message.setContextItem(node);
-                violations.add(new Violation(shorter(node.getAttributeValue(new net.sf.saxon.s9api.QName("location"))),
+                violations.add(new Violation(
+                        shorter(node.getAttributeValue(new net.sf.saxon.s9api.QName("location"))),
                         message.evaluateSingle().getStringValue()));
             }
             return violations;

@@ -19,38 +19,103 @@ import java.util.Optional;
  * numbers (svar/delsvar ids of the RIVTA message) are given per field.
  */
 public record NewCertificate(
-        @NotBlank @Size(max = 100) @Schema(description = "Certificate id (intygs-id extension)") String certificateId,
-        @NotBlank @Schema(description = "Certificate type code, always DOI", example = "DOI") String type,
+        @NotBlank @Size(max = 100) @Schema(description = "Certificate id (intygs-id extension)")
+        String certificateId,
+
+        @NotBlank @Schema(description = "Certificate type code, always DOI", example = "DOI")
+        String type,
+
         @NotBlank @Size(max = 10) @Schema(example = "1.0") String version,
-        @Pattern(regexp = "\\d{12}") @Schema(description = "Personnummer or samordningsnummer, 12 digits; only paper certificates may lack it", example = "192703104329") String personnummer,
-        @Schema(description = "Date of birth, for a deceased without personnummer (paper)") LocalDate birthDate,
-        @Schema(description = "Sex, for a deceased without personnummer (paper)") Sex sex,
+
+        @Pattern(regexp = "\\d{12}")
+        @Schema(
+                description = "Personnummer or samordningsnummer, 12 digits; only paper certificates may lack it",
+                example = "192703104329")
+        String personnummer,
+
+        @Schema(description = "Date of birth, for a deceased without personnummer (paper)")
+        LocalDate birthDate,
+
+        @Schema(description = "Sex, for a deceased without personnummer (paper)")
+        Sex sex,
+
         @Size(max = 100) String firstName,
         @Size(max = 100) String lastName,
-        @NotBlank @Size(max = 400) @Schema(description = "1.1 Identity verified by") String identityVerifiedBy,
-        @NotNull @Schema(description = "2.1 Date of death is certain") Boolean dateOfDeathCertain,
-        @NotBlank @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") @Schema(description = "2.2 Date of death; when not certain YYYY-MM-00 or 0000-00-00 parts are allowed", example = "2017-04-01") String dateOfDeath,
-        @Schema(description = "2.3 Date the body was found (required when the date of death is not certain)") LocalDate foundDeadDate,
-        @NotBlank @Size(max = 200) @Schema(description = "3.1 Municipality of death") String placeOfDeathMunicipality,
-        @NotNull @Schema(description = "3.2 Where the body was found") PlaceOfDeath placeOfDeath,
-        @NotNull @Schema(description = "4.1 A child who died within 28 days of birth") Boolean childWithin28Days,
-        @NotNull @Valid @Schema(description = "8 Terminal cause of death (line A)") CauseLine terminalCause,
-        @Size(max = 3) @Schema(description = "9 Which was a consequence of (lines B, C, D)") List<@Valid @NotNull CauseLine> followingCauses,
-        @Size(max = 8) @Schema(description = "10 Other contributing diseases or injuries, most serious first") List<@Valid @NotNull CauseLine> contributingConditions,
-        @NotNull @Schema(description = "11.1 Operated within four weeks before death") Operation operation,
+
+        @NotBlank @Size(max = 400) @Schema(description = "1.1 Identity verified by")
+        String identityVerifiedBy,
+
+        @NotNull @Schema(description = "2.1 Date of death is certain")
+        Boolean dateOfDeathCertain,
+
+        @NotBlank
+        @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}")
+        @Schema(
+                description = "2.2 Date of death; when not certain YYYY-MM-00 or 0000-00-00 parts are allowed",
+                example = "2017-04-01")
+        String dateOfDeath,
+
+        @Schema(description = "2.3 Date the body was found (required when the date of death is not certain)")
+        LocalDate foundDeadDate,
+
+        @NotBlank @Size(max = 200) @Schema(description = "3.1 Municipality of death")
+        String placeOfDeathMunicipality,
+
+        @NotNull @Schema(description = "3.2 Where the body was found")
+        PlaceOfDeath placeOfDeath,
+
+        @NotNull @Schema(description = "4.1 A child who died within 28 days of birth")
+        Boolean childWithin28Days,
+
+        @NotNull @Valid @Schema(description = "8 Terminal cause of death (line A)")
+        CauseLine terminalCause,
+
+        @Size(max = 3) @Schema(description = "9 Which was a consequence of (lines B, C, D)")
+        List<@Valid @NotNull CauseLine> followingCauses,
+
+        @Size(max = 8) @Schema(description = "10 Other contributing diseases or injuries, most serious first")
+        List<@Valid @NotNull CauseLine> contributingConditions,
+
+        @NotNull @Schema(description = "11.1 Operated within four weeks before death")
+        Operation operation,
+
         @Schema(description = "11.2 Date of the operation") LocalDate operationDate,
-        @Size(max = 400) @Schema(description = "11.3 Condition that led to the operation") String operationReason,
-        @NotNull @Schema(description = "12.1 Death in connection with injury or poisoning") Boolean injuryOrPoisoning,
-        @Schema(description = "12.2 Cause and intent of the injury or poisoning") InjuryCause injuryCause,
-        @Schema(description = "12.3 Date of the injury or poisoning") LocalDate injuryDate,
-        @Size(max = 400) @Schema(description = "12.4 How the injury or poisoning came about") String injuryDescription,
-        @NotEmpty @Size(max = 5) @Schema(description = "13 What the cause-of-death information is based on") List<@NotNull Ground> grounds,
-        @Size(max = 100) @Schema(description = "14 Country, when not permanently resident in Sweden") String country,
-        @Size(max = 100) @Schema(description = "Id of the certificate this one replaces (relation ERSATT)") String replacesCertificateId,
-        @Schema(description = "When the certificate was signed") LocalDateTime signedAt,
-        @Size(max = 100) @Schema(description = "HSA id of the signing doctor") String signedBy,
-        @Size(max = 100) @Schema(description = "HSA id of the care unit") String careUnitId,
-        @Size(max = 100) @Schema(description = "HSA id of the care provider") String careProviderId) {
+
+        @Size(max = 400) @Schema(description = "11.3 Condition that led to the operation")
+        String operationReason,
+
+        @NotNull @Schema(description = "12.1 Death in connection with injury or poisoning")
+        Boolean injuryOrPoisoning,
+
+        @Schema(description = "12.2 Cause and intent of the injury or poisoning")
+        InjuryCause injuryCause,
+
+        @Schema(description = "12.3 Date of the injury or poisoning")
+        LocalDate injuryDate,
+
+        @Size(max = 400) @Schema(description = "12.4 How the injury or poisoning came about")
+        String injuryDescription,
+
+        @NotEmpty @Size(max = 5) @Schema(description = "13 What the cause-of-death information is based on")
+        List<@NotNull Ground> grounds,
+
+        @Size(max = 100) @Schema(description = "14 Country, when not permanently resident in Sweden")
+        String country,
+
+        @Size(max = 100) @Schema(description = "Id of the certificate this one replaces (relation ERSATT)")
+        String replacesCertificateId,
+
+        @Schema(description = "When the certificate was signed")
+        LocalDateTime signedAt,
+
+        @Size(max = 100) @Schema(description = "HSA id of the signing doctor")
+        String signedBy,
+
+        @Size(max = 100) @Schema(description = "HSA id of the care unit")
+        String careUnitId,
+
+        @Size(max = 100) @Schema(description = "HSA id of the care provider")
+        String careProviderId) {
 
     public static final String TYPE = "DOI";
 
@@ -92,7 +157,8 @@ public record NewCertificate(
             }
         } else {
             Personnummer.problem(personnummer)
-                    .ifPresent(problem -> violations.add(new Violation("personnummer", "personnummer/samordningsnummer " + problem)));
+                    .ifPresent(problem ->
+                            violations.add(new Violation("personnummer", "personnummer/samordningsnummer " + problem)));
         }
         var death = exactDateOfDeath();
         if (dateOfDeath != null && Boolean.TRUE.equals(dateOfDeathCertain) && death.isEmpty()) {
@@ -116,14 +182,19 @@ public record NewCertificate(
                 violations.add(new Violation(field, "onset must not be after the date of death"));
             }
             if (onset != null && above != null && onset.isAfter(above)) {
-                violations.add(new Violation(field, "onset must not be later than the onset of the line above it in the cause chain"));
+                violations.add(new Violation(
+                        field, "onset must not be later than the onset of the line above it in the cause chain"));
             }
             if (onset != null) {
                 above = onset;
             }
         }
         for (int i = 0; i < contributingConditions.size(); i++) {
-            notInFuture(violations, "contributingConditions[" + i + "].onsetDate", contributingConditions.get(i).onsetDate(), today);
+            notInFuture(
+                    violations,
+                    "contributingConditions[" + i + "].onsetDate",
+                    contributingConditions.get(i).onsetDate(),
+                    today);
         }
         return violations;
     }
@@ -151,19 +222,41 @@ public record NewCertificate(
         return "NewCertificate[certificateId=" + certificateId + ", type=" + type + ", version=" + version + "]";
     }
 
-    public enum Sex { FEMALE, MALE, UNDETERMINED }
+    public enum Sex {
+        FEMALE,
+        MALE,
+        UNDETERMINED
+    }
 
     /** 3.2, code system 65f0069f-14b5-4634-b187-5193580a3349. */
-    public enum PlaceOfDeath { SJUKHUS, ORDINART_BOENDE, SARSKILT_BOENDE, ANNAN }
+    public enum PlaceOfDeath {
+        SJUKHUS,
+        ORDINART_BOENDE,
+        SARSKILT_BOENDE,
+        ANNAN
+    }
 
     /** 11.1: yes, no, or unknown (NullFlavor NI). */
-    public enum Operation { JA, NEJ, UPPGIFT_SAKNAS }
+    public enum Operation {
+        JA,
+        NEJ,
+        UPPGIFT_SAKNAS
+    }
 
     /** 12.2, code system e5d1d1fb-d918-47b4-9e69-483d3be523ee. */
-    public enum InjuryCause { OLYCKSFALL, SJALVMORD, AVSIKTLIGT_VALLAD, OKLART }
+    public enum InjuryCause {
+        OLYCKSFALL,
+        SJALVMORD,
+        AVSIKTLIGT_VALLAD,
+        OKLART
+    }
 
     /** 13.1, code system f9051865-b97c-4ee3-98ab-db2b7a11176e. */
     public enum Ground {
-        UNDERSOKNING_FORE_DODEN, UNDERSOKNING_EFTER_DODEN, KLINISK_OBDUKTION, RATTSMEDICINSK_OBDUKTION, RATTSMEDICINSK_BESIKTNING
+        UNDERSOKNING_FORE_DODEN,
+        UNDERSOKNING_EFTER_DODEN,
+        KLINISK_OBDUKTION,
+        RATTSMEDICINSK_OBDUKTION,
+        RATTSMEDICINSK_BESIKTNING
     }
 }

@@ -18,23 +18,33 @@ class Coding {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String certificateId;
     private int version;
     private String codedBy;
     private Instant codedAt;
     private String codeSystemVersion;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private List<StoredLine> lines;
+
     private String underlyingCause;
     private String underlyingCauseWho;
     private String suggestedUnderlying;
     private String note;
 
-    protected Coding() {
-    }
+    protected Coding() {}
 
-    Coding(String certificateId, int version, String codedBy, Instant codedAt, String codeSystemVersion,
-            List<StoredLine> lines, String underlyingCause, String underlyingCauseWho, String suggestedUnderlying,
+    Coding(
+            String certificateId,
+            int version,
+            String codedBy,
+            Instant codedAt,
+            String codeSystemVersion,
+            List<StoredLine> lines,
+            String underlyingCause,
+            String underlyingCauseWho,
+            String suggestedUnderlying,
             String note) {
         this.certificateId = certificateId;
         this.version = version;

@@ -15,14 +15,14 @@ class CodingCheck {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long codingId;
     private String checkedBy;
     private Instant checkedAt;
     private boolean agrees;
     private String comment;
 
-    protected CodingCheck() {
-    }
+    protected CodingCheck() {}
 
     CodingCheck(Long codingId, String checkedBy, Instant checkedAt, boolean agrees, String comment) {
         this.codingId = codingId;

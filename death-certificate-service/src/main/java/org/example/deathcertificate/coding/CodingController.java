@@ -35,7 +35,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @Validated
 @RequestMapping("/death-certificates/api/v1/coding")
-@Tag(name = "Coding", description = "The coders' workbench: queue, ICD-10-SE suggestions, versioned coding, second check (scope certificates.code)")
+@Tag(
+        name = "Coding",
+        description =
+                "The coders' workbench: queue, ICD-10-SE suggestions, versioned coding, second check (scope certificates.code)")
 @SecurityRequirement(name = "oauth2")
 class CodingController {
 
@@ -56,10 +59,17 @@ class CodingController {
     @GetMapping("/queue")
     @Operation(summary = "Certificates not yet coded, oldest arrival first")
     @ApiResponse(responseCode = "400", description = "Unknown channel or region, or a malformed month")
-    QueuePage queue(@RequestParam(required = false) Channel channel,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Parameter(description = "month of death, YYYY-MM") YearMonth month,
-            @RequestParam(required = false) @Parameter(description = "region name, see /coding/regions", example = "Region Skåne") String region,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) Integer limit) {
+    QueuePage queue(
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false)
+                    @DateTimeFormat(pattern = "yyyy-MM")
+                    @Parameter(description = "month of death, YYYY-MM")
+                    YearMonth month,
+            @RequestParam(required = false)
+                    @Parameter(description = "region name, see /coding/regions", example = "Region Skåne")
+                    String region,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(required = false) Integer limit) {
         return queue.queue(channel, month, region, offset, limit);
     }
 
@@ -70,7 +80,9 @@ class CodingController {
     }
 
     @GetMapping("/certificates/{certificateId}")
-    @Operation(summary = "A certificate as the coder sees it: the cause lines with ICD-10-SE suggestions, the underlying-cause suggestion, the coding versions")
+    @Operation(
+            summary =
+                    "A certificate as the coder sees it: the cause lines with ICD-10-SE suggestions, the underlying-cause suggestion, the coding versions")
     @ApiResponse(responseCode = "404", description = "No certificate with this id")
     @ApiResponse(responseCode = "503", description = "The code server could not be reached")
     Workbench workbench(@PathVariable String certificateId) {
@@ -87,29 +99,41 @@ class CodingController {
     @Operation(summary = "Save the next coding version (codes per line and the underlying cause)")
     @ApiResponse(responseCode = "201", description = "Saved as the next version")
     @ApiResponse(responseCode = "404", description = "No certificate with this id")
-    @ApiResponse(responseCode = "409", description = "basedOnVersion is not the latest version, or the certificate is revoked")
-    @ApiResponse(responseCode = "422", description = "A code does not exist on the date of death, a manifestation code as underlying cause, no external cause for an injury; errors name the fields")
+    @ApiResponse(
+            responseCode = "409",
+            description = "basedOnVersion is not the latest version, or the certificate is revoked")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A code does not exist on the date of death, a manifestation code as underlying cause, no external cause for an injury; errors name the fields")
     @ApiResponse(responseCode = "503", description = "The code server could not be reached; nothing was saved")
-    ResponseEntity<CodingDetails> code(@PathVariable String certificateId, @Valid @RequestBody NewCoding request,
-            Authentication coder, UriComponentsBuilder uris) {
+    ResponseEntity<CodingDetails> code(
+            @PathVariable String certificateId,
+            @Valid @RequestBody NewCoding request,
+            Authentication coder,
+            UriComponentsBuilder uris) {
         var saved = coding.code(certificateId, request, coder.getName());
         return ResponseEntity.created(uris.path("/death-certificates/api/v1/coding/certificates/{id}/versions")
-                .build(certificateId)).body(saved);
+                        .build(certificateId))
+                .body(saved);
     }
 
     @PostMapping("/certificates/{certificateId}/checks")
     @Operation(summary = "A second coder agrees or disagrees with the latest version (four-eyes)")
     @ApiResponse(responseCode = "201", description = "Recorded")
-    @ApiResponse(responseCode = "409", description = "Not the latest version, checked by its own coder, or already checked by this coder")
-    ResponseEntity<CodingDetails> check(@PathVariable String certificateId, @Valid @RequestBody NewCheck request,
-            Authentication checker) {
+    @ApiResponse(
+            responseCode = "409",
+            description = "Not the latest version, checked by its own coder, or already checked by this coder")
+    ResponseEntity<CodingDetails> check(
+            @PathVariable String certificateId, @Valid @RequestBody NewCheck request, Authentication checker) {
         return ResponseEntity.status(HttpStatus.CREATED).body(coding.check(certificateId, request, checker.getName()));
     }
 
     @GetMapping("/suggestions")
     @Operation(summary = "ICD-10-SE codes for a text, from the code server's version valid on the date")
     @ApiResponse(responseCode = "503", description = "The code server could not be reached")
-    List<CodeSuggestion> suggestions(@RequestParam @NotBlank @Size(max = 400) String text,
+    List<CodeSuggestion> suggestions(
+            @RequestParam @NotBlank @Size(max = 400) String text,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return icd.suggest(text, icd.versionOn(date));
     }
@@ -128,10 +152,15 @@ class CodingController {
 
     @ExceptionHandler
     ProblemDetail onInvalid(InvalidCodingException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
                 "The coding breaks " + ex.problems().size() + " rule(s); nothing was saved.");
         problem.setTitle("Invalid coding");
-        problem.setProperty("errors", ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        problem.setProperty(
+                "errors",
+                ex.problems().stream()
+                        .map(p -> Map.of("field", p.field(), "message", p.message()))
+                        .toList());
         return problem;
     }
 

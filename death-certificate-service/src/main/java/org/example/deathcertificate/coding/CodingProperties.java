@@ -17,10 +17,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("coding")
-public record CodingProperties(@DefaultValue("http://localhost:8082") @NotBlank String codeserverUrl,
+public record CodingProperties(
+        @DefaultValue("http://localhost:8082") @NotBlank String codeserverUrl,
         @DefaultValue("icd-10-se") @NotBlank String codeSystem,
         @DefaultValue("8") @Min(1) @Max(50) int suggestions,
         @DefaultValue("false") boolean secondCheckRequired,
         @DefaultValue("3s") Duration timeout,
-        @DefaultValue("50") @Min(1) @Max(500) int queuePageSize) {
-}
+        @DefaultValue("50") @Min(1) @Max(500) int queuePageSize) {}

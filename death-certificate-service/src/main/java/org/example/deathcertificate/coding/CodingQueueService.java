@@ -46,7 +46,8 @@ public class CodingQueueService {
             if (municipalities.isEmpty()) {
                 throw new UnknownRegionException(region);
             }
-            where.append(" and regexp_replace(lower(trim(c.place_of_death_municipality)), '\\s+kommun$', '') = any (?)");
+            where.append(
+                    " and regexp_replace(lower(trim(c.place_of_death_municipality)), '\\s+kommun$', '') = any (?)");
             arguments.add(municipalities.toArray(String[]::new));
         }
         var total = jdbc.queryForObject("select count(*)" + where, Long.class, arguments.toArray());
@@ -55,10 +56,17 @@ public class CodingQueueService {
         var pageArguments = new ArrayList<>(arguments);
         pageArguments.add(size);
         pageArguments.add(from);
-        List<QueueEntry> entries = jdbc.query("select c.certificate_id, c.channel, c.date_of_death_text,"
-                + " c.place_of_death_municipality, c.received_at" + where + " order by c.received_at, c.id limit ? offset ?",
-                (rs, row) -> new QueueEntry(rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        regions.regionOf(rs.getString(4)).orElse(null), rs.getTimestamp(5).toInstant()),
+        List<QueueEntry> entries = jdbc.query(
+                "select c.certificate_id, c.channel, c.date_of_death_text,"
+                        + " c.place_of_death_municipality, c.received_at" + where
+                        + " order by c.received_at, c.id limit ? offset ?",
+                (rs, row) -> new QueueEntry(
+                        rs.getString(1),
+                        Channel.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        regions.regionOf(rs.getString(4)).orElse(null),
+                        rs.getTimestamp(5).toInstant()),
                 pageArguments.toArray());
         return new QueuePage(total == null ? 0 : total, from, entries);
     }

@@ -39,8 +39,13 @@ public class CodingService {
     private final CodingProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    CodingService(CertificateService certificates, CodingRepository codings, CodingCheckRepository checks,
-            Icd10SeService icd, Regions regions, CodingProperties properties) {
+    CodingService(
+            CertificateService certificates,
+            CodingRepository codings,
+            CodingCheckRepository checks,
+            Icd10SeService icd,
+            Regions regions,
+            CodingProperties properties) {
         this.certificates = certificates;
         this.codings = codings;
         this.checks = checks;
@@ -57,30 +62,58 @@ public class CodingService {
         writtenLines(answers).forEach((label, text) -> {
             var cause = text instanceof CauseLine c ? c : null;
             var description = cause != null ? cause.description() : (String) text;
-            lines.add(new Workbench.Line(label, description, cause == null ? null : cause.onsetDate(),
-                    cause == null || cause.specification() == null ? null : cause.specification().name(),
+            lines.add(new Workbench.Line(
+                    label,
+                    description,
+                    cause == null ? null : cause.onsetDate(),
+                    cause == null || cause.specification() == null
+                            ? null
+                            : cause.specification().name(),
                     icd.suggest(description, version)));
         });
         var history = history(certificateId);
         var current = history.isEmpty() ? null : history.get(0);
         Map<String, List<String>> codes = new LinkedHashMap<>();
         if (current != null) {
-            current.lines().forEach(line -> codes.put(line.line(), line.codes().stream().map(CodingDetails.Code::code).toList()));
+            current.lines()
+                    .forEach(line -> codes.put(
+                            line.line(),
+                            line.codes().stream().map(CodingDetails.Code::code).toList()));
         } else {
-            lines.forEach(line -> codes.put(line.line(),
-                    line.suggestions().isEmpty() ? List.of() : List.of(line.suggestions().get(0).code())));
+            lines.forEach(line -> codes.put(
+                    line.line(),
+                    line.suggestions().isEmpty()
+                            ? List.of()
+                            : List.of(line.suggestions().get(0).code())));
         }
         var suggestion = suggestUnderlying(codes, answers.injuryOrPoisoning(), version);
-        return new Workbench(certificate.certificateId(), certificate.channel(), certificate.status(),
-                certificate.dateOfDeath(), certificate.receivedAt(), answers.placeOfDeathMunicipality(),
-                regions.regionOf(answers.placeOfDeathMunicipality()).orElse(null), version, lines,
-                new Workbench.Manner(Boolean.TRUE.equals(answers.injuryOrPoisoning()),
-                        answers.injuryCause() == null ? null : answers.injuryCause().name(), answers.injuryDate(),
+        return new Workbench(
+                certificate.certificateId(),
+                certificate.channel(),
+                certificate.status(),
+                certificate.dateOfDeath(),
+                certificate.receivedAt(),
+                answers.placeOfDeathMunicipality(),
+                regions.regionOf(answers.placeOfDeathMunicipality()).orElse(null),
+                version,
+                lines,
+                new Workbench.Manner(
+                        Boolean.TRUE.equals(answers.injuryOrPoisoning()),
+                        answers.injuryCause() == null
+                                ? null
+                                : answers.injuryCause().name(),
+                        answers.injuryDate(),
                         answers.injuryDescription()),
-                new Workbench.Operation(answers.operation() == null ? null : answers.operation().name(),
-                        answers.operationDate(), answers.operationReason()),
-                answers.grounds().stream().map(Enum::name).toList(), suggestion, state(current),
-                properties.secondCheckRequired(), current, history);
+                new Workbench.Operation(
+                        answers.operation() == null ? null : answers.operation().name(),
+                        answers.operationDate(),
+                        answers.operationReason()),
+                answers.grounds().stream().map(Enum::name).toList(),
+                suggestion,
+                state(current),
+                properties.secondCheckRequired(),
+                current,
+                history);
     }
 
     /** Every version, newest first, with its checks. */
@@ -90,8 +123,10 @@ public class CodingService {
             return List.of();
         }
         var byCoding = new LinkedHashMap<Long, List<CodingCheck>>();
-        checks.findByCodingIdInOrderByCheckedAt(versions.stream().map(Coding::getId).toList())
-                .forEach(check -> byCoding.computeIfAbsent(check.getCodingId(), id -> new ArrayList<>()).add(check));
+        checks.findByCodingIdInOrderByCheckedAt(
+                        versions.stream().map(Coding::getId).toList())
+                .forEach(check -> byCoding.computeIfAbsent(check.getCodingId(), id -> new ArrayList<>())
+                        .add(check));
         return versions.stream()
                 .map(coding -> CodingDetails.of(coding, byCoding.getOrDefault(coding.getId(), List.of())))
                 .toList();
@@ -102,7 +137,8 @@ public class CodingService {
     public CodingDetails code(String certificateId, NewCoding request, String coder) {
         var certificate = certificates.get(certificateId);
         if (!"RECEIVED".equals(certificate.status())) {
-            throw new CodingConflictException("Certificate " + certificateId + " is " + certificate.status() + " and is not coded");
+            throw new CodingConflictException(
+                    "Certificate " + certificateId + " is " + certificate.status() + " and is not coded");
         }
         var answers = certificate.answers();
         var version = icd.versionOn(codingDate(certificate));
@@ -114,34 +150,49 @@ public class CodingService {
             var line = request.lines().get(i);
             var field = "lines[" + i + "]";
             if (!written.containsKey(line.line())) {
-                problems.add(new InvalidCodingException.Problem(field + ".line", "the certificate has no line " + line.line()));
+                problems.add(new InvalidCodingException.Problem(
+                        field + ".line", "the certificate has no line " + line.line()));
                 continue;
             }
             if (!seen.add(line.line())) {
-                problems.add(new InvalidCodingException.Problem(field + ".line", "line " + line.line() + " is coded twice"));
+                problems.add(
+                        new InvalidCodingException.Problem(field + ".line", "line " + line.line() + " is coded twice"));
                 continue;
             }
             var codes = new ArrayList<String>();
             if (line.codes().isEmpty()) {
-                problems.add(new InvalidCodingException.Problem(field + ".codes", "line " + line.line() + " has no code"));
+                problems.add(
+                        new InvalidCodingException.Problem(field + ".codes", "line " + line.line() + " has no code"));
             }
             for (int j = 0; j < line.codes().size(); j++) {
-                checkCode(line.codes().get(j), version, field + ".codes[" + j + "]", problems).ifPresent(codes::add);
+                checkCode(line.codes().get(j), version, field + ".codes[" + j + "]", problems)
+                        .ifPresent(codes::add);
             }
-            lines.add(new StoredLine(line.line(), codes, codes.stream().map(code -> icd.who(code, version)).toList()));
+            lines.add(new StoredLine(
+                    line.line(),
+                    codes,
+                    codes.stream().map(code -> icd.who(code, version)).toList()));
         }
-        written.keySet().stream().filter(label -> !seen.contains(label)).forEach(label -> problems.add(
-                new InvalidCodingException.Problem("lines", "line " + label + " is written on the certificate but not coded")));
+        written.keySet().stream()
+                .filter(label -> !seen.contains(label))
+                .forEach(label -> problems.add(new InvalidCodingException.Problem(
+                        "lines", "line " + label + " is written on the certificate but not coded")));
         var underlying = checkCode(request.underlyingCause(), version, "underlyingCause", problems);
         underlying.ifPresent(code -> {
             if (icd.lookup(code, version).map(Concept::manifestation).orElse(false)) {
-                problems.add(new InvalidCodingException.Problem("underlyingCause",
+                problems.add(new InvalidCodingException.Problem(
+                        "underlyingCause",
                         Icd10Code.dotted(code) + " is a manifestation (*) code and cannot be the underlying cause"));
             }
             if (Boolean.TRUE.equals(answers.injuryOrPoisoning()) && !new Icd10Code(code).isExternalCause()) {
-                problems.add(new InvalidCodingException.Problem("underlyingCause", "the death followed an injury or poisoning ("
-                        + (answers.injuryCause() == null ? "manner not given" : answers.injuryCause().name())
-                        + "): the underlying cause must be an external cause (V01–Y98), was " + Icd10Code.dotted(code)));
+                problems.add(new InvalidCodingException.Problem(
+                        "underlyingCause",
+                        "the death followed an injury or poisoning ("
+                                + (answers.injuryCause() == null
+                                        ? "manner not given"
+                                        : answers.injuryCause().name())
+                                + "): the underlying cause must be an external cause (V01–Y98), was "
+                                + Icd10Code.dotted(code)));
             }
         });
         if (!problems.isEmpty()) {
@@ -157,13 +208,22 @@ public class CodingService {
         Map<String, List<String>> codes = new LinkedHashMap<>();
         lines.forEach(line -> codes.put(line.line(), line.codes()));
         var suggested = suggestUnderlying(codes, answers.injuryOrPoisoning(), version);
-        var coding = new Coding(certificateId, latestVersion + 1, coder, clock.instant(), version, lines, underlying.get(),
-                icd.who(underlying.get(), version), suggested == null ? null : suggested.code(), request.note());
+        var coding = new Coding(
+                certificateId,
+                latestVersion + 1,
+                coder,
+                clock.instant(),
+                version,
+                lines,
+                underlying.get(),
+                icd.who(underlying.get(), version),
+                suggested == null ? null : suggested.code(),
+                request.note());
         try {
             codings.saveAndFlush(coding);
         } catch (DataIntegrityViolationException e) {
-            throw new CodingConflictException("Another coder saved version " + (latestVersion + 1) + " of " + certificateId
-                    + " at the same time; reload and code again");
+            throw new CodingConflictException("Another coder saved version " + (latestVersion + 1) + " of "
+                    + certificateId + " at the same time; reload and code again");
         }
         log.info("Coded certificate {} version {}", certificateId, coding.getVersion());
         return CodingDetails.of(coding, List.of());
@@ -175,23 +235,28 @@ public class CodingService {
         var latest = codings.findFirstByCertificateIdOrderByVersionDesc(certificateId)
                 .orElseThrow(() -> new CodingConflictException("Certificate " + certificateId + " has not been coded"));
         if (latest.getVersion() != request.version()) {
-            throw new CodingConflictException("Version " + request.version() + " is not the latest coding of " + certificateId
-                    + " (that is " + latest.getVersion() + ")");
+            throw new CodingConflictException("Version " + request.version() + " is not the latest coding of "
+                    + certificateId + " (that is " + latest.getVersion() + ")");
         }
         if (!latest.canBeCheckedBy(checker)) {
             throw new CodingConflictException("A coding is checked by a second coder, not by the one who made it");
         }
         try {
-            checks.saveAndFlush(new CodingCheck(latest.getId(), checker, clock.instant(), request.agrees(), request.comment()));
+            checks.saveAndFlush(
+                    new CodingCheck(latest.getId(), checker, clock.instant(), request.agrees(), request.comment()));
         } catch (DataIntegrityViolationException e) {
             throw new CodingConflictException("You have already checked version " + request.version());
         }
-        log.info("Checked coding of {} version {}: {}", certificateId, request.version(), request.agrees() ? "agrees" : "disagrees");
+        log.info(
+                "Checked coding of {} version {}: {}",
+                certificateId,
+                request.version(),
+                request.agrees() ? "agrees" : "disagrees");
         return history(certificateId).get(0);
     }
 
-    private Optional<String> checkCode(String given, String version, String field,
-            List<InvalidCodingException.Problem> problems) {
+    private Optional<String> checkCode(
+            String given, String version, String field, List<InvalidCodingException.Problem> problems) {
         if (!Icd10Code.looksLikeCode(given)) {
             problems.add(new InvalidCodingException.Problem(field, "'" + given + "' is not an ICD-10 code"));
             return Optional.empty();
@@ -199,8 +264,10 @@ public class CodingService {
         var code = new Icd10Code(given).value();
         var concept = icd.lookup(code, version);
         if (concept.isEmpty()) {
-            problems.add(new InvalidCodingException.Problem(field, Icd10Code.dotted(code)
-                    + " does not exist in ICD-10-SE " + version + " (the version valid on the date of death)"));
+            problems.add(new InvalidCodingException.Problem(
+                    field,
+                    Icd10Code.dotted(code) + " does not exist in ICD-10-SE " + version
+                            + " (the version valid on the date of death)"));
             return Optional.empty();
         }
         if (!concept.get().selectable()) {
@@ -211,11 +278,18 @@ public class CodingService {
     }
 
     private UnderlyingSuggestion suggestUnderlying(Map<String, List<String>> codes, Boolean injury, String version) {
-        var chain = List.of("A", "B", "C", "D").stream().map(label -> codes.getOrDefault(label, List.of())).toList();
-        return GeneralPrinciple.suggest(chain, codes.getOrDefault("12", List.of()), Boolean.TRUE.equals(injury),
-                        code -> icd.lookup(code, version).map(Concept::manifestation).orElse(false))
-                .map(s -> new UnderlyingSuggestion(s.code(), Icd10Code.dotted(s.code()), icd.who(s.code(), version), s.rule(),
-                        s.explanation()))
+        var chain = List.of("A", "B", "C", "D").stream()
+                .map(label -> codes.getOrDefault(label, List.of()))
+                .toList();
+        return GeneralPrinciple.suggest(
+                        chain,
+                        codes.getOrDefault("12", List.of()),
+                        Boolean.TRUE.equals(injury),
+                        code -> icd.lookup(code, version)
+                                .map(Concept::manifestation)
+                                .orElse(false))
+                .map(s -> new UnderlyingSuggestion(
+                        s.code(), Icd10Code.dotted(s.code()), icd.who(s.code(), version), s.rule(), s.explanation()))
                 .orElse(null);
     }
 
@@ -239,7 +313,8 @@ public class CodingService {
         for (int i = 0; i < answers.contributingConditions().size(); i++) {
             lines.put("10." + (i + 1), answers.contributingConditions().get(i));
         }
-        if (Boolean.TRUE.equals(answers.injuryOrPoisoning()) && answers.injuryDescription() != null
+        if (Boolean.TRUE.equals(answers.injuryOrPoisoning())
+                && answers.injuryDescription() != null
                 && !answers.injuryDescription().isBlank()) {
             lines.put("12", answers.injuryDescription());
         }
@@ -259,6 +334,7 @@ public class CodingService {
         if (year > 0) {
             return LocalDate.of(year, Math.max(month, 1), 1);
         }
-        return Objects.requireNonNullElse(answers.foundDeadDate(), LocalDate.ofInstant(certificate.receivedAt(), SWEDEN));
+        return Objects.requireNonNullElse(
+                answers.foundDeadDate(), LocalDate.ofInstant(certificate.receivedAt(), SWEDEN));
     }
 }

@@ -6,5 +6,4 @@ package org.example.deathcertificate.coding;
  * @param manifestation marked with an asterisk (*): describes a manifestation, never an underlying cause
  * @param selectable a code (not a chapter or a block)
  */
-record Concept(String code, String display, boolean manifestation, boolean selectable) {
-}
+record Concept(String code, String display, boolean manifestation, boolean selectable) {}

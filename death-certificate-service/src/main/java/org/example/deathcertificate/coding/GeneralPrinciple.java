@@ -17,22 +17,28 @@ final class GeneralPrinciple {
     static final String RULE_GENERAL = "GENERAL_PRINCIPLE";
     static final String RULE_EXTERNAL = "EXTERNAL_CAUSE";
 
-    private GeneralPrinciple() {
-    }
+    private GeneralPrinciple() {}
 
     /**
      * @param chain codes of lines A, B, C, D in order (an empty list for a line without codes)
      * @param injuryCodes codes of every other line that may hold an external cause (line 12)
      * @param manifestation whether a code is a manifestation (*) code, which is never an underlying cause
      */
-    static Optional<Suggested> suggest(List<List<String>> chain, List<String> injuryCodes, boolean injuryOrPoisoning,
+    static Optional<Suggested> suggest(
+            List<List<String>> chain,
+            List<String> injuryCodes,
+            boolean injuryOrPoisoning,
             Predicate<String> manifestation) {
         if (injuryOrPoisoning) {
             var external = Stream.concat(injuryCodes.stream(), chain.stream().flatMap(List::stream))
-                    .filter(code -> Icd10Code.looksLikeCode(code) && new Icd10Code(code).isExternalCause()).findFirst();
+                    .filter(code -> Icd10Code.looksLikeCode(code) && new Icd10Code(code).isExternalCause())
+                    .findFirst();
             if (external.isPresent()) {
-                return Optional.of(new Suggested(external.get(), RULE_EXTERNAL,
-                        "Död i samband med skada eller förgiftning: den yttre orsaken (kapitel XX) är underliggande dödsorsak."));
+                return Optional.of(
+                        new Suggested(
+                                external.get(),
+                                RULE_EXTERNAL,
+                                "Död i samband med skada eller förgiftning: den yttre orsaken (kapitel XX) är underliggande dödsorsak."));
             }
         }
         int lowest = -1;
@@ -54,10 +60,12 @@ final class GeneralPrinciple {
         if (manifestation.test(code)) {
             return Optional.empty();
         }
-        return Optional.of(new Suggested(code, RULE_GENERAL, "Allmänna principen: tillståndet på den lägsta använda raden ("
-                + (char) ('A' + lowest) + ") i en välordnad kedja, om det kan ha orsakat allt ovanför."));
+        return Optional.of(new Suggested(
+                code,
+                RULE_GENERAL,
+                "Allmänna principen: tillståndet på den lägsta använda raden (" + (char) ('A' + lowest)
+                        + ") i en välordnad kedja, om det kan ha orsakat allt ovanför."));
     }
 
-    record Suggested(String code, String rule, String explanation) {
-    }
+    record Suggested(String code, String rule, String explanation) {}
 }

@@ -19,7 +19,9 @@ public record Icd10Code(String value) {
     }
 
     public static boolean looksLikeCode(String text) {
-        return text != null && SHAPE.matcher(text.strip().replace(".", "").toUpperCase(Locale.ROOT)).matches();
+        return text != null
+                && SHAPE.matcher(text.strip().replace(".", "").toUpperCase(Locale.ROOT))
+                        .matches();
     }
 
     /** The code with its dot, as people write it: {@code I21.9}. */
@@ -49,13 +51,18 @@ public record Icd10Code(String value) {
     /** Chapter XX, external causes of morbidity and mortality: V01–Y98. */
     public boolean isExternalCause() {
         char chapter = value.charAt(0);
-        return chapter == 'V' || chapter == 'W' || chapter == 'X' || (chapter == 'Y' && category().compareTo("Y99") < 0);
+        return chapter == 'V'
+                || chapter == 'W'
+                || chapter == 'X'
+                || (chapter == 'Y' && category().compareTo("Y99") < 0);
     }
 
     /** W00–Y34 with a fourth character: in WHO's ICD-10 that character is the place of occurrence. */
     public boolean isPlaceOfOccurrence() {
         var category = category();
-        return value.length() >= 4 && Character.isDigit(value.charAt(3)) && category.compareTo("W00") >= 0
+        return value.length() >= 4
+                && Character.isDigit(value.charAt(3))
+                && category.compareTo("W00") >= 0
                 && category.compareTo("Y34") <= 0;
     }
 

@@ -35,18 +35,28 @@ public class Icd10SeService {
 
     private final RestClient http;
     private final CodingProperties properties;
-    private final Cache<String, List<Version>> versions = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).build();
-    private final Cache<String, Optional<Concept>> concepts = Caffeine.newBuilder().maximumSize(50_000)
-            .expireAfterWrite(Duration.ofHours(1)).build();
-    private final Cache<String, List<CodeSuggestion>> searches = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterWrite(Duration.ofHours(1)).build();
+    private final Cache<String, List<Version>> versions =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).build();
+    private final Cache<String, Optional<Concept>> concepts = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
+    private final Cache<String, List<CodeSuggestion>> searches = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
 
     Icd10SeService(CodingProperties properties, RestClient.Builder builder) {
         this.properties = properties;
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout()).build();
+        var client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeout())
+                .build();
         var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.timeout());
-        this.http = builder.baseUrl(properties.codeserverUrl()).requestFactory(factory).build();
+        this.http = builder.baseUrl(properties.codeserverUrl())
+                .requestFactory(factory)
+                .build();
     }
 
     /**
@@ -56,9 +66,14 @@ public class Icd10SeService {
     public String versionOn(LocalDate date) {
         var known = versions.get("all", key -> fetchVersions());
         if (known.isEmpty()) {
-            throw new CodeServerUnavailableException(new IllegalStateException("no ICD-10-SE version at the code server"));
+            throw new CodeServerUnavailableException(
+                    new IllegalStateException("no ICD-10-SE version at the code server"));
         }
-        return known.stream().filter(v -> !v.effective().isAfter(date)).reduce((a, b) -> b).orElse(known.get(0)).name();
+        return known.stream()
+                .filter(v -> !v.effective().isAfter(date))
+                .reduce((a, b) -> b)
+                .orElse(known.get(0))
+                .name();
     }
 
     /** Codes for a line's text: the whole text first, then each longer word of it, best first, no duplicates. */
@@ -67,7 +82,8 @@ public class Icd10SeService {
         return searches.get(key, k -> {
             var found = new LinkedHashMap<String, CodeSuggestion>();
             if (Icd10Code.looksLikeCode(text)) {
-                lookup(new Icd10Code(text).value(), version).filter(Concept::selectable)
+                lookup(new Icd10Code(text).value(), version)
+                        .filter(Concept::selectable)
                         .ifPresent(c -> found.put(c.code(), suggestion(c.code(), c.display(), version)));
             }
             var asked = new HashSet<String>();
@@ -109,15 +125,19 @@ public class Icd10SeService {
 
     private void search(String q, String version, LinkedHashMap<String, CodeSuggestion> found) {
         // the text is a URI variable, not part of the template: a written cause may hold { or } (URI template syntax)
-        var page = getOrUnavailable(uri -> uri.path(API + "/concepts").queryParam("q", "{q}")
-                .queryParam("limit", properties.suggestions() * 2).queryParam("version", "{version}")
+        var page = getOrUnavailable(uri -> uri.path(API + "/concepts")
+                .queryParam("q", "{q}")
+                .queryParam("limit", properties.suggestions() * 2)
+                .queryParam("version", "{version}")
                 .build(properties.codeSystem(), q, version));
         for (var hit : page.path("hits")) {
             var code = hit.path("code").asText();
             if (found.size() >= properties.suggestions()) {
                 return;
             }
-            if (Icd10Code.looksLikeCode(code) && !found.containsKey(code) && !"INACTIVE".equals(hit.path("status").asText())) {
+            if (Icd10Code.looksLikeCode(code)
+                    && !found.containsKey(code)
+                    && !"INACTIVE".equals(hit.path("status").asText())) {
                 found.put(code, suggestion(code, hit.path("display").asText(), version));
             }
         }
@@ -131,8 +151,11 @@ public class Icd10SeService {
         var system = getOrUnavailable(uri -> uri.path(API).build(properties.codeSystem()));
         var list = new ArrayList<Version>();
         for (var version : system.path("versions")) {
-            if (version.hasNonNull("effectiveDate") && !"DRAFT".equals(version.path("status").asText())) {
-                list.add(new Version(version.path("version").asText(), LocalDate.parse(version.path("effectiveDate").asText())));
+            if (version.hasNonNull("effectiveDate")
+                    && !"DRAFT".equals(version.path("status").asText())) {
+                list.add(new Version(
+                        version.path("version").asText(),
+                        LocalDate.parse(version.path("effectiveDate").asText())));
             }
         }
         list.sort(Comparator.comparing(Version::effective));
@@ -141,7 +164,8 @@ public class Icd10SeService {
 
     private Optional<Concept> fetchConcept(String code, String version) {
         try {
-            var concept = get(uri -> uri.path(API + "/concepts/{code}").queryParam("version", "{version}")
+            var concept = get(uri -> uri.path(API + "/concepts/{code}")
+                    .queryParam("version", "{version}")
                     .build(properties.codeSystem(), code, version));
             boolean manifestation = false;
             boolean selectable = true;
@@ -150,11 +174,15 @@ public class Icd10SeService {
                 if ("marker".equals(name) && "*".equals(property.path("value").asText())) {
                     manifestation = true;
                 }
-                if ("notSelectable".equals(name) && "true".equals(property.path("value").asText())) {
+                if ("notSelectable".equals(name)
+                        && "true".equals(property.path("value").asText())) {
                     selectable = false;
                 }
             }
-            return Optional.of(new Concept(concept.path("code").asText(), concept.path("display").asText(), manifestation,
+            return Optional.of(new Concept(
+                    concept.path("code").asText(),
+                    concept.path("display").asText(),
+                    manifestation,
                     selectable && Icd10Code.looksLikeCode(concept.path("code").asText())));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
@@ -185,6 +213,5 @@ public class Icd10SeService {
         }
     }
 
-    private record Version(String name, LocalDate effective) {
-    }
+    private record Version(String name, LocalDate effective) {}
 }

@@ -8,7 +8,8 @@ class InvalidCodingException extends RuntimeException {
     private final transient List<Problem> problems;
 
     InvalidCodingException(List<Problem> problems) {
-        super(String.join("; ", problems.stream().map(p -> p.field() + ": " + p.message()).toList()));
+        super(String.join(
+                "; ", problems.stream().map(p -> p.field() + ": " + p.message()).toList()));
         this.problems = List.copyOf(problems);
     }
 
@@ -16,6 +17,5 @@ class InvalidCodingException extends RuntimeException {
         return problems;
     }
 
-    record Problem(String field, String message) {
-    }
+    record Problem(String field, String message) {}
 }

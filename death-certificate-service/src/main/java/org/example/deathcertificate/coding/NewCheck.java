@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A second coder's verdict on one coding version. */
-public record NewCheck(@NotNull @Min(1) @Schema(description = "The coding version checked (must be the latest)") Integer version,
-        @NotNull Boolean agrees, @Size(max = 1000) String comment) {
-}
+public record NewCheck(
+        @NotNull @Min(1) @Schema(description = "The coding version checked (must be the latest)")
+        Integer version,
+
+        @NotNull Boolean agrees,
+        @Size(max = 1000) String comment) {}

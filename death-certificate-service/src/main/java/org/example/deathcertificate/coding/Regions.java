@@ -4,13 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.ArrayList;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,9 @@ public class Regions {
             for (var line = reader.readLine(); line != null; line = reader.readLine()) {
                 var parts = line.split(";");
                 regionByMunicipality.put(key(parts[0]), parts[1]);
-                municipalitiesByRegion.computeIfAbsent(parts[1], r -> new ArrayList<>()).add(key(parts[0]));
+                municipalitiesByRegion
+                        .computeIfAbsent(parts[1], r -> new ArrayList<>())
+                        .add(key(parts[0]));
             }
         }
     }
@@ -50,6 +52,8 @@ public class Regions {
     /** How a municipality is compared: lower case, without a trailing " kommun". */
     static String key(String municipality) {
         var lower = municipality.strip().toLowerCase(Locale.ROOT);
-        return lower.endsWith(" kommun") ? lower.substring(0, lower.length() - " kommun".length()).strip() : lower;
+        return lower.endsWith(" kommun")
+                ? lower.substring(0, lower.length() - " kommun".length()).strip()
+                : lower;
     }
 }

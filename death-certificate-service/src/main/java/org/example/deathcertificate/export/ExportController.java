@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/death-certificates/api/v1/export")
-@Tag(name = "Register export", description = "Coded certificates for the cause-of-death register (scope certificates.code)")
+@Tag(
+        name = "Register export",
+        description = "Coded certificates for the cause-of-death register (scope certificates.code)")
 @SecurityRequirement(name = "oauth2")
 class ExportController {
 
@@ -39,14 +41,22 @@ class ExportController {
     }
 
     @GetMapping
-    @Operation(summary = "A year or month of deaths with their final coding, as CSV or JSON Lines, streamed; the same period gives the same bytes")
-    @ApiResponse(responseCode = "200", description = "The export", headers = {
-            @Header(name = COUNT, description = "number of certificates"),
-            @Header(name = SHA256, description = "SHA-256 of the body, hex"),
-            @Header(name = "Repr-Digest", description = "RFC 9530: sha-256 of the body, base64")})
+    @Operation(
+            summary =
+                    "A year or month of deaths with their final coding, as CSV or JSON Lines, streamed; the same period gives the same bytes")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The export",
+            headers = {
+                @Header(name = COUNT, description = "number of certificates"),
+                @Header(name = SHA256, description = "SHA-256 of the body, hex"),
+                @Header(name = "Repr-Digest", description = "RFC 9530: sha-256 of the body, base64")
+            })
     @ApiResponse(responseCode = "400", description = "Neither or both of year and month, or an unknown format")
-    void export(@RequestParam(required = false) @Parameter(example = "2026") Year year,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Parameter(example = "2026-05") YearMonth month,
+    void export(
+            @RequestParam(required = false) @Parameter(example = "2026") Year year,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Parameter(example = "2026-05")
+                    YearMonth month,
             @RequestParam(defaultValue = "csv") @Parameter(description = "csv or jsonl") String format,
             HttpServletResponse response) {
         var chosen = format(format);
@@ -56,9 +66,16 @@ class ExportController {
             response.setContentLengthLong(summary.bytes());
             response.setHeader(COUNT, Long.toString(summary.count()));
             response.setHeader(SHA256, summary.sha256());
-            response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(summary.sha256())) + ":");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("dodsorsaker-" + summary.period() + "." + chosen.extension()).build().toString());
+            response.setHeader(
+                    "Repr-Digest",
+                    "sha-256=:"
+                            + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(summary.sha256())) + ":");
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                            .filename("dodsorsaker-" + summary.period() + "." + chosen.extension())
+                            .build()
+                            .toString());
             return response.getOutputStream();
         });
     }
@@ -66,7 +83,8 @@ class ExportController {
     @GetMapping("/summary")
     @Operation(summary = "Count, length and SHA-256 of an export, without its body")
     @ApiResponse(responseCode = "400", description = "Neither or both of year and month, or an unknown format")
-    ExportSummary summary(@RequestParam(required = false) Year year,
+    ExportSummary summary(
+            @RequestParam(required = false) Year year,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(defaultValue = "csv") String format) {
         return exports.summary(ExportPeriod.of(year, month), format(format));

@@ -35,15 +35,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ExportService {
 
-    private static final TypeReference<List<ExportedCertificate.Line>> LINES = new TypeReference<>() { };
+    private static final TypeReference<List<ExportedCertificate.Line>> LINES = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final ObjectMapper json;
-    private final CsvMapper csv = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private final CsvMapper csv =
+            CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
     private final CodingProperties coding;
 
-    ExportService(DataSource dataSource, PlatformTransactionManager transactions, ObjectMapper json, CodingProperties coding) {
+    ExportService(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            ObjectMapper json,
+            CodingProperties coding) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
         this.snapshot = new TransactionTemplate(transactions);
@@ -85,7 +90,11 @@ public class ExportService {
             try (var out = new DigestOutputStream(counting, digest)) {
                 count = write(period, format, out);
             }
-            return new ExportSummary(period.prefix(), format, count, counting.bytes,
+            return new ExportSummary(
+                    period.prefix(),
+                    format,
+                    count,
+                    counting.bytes,
                     HexFormat.of().formatHex(digest.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -103,7 +112,8 @@ public class ExportService {
             if (rows != null) {
                 rows.write(ExportedCertificate.CSV_HEADER);
             }
-            jdbc.query(SQL + (coding.secondCheckRequired() ? CHECKED_ONLY : "") + " order by c.certificate_id",
+            jdbc.query(
+                    SQL + (coding.secondCheckRequired() ? CHECKED_ONLY : "") + " order by c.certificate_id",
                     rs -> {
                         var record = read(rs);
                         try {
@@ -117,7 +127,8 @@ public class ExportService {
                             throw new UncheckedIOException(e);
                         }
                         count[0]++;
-                    }, period.likePattern());
+                    },
+                    period.likePattern());
             if (rows != null) {
                 rows.flush();
             }
@@ -128,13 +139,24 @@ public class ExportService {
 
     private ExportedCertificate read(ResultSet rs) throws SQLException {
         try {
-            return new ExportedCertificate(rs.getString("certificate_id"), rs.getString("personnummer"),
-                    rs.getString("birth_date"), rs.getString("date_of_death_text"), rs.getString("place_of_death_municipality"),
-                    rs.getString("channel"), rs.getTimestamp("received_at").toInstant().toString(),
-                    rs.getBoolean("injury_or_poisoning"), rs.getString("injury_cause"), rs.getString("underlying_cause"),
-                    rs.getString("underlying_cause_who"), json.readValue(rs.getString("lines"), LINES),
-                    rs.getString("code_system_version"), rs.getInt("version"), rs.getString("coded_by"),
-                    rs.getTimestamp("coded_at").toInstant().toString(), rs.getString("checked_by"));
+            return new ExportedCertificate(
+                    rs.getString("certificate_id"),
+                    rs.getString("personnummer"),
+                    rs.getString("birth_date"),
+                    rs.getString("date_of_death_text"),
+                    rs.getString("place_of_death_municipality"),
+                    rs.getString("channel"),
+                    rs.getTimestamp("received_at").toInstant().toString(),
+                    rs.getBoolean("injury_or_poisoning"),
+                    rs.getString("injury_cause"),
+                    rs.getString("underlying_cause"),
+                    rs.getString("underlying_cause_who"),
+                    json.readValue(rs.getString("lines"), LINES),
+                    rs.getString("code_system_version"),
+                    rs.getInt("version"),
+                    rs.getString("coded_by"),
+                    rs.getTimestamp("coded_at").toInstant().toString(),
+                    rs.getString("checked_by"));
         } catch (IOException e) {
             throw new IllegalStateException("A stored coding could not be read", e);
         }

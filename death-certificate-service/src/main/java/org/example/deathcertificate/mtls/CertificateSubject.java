@@ -15,17 +15,23 @@ final class CertificateSubject {
 
     private static final String SERIAL_NUMBER_OID = "2.5.4.5";
 
-    private CertificateSubject() {
-    }
+    private CertificateSubject() {}
 
     static Optional<String> of(X509Certificate certificate) {
-        var name = certificate.getSubjectX500Principal()
+        var name = certificate
+                .getSubjectX500Principal()
                 .getName(X500Principal.RFC2253, Map.of(SERIAL_NUMBER_OID, "SERIALNUMBER"));
         try {
             var rdns = new LdapName(name).getRdns();
-            var serialNumber = rdns.stream().filter(rdn -> rdn.getType().equalsIgnoreCase("SERIALNUMBER")).findFirst();
-            var commonName = rdns.stream().filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).findFirst();
-            return serialNumber.or(() -> commonName).map(rdn -> rdn.getValue().toString().strip())
+            var serialNumber = rdns.stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("SERIALNUMBER"))
+                    .findFirst();
+            var commonName = rdns.stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
+                    .findFirst();
+            return serialNumber
+                    .or(() -> commonName)
+                    .map(rdn -> rdn.getValue().toString().strip())
                     .filter(value -> !value.isEmpty());
         } catch (InvalidNameException e) {
             return Optional.empty();

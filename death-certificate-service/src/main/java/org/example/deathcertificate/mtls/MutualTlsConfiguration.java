@@ -39,6 +39,7 @@ class MutualTlsConfiguration {
 
     /** The prefix of the sender name of a certificate (the token's client id is the sender otherwise). */
     static final String SENDER_PREFIX = "tls:";
+
     private static final String CONTRACT_AUTHORITY = "RIVTA_";
 
     @Bean
@@ -63,7 +64,8 @@ class MutualTlsConfiguration {
         ssl.setTrustStore(stores.getTrustStore());
         var certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystore(stores.getKeyStore());
-        certificate.setCertificateKeystorePassword(stores.getKeyStorePassword() != null ? stores.getKeyStorePassword() : "");
+        certificate.setCertificateKeystorePassword(
+                stores.getKeyStorePassword() != null ? stores.getKeyStorePassword() : "");
         if (bundle.getKey().getPassword() != null) {
             certificate.setCertificateKeyPassword(bundle.getKey().getPassword());
         }
@@ -76,30 +78,34 @@ class MutualTlsConfiguration {
     }
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> mutualTlsConnectorCustomizer(Connector mutualTlsConnector) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> mutualTlsConnectorCustomizer(
+            Connector mutualTlsConnector) {
         return factory -> factory.addAdditionalTomcatConnectors(mutualTlsConnector);
     }
 
     /** Everything that arrives on the mutual-TLS connector, before the bearer-token chain sees anything. */
     @Bean
     @Order(0)
-    SecurityFilterChain mutualTlsFilterChain(HttpSecurity http, Connector mutualTlsConnector,
-            MutualTlsProperties properties) throws Exception {
-        return http
-                .securityMatcher(request -> request.getLocalPort() == mutualTlsConnector.getLocalPort())
+    SecurityFilterChain mutualTlsFilterChain(
+            HttpSecurity http, Connector mutualTlsConnector, MutualTlsProperties properties) throws Exception {
+        return http.securityMatcher(request -> request.getLocalPort() == mutualTlsConnector.getLocalPort())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .x509(x509 -> x509
-                        .x509PrincipalExtractor(certificate -> CertificateSubject.of(certificate).orElse(null))
+                .x509(x509 -> x509.x509PrincipalExtractor(certificate ->
+                                CertificateSubject.of(certificate).orElse(null))
                         .authenticationUserDetailsService(token -> caller(token.getName(), properties)))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/services/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/services/**").access((authentication, context) ->
-                                new AuthorizationDecision(authentication.get().getAuthorities().contains(
-                                        new SimpleGrantedAuthority(CONTRACT_AUTHORITY + contract(context.getRequest().getRequestURI())))))
-                        .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, ex) -> refuse(request.getRequestURI(), response))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/services/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/services/**")
+                        .access((authentication, context) -> new AuthorizationDecision(authentication
+                                .get()
+                                .getAuthorities()
+                                .contains(new SimpleGrantedAuthority(CONTRACT_AUTHORITY
+                                        + contract(context.getRequest().getRequestURI())))))
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, ex) -> refuse(request.getRequestURI(), response))
                         .accessDeniedHandler((request, response, ex) -> refuse(request.getRequestURI(), response)))
                 .build();
     }
@@ -131,7 +137,11 @@ class MutualTlsConfiguration {
     }
 
     private static void refuse(String path, HttpServletResponse response) throws IOException {
-        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                "The client certificate's subject may not call this contract.", path);
+        ProblemResponses.write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "The client certificate's subject may not call this contract.",
+                path);
     }
 }

@@ -24,18 +24,29 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("mtls")
-record MutualTlsProperties(@DefaultValue("false") boolean enabled, @DefaultValue("8443") @Min(0) @Max(65535) int port,
-        @DefaultValue("rivta") @NotBlank String bundle, Map<String, List<String>> allowedSubjects) {
+record MutualTlsProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("8443") @Min(0) @Max(65535) int port,
+        @DefaultValue("rivta") @NotBlank String bundle,
+        Map<String, List<String>> allowedSubjects) {
 
     MutualTlsProperties {
-        allowedSubjects = allowedSubjects == null ? Map.of() : allowedSubjects.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(entry -> entry.getKey().toLowerCase(Locale.ROOT),
-                        entry -> entry.getValue().stream().map(String::strip).toList()));
+        allowedSubjects = allowedSubjects == null
+                ? Map.of()
+                : allowedSubjects.entrySet().stream()
+                        .collect(Collectors.toUnmodifiableMap(
+                                entry -> entry.getKey().toLowerCase(Locale.ROOT),
+                                entry -> entry.getValue().stream()
+                                        .map(String::strip)
+                                        .toList()));
     }
 
     /** Whether the subject may call the contract. */
     boolean allows(String subject, String contract) {
-        return contract != null && allowedSubjects.getOrDefault(contract.toLowerCase(Locale.ROOT), List.of()).contains(subject);
+        return contract != null
+                && allowedSubjects
+                        .getOrDefault(contract.toLowerCase(Locale.ROOT), List.of())
+                        .contains(subject);
     }
 
     /** Whether the subject may call any contract at all. */

@@ -31,7 +31,9 @@ class CertificatePdfController {
     }
 
     @GetMapping(path = "/certificates/{certificateId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The certificate as a PDF/A laid out as the printed form; revoked or replaced said on the page (scope certificates.read)")
+    @Operation(
+            summary =
+                    "The certificate as a PDF/A laid out as the printed form; revoked or replaced said on the page (scope certificates.read)")
     @ApiResponse(responseCode = "200", description = "The PDF")
     @ApiResponse(responseCode = "404", description = "No certificate with this id")
     ResponseEntity<byte[]> pdf(@PathVariable String certificateId) {
@@ -39,14 +41,20 @@ class CertificatePdfController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("dodsorsaksintyg-" + certificateId.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(
+                                        "dodsorsaksintyg-" + certificateId.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf")
+                                .build()
+                                .toString())
                 .body(pdf);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> onNotFound(CertificateNotFoundException ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
     }
 }

@@ -41,7 +41,8 @@ public class CertificatePdfService {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final byte[] REGULAR = resource("pdf/fonts/LiberationSans-Regular.ttf");
     private static final byte[] BOLD = resource("pdf/fonts/LiberationSans-Bold.ttf");
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final byte[] SRGB =
+            ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     /**
      * The class loader the renderer runs under. openhtmltopdf (reading the page) and PDFBox's xmpbox (writing the
@@ -54,7 +55,8 @@ public class CertificatePdfService {
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
             return name.equals("META-INF/services/" + TransformerFactory.class.getName())
-                    ? Collections.emptyEnumeration() : super.getResources(name);
+                    ? Collections.emptyEnumeration()
+                    : super.getResources(name);
         }
     };
 
@@ -107,15 +109,18 @@ public class CertificatePdfService {
         context.setVariable("birthDate", answers.personnummer() == null ? date(answers.birthDate()) : "");
         context.setVariable("chain", chain(answers));
         context.setVariable("contributing", contributing(answers));
-        context.setVariable("grounds", answers.grounds().stream().map(Enum::name).toList());
+        context.setVariable(
+                "grounds", answers.grounds().stream().map(Enum::name).toList());
         context.setVariable("signedAt", answers.signedAt() == null ? "" : MINUTES.format(answers.signedAt()));
         context.setVariable("receivedAt", time(certificate.receivedAt()));
         context.setVariable("revokedAt", time(certificate.revokedAt()));
-        context.setVariable("channel", switch (certificate.channel()) {
-            case WEBCERT -> "Webcert";
-            case API -> "API";
-            case PAPER -> "pappersblankett";
-        });
+        context.setVariable(
+                "channel",
+                switch (certificate.channel()) {
+                    case WEBCERT -> "Webcert";
+                    case API -> "API";
+                    case PAPER -> "pappersblankett";
+                });
         return context;
     }
 
@@ -123,7 +128,10 @@ public class CertificatePdfService {
     record Line(String letter, String description, String onset, String specification) {
 
         static Line of(String letter, CauseLine line) {
-            return new Line(letter, line.description(), date(line.onsetDate()),
+            return new Line(
+                    letter,
+                    line.description(),
+                    date(line.onsetDate()),
                     line.specification() == null ? "" : line.specification().name());
         }
 

@@ -43,13 +43,17 @@ final class ClientFaults extends AbstractPhaseInterceptor<SoapMessage> {
             }
             if (cause instanceof Error) {
                 log.error("A SOAP request failed in the service", exception);
-                message.setContent(Exception.class,
-                        new SoapFault("The request could not be handled now; send it again", message.getVersion().getReceiver()));
+                message.setContent(
+                        Exception.class,
+                        new SoapFault(
+                                "The request could not be handled now; send it again",
+                                message.getVersion().getReceiver()));
                 return;
             }
         }
         log.warn("SOAP request refused as a client fault ({})", rootClass(exception));
-        message.setContent(Exception.class, new SoapFault(text, message.getVersion().getSender()));
+        message.setContent(
+                Exception.class, new SoapFault(text, message.getVersion().getSender()));
     }
 
     private static String rootClass(Throwable exception) {

@@ -24,13 +24,14 @@ final class ReceivedMessage {
     private static final String KEY = ReceivedMessage.class.getName();
     private static final XMLInputFactory STAX = safeStax();
 
-    private ReceivedMessage() {
-    }
+    private ReceivedMessage() {}
 
     /** The bytes of the request being handled on this thread. */
     static byte[] current() {
         var message = PhaseInterceptorChain.getCurrentMessage();
-        var bytes = message == null ? null : (byte[]) message.getExchange().getInMessage().get(KEY);
+        var bytes = message == null
+                ? null
+                : (byte[]) message.getExchange().getInMessage().get(KEY);
         if (bytes == null) {
             throw new IllegalStateException("The received message was not kept");
         }
@@ -51,17 +52,22 @@ final class ReceivedMessage {
             int depth = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
-                if (event == XMLStreamConstants.START_ELEMENT && localName.equals(reader.getLocalName())
+                if (event == XMLStreamConstants.START_ELEMENT
+                        && localName.equals(reader.getLocalName())
                         && namespace.equals(reader.getNamespaceURI())) {
                     if (start < 0) {
                         start = reader.getLocation().getCharacterOffset();
                     }
                     depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT && start >= 0 && localName.equals(reader.getLocalName())
-                        && namespace.equals(reader.getNamespaceURI()) && --depth == 0) {
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && start >= 0
+                        && localName.equals(reader.getLocalName())
+                        && namespace.equals(reader.getNamespaceURI())
+                        && --depth == 0) {
                     int endTag = reader.getLocation().getCharacterOffset();
                     int end = text.indexOf('>', endTag) + 1;
-                    int byteStart = encoding.bomLength() + text.substring(0, start).getBytes(charset).length;
+                    int byteStart =
+                            encoding.bomLength() + text.substring(0, start).getBytes(charset).length;
                     int byteLength = text.substring(start, end).getBytes(charset).length;
                     var element = new byte[byteLength];
                     System.arraycopy(message, byteStart, element, 0, byteLength);
@@ -111,7 +117,9 @@ final class ReceivedMessage {
             if (in == null) {
                 return;
             }
-            var declaredLength = headers(message).getOrDefault("Content-Length", List.of()).stream().findFirst().orElse("");
+            var declaredLength = headers(message).getOrDefault("Content-Length", List.of()).stream()
+                    .findFirst()
+                    .orElse("");
             if (declaredLength.matches("\\d{1,12}") && Long.parseLong(declaredLength) > maxBytes) {
                 throw new Fault(new RefusedMessageException("The message is larger than " + maxBytes + " bytes"));
             }

@@ -21,15 +21,20 @@ import se.riv.clinicalprocess.healthcond.certificate.v3.ResultType;
  * stored now (the sender sends it again).
  */
 @Component
-@WebService(serviceName = "RegisterCertificateResponderService", portName = "RegisterCertificateResponderPort",
+@WebService(
+        serviceName = "RegisterCertificateResponderService",
+        portName = "RegisterCertificateResponderPort",
         targetNamespace = "urn:riv:clinicalprocess:healthcond:certificate:RegisterCertificate:3:rivtabp21",
-        endpointInterface = "se.riv.clinicalprocess.healthcond.certificate.registerCertificate.v3.rivtabp21.RegisterCertificateResponderInterface",
+        endpointInterface =
+                "se.riv.clinicalprocess.healthcond.certificate.registerCertificate.v3.rivtabp21.RegisterCertificateResponderInterface",
         wsdlLocation = RegisterCertificateResponder.WSDL)
 class RegisterCertificateResponder implements RegisterCertificateResponderInterface {
 
-    static final String WSDL = "classpath:wsdl/rivta-certificate-v3/interactions/RegisterCertificateInteraction/RegisterCertificateInteraction_3.0_RIVTABP21.wsdl";
+    static final String WSDL =
+            "classpath:wsdl/rivta-certificate-v3/interactions/RegisterCertificateInteraction/RegisterCertificateInteraction_3.0_RIVTABP21.wsdl";
     static final String ADDRESS = "/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
-    static final String RESPONDER_NAMESPACE = "urn:riv:clinicalprocess:healthcond:certificate:RegisterCertificateResponder:3";
+    static final String RESPONDER_NAMESPACE =
+            "urn:riv:clinicalprocess:healthcond:certificate:RegisterCertificateResponder:3";
     static final String ALREADY_EXISTS = "Certificate already exists";
 
     private static final Logger log = LoggerFactory.getLogger(RegisterCertificateResponder.class);
@@ -43,7 +48,8 @@ class RegisterCertificateResponder implements RegisterCertificateResponderInterf
     }
 
     @Override
-    public RegisterCertificateResponseType registerCertificate(String logicalAddress, RegisterCertificateType parameters) {
+    public RegisterCertificateResponseType registerCertificate(
+            String logicalAddress, RegisterCertificateType parameters) {
         return answer(result(logicalAddress, parameters));
     }
 
@@ -54,8 +60,7 @@ class RegisterCertificateResponder implements RegisterCertificateResponderInterf
             return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, String.join(";", schemaErrors));
         }
         if (logicalAddress == null || !properties.logicalAddresses().contains(logicalAddress.strip())) {
-            return RivtaResults.error(ErrorIdType.VALIDATION_ERROR,
-                    "LogicalAddress is not this receiver");
+            return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, "LogicalAddress is not this receiver");
         }
         try {
             var message = ReceivedMessage.current();
@@ -65,11 +70,14 @@ class RegisterCertificateResponder implements RegisterCertificateResponderInterf
         } catch (CertificateConflictException e) {
             return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, e.getMessage());
         } catch (CertificateValidationException e) {
-            log.warn("RegisterCertificate refused: {} rule(s) broken", e.violations().size());
+            log.warn(
+                    "RegisterCertificate refused: {} rule(s) broken",
+                    e.violations().size());
             return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, e.getMessage());
         } catch (RuntimeException e) {
             log.error("RegisterCertificate could not be stored; the sender is told to send it again", e);
-            return RivtaResults.error(ErrorIdType.TECHNICAL_ERROR, "The certificate could not be stored now; send it again");
+            return RivtaResults.error(
+                    ErrorIdType.TECHNICAL_ERROR, "The certificate could not be stored now; send it again");
         }
     }
 

@@ -19,13 +19,17 @@ import se.riv.clinicalprocess.healthcond.certificate.v3.ResultType;
  * that a revocation overtaking its registration is sent again.
  */
 @Component
-@WebService(serviceName = "RevokeCertificateResponderService", portName = "RevokeCertificateResponderPort",
+@WebService(
+        serviceName = "RevokeCertificateResponderService",
+        portName = "RevokeCertificateResponderPort",
         targetNamespace = "urn:riv:clinicalprocess:healthcond:certificate:RevokeCertificate:2:rivtabp21",
-        endpointInterface = "se.riv.clinicalprocess.healthcond.certificate.revokeCertificate.v2.rivtabp21.RevokeCertificateResponderInterface",
+        endpointInterface =
+                "se.riv.clinicalprocess.healthcond.certificate.revokeCertificate.v2.rivtabp21.RevokeCertificateResponderInterface",
         wsdlLocation = RevokeCertificateResponder.WSDL)
 class RevokeCertificateResponder implements RevokeCertificateResponderInterface {
 
-    static final String WSDL = "classpath:wsdl/rivta-certificate-v3/interactions/RevokeCertificateInteraction/RevokeCertificateInteraction_2.0_RIVTABP21.wsdl";
+    static final String WSDL =
+            "classpath:wsdl/rivta-certificate-v3/interactions/RevokeCertificateInteraction/RevokeCertificateInteraction_2.0_RIVTABP21.wsdl";
     static final String ADDRESS = "/clinicalprocess/healthcond/certificate/RevokeCertificate/2/rivtabp21";
 
     private static final Logger log = LoggerFactory.getLogger(RevokeCertificateResponder.class);
@@ -51,23 +55,24 @@ class RevokeCertificateResponder implements RevokeCertificateResponderInterface 
             return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, String.join(";", schemaErrors));
         }
         if (logicalAddress == null || !properties.logicalAddresses().contains(logicalAddress.strip())) {
-            return RivtaResults.error(ErrorIdType.VALIDATION_ERROR,
-                    "LogicalAddress is not this receiver");
+            return RivtaResults.error(ErrorIdType.VALIDATION_ERROR, "LogicalAddress is not this receiver");
         }
         var certificateId = parameters.getIntygsId().getExtension();
-        var personnummer = parameters.getPatientPersonId() == null ? null : parameters.getPatientPersonId().getExtension();
+        var personnummer = parameters.getPatientPersonId() == null
+                ? null
+                : parameters.getPatientPersonId().getExtension();
         try {
             certificates.revoke(certificateId, personnummer, parameters.getMeddelande());
             return RivtaResults.ok();
         } catch (CertificateNotFoundException e) {
             log.warn("RevokeCertificate: no such certificate for the patient");
-            return RivtaResults.error(ErrorIdType.APPLICATION_ERROR,
-                    "Certificate does not exist for patient.");
+            return RivtaResults.error(ErrorIdType.APPLICATION_ERROR, "Certificate does not exist for patient.");
         } catch (CertificateAlreadyRevokedException e) {
             return RivtaResults.info(e.getMessage());
         } catch (RuntimeException e) {
             log.error("RevokeCertificate could not be stored", e);
-            return RivtaResults.error(ErrorIdType.TECHNICAL_ERROR, "The revocation could not be stored now; send it again");
+            return RivtaResults.error(
+                    ErrorIdType.TECHNICAL_ERROR, "The revocation could not be stored now; send it again");
         }
     }
 }

@@ -18,20 +18,36 @@ class RivtaEndpointConfiguration {
 
     @Bean
     Endpoint registerCertificateEndpoint(Bus bus, RegisterCertificateResponder responder, RivtaProperties properties) {
-        return publish(bus, responder, RegisterCertificateResponder.WSDL,
+        return publish(
+                bus,
+                responder,
+                RegisterCertificateResponder.WSDL,
                 "urn:riv:clinicalprocess:healthcond:certificate:RegisterCertificate:3:rivtabp21",
-                "RegisterCertificateResponder", RegisterCertificateResponder.ADDRESS, properties);
+                "RegisterCertificateResponder",
+                RegisterCertificateResponder.ADDRESS,
+                properties);
     }
 
     @Bean
     Endpoint revokeCertificateEndpoint(Bus bus, RevokeCertificateResponder responder, RivtaProperties properties) {
-        return publish(bus, responder, RevokeCertificateResponder.WSDL,
+        return publish(
+                bus,
+                responder,
+                RevokeCertificateResponder.WSDL,
                 "urn:riv:clinicalprocess:healthcond:certificate:RevokeCertificate:2:rivtabp21",
-                "RevokeCertificateResponder", RevokeCertificateResponder.ADDRESS, properties);
+                "RevokeCertificateResponder",
+                RevokeCertificateResponder.ADDRESS,
+                properties);
     }
 
-    private static Endpoint publish(Bus bus, Object responder, String wsdl, String namespace, String name,
-            String address, RivtaProperties properties) {
+    private static Endpoint publish(
+            Bus bus,
+            Object responder,
+            String wsdl,
+            String namespace,
+            String name,
+            String address,
+            RivtaProperties properties) {
         var endpoint = new EndpointImpl(bus, responder);
         endpoint.setWsdlLocation(wsdl);
         endpoint.setServiceName(new QName(namespace, name + "Service"));

@@ -13,6 +13,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rivta")
-record RivtaProperties(@DefaultValue("2021000555") @NotEmpty List<String> logicalAddresses,
-        @DefaultValue("1048576") @Min(1024) int maxMessageBytes) {
-}
+record RivtaProperties(
+        @DefaultValue("2021000555") @NotEmpty List<String> logicalAddresses,
+        @DefaultValue("1048576") @Min(1024) int maxMessageBytes) {}

@@ -7,8 +7,7 @@ import se.riv.clinicalprocess.healthcond.certificate.v3.ResultType;
 /** The three answers of a RIVTA receiver: OK, INFO with a text, ERROR with an error id and a text. */
 final class RivtaResults {
 
-    private RivtaResults() {
-    }
+    private RivtaResults() {}
 
     static ResultType ok() {
         var result = new ResultType();

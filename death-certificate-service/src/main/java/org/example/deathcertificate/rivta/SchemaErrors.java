@@ -28,7 +28,8 @@ final class SchemaErrors implements ValidationEventHandler {
         @SuppressWarnings("unchecked")
         var errors = (List<String>) message.getExchange().computeIfAbsent(KEY, key -> new ArrayList<String>());
         var locator = event.getLocator();
-        var where = locator == null || locator.getLineNumber() < 0 ? ""
+        var where = locator == null || locator.getLineNumber() < 0
+                ? ""
                 : " (line " + locator.getLineNumber() + ", column " + locator.getColumnNumber() + ")";
         errors.add(describe(event.getMessage()) + where);
         return true;
@@ -50,7 +51,11 @@ final class SchemaErrors implements ValidationEventHandler {
             var name = names.group(2).replaceAll("[{}\"]", "");
             var localName = name.substring(name.lastIndexOf(':') + 1);
             if (XML_NAME.matcher(localName).matches()) {
-                text.append(separator).append(names.group(1)).append(" '").append(localName).append('\'');
+                text.append(separator)
+                        .append(names.group(1))
+                        .append(" '")
+                        .append(localName)
+                        .append('\'');
                 separator = ", ";
             }
         }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 record XmlEncoding(Charset charset, int bomLength) {
 
-    private static final Pattern DECLARED = Pattern.compile("^<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
+    private static final Pattern DECLARED =
+            Pattern.compile("^<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
     private static final int DECLARATION_BYTES = 400;
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
@@ -35,7 +36,8 @@ record XmlEncoding(Charset charset, int bomLength) {
         if (b0 == 0xFF && b1 == 0xFE && b2 == 0x00 && b3 == 0x00) {
             return new XmlEncoding(UTF_32LE, 4);
         }
-        if ((b0 == 0x00 && b1 == 0x00 && b2 == 0xFF && b3 == 0xFE) || (b0 == 0xFE && b1 == 0xFF && b2 == 0x00 && b3 == 0x00)) {
+        if ((b0 == 0x00 && b1 == 0x00 && b2 == 0xFF && b3 == 0xFE)
+                || (b0 == 0xFE && b1 == 0xFF && b2 == 0x00 && b3 == 0x00)) {
             throw unusualOctetOrder();
         }
         if (b0 == 0xFE && b1 == 0xFF) {
@@ -54,7 +56,8 @@ record XmlEncoding(Charset charset, int bomLength) {
         if (b0 == 0x3C && b1 == 0x00 && b2 == 0x00 && b3 == 0x00) {
             return new XmlEncoding(UTF_32LE, 0);
         }
-        if ((b0 == 0x00 && b1 == 0x00 && b2 == 0x3C && b3 == 0x00) || (b0 == 0x00 && b1 == 0x3C && b2 == 0x00 && b3 == 0x00)) {
+        if ((b0 == 0x00 && b1 == 0x00 && b2 == 0x3C && b3 == 0x00)
+                || (b0 == 0x00 && b1 == 0x3C && b2 == 0x00 && b3 == 0x00)) {
             throw unusualOctetOrder();
         }
         if (b0 == 0x00 && b1 == 0x3C && b2 == 0x00 && b3 == 0x3F) {

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Statistics", description = "Arrivals per month and channel, electronic share, lead times, coding backlog (scope certificates.read or certificates.code)")
+@Tag(
+        name = "Statistics",
+        description =
+                "Arrivals per month and channel, electronic share, lead times, coding backlog (scope certificates.read or certificates.code)")
 @SecurityRequirement(name = "oauth2")
 class StatisticsController {
 
@@ -26,11 +29,19 @@ class StatisticsController {
     }
 
     @GetMapping("/death-certificates/api/v1/statistics")
-    @Operation(summary = "Statistics of the certificates that arrived in a period (dates inclusive, Swedish time); default the last twelve months")
+    @Operation(
+            summary =
+                    "Statistics of the certificates that arrived in a period (dates inclusive, Swedish time); default the last twelve months")
     @ApiResponse(responseCode = "400", description = "A malformed date, or to before from")
     Statistics statistics(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-01-01") LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31") LocalDate to) {
+            @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @Parameter(example = "2026-01-01")
+                    LocalDate from,
+            @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @Parameter(example = "2026-12-31")
+                    LocalDate to) {
         var end = to != null ? to : LocalDate.now(StatisticsService.SWEDEN);
         var start = from != null ? from : end.minusMonths(12).plusDays(1);
         return statistics.statistics(start, end);

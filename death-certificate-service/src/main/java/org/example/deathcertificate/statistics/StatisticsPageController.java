@@ -20,8 +20,10 @@ class StatisticsPageController {
     }
 
     @GetMapping("/death-certificates/statistics")
-    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model,
+    String page(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model,
             Authentication user) {
         var figures = figures(from, to);
         model.addAttribute("s", figures);
@@ -31,7 +33,8 @@ class StatisticsPageController {
 
     @GetMapping("/death-certificates/statistics/data")
     @ResponseBody
-    Statistics data(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    Statistics data(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return figures(from, to);
     }

@@ -30,22 +30,26 @@ public class StatisticsService {
         var start = Timestamp.from(from.atStartOfDay(SWEDEN).toInstant());
         var end = Timestamp.from(to.plusDays(1).atStartOfDay(SWEDEN).toInstant());
         var perMonth = new LinkedHashMap<String, long[]>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select to_char(c.received_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month, c.channel, count(*) as n,
                        count(*) filter (where exists (select 1 from coding k where k.certificate_id = c.certificate_id)) as coded
                   from death_certificate c
                  where c.received_at >= ? and c.received_at < ?
                  group by 1, 2 order by 1, 2
-                """, rs -> {
-            var counts = perMonth.computeIfAbsent(rs.getString("month"), m -> new long[4]);
-            int channel = switch (rs.getString("channel")) {
-                case "WEBCERT" -> 0;
-                case "PAPER" -> 1;
-                default -> 2;
-            };
-            counts[channel] += rs.getLong("n");
-            counts[3] += rs.getLong("coded");
-        }, start, end);
+                """,
+                rs -> {
+                    var counts = perMonth.computeIfAbsent(rs.getString("month"), m -> new long[4]);
+                    int channel = switch (rs.getString("channel")) {
+                        case "WEBCERT" -> 0;
+                        case "PAPER" -> 1;
+                        default -> 2;
+                    };
+                    counts[channel] += rs.getLong("n");
+                    counts[3] += rs.getLong("coded");
+                },
+                start,
+                end);
         var months = new ArrayList<Statistics.Month>();
         long webcert = 0;
         long paper = 0;
@@ -74,19 +78,26 @@ public class StatisticsService {
                           from death_certificate c join coding k on k.certificate_id = c.certificate_id and k.version = 1
                          where c.received_at >= ? and c.received_at < ? and c.date_of_death is not null) t
                 """, start, end);
-        var backlog = jdbc.queryForObject("""
+        var backlog = jdbc.queryForObject(
+                """
                 select count(*), min(c.received_at) from death_certificate c
                  where c.status = 'RECEIVED' and not exists (select 1 from coding k where k.certificate_id = c.certificate_id)
                    and not exists (select 1 from death_certificate r
                                     where r.replaces_certificate_id = c.certificate_id and r.status = 'RECEIVED')
-                """, (rs, row) -> new Statistics.Backlog(rs.getLong(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), uncodedInPeriod));
+                """,
+                (rs, row) -> new Statistics.Backlog(
+                        rs.getLong(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        uncodedInPeriod));
         return new Statistics(from, to, months, total, arrival, coding, backlog);
     }
 
     private Statistics.LeadTime leadTime(String sql, Object... arguments) {
-        return jdbc.queryForObject(sql, (rs, row) -> new Statistics.LeadTime(rs.getLong(1), number(rs.getObject(2)),
-                number(rs.getObject(3)), number(rs.getObject(4))), arguments);
+        return jdbc.queryForObject(
+                sql,
+                (rs, row) -> new Statistics.LeadTime(
+                        rs.getLong(1), number(rs.getObject(2)), number(rs.getObject(3)), number(rs.getObject(4))),
+                arguments);
     }
 
     private static Double number(Object value) {

@@ -18,29 +18,45 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class PagesSecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(1)
     SecurityFilterChain pagesSecurityFilterChain(HttpSecurity http, @Value("${coding.pages-login:oauth2}") String login)
             throws Exception {
-        http.securityMatcher("/death-certificates/coding", "/death-certificates/coding/**", "/death-certificates/statistics",
-                        "/death-certificates/statistics/**", "/death-certificates/assets/**", "/death-certificates/webjars/**",
-                        "/death-certificates/login", "/death-certificates/login/**", "/death-certificates/oauth2/**",
+        http.securityMatcher(
+                        "/death-certificates/coding",
+                        "/death-certificates/coding/**",
+                        "/death-certificates/statistics",
+                        "/death-certificates/statistics/**",
+                        "/death-certificates/assets/**",
+                        "/death-certificates/webjars/**",
+                        "/death-certificates/login",
+                        "/death-certificates/login/**",
+                        "/death-certificates/oauth2/**",
                         "/death-certificates/logout")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/death-certificates/assets/**", "/death-certificates/webjars/**").permitAll()
-                        .requestMatchers("/death-certificates/login", "/death-certificates/login/**", "/death-certificates/oauth2/**")
-                                .permitAll()
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET, "/death-certificates/assets/**", "/death-certificates/webjars/**")
+                        .permitAll()
+                        .requestMatchers(
+                                "/death-certificates/login",
+                                "/death-certificates/login/**",
+                                "/death-certificates/oauth2/**")
+                        .permitAll()
                         .requestMatchers("/death-certificates/statistics", "/death-certificates/statistics/**")
-                                .hasAnyAuthority("SCOPE_certificates.read", "SCOPE_certificates.code")
-                        .anyRequest().hasAuthority("SCOPE_certificates.code"))
+                        .hasAnyAuthority("SCOPE_certificates.read", "SCOPE_certificates.code")
+                        .anyRequest()
+                        .hasAuthority("SCOPE_certificates.code"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-                .logout(logout -> logout.logoutUrl("/death-certificates/logout").logoutSuccessUrl("/death-certificates/login?logout"));
+                .logout(logout -> logout.logoutUrl("/death-certificates/logout")
+                        .logoutSuccessUrl("/death-certificates/login?logout"));
         if ("form".equals(login)) {
-            http.formLogin(form -> form.loginPage("/death-certificates/login").loginProcessingUrl("/death-certificates/login")
-                    .defaultSuccessUrl("/death-certificates/coding").permitAll());
+            http.formLogin(form -> form.loginPage("/death-certificates/login")
+                    .loginProcessingUrl("/death-certificates/login")
+                    .defaultSuccessUrl("/death-certificates/coding")
+                    .permitAll());
         } else {
             http.oauth2Login(oauth -> oauth.loginPage("/death-certificates/oauth2/authorization/suite")
                     .authorizationEndpoint(endpoint -> endpoint.baseUri("/death-certificates/oauth2/authorization"))

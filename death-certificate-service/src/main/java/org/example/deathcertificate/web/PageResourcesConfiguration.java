@@ -14,9 +14,13 @@ class PageResourcesConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/death-certificates/assets/**").addResourceLocations("classpath:/pages/assets/")
+        registry.addResourceHandler("/death-certificates/assets/**")
+                .addResourceLocations("classpath:/pages/assets/")
                 .setCachePeriod(3600);
-        registry.addResourceHandler("/death-certificates/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCachePeriod(86400).resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
+        registry.addResourceHandler("/death-certificates/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCachePeriod(86400)
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver());
     }
 }

@@ -30,7 +30,8 @@ class CertificateApiIntegrationTests {
     static final String PAPER = "/death-certificates/api/v1/paper-certificates";
     static final String WEBCERT = TestTokens.bearer("webcert", "certificates.submit");
     static final String OTHER_SUBMITTER = TestTokens.bearer("another-ehr", "certificates.submit");
-    static final String CODER = "Bearer " + TestTokens.token("cause-of-death-coder", null, null, "certificates.read", "certificates.code");
+    static final String CODER =
+            "Bearer " + TestTokens.token("cause-of-death-coder", null, null, "certificates.read", "certificates.code");
 
     @Autowired
     TestRestTemplate http;
@@ -42,8 +43,8 @@ class CertificateApiIntegrationTests {
     JdbcTemplate jdbc;
 
     int stored(String certificateId) {
-        return jdbc.queryForObject("select count(*) from death_certificate where certificate_id = ?", Integer.class,
-                certificateId);
+        return jdbc.queryForObject(
+                "select count(*) from death_certificate where certificate_id = ?", Integer.class, certificateId);
     }
 
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String authorization, Object body) {
@@ -74,7 +75,8 @@ class CertificateApiIntegrationTests {
         assertThat(stored(id)).isEqualTo(1);
         var read = send(HttpMethod.GET, CERTIFICATES + "/" + id, CODER, null);
         assertThat(read.getBody().get("channel").asText()).isEqualTo("API");
-        assertThat(read.getBody().at("/answers/terminalCause/description").asText()).isEqualTo("terminal dödsorsak");
+        assertThat(read.getBody().at("/answers/terminalCause/description").asText())
+                .isEqualTo("terminal dödsorsak");
     }
 
     @Test
@@ -83,7 +85,8 @@ class CertificateApiIntegrationTests {
         send(HttpMethod.POST, CERTIFICATES, WEBCERT, certificate(id));
 
         var sameAgain = send(HttpMethod.POST, CERTIFICATES, WEBCERT, certificate(id));
-        var probe = send(HttpMethod.POST, CERTIFICATES, OTHER_SUBMITTER, certificate(id).put("firstName", "Probe"));
+        var probe = send(
+                HttpMethod.POST, CERTIFICATES, OTHER_SUBMITTER, certificate(id).put("firstName", "Probe"));
 
         for (var answer : List.of(sameAgain, probe)) {
             var body = answer.getBody().toString();
@@ -104,8 +107,9 @@ class CertificateApiIntegrationTests {
         assertThat(clash.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(clash.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(clash.getBody().get("detail").asText()).doesNotContain(id).contains("other content");
-        assertThat(jdbc.queryForObject("select terminal_cause from death_certificate where certificate_id = ?",
-                String.class, id)).isEqualTo("terminal dödsorsak");
+        assertThat(jdbc.queryForObject(
+                        "select terminal_cause from death_certificate where certificate_id = ?", String.class, id))
+                .isEqualTo("terminal dödsorsak");
     }
 
     @Test
@@ -117,7 +121,8 @@ class CertificateApiIntegrationTests {
 
         assertThat(clash.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(clash.getBody().get("detail").asText()).contains("another sender");
-        assertThat(jdbc.queryForObject("select sender from death_certificate where certificate_id = ?", String.class, id))
+        assertThat(jdbc.queryForObject(
+                        "select sender from death_certificate where certificate_id = ?", String.class, id))
                 .isEqualTo("webcert");
     }
 
@@ -178,10 +183,13 @@ class CertificateApiIntegrationTests {
     void needsTheRightScopeForEachOperation() {
         var body = certificate(UUID.randomUUID().toString());
 
-        assertThat(send(HttpMethod.POST, CERTIFICATES, null, body).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(send(HttpMethod.POST, CERTIFICATES, CODER, body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(send(HttpMethod.POST, CERTIFICATES, null, body).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(send(HttpMethod.POST, CERTIFICATES, CODER, body).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(send(HttpMethod.POST, PAPER, WEBCERT, body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(send(HttpMethod.GET, CERTIFICATES, WEBCERT, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(send(HttpMethod.GET, CERTIFICATES, WEBCERT, null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -209,23 +217,38 @@ class CertificateApiIntegrationTests {
 
     @Test
     void searchesByDateOfDeathStatusAndChannelPageByPage() {
-        var day = LocalDate.of(1990, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 3000));
+        var day = LocalDate.of(1990, 1, 1)
+                .plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 3000));
         for (int i = 0; i < 3; i++) {
             var body = certificate(UUID.randomUUID().toString());
-            body.put("dateOfDeath", day.toString()).put("dateOfDeathCertain", true).putNull("foundDeadDate");
+            body.put("dateOfDeath", day.toString())
+                    .put("dateOfDeathCertain", true)
+                    .putNull("foundDeadDate");
             body.withObject("/terminalCause").put("onsetDate", day.toString());
             body.putArray("followingCauses");
             body.putArray("contributingConditions");
             body.put("operation", "NEJ").putNull("operationDate").putNull("operationReason");
-            body.put("injuryOrPoisoning", false).putNull("injuryCause").putNull("injuryDate").putNull("injuryDescription");
+            body.put("injuryOrPoisoning", false)
+                    .putNull("injuryCause")
+                    .putNull("injuryDate")
+                    .putNull("injuryDescription");
             var answer = send(HttpMethod.POST, CERTIFICATES, WEBCERT, body);
-            assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+            assertThat(answer.getStatusCode())
+                    .as(String.valueOf(answer.getBody()))
+                    .isEqualTo(HttpStatus.CREATED);
         }
 
-        var page = send(HttpMethod.GET, CERTIFICATES + "?dateOfDeathFrom=" + day + "&dateOfDeathTo=" + day
-                + "&status=RECEIVED&channel=API&size=2", CODER, null);
-        var revoked = send(HttpMethod.GET, CERTIFICATES + "?dateOfDeathFrom=" + day + "&dateOfDeathTo=" + day
-                + "&status=REVOKED", CODER, null);
+        var page = send(
+                HttpMethod.GET,
+                CERTIFICATES + "?dateOfDeathFrom=" + day + "&dateOfDeathTo=" + day
+                        + "&status=RECEIVED&channel=API&size=2",
+                CODER,
+                null);
+        var revoked = send(
+                HttpMethod.GET,
+                CERTIFICATES + "?dateOfDeathFrom=" + day + "&dateOfDeathTo=" + day + "&status=REVOKED",
+                CODER,
+                null);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody().at("/page/totalElements").asInt()).isEqualTo(3);

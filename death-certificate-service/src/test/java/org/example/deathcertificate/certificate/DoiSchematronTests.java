@@ -18,9 +18,11 @@ class DoiSchematronTests {
 
         for (int i = 0; i < 3; i++) {
             assertThat(schematron.validate(bytes(example))).isEmpty();
-            assertThat(schematron.validate(bytes(withoutTerminalCause))).extracting(Violation::message)
+            assertThat(schematron.validate(bytes(withoutTerminalCause)))
+                    .extracting(Violation::message)
                     .contains("Ett intyg måste ha en 'Terminal dödsorsak'");
-            assertThat(schematron.validate(bytes(example.substring(0, example.length() / 2)))).extracting(Violation::message)
+            assertThat(schematron.validate(bytes(example.substring(0, example.length() / 2))))
+                    .extracting(Violation::message)
                     .containsExactly("the message is not well-formed XML without DTD");
             assertThat(schematron.validate(bytes(example))).isEmpty();
         }
@@ -28,16 +30,20 @@ class DoiSchematronTests {
 
     @Test
     void refusesADtdOnItsOwn() throws IOException {
-        var withDtd = example().replaceFirst("<ns2:RegisterCertificate",
-                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><ns2:RegisterCertificate");
+        var withDtd = example()
+                .replaceFirst(
+                        "<ns2:RegisterCertificate",
+                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><ns2:RegisterCertificate");
 
-        assertThat(schematron.validate(bytes(withDtd))).extracting(Violation::message)
+        assertThat(schematron.validate(bytes(withDtd)))
+                .extracting(Violation::message)
                 .containsExactly("the message is not well-formed XML without DTD");
         assertThat(schematron.validate(bytes(example()))).isEmpty();
     }
 
     private static String example() throws IOException {
-        var text = new ClassPathResource("examples/doi-registercertificate.xml").getContentAsString(StandardCharsets.UTF_8);
+        var text = new ClassPathResource("examples/doi-registercertificate.xml")
+                .getContentAsString(StandardCharsets.UTF_8);
         return text.substring(text.indexOf("<ns2:RegisterCertificate")).strip();
     }
 

@@ -36,8 +36,7 @@ public final class CodeServerDouble {
     final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
     volatile boolean down;
 
-    record Entry(String code, String display, String marker) {
-    }
+    record Entry(String code, String display, String marker) {}
 
     CodeServerDouble() {
         for (var version : List.of("2020", "2021", "2022")) {
@@ -79,8 +78,16 @@ public final class CodeServerDouble {
         var query = query(exchange.getRequestURI().getRawQuery());
         if (path.isEmpty()) {
             var list = new ArrayList<Map<String, Object>>();
-            versions.keySet().forEach(v -> list.add(0, Map.of("version", v, "status", v.equals("2021") ? "RETIRED" : "ACTIVE",
-                    "effectiveDate", v + "-01-01")));
+            versions.keySet()
+                    .forEach(v -> list.add(
+                            0,
+                            Map.of(
+                                    "version",
+                                    v,
+                                    "status",
+                                    v.equals("2021") ? "RETIRED" : "ACTIVE",
+                                    "effectiveDate",
+                                    v + "-01-01")));
             send(exchange, 200, Map.of("slug", "icd-10-se", "versions", list));
             return;
         }
@@ -90,10 +97,14 @@ public final class CodeServerDouble {
             return;
         }
         if (path.equals("/concepts")) {
-            send(exchange, 200, search(concepts, query.getOrDefault("q", ""), Integer.parseInt(query.getOrDefault("limit", "20"))));
+            send(
+                    exchange,
+                    200,
+                    search(concepts, query.getOrDefault("q", ""), Integer.parseInt(query.getOrDefault("limit", "20"))));
             return;
         }
-        var code = URLDecoder.decode(path.substring("/concepts/".length()), StandardCharsets.UTF_8).replace(".", "");
+        var code = URLDecoder.decode(path.substring("/concepts/".length()), StandardCharsets.UTF_8)
+                .replace(".", "");
         var entry = concepts.get(code);
         if (entry == null) {
             send(exchange, 404, Map.of("title", "Not Found"));
@@ -103,17 +114,25 @@ public final class CodeServerDouble {
         if (!entry.marker().isEmpty()) {
             properties.add(Map.of("code", "marker", "type", "code", "value", entry.marker()));
         }
-        send(exchange, 200, Map.of("code", entry.code(), "display", entry.display(), "status", "ACTIVE", "properties", properties));
+        send(
+                exchange,
+                200,
+                Map.of("code", entry.code(), "display", entry.display(), "status", "ACTIVE", "properties", properties));
     }
 
     private static Map<String, Object> search(Map<String, Entry> concepts, String q, int limit) {
-        var words = List.of(q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream().filter(w -> !w.isEmpty()).toList();
+        var words = List.of(q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
+                .filter(w -> !w.isEmpty())
+                .toList();
         var hits = concepts.values().stream()
                 .filter(entry -> !words.isEmpty() && words.stream().allMatch(word -> matches(entry, word)))
-                .sorted(Comparator.comparingInt((Entry e) -> e.display().length()).thenComparing(Entry::code))
+                .sorted(Comparator.comparingInt((Entry e) -> e.display().length())
+                        .thenComparing(Entry::code))
                 .toList();
-        var page = hits.stream().limit(limit)
-                .map(e -> Map.of("code", e.code(), "display", e.display(), "status", "ACTIVE")).toList();
+        var page = hits.stream()
+                .limit(limit)
+                .map(e -> Map.of("code", e.code(), "display", e.display(), "status", "ACTIVE"))
+                .toList();
         return Map.of("total", hits.size(), "offset", 0, "hits", page);
     }
 
@@ -142,7 +161,8 @@ public final class CodeServerDouble {
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
         var bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

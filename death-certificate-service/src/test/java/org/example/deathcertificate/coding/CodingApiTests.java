@@ -42,17 +42,21 @@ class CodingApiTests extends CodingTestSupport {
         var elsewhere = register(natural(newId(), LocalDate.of(2019, 7, 21), "Umeå"));
         register(natural(newId(), LocalDate.of(2019, 8, 1), "Lund"));
 
-        var skane = send(HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne&channel=API", coder(), null);
+        var skane = send(
+                HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne&channel=API", coder(), null);
         var all = send(HttpMethod.GET, API + "/coding/queue?month=2019-07", coder(), null);
 
         assertThat(skane.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ids(skane.getBody())).containsExactly(first, second);
         assertThat(skane.getBody().at("/entries/0/region").asText()).isEqualTo("Region Skåne");
         assertThat(ids(all.getBody())).containsSubsequence(first, second, elsewhere);
-        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&channel=PAPER", coder(), null).getBody())).isEmpty();
+        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&channel=PAPER", coder(), null)
+                        .getBody()))
+                .isEmpty();
 
         send(HttpMethod.POST, CODING + first + "/versions", coder(), coding(null, "E11.9", naturalLines("E11.9")));
-        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne", coder(), null).getBody()))
+        assertThat(ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-07&region=Region Skåne", coder(), null)
+                        .getBody()))
                 .containsExactly(second);
     }
 
@@ -61,9 +65,12 @@ class CodingApiTests extends CodingTestSupport {
         var original = register(natural(newId(), LocalDate.of(2019, 9, 3), "Lund"));
         var replacement = json.valueToTree(natural(newId(), LocalDate.of(2019, 9, 3), "Lund"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) replacement).put("replacesCertificateId", original);
-        assertThat(send(HttpMethod.POST, API + "/certificates", webcert(), replacement).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(send(HttpMethod.POST, API + "/certificates", webcert(), replacement)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
 
-        var queue = ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-09", coder(), null).getBody());
+        var queue = ids(send(HttpMethod.GET, API + "/coding/queue?month=2019-09", coder(), null)
+                .getBody());
 
         assertThat(queue).contains(replacement.get("certificateId").asText()).doesNotContain(original);
     }
@@ -102,10 +109,17 @@ class CodingApiTests extends CodingTestSupport {
     void keepsEveryVersionAndRefusesToOverwriteAnotherCodersVersion() {
         var id = register(natural(newId(), LocalDate.of(2022, 4, 2), "Lund"));
 
-        var first = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.9", naturalLines("E11.9")));
-        var stale = send(HttpMethod.POST, CODING + id + "/versions", secondCoder(), coding(null, "I25.1", naturalLines("E11.9")));
-        var second = send(HttpMethod.POST, CODING + id + "/versions", secondCoder(), coding(1, "E11.8", naturalLines("E11.8")));
-        var history = send(HttpMethod.GET, CODING + id + "/versions", coder(), null).getBody();
+        var first =
+                send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.9", naturalLines("E11.9")));
+        var stale = send(
+                HttpMethod.POST,
+                CODING + id + "/versions",
+                secondCoder(),
+                coding(null, "I25.1", naturalLines("E11.9")));
+        var second = send(
+                HttpMethod.POST, CODING + id + "/versions", secondCoder(), coding(1, "E11.8", naturalLines("E11.8")));
+        var history =
+                send(HttpMethod.GET, CODING + id + "/versions", coder(), null).getBody();
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody().get("version").asInt()).isEqualTo(1);
@@ -135,8 +149,12 @@ class CodingApiTests extends CodingTestSupport {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("lines[3].codes[0]");
-        assertThat(refused.getBody().at("/errors/0/message").asText()).contains("A63.8A").contains("2020");
-        assertThat(send(HttpMethod.GET, CODING + in2020 + "/versions", coder(), null).getBody()).isEmpty();
+        assertThat(refused.getBody().at("/errors/0/message").asText())
+                .contains("A63.8A")
+                .contains("2020");
+        assertThat(send(HttpMethod.GET, CODING + in2020 + "/versions", coder(), null)
+                        .getBody())
+                .isEmpty();
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(accepted.getBody().at("/lines/3/codes/0/who").asText()).isEqualTo("A63.8");
     }
@@ -150,7 +168,8 @@ class CodingApiTests extends CodingTestSupport {
         var answer = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "D63.8", lines));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(answer.getBody().get("errors").toString()).contains("line 10.1 is written on the certificate but not coded")
+        assertThat(answer.getBody().get("errors").toString())
+                .contains("line 10.1 is written on the certificate but not coded")
                 .contains("D63.8 is a manifestation (*) code");
     }
 
@@ -182,7 +201,11 @@ class CodingApiTests extends CodingTestSupport {
         send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.9", naturalLines("E11.9")));
 
         var own = send(HttpMethod.POST, CODING + id + "/checks", coder(), Map.of("version", 1, "agrees", true));
-        var second = send(HttpMethod.POST, CODING + id + "/checks", secondCoder(), Map.of("version", 1, "agrees", true, "comment", "ok"));
+        var second = send(
+                HttpMethod.POST,
+                CODING + id + "/checks",
+                secondCoder(),
+                Map.of("version", 1, "agrees", true, "comment", "ok"));
         var workbench = send(HttpMethod.GET, CODING + id, coder(), null).getBody();
 
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -196,12 +219,15 @@ class CodingApiTests extends CodingTestSupport {
         var id = register(natural(newId(), LocalDate.of(2021, 2, 2), "Lund"));
         CODE_SERVER.down = true;
 
-        var answer = send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.7", naturalLines("E11.7")));
+        var answer =
+                send(HttpMethod.POST, CODING + id + "/versions", coder(), coding(null, "E11.7", naturalLines("E11.7")));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         CODE_SERVER.down = false;
-        assertThat(send(HttpMethod.GET, CODING + id + "/versions", coder(), null).getBody()).isEmpty();
+        assertThat(send(HttpMethod.GET, CODING + id + "/versions", coder(), null)
+                        .getBody())
+                .isEmpty();
     }
 
     @Test
@@ -209,23 +235,34 @@ class CodingApiTests extends CodingTestSupport {
         var answer = send(HttpMethod.GET, API + "/coding/queue", reader(), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(send(HttpMethod.GET, API + "/coding/queue", null, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(send(HttpMethod.GET, API + "/coding/queue", null, null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void suggestsCodesForAText() {
-        var answer = send(HttpMethod.GET, API + "/coding/suggestions?text=lunginflammation pneumoni&date=2021-05-01", coder(), null);
+        var answer = send(
+                HttpMethod.GET,
+                API + "/coding/suggestions?text=lunginflammation pneumoni&date=2021-05-01",
+                coder(),
+                null);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(codes(answer.getBody())).isNotEmpty().allMatch(code -> code.startsWith("J") || code.startsWith("A")
-                || code.matches("[A-Z].*"));
-        assertThat(answer.getBody().get(0).get("display").asText().toLowerCase()).contains("pneumoni");
+        assertThat(codes(answer.getBody()))
+                .isNotEmpty()
+                .allMatch(code -> code.startsWith("J") || code.startsWith("A") || code.matches("[A-Z].*"));
+        assertThat(answer.getBody().get(0).get("display").asText().toLowerCase())
+                .contains("pneumoni");
     }
 
     @Test
     void searchesATextWithUriTemplateCharactersAsPlainText() {
         // a written cause is free text: braces must reach the code server as text, not be read as a URI template
-        var answer = send(HttpMethod.GET, API + "/coding/suggestions?text={text}&date=2021-05-01", coder(), null,
+        var answer = send(
+                HttpMethod.GET,
+                API + "/coding/suggestions?text={text}&date=2021-05-01",
+                coder(),
+                null,
                 "{\"a\":{}} pneumoni");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -38,8 +38,13 @@ class CodingPagesBrowserTests extends CodingTestSupport {
     void startBrowser() {
         var options = new ChromeOptions();
         options.setBinary(System.getProperty("dc.test.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,2000");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,2000");
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("dc.test.chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -64,22 +69,38 @@ class CodingPagesBrowserTests extends CodingTestSupport {
         browser.findElement(By.cssSelector("#entry-" + id + " a")).click();
 
         assertThat(browser.findElement(By.id("certificate-id")).getText()).isEqualTo(id);
-        assertThat(browser.findElement(By.cssSelector("#line-A .description")).getText()).isEqualTo("Akut hjärtinfarkt");
-        assertThat(browser.findElement(By.id("underlying-suggestion")).getText()).contains("Förslag").contains("E11");
+        assertThat(browser.findElement(By.cssSelector("#line-A .description")).getText())
+                .isEqualTo("Akut hjärtinfarkt");
+        assertThat(browser.findElement(By.id("underlying-suggestion")).getText())
+                .contains("Förslag")
+                .contains("E11");
         browser.findElement(By.id("suggestion-A-I219")).click();
         browser.findElement(By.id("save")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
 
         assertThat(browser.findElement(By.id("message")).getText()).contains("version 1");
         assertThat(browser.findElement(By.id("coding-state")).getText()).isEqualTo("CODED");
-        assertThat(browser.findElement(By.id("version-1")).getText()).contains("coder").contains("I21.9");
+        assertThat(browser.findElement(By.id("version-1")).getText())
+                .contains("coder")
+                .contains("I21.9");
 
         var headers = new HttpHeaders();
         headers.set(HttpHeaders.AUTHORIZATION, coder());
-        var export = http.exchange(API + "/export?year=2017&format=" + ExportFormat.JSONL.extension(), HttpMethod.GET,
-                new HttpEntity<>(headers), byte[].class);
-        var line = new String(export.getBody(), StandardCharsets.UTF_8).lines().filter(l -> l.contains(id)).findFirst();
-        assertThat(line).get().asString().contains("\"codes\":[\"I219\"]").contains("\"who\":[\"I21.9\"]")
+        var export = http.exchange(
+                API + "/export?year=2017&format=" + ExportFormat.JSONL.extension(),
+                HttpMethod.GET,
+                new HttpEntity<>(headers),
+                byte[].class);
+        var line = new String(export.getBody(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains(id))
+                .findFirst();
+        assertThat(line)
+                .get()
+                .asString()
+                .contains("\"codes\":[\"I219\"]")
+                .contains("\"who\":[\"I21.9\"]")
                 .contains("\"codedBy\":\"coder\"");
 
         browser.get(base + "/death-certificates/coding?month=2017-06&region=Region+Sk%C3%A5ne");
@@ -99,9 +120,11 @@ class CodingPagesBrowserTests extends CodingTestSupport {
                 .until(ExpectedConditions.attributeToBe(By.id("charts"), "data-drawn", "true"));
 
         assertThat(browser.findElements(By.cssSelector("#charts canvas"))).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText())).isPositive();
+        assertThat(Long.parseLong(browser.findElement(By.id("total")).getText()))
+                .isPositive();
         var page = http.getForEntity("/death-certificates/login", String.class);
-        assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'")
+        assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+                .contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
     }
 }

@@ -80,8 +80,8 @@ public abstract class CodingTestSupport {
     }
 
     /** Sends a request; {@code uriVariables} fill the path's {@code {…}} variables (encoded as text). */
-    protected ResponseEntity<JsonNode> send(HttpMethod method, String path, String authorization, Object body,
-            Object... uriVariables) {
+    protected ResponseEntity<JsonNode> send(
+            HttpMethod method, String path, String authorization, Object body, Object... uriVariables) {
         var headers = new HttpHeaders();
         if (authorization != null) {
             headers.set(HttpHeaders.AUTHORIZATION, authorization);
@@ -104,15 +104,43 @@ public abstract class CodingTestSupport {
         var chain = injury
                 ? new CauseLine("Kollumfraktur", death.minusDays(3), Specification.PLOTSLIG)
                 : new CauseLine("Akut hjärtinfarkt", death.minusDays(2), Specification.PLOTSLIG);
-        List<CauseLine> following = injury ? List.of()
-                : List.of(new CauseLine("Kronisk ischemisk hjärtsjukdom", death.minusYears(3), Specification.KRONISK),
+        List<CauseLine> following = injury
+                ? List.of()
+                : List.of(
+                        new CauseLine("Kronisk ischemisk hjärtsjukdom", death.minusYears(3), Specification.KRONISK),
                         new CauseLine("Diabetes mellitus typ 2", death.minusYears(10), Specification.KRONISK));
-        return new NewCertificate(id, "DOI", "1.0", "192703104329", null, null, null, null, "körkort", true,
-                death.toString(), null, municipality, PlaceOfDeath.SJUKHUS, false, chain, following,
+        return new NewCertificate(
+                id,
+                "DOI",
+                "1.0",
+                "192703104329",
+                null,
+                null,
+                null,
+                null,
+                "körkort",
+                true,
+                death.toString(),
+                null,
+                municipality,
+                PlaceOfDeath.SJUKHUS,
+                false,
+                chain,
+                following,
                 List.of(new CauseLine("Essentiell hypertoni", death.minusYears(5), Specification.KRONISK)),
-                Operation.NEJ, null, null, injury, injury ? InjuryCause.OLYCKSFALL : null, injury ? death.minusDays(3) : null,
-                injury ? "Fall i trappa" : null, List.of(Ground.UNDERSOKNING_FORE_DODEN), null, null,
-                LocalDateTime.of(death, java.time.LocalTime.NOON), "SE2321000016-6G5R", "SE2321000016-H489",
+                Operation.NEJ,
+                null,
+                null,
+                injury,
+                injury ? InjuryCause.OLYCKSFALL : null,
+                injury ? death.minusDays(3) : null,
+                injury ? "Fall i trappa" : null,
+                List.of(Ground.UNDERSOKNING_FORE_DODEN),
+                null,
+                null,
+                LocalDateTime.of(death, java.time.LocalTime.NOON),
+                "SE2321000016-6G5R",
+                "SE2321000016-H489",
                 "SE2321000016-39KJ");
     }
 
@@ -134,10 +162,14 @@ public abstract class CodingTestSupport {
         @Bean
         UserDetailsService pageUsers() {
             return new InMemoryUserDetailsManager(
-                    User.withUsername("coder").password("{noop}coder-password")
-                            .authorities("SCOPE_certificates.code", "SCOPE_certificates.read").build(),
-                    User.withUsername("second-coder").password("{noop}second-coder-password")
-                            .authorities("SCOPE_certificates.code", "SCOPE_certificates.read").build());
+                    User.withUsername("coder")
+                            .password("{noop}coder-password")
+                            .authorities("SCOPE_certificates.code", "SCOPE_certificates.read")
+                            .build(),
+                    User.withUsername("second-coder")
+                            .password("{noop}second-coder-password")
+                            .authorities("SCOPE_certificates.code", "SCOPE_certificates.read")
+                            .build());
         }
     }
 }

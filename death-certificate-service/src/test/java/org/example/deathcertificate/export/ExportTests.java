@@ -2,8 +2,8 @@ package org.example.deathcertificate.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.nio.charset.StandardCharsets;
@@ -63,13 +63,16 @@ class ExportTests extends CodingTestSupport {
         var again = export("year=2018&format=csv", coder());
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(first.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
+        assertThat(first.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+                .isTrue();
         assertThat(first.getHeaders().getContentDisposition().getFilename()).isEqualTo("dodsorsaker-2018.csv");
         var body = first.getBody();
         var sha256 = MessageDigest.getInstance("SHA-256").digest(body);
         assertThat(first.getHeaders().getFirst("X-Export-Count")).isEqualTo("2");
-        assertThat(first.getHeaders().getFirst("X-Export-Sha256")).isEqualTo(HexFormat.of().formatHex(sha256));
-        assertThat(first.getHeaders().getFirst("Repr-Digest")).isEqualTo("sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":");
+        assertThat(first.getHeaders().getFirst("X-Export-Sha256"))
+                .isEqualTo(HexFormat.of().formatHex(sha256));
+        assertThat(first.getHeaders().getFirst("Repr-Digest"))
+                .isEqualTo("sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":");
         assertThat(again.getBody()).isEqualTo(body);
 
         var rows = csv(body);
@@ -98,7 +101,8 @@ class ExportTests extends CodingTestSupport {
         code(id, 1, "E11.8", natural("E11.8"));
 
         var export = export("month=2016-02&format=jsonl", coder());
-        var summary = send(HttpMethod.GET, API + "/export/summary?month=2016-02&format=jsonl", coder(), null).getBody();
+        var summary = send(HttpMethod.GET, API + "/export/summary?month=2016-02&format=jsonl", coder(), null)
+                .getBody();
 
         var lines = new String(export.getBody(), StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(1);
@@ -130,7 +134,8 @@ class ExportTests extends CodingTestSupport {
     private static List<List<String>> csv(byte[] body) throws Exception {
         var mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(body)) {
+        try (MappingIterator<List<String>> it =
+                mapper.readerForListOf(String.class).readValues(body)) {
             while (it.hasNext()) {
                 rows.add(it.next());
             }

@@ -30,14 +30,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * handshake when untrusted or expired and with 403 when the subject may not call the contract; nothing is stored
  * then. Bearer tokens keep working on the service's own port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mtls.enabled=true", "mtls.port=0"})
 @Import(TestTokens.Config.class)
 class MutualTlsIntegrationTests {
 
     static final String PLATFORM = "5565594230";
     static final String REVOKE_ONLY = "SE2321000016-REVK";
-    static final String REGISTER_PATH = "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
+    static final String REGISTER_PATH =
+            "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
     static final String REVOKE_PATH = "/services/clinicalprocess/healthcond/certificate/RevokeCertificate/2/rivtabp21";
     static final TestCertificates.Issued CA = TestCertificates.authority("Test CA");
     static final TestCertificates.Issued OTHER_CA = TestCertificates.authority("Other CA");
@@ -66,8 +68,12 @@ class MutualTlsIntegrationTests {
     }
 
     HttpResponse<String> post(SSLContext tls, String path, String soap) throws IOException, InterruptedException {
-        var client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-        var request = HttpRequest.newBuilder(URI.create("https://localhost:" + mutualTlsConnector.getLocalPort() + path))
+        var client = HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        var request = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + mutualTlsConnector.getLocalPort() + path))
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"\"")
                 .timeout(Duration.ofSeconds(30))
@@ -77,8 +83,8 @@ class MutualTlsIntegrationTests {
     }
 
     int stored(String certificateId) {
-        return jdbc.queryForObject("select count(*) from death_certificate where certificate_id = ?", Integer.class,
-                certificateId);
+        return jdbc.queryForObject(
+                "select count(*) from death_certificate where certificate_id = ?", Integer.class, certificateId);
     }
 
     @Test
@@ -89,7 +95,8 @@ class MutualTlsIntegrationTests {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("<resultCode>OK</resultCode>");
-        assertThat(jdbc.queryForObject("select sender from death_certificate where certificate_id = ?", String.class, id))
+        assertThat(jdbc.queryForObject(
+                        "select sender from death_certificate where certificate_id = ?", String.class, id))
                 .isEqualTo("tls:" + PLATFORM);
     }
 
@@ -97,7 +104,8 @@ class MutualTlsIntegrationTests {
     void acceptsASubjectNamedInTheCommonName() throws Exception {
         var id = UUID.randomUUID().toString();
 
-        var answer = register(TestCertificates.clientWithCommonName(CA, "SE165565594230-1000").clientContext(CA), id);
+        var answer = register(
+                TestCertificates.clientWithCommonName(CA, "SE165565594230-1000").clientContext(CA), id);
 
         assertThat(answer.body()).contains("<resultCode>OK</resultCode>");
         assertThat(stored(id)).isOne();
@@ -115,8 +123,12 @@ class MutualTlsIntegrationTests {
     @Test
     void refusesAnExpiredCertificateAtTheHandshake() {
         var id = UUID.randomUUID().toString();
-        var expired = TestCertificates.client(CA, PLATFORM, Instant.now().minus(Duration.ofDays(60)),
-                Instant.now().minus(Duration.ofDays(1))).clientContext(CA);
+        var expired = TestCertificates.client(
+                        CA,
+                        PLATFORM,
+                        Instant.now().minus(Duration.ofDays(60)),
+                        Instant.now().minus(Duration.ofDays(1)))
+                .clientContext(CA);
 
         assertThatThrownBy(() -> register(expired, id)).isInstanceOf(IOException.class);
         assertThat(stored(id)).isZero();
@@ -126,7 +138,8 @@ class MutualTlsIntegrationTests {
     void refusesAClientWithoutACertificateAtTheHandshake() {
         var id = UUID.randomUUID().toString();
 
-        assertThatThrownBy(() -> register(TestCertificates.anonymousClientContext(CA), id)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> register(TestCertificates.anonymousClientContext(CA), id))
+                .isInstanceOf(IOException.class);
         assertThat(stored(id)).isZero();
     }
 
@@ -160,10 +173,16 @@ class MutualTlsIntegrationTests {
         var platform = TestCertificates.client(CA, PLATFORM).clientContext(CA);
         var client = HttpClient.newBuilder().sslContext(platform).build();
 
-        var rest = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + mutualTlsConnector.getLocalPort()
-                + "/death-certificates/api/v1/certificates")).build(), HttpResponse.BodyHandlers.ofString());
-        var wsdl = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + mutualTlsConnector.getLocalPort()
-                + REGISTER_PATH + "?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+        var rest = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + mutualTlsConnector.getLocalPort()
+                                + "/death-certificates/api/v1/certificates"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var wsdl = client.send(
+                HttpRequest.newBuilder(URI.create(
+                                "https://localhost:" + mutualTlsConnector.getLocalPort() + REGISTER_PATH + "?wsdl"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(rest.statusCode()).isEqualTo(403);
         assertThat(wsdl.statusCode()).isEqualTo(200);
@@ -174,14 +193,18 @@ class MutualTlsIntegrationTests {
     void keepsBearerTokensOnTheServicePort() throws Exception {
         var client = HttpClient.newHttpClient();
         var id = UUID.randomUUID().toString();
-        var withToken = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + REGISTER_PATH))
-                .header("Content-Type", "text/xml; charset=UTF-8")
-                .header("Authorization", TestTokens.bearer("webcert", "certificates.submit"))
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(validElement(id)), StandardCharsets.UTF_8)).build(),
+        var withToken = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + REGISTER_PATH))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .header("Authorization", TestTokens.bearer("webcert", "certificates.submit"))
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope(validElement(id)), StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        var read = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/death-certificates/api/v1/certificates/" + id))
-                .header("Authorization", TestTokens.bearer("coder", "certificates.read")).build(),
+        var read = client.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/death-certificates/api/v1/certificates/" + id))
+                        .header("Authorization", TestTokens.bearer("coder", "certificates.read"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(withToken.body()).contains("<resultCode>OK</resultCode>");

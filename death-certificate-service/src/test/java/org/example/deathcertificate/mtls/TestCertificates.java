@@ -26,15 +26,14 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /** Certificate authorities and certificates made for a test with Bouncy Castle, and TLS contexts that use them. */
 final class TestCertificates {
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** A key pair with its certificate, signed by {@code issuer} (or by itself). */
     record Issued(KeyPair keys, X509Certificate certificate) {
@@ -71,34 +70,75 @@ final class TestCertificates {
     static Issued authority(String name) {
         var keys = keyPair();
         var subject = new X500Name("CN=" + name + ",O=Test");
-        return new Issued(keys, sign(subject, keys, subject, keys, Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(30)), true, null));
+        return new Issued(
+                keys,
+                sign(
+                        subject,
+                        keys,
+                        subject,
+                        keys,
+                        Instant.now().minus(Duration.ofDays(1)),
+                        Instant.now().plus(Duration.ofDays(30)),
+                        true,
+                        null));
     }
 
     static Issued server(Issued ca) {
         var keys = keyPair();
-        var names = new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1")});
-        return new Issued(keys, sign(new X500Name("CN=localhost,O=Test"), keys, name(ca), ca.keys(),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)), false, names));
+        var names = new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+        });
+        return new Issued(
+                keys,
+                sign(
+                        new X500Name("CN=localhost,O=Test"),
+                        keys,
+                        name(ca),
+                        ca.keys(),
+                        Instant.now().minus(Duration.ofDays(1)),
+                        Instant.now().plus(Duration.ofDays(30)),
+                        false,
+                        names));
     }
 
     /** A client certificate for an organisation: its organisation number / HSA-id in the subject's serialNumber. */
     static Issued client(Issued ca, String serialNumber, Instant notBefore, Instant notAfter) {
         var keys = keyPair();
-        return new Issued(keys, sign(new X500Name("SERIALNUMBER=" + serialNumber + ",CN=Nationella tjänsteplattformen,O=Test,C=SE"),
-                keys, name(ca), ca.keys(), notBefore, notAfter, false, null));
+        return new Issued(
+                keys,
+                sign(
+                        new X500Name("SERIALNUMBER=" + serialNumber + ",CN=Nationella tjänsteplattformen,O=Test,C=SE"),
+                        keys,
+                        name(ca),
+                        ca.keys(),
+                        notBefore,
+                        notAfter,
+                        false,
+                        null));
     }
 
     static Issued client(Issued ca, String serialNumber) {
-        return client(ca, serialNumber, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
+        return client(
+                ca,
+                serialNumber,
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(30)));
     }
 
     /** A client certificate naming its subject in the CN only. */
     static Issued clientWithCommonName(Issued ca, String commonName) {
         var keys = keyPair();
-        return new Issued(keys, sign(new X500Name("CN=" + commonName + ",O=Test,C=SE"), keys, name(ca), ca.keys(),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)), false, null));
+        return new Issued(
+                keys,
+                sign(
+                        new X500Name("CN=" + commonName + ",O=Test,C=SE"),
+                        keys,
+                        name(ca),
+                        ca.keys(),
+                        Instant.now().minus(Duration.ofDays(1)),
+                        Instant.now().plus(Duration.ofDays(30)),
+                        false,
+                        null));
     }
 
     static TrustManagerFactory trusting(Issued ca) {
@@ -126,18 +166,34 @@ final class TestCertificates {
     }
 
     private static X500Name name(Issued issued) {
-        return X500Name.getInstance(issued.certificate().getSubjectX500Principal().getEncoded());
+        return X500Name.getInstance(
+                issued.certificate().getSubjectX500Principal().getEncoded());
     }
 
-    private static X509Certificate sign(X500Name subject, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys,
-            Instant notBefore, Instant notAfter, boolean authority, GeneralNames alternativeNames) {
+    private static X509Certificate sign(
+            X500Name subject,
+            KeyPair subjectKeys,
+            X500Name issuer,
+            KeyPair issuerKeys,
+            Instant notBefore,
+            Instant notAfter,
+            boolean authority,
+            GeneralNames alternativeNames) {
         try {
-            var builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, new SecureRandom()),
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
+            var builder = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    new BigInteger(64, new SecureRandom()),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subject,
+                    subjectKeys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-            builder.addExtension(Extension.keyUsage, true, authority
-                    ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
-                    : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    authority
+                            ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
+                            : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             if (alternativeNames != null) {
                 builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
             }

@@ -78,10 +78,16 @@ class CertificatePdfIntegrationTests {
         assertThat(answer.getHeaders().getCacheControl()).contains("no-store");
         var text = text(answer.getBody());
         assertThat(text).contains("DÖDSORSAKSINTYG", "19270310-4329", "Ödmark", "Åsa");
-        assertThat(text).contains("Hjärtinfarkt", "Kranskärlsförträngning", "Diabetes mellitus typ 2 med njurpåverkan",
-                "Förmaksflimmer");
-        assertThat(text).contains("2017-04-01", "2017-04-02", "2016-05-01", "2016-04-01", "2017-03-20", "2017-04-03 10:00");
-        assertThat(text).contains("Den terminala dödsorsaken var", "som var en följd av", "Läkarens utlåtande om dödsorsaken");
+        assertThat(text)
+                .contains(
+                        "Hjärtinfarkt",
+                        "Kranskärlsförträngning",
+                        "Diabetes mellitus typ 2 med njurpåverkan",
+                        "Förmaksflimmer");
+        assertThat(text)
+                .contains("2017-04-01", "2017-04-02", "2016-05-01", "2016-04-01", "2017-03-20", "2017-04-03 10:00");
+        assertThat(text)
+                .contains("Den terminala dödsorsaken var", "som var en följd av", "Läkarens utlåtande om dödsorsaken");
         assertThat(text).doesNotContain("MAKULERAT", "ERSATT –");
     }
 
@@ -99,8 +105,8 @@ class CertificatePdfIntegrationTests {
                 assertThat(font.isEmbedded()).as(font.getName()).isTrue();
                 assertThat(font.getName()).contains("LiberationSans");
             });
-            var metadata = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            var metadata = new String(
+                    document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(metadata).contains("pdfaid:part").contains("2").contains("pdfaid:conformance");
             assertThat(document.getDocumentCatalog().getOutputIntents()).isNotEmpty();
         }
@@ -109,8 +115,10 @@ class CertificatePdfIntegrationTests {
     @Test
     void saysOnThePageThatACertificateIsRevoked() throws IOException {
         var id = submit(UUID.randomUUID().toString(), null);
-        jdbc.update("update death_certificate set status = 'REVOKED', revoked_at = now(), revocation_message = 'Fel patient' "
-                + "where certificate_id = ?", id);
+        jdbc.update(
+                "update death_certificate set status = 'REVOKED', revoked_at = now(), revocation_message = 'Fel patient' "
+                        + "where certificate_id = ?",
+                id);
 
         var text = text(pdf(id, READER).getBody());
 
@@ -126,7 +134,9 @@ class CertificatePdfIntegrationTests {
         var replacing = text(pdf(replacement, READER).getBody());
 
         assertThat(replaced).contains("ERSATT", replacement);
-        assertThat(replacing).contains("Ersätter tidigare utfärdat intyg", original).doesNotContain("ERSATT –");
+        assertThat(replacing)
+                .contains("Ersätter tidigare utfärdat intyg", original)
+                .doesNotContain("ERSATT –");
     }
 
     @Test

@@ -52,7 +52,8 @@ class NothingLostTests {
         var answered = new AtomicInteger();
         var retries = new AtomicInteger();
         var outcomes = new ConcurrentHashMap<String, AtomicInteger>();
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var url = URI.create("http://localhost:" + port + REGISTER_PATH);
 
         var service = start(port);
@@ -65,7 +66,8 @@ class NothingLostTests {
                     var body = envelope(small(validElement(id)));
                     while (true) {
                         var code = send(client, url, body);
-                        outcomes.computeIfAbsent(code, key -> new AtomicInteger()).incrementAndGet();
+                        outcomes.computeIfAbsent(code, key -> new AtomicInteger())
+                                .incrementAndGet();
                         if ("OK".equals(code) || "INFO".equals(code)) {
                             answered.incrementAndGet();
                             break;
@@ -90,14 +92,17 @@ class NothingLostTests {
         clients.shutdown();
         try {
             var jdbc = service.getBean(JdbcTemplate.class);
-            var stored = jdbc.queryForMap("select count(*) as rows, count(distinct certificate_id) as ids "
-                    + "from death_certificate where certificate_id like ?", "lost-" + run + "-%");
+            var stored = jdbc.queryForMap(
+                    "select count(*) as rows, count(distinct certificate_id) as ids "
+                            + "from death_certificate where certificate_id like ?",
+                    "lost-" + run + "-%");
 
             assertThat(answered.get()).isEqualTo(CERTIFICATES);
             assertThat(stored).containsEntry("rows", (long) CERTIFICATES).containsEntry("ids", (long) CERTIFICATES);
             assertThat(outcomes.keySet()).doesNotContain("ERROR:VALIDATION_ERROR");
-            System.out.printf("NothingLostTests: %d certificates, %d retries, outcomes %s%n", CERTIFICATES,
-                    retries.get(), snapshot(outcomes));
+            System.out.printf(
+                    "NothingLostTests: %d certificates, %d retries, outcomes %s%n",
+                    CERTIFICATES, retries.get(), snapshot(outcomes));
         } finally {
             service.close();
         }
@@ -139,10 +144,13 @@ class NothingLostTests {
     }
 
     static String send(HttpClient client, URI url, String body) {
-        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+        var request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"")
                 .header("Authorization", bearer())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         try {
             var answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (answer.statusCode() != 200) {
@@ -160,8 +168,12 @@ class NothingLostTests {
 
     static ConfigurableApplicationContext start(int port) {
         return new SpringApplicationBuilder(DeathCertificateApplication.class, TestTokens.Config.class)
-                .run("--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                        "--logging.level.org.apache.cxf=ERROR", "--server.shutdown=graceful",
+                .run(
+                        "--server.port=" + port,
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.apache.cxf=ERROR",
+                        "--server.shutdown=graceful",
                         "--spring.lifecycle.timeout-per-shutdown-phase=10s");
     }
 

@@ -12,9 +12,12 @@ class ReceivedMessageTests {
 
     @Test
     void takesTheElementOutOfTheEnvelopeByteForByte() {
-        var element = "<x:RegisterCertificate xmlns:x=\"" + NS + "\">\n  <x:intyg>Ödsligt  &amp; <![CDATA[</x:RegisterCertificate>]]></x:intyg>\n</x:RegisterCertificate>";
-        var message = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                + "<s:Body>åäö " + element + "  </s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8);
+        var element = "<x:RegisterCertificate xmlns:x=\"" + NS
+                + "\">\n  <x:intyg>Ödsligt  &amp; <![CDATA[</x:RegisterCertificate>]]></x:intyg>\n</x:RegisterCertificate>";
+        var message =
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                                + "<s:Body>åäö " + element + "  </s:Body></s:Envelope>")
+                        .getBytes(StandardCharsets.UTF_8);
 
         assertThat(ReceivedMessage.element(message, NS, "RegisterCertificate"))
                 .isEqualTo(element.getBytes(StandardCharsets.UTF_8));
@@ -40,10 +43,12 @@ class ReceivedMessageTests {
 
     @Test
     void findsADtdInAnyLetterCaseAnywhere() {
-        assertThat(ReceivedMessage.declaresDtd("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>")).isTrue();
+        assertThat(ReceivedMessage.declaresDtd("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>"))
+                .isTrue();
         assertThat(ReceivedMessage.declaresDtd("<x><!-- <!doctype --></x>")).isTrue();
         assertThat(ReceivedMessage.declaresDtd("<x><![CDATA[<!EnTiTy]]></x>")).isTrue();
-        assertThat(ReceivedMessage.declaresDtd("<x><!-- a comment --><![CDATA[<!DOCTYP]]>DOCTYPE ENTITY</x>")).isFalse();
+        assertThat(ReceivedMessage.declaresDtd("<x><!-- a comment --><![CDATA[<!DOCTYP]]>DOCTYPE ENTITY</x>"))
+                .isFalse();
         assertThat(ReceivedMessage.declaresDtd("<x>text ending in <!</x><!")).isFalse();
     }
 }

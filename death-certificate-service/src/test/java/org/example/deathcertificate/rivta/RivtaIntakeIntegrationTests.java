@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RivtaIntakeIntegrationTests {
 
     static final String OTHER_SUBMITTER = TestTokens.bearer("another-ehr", "certificates.submit");
-    static final String WEBCERT = "Bearer " + TestTokens.token("webcert", null, null, "fmb.read", "certificates.submit");
+    static final String WEBCERT =
+            "Bearer " + TestTokens.token("webcert", null, null, "fmb.read", "certificates.submit");
 
     @LocalServerPort
     int port;
@@ -55,8 +56,8 @@ class RivtaIntakeIntegrationTests {
     }
 
     int stored(String certificateId) {
-        return jdbc.queryForObject("select count(*) from death_certificate where certificate_id = ?", Integer.class,
-                certificateId);
+        return jdbc.queryForObject(
+                "select count(*) from death_certificate where certificate_id = ?", Integer.class, certificateId);
     }
 
     @Test
@@ -68,9 +69,11 @@ class RivtaIntakeIntegrationTests {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(resultCode(answer.body())).isEqualTo("OK");
-        var row = jdbc.queryForMap("select channel, status, personnummer, date_of_death, terminal_cause, "
-                + "jsonb_array_length(cause_chain) as lines, jsonb_array_length(contributing_conditions) as contributing, "
-                + "original_xml from death_certificate where certificate_id = ?", id);
+        var row = jdbc.queryForMap(
+                "select channel, status, personnummer, date_of_death, terminal_cause, "
+                        + "jsonb_array_length(cause_chain) as lines, jsonb_array_length(contributing_conditions) as contributing, "
+                        + "original_xml from death_certificate where certificate_id = ?",
+                id);
         assertThat(row.get("channel")).isEqualTo("WEBCERT");
         assertThat(row.get("status")).isEqualTo("RECEIVED");
         assertThat(row.get("personnummer")).isEqualTo(VALID_PERSONNUMMER);
@@ -83,8 +86,10 @@ class RivtaIntakeIntegrationTests {
 
     @Test
     void refusesTheExampleAsPublishedBecauseOfItsCheckDigit() {
-        var answer = register(exampleElement().replace("<ns3:extension>1234567</ns3:extension>",
-                "<ns3:extension>" + UUID.randomUUID() + "</ns3:extension>"));
+        var answer = register(exampleElement()
+                .replace(
+                        "<ns3:extension>1234567</ns3:extension>",
+                        "<ns3:extension>" + UUID.randomUUID() + "</ns3:extension>"));
 
         assertThat(resultCode(answer.body())).isEqualTo("ERROR");
         assertThat(errorId(answer.body())).isEqualTo("VALIDATION_ERROR");
@@ -114,8 +119,9 @@ class RivtaIntakeIntegrationTests {
         assertThat(errorId(clash.body())).isEqualTo("VALIDATION_ERROR");
         assertThat(resultText(clash.body())).doesNotContain(id).contains("other content");
         assertThat(stored(id)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select terminal_cause from death_certificate where certificate_id = ?",
-                String.class, id)).isEqualTo("terminal dödsorsak");
+        assertThat(jdbc.queryForObject(
+                        "select terminal_cause from death_certificate where certificate_id = ?", String.class, id))
+                .isEqualTo("terminal dödsorsak");
     }
 
     @Test
@@ -146,22 +152,24 @@ class RivtaIntakeIntegrationTests {
     @Test
     void refusesOnsetDatesThatAreLaterDownTheCauseChain() {
         var id = UUID.randomUUID().toString();
-        var laterOnset = validElement(id).replace("<delsvar id=\"9.2\">2016-04-01</delsvar>",
-                "<delsvar id=\"9.2\">2016-06-01</delsvar>");
+        var laterOnset = validElement(id)
+                .replace("<delsvar id=\"9.2\">2016-04-01</delsvar>", "<delsvar id=\"9.2\">2016-06-01</delsvar>");
 
         var answer = register(laterOnset);
 
         assertThat(errorId(answer.body())).isEqualTo("VALIDATION_ERROR");
-        assertThat(resultText(answer.body())).contains("/intyg[1]/svar[7]/delsvar[2]: 'Datum som följd' med instansnummer \"2\" får inte vara efter");
+        assertThat(resultText(answer.body()))
+                .contains(
+                        "/intyg[1]/svar[7]/delsvar[2]: 'Datum som följd' med instansnummer \"2\" får inte vara efter");
         assertThat(stored(id)).isZero();
     }
 
     @Test
     void refusesADateOfDeathInTheFuture() {
         var id = UUID.randomUUID().toString();
-        var future = validElement(id).replace("<delsvar id=\"2.2\">2017-04-01</delsvar>",
-                "<delsvar id=\"2.2\">2999-04-01</delsvar>").replace("<delsvar id=\"2.3\">2017-04-02</delsvar>",
-                "<delsvar id=\"2.3\">2999-04-02</delsvar>");
+        var future = validElement(id)
+                .replace("<delsvar id=\"2.2\">2017-04-01</delsvar>", "<delsvar id=\"2.2\">2999-04-01</delsvar>")
+                .replace("<delsvar id=\"2.3\">2017-04-02</delsvar>", "<delsvar id=\"2.3\">2999-04-02</delsvar>");
 
         var answer = register(future);
 
@@ -185,7 +193,9 @@ class RivtaIntakeIntegrationTests {
 
         assertThat(resultCode(answer.body())).isEqualTo("ERROR");
         assertThat(errorId(answer.body())).isEqualTo("VALIDATION_ERROR");
-        assertThat(resultText(answer.body())).contains("cvc-pattern-valid").contains("element 'extension'")
+        assertThat(resultText(answer.body()))
+                .contains("cvc-pattern-valid")
+                .contains("element 'extension'")
                 .doesNotContain("19270310");
         assertThat(stored(id)).isZero();
     }
@@ -224,9 +234,12 @@ class RivtaIntakeIntegrationTests {
             var answer = register(validElement(id).replace("körkort", "kör" + bad + "kort"));
 
             assertThat(answer.statusCode()).isEqualTo(500);
-            assertThat(answer.body()).contains("<faultcode>soap:Client</faultcode>")
+            assertThat(answer.body())
+                    .contains("<faultcode>soap:Client</faultcode>")
                     .contains("<faultstring>The message is not well-formed XML</faultstring>")
-                    .doesNotContain("wstx").doesNotContain("Exception").doesNotContain("\tat ");
+                    .doesNotContain("wstx")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
             assertThat(stored(id)).isZero();
         }
     }
@@ -255,8 +268,11 @@ class RivtaIntakeIntegrationTests {
 
         assertThat(resultCode(register(replacement).body())).isEqualTo("OK");
 
-        assertThat(jdbc.queryForObject("select replaces_certificate_id from death_certificate where certificate_id = ?",
-                String.class, second)).isEqualTo(first);
+        assertThat(jdbc.queryForObject(
+                        "select replaces_certificate_id from death_certificate where certificate_id = ?",
+                        String.class,
+                        second))
+                .isEqualTo(first);
     }
 
     @Test
@@ -268,8 +284,10 @@ class RivtaIntakeIntegrationTests {
         var again = post(client, url(), REVOKE_PATH, WEBCERT, envelope(revoke(id, VALID_PERSONNUMMER)));
 
         assertThat(resultCode(answer.body())).isEqualTo("OK");
-        assertThat(jdbc.queryForMap("select status, revocation_message from death_certificate where certificate_id = ?", id))
-                .containsEntry("status", "REVOKED").containsEntry("revocation_message", "Fel patient");
+        assertThat(jdbc.queryForMap(
+                        "select status, revocation_message from death_certificate where certificate_id = ?", id))
+                .containsEntry("status", "REVOKED")
+                .containsEntry("revocation_message", "Fel patient");
         assertThat(resultCode(again.body())).isEqualTo("INFO");
         assertThat(resultText(again.body())).isEqualTo("Certificate is already revoked.");
     }
@@ -287,15 +305,26 @@ class RivtaIntakeIntegrationTests {
 
     @Test
     void refusesASoapRequestWithoutTokenWith401() {
-        var answer = post(client, url(), REGISTER_PATH, null, envelope(validElement(UUID.randomUUID().toString())));
+        var answer = post(
+                client,
+                url(),
+                REGISTER_PATH,
+                null,
+                envelope(validElement(UUID.randomUUID().toString())));
 
         assertThat(answer.statusCode()).isEqualTo(401);
     }
 
     @Test
     void refusesATokenWithoutTheSubmitScopeWith403() {
-        var coder = "Bearer " + TestTokens.token("cause-of-death-coder", null, null, "certificates.read", "certificates.code");
-        var answer = post(client, url(), REGISTER_PATH, coder, envelope(validElement(UUID.randomUUID().toString())));
+        var coder = "Bearer "
+                + TestTokens.token("cause-of-death-coder", null, null, "certificates.read", "certificates.code");
+        var answer = post(
+                client,
+                url(),
+                REGISTER_PATH,
+                coder,
+                envelope(validElement(UUID.randomUUID().toString())));
 
         assertThat(answer.statusCode()).isEqualTo(403);
     }
@@ -303,7 +332,8 @@ class RivtaIntakeIntegrationTests {
     @Test
     void servesBothWsdls() throws Exception {
         for (var path : List.of(REGISTER_PATH, REVOKE_PATH)) {
-            var answer = client.send(HttpRequest.newBuilder(URI.create(url() + path + "?wsdl")).build(),
+            var answer = client.send(
+                    HttpRequest.newBuilder(URI.create(url() + path + "?wsdl")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("wsdl:definitions").contains("LogicalAddress");
@@ -313,14 +343,17 @@ class RivtaIntakeIntegrationTests {
     @Test
     void refusesAnExternalEntityWithoutReadingIt() {
         var id = UUID.randomUUID().toString();
-        var xxe = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
-                + envelope(validElement(id).replace("körkort", "&xxe;")).replaceFirst("<\\?xml[^>]*>\\n", "");
+        var xxe =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                        + envelope(validElement(id).replace("körkort", "&xxe;")).replaceFirst("<\\?xml[^>]*>\\n", "");
 
         var answer = post(client, url(), REGISTER_PATH, WEBCERT, xxe);
 
         assertThat(answer.statusCode()).isEqualTo(500);
-        assertThat(answer.body()).contains("<faultcode>soap:Client</faultcode>")
-                .contains("A DTD (DOCTYPE) is not allowed").doesNotContain("root:");
+        assertThat(answer.body())
+                .contains("<faultcode>soap:Client</faultcode>")
+                .contains("A DTD (DOCTYPE) is not allowed")
+                .doesNotContain("root:");
         assertThat(stored(id)).isZero();
     }
 
@@ -330,10 +363,15 @@ class RivtaIntakeIntegrationTests {
         var laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
         laughs.append("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">");
         for (int i = 2; i <= 9; i++) {
-            laughs.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+            laughs.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         laughs.append("]>\n");
-        var message = laughs + envelope(validElement(id).replace("körkort", "&lol9;")).replaceFirst("<\\?xml[^>]*>\\n", "");
+        var message =
+                laughs + envelope(validElement(id).replace("körkort", "&lol9;")).replaceFirst("<\\?xml[^>]*>\\n", "");
 
         var answer = post(client, url(), REGISTER_PATH, WEBCERT, message);
 

@@ -16,13 +16,13 @@ public final class RivtaMessages {
     static final String LOGICAL_ADDRESS = "2021000555";
     static final String WRONG_CHECK_DIGIT = "192703104321";
     static final String VALID_PERSONNUMMER = "192703104329";
-    static final String REGISTER_PATH = "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
+    static final String REGISTER_PATH =
+            "/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21";
     static final String REVOKE_PATH = "/services/clinicalprocess/healthcond/certificate/RevokeCertificate/2/rivtabp21";
 
     private static final String EXAMPLE = read("examples/doi-registercertificate.xml");
 
-    private RivtaMessages() {
-    }
+    private RivtaMessages() {}
 
     /** The example's RegisterCertificate element, as published. */
     public static String exampleElement() {
@@ -32,7 +32,9 @@ public final class RivtaMessages {
     /** The example with another certificate id and a personnummer with a correct check digit. */
     public static String validElement(String certificateId) {
         return exampleElement()
-                .replace("<ns3:extension>1234567</ns3:extension>", "<ns3:extension>" + certificateId + "</ns3:extension>")
+                .replace(
+                        "<ns3:extension>1234567</ns3:extension>",
+                        "<ns3:extension>" + certificateId + "</ns3:extension>")
                 .replace(WRONG_CHECK_DIGIT, VALID_PERSONNUMMER);
     }
 
@@ -75,7 +77,8 @@ public final class RivtaMessages {
                 """.formatted(certificateId, personnummer);
     }
 
-    static HttpResponse<String> post(HttpClient client, String baseUrl, String path, String authorization, String soap) {
+    static HttpResponse<String> post(
+            HttpClient client, String baseUrl, String path, String authorization, String soap) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"\"")
@@ -106,7 +109,8 @@ public final class RivtaMessages {
     }
 
     private static String element(String xml, String name) {
-        var matcher = Pattern.compile("<(?:\\w+:)?" + name + ">(.*?)</(?:\\w+:)?" + name + ">", Pattern.DOTALL).matcher(xml);
+        var matcher = Pattern.compile("<(?:\\w+:)?" + name + ">(.*?)</(?:\\w+:)?" + name + ">", Pattern.DOTALL)
+                .matcher(xml);
         return matcher.find() ? matcher.group(1) : null;
     }
 

@@ -40,7 +40,8 @@ class SchemaErrorsTests {
 
     @Test
     void saysTheMessageDoesNotFollowTheSchemaWhenTheParserGaveNoRule() {
-        assertThat(SchemaErrors.describe("Unexpected '19121212-1212'")).isEqualTo("The message does not follow the schema");
+        assertThat(SchemaErrors.describe("Unexpected '19121212-1212'"))
+                .isEqualTo("The message does not follow the schema");
         assertThat(SchemaErrors.describe(null)).isEqualTo("The message does not follow the schema");
     }
 }

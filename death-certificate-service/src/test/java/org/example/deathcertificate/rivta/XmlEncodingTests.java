@@ -61,7 +61,8 @@ class XmlEncodingTests {
     void detectsUtf32InBothByteOrdersWithAndWithoutAByteOrderMark() {
         assertThat(XmlEncoding.of(bytes(UTF_32BE, "UTF-32"))).isEqualTo(new XmlEncoding(UTF_32BE, 0));
         assertThat(XmlEncoding.of(bytes(UTF_32LE, "UTF-32"))).isEqualTo(new XmlEncoding(UTF_32LE, 0));
-        assertThat(XmlEncoding.of(bytes(UTF_32BE, "UTF-32", bom(0, 0, 0xFE, 0xFF)))).isEqualTo(new XmlEncoding(UTF_32BE, 4));
+        assertThat(XmlEncoding.of(bytes(UTF_32BE, "UTF-32", bom(0, 0, 0xFE, 0xFF))))
+                .isEqualTo(new XmlEncoding(UTF_32BE, 4));
         var little = bytes(UTF_32LE, "UTF-32", bom(0xFF, 0xFE, 0, 0));
         assertThat(XmlEncoding.of(little)).isEqualTo(new XmlEncoding(UTF_32LE, 4));
         assertThat(XmlEncoding.of(little).decode(little)).isEqualTo(DOCUMENT.formatted("UTF-32"));
@@ -100,31 +101,37 @@ class XmlEncodingTests {
         var message = "<Envelope>Åre</Envelope>".getBytes(StandardCharsets.UTF_8);
 
         assertThat(XmlEncoding.of(message)).isEqualTo(new XmlEncoding(StandardCharsets.UTF_8, 0));
-        assertThat(XmlEncoding.of("<?xml version=\"1.0\"?><a/>".getBytes(StandardCharsets.UTF_8)).charset())
+        assertThat(XmlEncoding.of("<?xml version=\"1.0\"?><a/>".getBytes(StandardCharsets.UTF_8))
+                        .charset())
                 .isEqualTo(StandardCharsets.UTF_8);
     }
 
     @Test
     void refusesWhatItCannotTell() {
         assertThatThrownBy(() -> XmlEncoding.of(bom(0x00, 0x00, 0x3C, 0x00, 0x00, 0x00, 0x3F, 0x00)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("octet order");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("octet order");
         assertThatThrownBy(() -> XmlEncoding.of(bom(0xFE, 0xFF, 0x00, 0x00)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("octet order");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("octet order");
         assertThatThrownBy(() -> XmlEncoding.of(bytes(StandardCharsets.US_ASCII, "X-NO-SUCH-ENCODING")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("The declared encoding is not supported");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The declared encoding is not supported");
     }
 
     @Test
     void findsADtdHiddenInUtf16LittleEndianWithoutAByteOrderMark() {
-        var message = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>&x;</s:Body></s:Envelope>")
-                .getBytes(StandardCharsets.UTF_16LE);
+        var message =
+                ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                + "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>&x;</s:Body></s:Envelope>")
+                        .getBytes(StandardCharsets.UTF_16LE);
         var soap = new MessageImpl();
         soap.setExchange(new ExchangeImpl());
         soap.setContent(InputStream.class, new ByteArrayInputStream(message));
 
         assertThatThrownBy(() -> new ReceivedMessage.Interceptor(1 << 20).handleMessage(soap))
-                .isInstanceOf(Fault.class).hasMessageContaining("DTD");
+                .isInstanceOf(Fault.class)
+                .hasMessageContaining("DTD");
     }
 
     @Test

@@ -43,7 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/fmb/api/v1/authoring")
-@Tag(name = "Authoring", description = "Draft, review, approve and publish FMB content (fmb.write edits, fmb.review approves)")
+@Tag(
+        name = "Authoring",
+        description = "Draft, review, approve and publish FMB content (fmb.write edits, fmb.review approves)")
 @SecurityRequirement(name = "oauth2")
 @ApiResponse(responseCode = "401", description = "No valid token")
 @ApiResponse(responseCode = "403", description = "The token lacks the scope of the step")
@@ -53,8 +55,8 @@ class AuthoringController {
     private final PrinciplesAuthoringService principles;
     private final DiagnosisDiffService diffs;
 
-    AuthoringController(DiagnosisAuthoringService diagnoses, PrinciplesAuthoringService principles,
-            DiagnosisDiffService diffs) {
+    AuthoringController(
+            DiagnosisAuthoringService diagnoses, PrinciplesAuthoringService principles, DiagnosisDiffService diffs) {
         this.diagnoses = diagnoses;
         this.principles = principles;
         this.diffs = diffs;
@@ -86,9 +88,12 @@ class AuthoringController {
     @Operation(summary = "Start a new draft version (the published version keeps being served)")
     @ApiResponse(responseCode = "404", description = "Unknown diagnosis or version")
     @ApiResponse(responseCode = "409", description = "A version is already in progress")
-    DiagnosisVersionDetails startDraft(@PathVariable long id, @Valid @RequestBody(required = false) NewDraft request,
-            Authentication who) {
-        return diagnoses.startDraft(id, request == null ? null : request.basedOnVersion(), who.getName(),
+    DiagnosisVersionDetails startDraft(
+            @PathVariable long id, @Valid @RequestBody(required = false) NewDraft request, Authentication who) {
+        return diagnoses.startDraft(
+                id,
+                request == null ? null : request.basedOnVersion(),
+                who.getName(),
                 request == null ? null : request.comment());
     }
 
@@ -104,36 +109,54 @@ class AuthoringController {
     @ApiResponse(responseCode = "404", description = "Unknown diagnosis or version")
     @ApiResponse(responseCode = "409", description = "Someone else saved first, or the version is not a draft")
     @ApiResponse(responseCode = "422", description = "Markup outside the subset FMB uses")
-    DiagnosisVersionDetails revise(@PathVariable long id, @PathVariable int version, @Valid @RequestBody DraftUpdate request,
+    DiagnosisVersionDetails revise(
+            @PathVariable long id,
+            @PathVariable int version,
+            @Valid @RequestBody DraftUpdate request,
             Authentication who) {
-        return diagnoses.revise(id, version, request.lockVersion(), request.content(), who.getName(), request.comment());
+        return diagnoses.revise(
+                id, version, request.lockVersion(), request.content(), who.getName(), request.comment());
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/submission")
     @Operation(summary = "Validate the draft and submit it for review (codes unverifiable now come back as warnings)")
     @ApiResponse(responseCode = "409", description = "Not a draft")
-    @ApiResponse(responseCode = "422", description = "Errors per field (required sections, codes, durations, duplicates)")
-    DiagnosisVersionDetails submit(@PathVariable long id, @PathVariable int version,
-            @RequestBody(required = false) WorkflowStep step, Authentication who) {
+    @ApiResponse(
+            responseCode = "422",
+            description = "Errors per field (required sections, codes, durations, duplicates)")
+    DiagnosisVersionDetails submit(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestBody(required = false) WorkflowStep step,
+            Authentication who) {
         return diagnoses.submit(id, version, who.getName(), comment(step));
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/return")
-    @Operation(summary = "Send a version in review back to its author with comments, or turn down a proposed retirement (fmb.review)")
+    @Operation(
+            summary =
+                    "Send a version in review back to its author with comments, or turn down a proposed retirement (fmb.review)")
     @ApiResponse(responseCode = "409", description = "Not in review, approved or a proposed retirement")
     @ApiResponse(responseCode = "422", description = "No comment")
-    DiagnosisVersionDetails returnToAuthor(@PathVariable long id, @PathVariable int version,
-            @RequestBody(required = false) WorkflowStep step, Authentication who) {
+    DiagnosisVersionDetails returnToAuthor(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestBody(required = false) WorkflowStep step,
+            Authentication who) {
         return diagnoses.returnToAuthor(id, version, who.getName(), comment(step));
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/approval")
-    @Operation(summary = "Approve a version in review, or confirm a proposed retirement (fmb.review; not by the person"
-            + " who wrote, submitted or proposed it, under any of their identities)")
+    @Operation(
+            summary = "Approve a version in review, or confirm a proposed retirement (fmb.review; not by the person"
+                    + " who wrote, submitted or proposed it, under any of their identities)")
     @ApiResponse(responseCode = "409", description = "Not in review nor a proposed retirement")
     @ApiResponse(responseCode = "422", description = "Four-eyes: the same person wrote, submitted or proposed it")
-    DiagnosisVersionDetails approve(@PathVariable long id, @PathVariable int version,
-            @RequestBody(required = false) WorkflowStep step, Authentication who) {
+    DiagnosisVersionDetails approve(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestBody(required = false) WorkflowStep step,
+            Authentication who) {
         return diagnoses.approve(id, version, who.getName(), comment(step));
     }
 
@@ -141,15 +164,23 @@ class AuthoringController {
     @Operation(summary = "Publish an approved version now or from a future date; ends the previous version's validity")
     @ApiResponse(responseCode = "409", description = "Not approved")
     @ApiResponse(responseCode = "422", description = "validFrom in the past")
-    DiagnosisVersionDetails publish(@PathVariable long id, @PathVariable int version,
-            @Valid @RequestBody(required = false) Publication request, Authentication who) {
-        return diagnoses.publish(id, version, request == null ? null : request.validFrom(), who.getName(),
+    DiagnosisVersionDetails publish(
+            @PathVariable long id,
+            @PathVariable int version,
+            @Valid @RequestBody(required = false) Publication request,
+            Authentication who) {
+        return diagnoses.publish(
+                id,
+                version,
+                request == null ? null : request.validFrom(),
+                who.getName(),
                 request == null ? null : request.comment());
     }
 
     @PostMapping("/diagnoses/{id}/retirement")
-    @Operation(summary = "Propose retiring a diagnosis from a date (a RETIREMENT_PROPOSED version); once another person"
-            + " approves it, it is RETIRED and no longer served from that date")
+    @Operation(
+            summary = "Propose retiring a diagnosis from a date (a RETIREMENT_PROPOSED version); once another person"
+                    + " approves it, it is RETIRED and no longer served from that date")
     @ApiResponse(responseCode = "409", description = "Nothing published, or a version in progress")
     @ApiResponse(responseCode = "422", description = "No comment, or validFrom in the past")
     DiagnosisVersionDetails retire(@PathVariable long id, @Valid @RequestBody Publication request, Authentication who) {
@@ -173,7 +204,8 @@ class AuthoringController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a new draft of the general principles")
     @ApiResponse(responseCode = "409", description = "A version is already in progress")
-    PrinciplesVersionDetails startPrinciplesDraft(@RequestBody(required = false) WorkflowStep step, Authentication who) {
+    PrinciplesVersionDetails startPrinciplesDraft(
+            @RequestBody(required = false) WorkflowStep step, Authentication who) {
         return principles.startDraft(who.getName(), comment(step));
     }
 
@@ -188,18 +220,18 @@ class AuthoringController {
     @Operation(summary = "Save a draft of the general principles; send the lock version you loaded")
     @ApiResponse(responseCode = "409", description = "Someone else saved first, or not a draft")
     @ApiResponse(responseCode = "422", description = "Missing title or markup outside the FMB subset")
-    PrinciplesVersionDetails revisePrinciples(@PathVariable int version, @Valid @RequestBody PrinciplesUpdate request,
-            Authentication who) {
-        return principles.revise(version, request.lockVersion(), request.title(), request.markup(), who.getName(),
-                request.comment());
+    PrinciplesVersionDetails revisePrinciples(
+            @PathVariable int version, @Valid @RequestBody PrinciplesUpdate request, Authentication who) {
+        return principles.revise(
+                version, request.lockVersion(), request.title(), request.markup(), who.getName(), request.comment());
     }
 
     @PostMapping("/principles/versions/{version}/submission")
     @Operation(summary = "Submit the general principles for review")
     @ApiResponse(responseCode = "409", description = "Not a draft")
     @ApiResponse(responseCode = "422", description = "Empty text")
-    PrinciplesVersionDetails submitPrinciples(@PathVariable int version, @RequestBody(required = false) WorkflowStep step,
-            Authentication who) {
+    PrinciplesVersionDetails submitPrinciples(
+            @PathVariable int version, @RequestBody(required = false) WorkflowStep step, Authentication who) {
         return principles.submit(version, who.getName(), comment(step));
     }
 
@@ -207,8 +239,8 @@ class AuthoringController {
     @Operation(summary = "Return the general principles to the author with comments (fmb.review)")
     @ApiResponse(responseCode = "409", description = "Not in review")
     @ApiResponse(responseCode = "422", description = "No comment")
-    PrinciplesVersionDetails returnPrinciples(@PathVariable int version, @RequestBody(required = false) WorkflowStep step,
-            Authentication who) {
+    PrinciplesVersionDetails returnPrinciples(
+            @PathVariable int version, @RequestBody(required = false) WorkflowStep step, Authentication who) {
         return principles.returnToAuthor(version, who.getName(), comment(step));
     }
 
@@ -216,8 +248,8 @@ class AuthoringController {
     @Operation(summary = "Approve the general principles (fmb.review; four-eyes)")
     @ApiResponse(responseCode = "409", description = "Not in review")
     @ApiResponse(responseCode = "422", description = "Four-eyes violated")
-    PrinciplesVersionDetails approvePrinciples(@PathVariable int version, @RequestBody(required = false) WorkflowStep step,
-            Authentication who) {
+    PrinciplesVersionDetails approvePrinciples(
+            @PathVariable int version, @RequestBody(required = false) WorkflowStep step, Authentication who) {
         return principles.approve(version, who.getName(), comment(step));
     }
 
@@ -225,9 +257,12 @@ class AuthoringController {
     @Operation(summary = "Publish the general principles now or from a future date (fmb.review)")
     @ApiResponse(responseCode = "409", description = "Not approved")
     @ApiResponse(responseCode = "422", description = "validFrom in the past")
-    PrinciplesVersionDetails publishPrinciples(@PathVariable int version, @Valid @RequestBody(required = false) Publication request,
-            Authentication who) {
-        return principles.publish(version, request == null ? null : request.validFrom(), who.getName(),
+    PrinciplesVersionDetails publishPrinciples(
+            @PathVariable int version, @Valid @RequestBody(required = false) Publication request, Authentication who) {
+        return principles.publish(
+                version,
+                request == null ? null : request.validFrom(),
+                who.getName(),
                 request == null ? null : request.comment());
     }
 
@@ -252,7 +287,9 @@ class AuthoringController {
 
     @ExceptionHandler
     ProblemDetail onOptimisticLock(ObjectOptimisticLockingFailureException ex) {
-        return problem(HttpStatus.CONFLICT, "Someone else saved first",
+        return problem(
+                HttpStatus.CONFLICT,
+                "Someone else saved first",
                 "Another change to this version was saved at the same moment. Reload it and apply your changes again.");
     }
 
@@ -264,7 +301,11 @@ class AuthoringController {
     @ExceptionHandler
     ProblemDetail onInvalid(DraftInvalidException ex) {
         var problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "The draft is not ready", ex.getMessage());
-        problem.setProperty("errors", ex.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        problem.setProperty(
+                "errors",
+                ex.errors().stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList());
         problem.setProperty("warnings", ex.warnings());
         return problem;
     }

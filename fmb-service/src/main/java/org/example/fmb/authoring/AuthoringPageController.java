@@ -8,8 +8,8 @@ import org.example.fmb.content.ConcurrentEditException;
 import org.example.fmb.content.ContentNotFoundException;
 import org.example.fmb.content.Degree;
 import org.example.fmb.content.DiagnosisAuthoringService;
-import org.example.fmb.content.DiagnosisDiffService;
 import org.example.fmb.content.DiagnosisContent;
+import org.example.fmb.content.DiagnosisDiffService;
 import org.example.fmb.content.DraftInvalidException;
 import org.example.fmb.content.DurationUnit;
 import org.example.fmb.content.FourEyesException;
@@ -89,44 +89,72 @@ class AuthoringPageController {
     }
 
     @PostMapping("/editor/diagnoses/{id}/versions/{version}/save")
-    String save(@PathVariable long id, @PathVariable int version, @RequestParam MultiValueMap<String, String> form,
-            Authentication who, RedirectAttributes flash) {
+    String save(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestParam MultiValueMap<String, String> form,
+            Authentication who,
+            RedirectAttributes flash) {
         var current = authoring.version(id, version);
         var content = edited(current.content(), form);
-        authoring.revise(id, version, number(form.getFirst("lockVersion"), "lockVersion"), content, who.getName(),
+        authoring.revise(
+                id,
+                version,
+                number(form.getFirst("lockVersion"), "lockVersion"),
+                content,
+                who.getName(),
                 form.getFirst("comment"));
         flash.addFlashAttribute("message", "Sparat.");
         return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
     }
 
     @PostMapping("/editor/diagnoses/{id}/versions/{version}/submit")
-    String submit(@PathVariable long id, @PathVariable int version, @RequestParam(required = false) String comment,
-            Authentication who, RedirectAttributes flash) {
+    String submit(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestParam(required = false) String comment,
+            Authentication who,
+            RedirectAttributes flash) {
         var result = authoring.submit(id, version, who.getName(), comment);
-        flash.addFlashAttribute("message", "Skickad för granskning." + (result.warnings().isEmpty() ? ""
-                : " Varningar: " + String.join("; ", result.warnings())));
+        flash.addFlashAttribute(
+                "message",
+                "Skickad för granskning."
+                        + (result.warnings().isEmpty() ? "" : " Varningar: " + String.join("; ", result.warnings())));
         return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
     }
 
     @PostMapping("/editor/diagnoses/{id}/versions/{version}/return")
-    String returnToAuthor(@PathVariable long id, @PathVariable int version, @RequestParam(required = false) String comment,
-            Authentication who, RedirectAttributes flash) {
+    String returnToAuthor(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestParam(required = false) String comment,
+            Authentication who,
+            RedirectAttributes flash) {
         authoring.returnToAuthor(id, version, who.getName(), comment);
         flash.addFlashAttribute("message", "Återskickad till författaren.");
         return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
     }
 
     @PostMapping("/editor/diagnoses/{id}/versions/{version}/approve")
-    String approve(@PathVariable long id, @PathVariable int version, @RequestParam(required = false) String comment,
-            Authentication who, RedirectAttributes flash) {
+    String approve(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestParam(required = false) String comment,
+            Authentication who,
+            RedirectAttributes flash) {
         authoring.approve(id, version, who.getName(), comment);
         flash.addFlashAttribute("message", "Godkänd.");
         return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
     }
 
     @PostMapping("/editor/diagnoses/{id}/versions/{version}/publish")
-    String publish(@PathVariable long id, @PathVariable int version, @RequestParam(required = false) LocalDate validFrom,
-            @RequestParam(required = false) String comment, Authentication who, RedirectAttributes flash) {
+    String publish(
+            @PathVariable long id,
+            @PathVariable int version,
+            @RequestParam(required = false) LocalDate validFrom,
+            @RequestParam(required = false) String comment,
+            Authentication who,
+            RedirectAttributes flash) {
         authoring.publish(id, version, validFrom, who.getName(), comment);
         flash.addFlashAttribute("message", "Publicerad.");
         return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
@@ -147,21 +175,44 @@ class AuthoringPageController {
                 continue;
             }
             Long fmbId = i < ids.size() && !ids.get(i).isBlank() ? number(ids.get(i), "tc.fmbId") : null;
-            var before = c.typicalCases().stream().filter(tc -> fmbId != null && fmbId.equals(tc.fmbId())).findFirst();
-            cases.add(new TypicalCaseContent(fmbId, sentences.get(i).trim(), before.map(TypicalCaseContent::conditionSentence).orElse(null),
-                    before.map(TypicalCaseContent::icd10Codes).orElse(icd10), before.map(TypicalCaseContent::criteria).orElse(null),
-                    blankToNull(get(recommendations, i)), get(values, i) == null || get(values, i).isBlank() ? null
+            var before = c.typicalCases().stream()
+                    .filter(tc -> fmbId != null && fmbId.equals(tc.fmbId()))
+                    .findFirst();
+            cases.add(new TypicalCaseContent(
+                    fmbId,
+                    sentences.get(i).trim(),
+                    before.map(TypicalCaseContent::conditionSentence).orElse(null),
+                    before.map(TypicalCaseContent::icd10Codes).orElse(icd10),
+                    before.map(TypicalCaseContent::criteria).orElse(null),
+                    blankToNull(get(recommendations, i)),
+                    get(values, i) == null || get(values, i).isBlank()
+                            ? null
                             : (int) number(get(values, i), "typicalCases[" + i + "].maxValue"),
-                    DurationUnit.ofFmbCode(get(units, i)), degree(get(degrees, i), i),
-                    before.map(TypicalCaseContent::keywords).orElse(null), null, null));
+                    DurationUnit.ofFmbCode(get(units, i)),
+                    degree(get(degrees, i), i),
+                    before.map(TypicalCaseContent::keywords).orElse(null),
+                    null,
+                    null));
         }
-        return new DiagnosisContent(form.getFirst("title"), c.heading(), c.description(), c.diseaseGroup(), icd10, c.keywords(),
-                c.targetGroups(), blankToNull(form.getFirst("insuranceMedicalInformation")),
-                blankToNull(form.getFirst("symptomsPrognosisTreatment")), blankToNull(form.getFirst("rehabilitationInformation")),
-                blankToNull(form.getFirst("functionalImpairment")), codes(form.getFirst("functionalImpairmentCentral"), Code::icf),
+        return new DiagnosisContent(
+                form.getFirst("title"),
+                c.heading(),
+                c.description(),
+                c.diseaseGroup(),
+                icd10,
+                c.keywords(),
+                c.targetGroups(),
+                blankToNull(form.getFirst("insuranceMedicalInformation")),
+                blankToNull(form.getFirst("symptomsPrognosisTreatment")),
+                blankToNull(form.getFirst("rehabilitationInformation")),
+                blankToNull(form.getFirst("functionalImpairment")),
+                codes(form.getFirst("functionalImpairmentCentral"), Code::icf),
                 codes(form.getFirst("functionalImpairmentComplementary"), Code::icf),
-                blankToNull(form.getFirst("activityLimitation")), codes(form.getFirst("activityLimitationCentral"), Code::icf),
-                codes(form.getFirst("activityLimitationComplementary"), Code::icf), c.references(), cases);
+                blankToNull(form.getFirst("activityLimitation")),
+                codes(form.getFirst("activityLimitationCentral"), Code::icf),
+                codes(form.getFirst("activityLimitationComplementary"), Code::icf),
+                c.references(),
+                cases);
     }
 
     private static long number(String value, String field) {
@@ -202,10 +253,18 @@ class AuthoringPageController {
         if (lines == null) {
             return List.of();
         }
-        return lines.lines().map(String::trim).filter(l -> !l.isEmpty()).map(l -> {
-            var space = l.indexOf(' ');
-            return space < 0 ? make.apply(l, null) : make.apply(l.substring(0, space), l.substring(space + 1).trim());
-        }).toList();
+        return lines.lines()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty())
+                .map(l -> {
+                    var space = l.indexOf(' ');
+                    return space < 0
+                            ? make.apply(l, null)
+                            : make.apply(
+                                    l.substring(0, space),
+                                    l.substring(space + 1).trim());
+                })
+                .toList();
     }
 
     private static String get(List<String> list, int i) {

@@ -45,11 +45,20 @@ class PrinciplesPageController {
         model.addAttribute("v", shown);
         model.addAttribute("shownMarkup", MarkupPolicy.sanitize(shown.markup()));
         model.addAttribute("user", who.getName());
-        model.addAttribute("canEdit", shown.status() == Status.DRAFT
-                && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("SCOPE_fmb.write")));
-        model.addAttribute("canReview", who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("SCOPE_fmb.review")));
-        model.addAttribute("open", history.stream().anyMatch(h -> h.status() == Status.DRAFT || h.status() == Status.IN_REVIEW
-                || h.status() == Status.APPROVED));
+        model.addAttribute(
+                "canEdit",
+                shown.status() == Status.DRAFT
+                        && who.getAuthorities().stream()
+                                .anyMatch(a -> a.getAuthority().equals("SCOPE_fmb.write")));
+        model.addAttribute(
+                "canReview",
+                who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("SCOPE_fmb.review")));
+        model.addAttribute(
+                "open",
+                history.stream()
+                        .anyMatch(h -> h.status() == Status.DRAFT
+                                || h.status() == Status.IN_REVIEW
+                                || h.status() == Status.APPROVED));
         model.addAttribute("today", LocalDate.now(clock));
         return "editor/principles";
     }
@@ -61,8 +70,13 @@ class PrinciplesPageController {
     }
 
     @PostMapping("/versions/{version}/save")
-    String save(@PathVariable int version, @RequestParam long lockVersion, @RequestParam String title,
-            @RequestParam String markup, @RequestParam(required = false) String comment, Authentication who,
+    String save(
+            @PathVariable int version,
+            @RequestParam long lockVersion,
+            @RequestParam String title,
+            @RequestParam String markup,
+            @RequestParam(required = false) String comment,
+            Authentication who,
             RedirectAttributes flash) {
         principles.revise(version, lockVersion, title, markup, who.getName(), comment);
         flash.addFlashAttribute("message", "Sparat.");
@@ -76,7 +90,8 @@ class PrinciplesPageController {
     }
 
     @PostMapping("/versions/{version}/return")
-    String returnToAuthor(@PathVariable int version, @RequestParam(required = false) String comment, Authentication who) {
+    String returnToAuthor(
+            @PathVariable int version, @RequestParam(required = false) String comment, Authentication who) {
         principles.returnToAuthor(version, who.getName(), comment);
         return "redirect:/fmb/editor/principles?version=" + version;
     }
@@ -88,8 +103,11 @@ class PrinciplesPageController {
     }
 
     @PostMapping("/versions/{version}/publish")
-    String publish(@PathVariable int version, @RequestParam(required = false) LocalDate validFrom,
-            @RequestParam(required = false) String comment, Authentication who) {
+    String publish(
+            @PathVariable int version,
+            @RequestParam(required = false) LocalDate validFrom,
+            @RequestParam(required = false) String comment,
+            Authentication who) {
         principles.publish(version, validFrom, who.getName(), comment);
         return "redirect:/fmb/editor/principles?version=" + version;
     }

@@ -2,5 +2,7 @@ package org.example.fmb.codes;
 
 /** The answer for one code: it exists, it does not, or it could not be verified (code server unavailable). */
 public enum CodeCheck {
-    VALID, INVALID, UNVERIFIED
+    VALID,
+    INVALID,
+    UNVERIFIED
 }

@@ -14,9 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheSize     how many answers are remembered at most (least recently used ones go first)
  */
 @ConfigurationProperties("fmb.codes")
-record CodeValidationProperties(@DefaultValue("http://localhost:8082") String codeserverUrl,
-        @DefaultValue("http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se") String icd10System,
-        @DefaultValue("http://socialstyrelsen.se/fhir/CodeSystem/icf") String icfSystem,
-        @DefaultValue("800ms") Duration timeout, @DefaultValue("30s") Duration openFor,
-        @DefaultValue("1h") Duration cacheFor, @DefaultValue("20000") long cacheSize) {
-}
+record CodeValidationProperties(
+        @DefaultValue("http://localhost:8082") String codeserverUrl,
+
+        @DefaultValue("http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se")
+        String icd10System,
+
+        @DefaultValue("http://socialstyrelsen.se/fhir/CodeSystem/icf")
+        String icfSystem,
+
+        @DefaultValue("800ms") Duration timeout,
+        @DefaultValue("30s") Duration openFor,
+        @DefaultValue("1h") Duration cacheFor,
+        @DefaultValue("20000") long cacheSize) {}

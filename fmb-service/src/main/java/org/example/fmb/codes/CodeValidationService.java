@@ -39,10 +39,13 @@ public class CodeValidationService {
         this.properties = properties;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(properties.cacheSize()).build();
-        var client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.timeout());
-        this.http = builder.baseUrl(properties.codeserverUrl()).requestFactory(factory).build();
+        this.http = builder.baseUrl(properties.codeserverUrl())
+                .requestFactory(factory)
+                .build();
     }
 
     public CodeCheck icf(String code) {
@@ -84,8 +87,11 @@ public class CodeValidationService {
         } catch (RuntimeException e) {
             retryAfter = now.plus(properties.openFor());
             if (down.compareAndSet(false, true)) {
-                log.warn("Code server unavailable at {} ({}); codes are not verified for the next {}",
-                        properties.codeserverUrl(), e.getClass().getSimpleName(), properties.openFor());
+                log.warn(
+                        "Code server unavailable at {} ({}); codes are not verified for the next {}",
+                        properties.codeserverUrl(),
+                        e.getClass().getSimpleName(),
+                        properties.openFor());
             }
             return Validation.UNVERIFIED;
         }
@@ -94,8 +100,10 @@ public class CodeValidationService {
     private Validation validate(String system, String code) {
         try {
             var parameters = http.get()
-                    .uri(uri -> uri.path("/fhir/CodeSystem/$validate-code").queryParam("url", system)
-                            .queryParam("code", code).build())
+                    .uri(uri -> uri.path("/fhir/CodeSystem/$validate-code")
+                            .queryParam("url", system)
+                            .queryParam("code", code)
+                            .build())
                     .accept(MediaType.valueOf("application/fhir+json"), MediaType.APPLICATION_JSON)
                     .retrieve()
                     .body(JsonNode.class);
@@ -120,6 +128,5 @@ public class CodeValidationService {
         static final Validation UNVERIFIED = new Validation(CodeCheck.UNVERIFIED, null);
     }
 
-    private record Cached(Validation validation, Instant until) {
-    }
+    private record Cached(Validation validation, Instant until) {}
 }

@@ -39,8 +39,12 @@ class ContentImport {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    ContentImport(DiagnosisRepository diagnoses, DiagnosisVersionRepository versions,
-            PrinciplesVersionRepository principles, JdbcTemplate jdbc, ObjectMapper json) {
+    ContentImport(
+            DiagnosisRepository diagnoses,
+            DiagnosisVersionRepository versions,
+            PrinciplesVersionRepository principles,
+            JdbcTemplate jdbc,
+            ObjectMapper json) {
         this.diagnoses = diagnoses;
         this.versions = versions;
         this.principles = principles;
@@ -57,10 +61,13 @@ class ContentImport {
         for (var item : caseItems) {
             var codes = codeValues(item.path("attributes").path("fmbtillstand").path("diagnoskod"));
             var owner = diagnosisItems.stream()
-                    .filter(d -> codeValues(d.path("attributes").path("diagnoskod")).containsAll(codes))
+                    .filter(d ->
+                            codeValues(d.path("attributes").path("diagnoskod")).containsAll(codes))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Typical case " + item.path("id").asText() + " has no diagnosis"));
-            casesByDiagnosis.computeIfAbsent(owner.path("id").asText(), id -> new ArrayList<>())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Typical case " + item.path("id").asText() + " has no diagnosis"));
+            casesByDiagnosis
+                    .computeIfAbsent(owner.path("id").asText(), id -> new ArrayList<>())
                     .add(typicalCaseFromJson(item, owner.path("attributes")));
         }
 
@@ -69,21 +76,25 @@ class ContentImport {
         for (var item : diagnosisItems) {
             var id = Long.parseLong(item.path("id").asText());
             var a = item.path("attributes");
-            var content = diagnosisFromJson(item, casesByDiagnosis.getOrDefault(item.path("id").asText(), List.of()));
+            var content = diagnosisFromJson(
+                    item, casesByDiagnosis.getOrDefault(item.path("id").asText(), List.of()));
             var versionNumber = Integer.parseInt(a.path("version").asText("1"));
-            var validFrom = LocalDate.parse(a.path("giltighetsperiod").path("start").asText());
+            var validFrom =
+                    LocalDate.parse(a.path("giltighetsperiod").path("start").asText());
             var lastUpdated = OffsetDateTime.parse(a.path("senastuppdaterad").asText(), FMB_TIMESTAMP);
             if (diagnoses.existsById(id)) {
                 // Loaded by an earlier release without its texts and never edited since: complete it.
                 var existing = versions.findByDiagnosisIdOrderByVersionNumberDesc(id);
                 if (existing.size() == 1 && existing.get(0).isImportWithoutTexts()) {
-                    existing.get(0).completeImport(versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId);
+                    existing.get(0)
+                            .completeImport(versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId);
                     completed++;
                 }
                 continue;
             }
             diagnoses.save(new Diagnosis(id));
-            versions.save(DiagnosisVersion.imported(id, versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId));
+            versions.save(DiagnosisVersion.imported(
+                    id, versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId));
             imported++;
         }
         if (completed > 0) {
@@ -105,18 +116,30 @@ class ContentImport {
 
     private DiagnosisContent diagnosisFromJson(JsonNode item, List<TypicalCaseContent> cases) {
         var a = item.path("attributes");
-        return new DiagnosisContent(a.path("titel").asText(), a.path("diagnosrubrik").asText(null),
-                a.path("beskrivning").asText(null), code(a.path("sjukdomsgrupp").path("kod")), codes(a.path("diagnoskod")),
-                codes(a.path("nyckelord")), codes(a.path("malgrupp")),
-                markup(a.path("forsakringsmedicinskinformation")), markup(a.path("symtomprognosbehandling")),
+        return new DiagnosisContent(
+                a.path("titel").asText(),
+                a.path("diagnosrubrik").asText(null),
+                a.path("beskrivning").asText(null),
+                code(a.path("sjukdomsgrupp").path("kod")),
+                codes(a.path("diagnoskod")),
+                codes(a.path("nyckelord")),
+                codes(a.path("malgrupp")),
+                markup(a.path("forsakringsmedicinskinformation")),
+                markup(a.path("symtomprognosbehandling")),
                 markup(a.path("informationomrehabilitering")),
-                a.path("funktionsnedsattning").path("funktionsnedsattningsbeskrivning").asText(null),
+                a.path("funktionsnedsattning")
+                        .path("funktionsnedsattningsbeskrivning")
+                        .asText(null),
                 codes(a.path("funktionsnedsattning").path("centralkod")),
                 codes(a.path("funktionsnedsattning").path("kompletterandekod")),
-                a.path("aktivitetsbegransning").path("aktivitetsbegransningsbeskrivning").asText(null),
+                a.path("aktivitetsbegransning")
+                        .path("aktivitetsbegransningsbeskrivning")
+                        .asText(null),
                 codes(a.path("aktivitetsbegransning").path("centralkod")),
                 codes(a.path("aktivitetsbegransning").path("kompletterandekod")),
-                references(a.path("referens")), cases, text(a, "syfte"));
+                references(a.path("referens")),
+                cases,
+                text(a, "syfte"));
     }
 
     /** A typical case; its description and start of validity are kept only where they differ from its diagnosis'. */
@@ -126,25 +149,46 @@ class ContentImport {
         var start = a.path("giltighetsperiod").path("start").asText(null);
         var state = a.path("fmbtillstand");
         var measures = new ArrayList<Criteria.Measure>();
-        state.path("urvalatgard").forEach(m -> measures.add(new Criteria.Measure(codes(m.path("kod")), code(m.path("status")))));
-        var criteria = new Criteria(groups(state.path("urvalsvarighetsgrad"), "svarighetsgrad"),
-                groups(state.path("urvalsjukdomsforlopp"), "sjukdomsforlopp"), measures,
+        state.path("urvalatgard")
+                .forEach(m -> measures.add(new Criteria.Measure(codes(m.path("kod")), code(m.path("status")))));
+        var criteria = new Criteria(
+                groups(state.path("urvalsvarighetsgrad"), "svarighetsgrad"),
+                groups(state.path("urvalsjukdomsforlopp"), "sjukdomsforlopp"),
+                measures,
                 groups(state.path("urvalarbetsbelastning"), "arbetsbelastning"),
                 groups(state.path("urvalkomplicerandefaktor"), "komplicerandefaktor"),
                 comorbidity(state.path("urvalsamsjuklighet")));
         var advice = a.path("rekommenderadsjukskrivning");
         var max = advice.path("maximalsjukskrivningstid").asText("");
-        return new TypicalCaseContent(Long.parseLong(item.path("id").asText()), a.path("typfallsmening").asText(),
-                state.path("tillstandsmening").isNull() ? null : state.path("tillstandsmening").asText(null),
-                codes(state.path("diagnoskod")), criteria, advice.path("typfalletsrekommenderadesjukskrivning").asText(null),
+        return new TypicalCaseContent(
+                Long.parseLong(item.path("id").asText()),
+                a.path("typfallsmening").asText(),
+                state.path("tillstandsmening").isNull()
+                        ? null
+                        : state.path("tillstandsmening").asText(null),
+                codes(state.path("diagnoskod")),
+                criteria,
+                advice.path("typfalletsrekommenderadesjukskrivning").asText(null),
                 max.isBlank() ? null : Integer.valueOf(max),
                 DurationUnit.ofFmbCode(advice.path("maximalsjukskrivningsenhet").asText("")),
-                Degree.ofFmbText(advice.path("maximalsjukskrivningsgrad").path("beskrivning").asText("")),
-                codes(a.path("nyckelord")), a.path("version").asText("1"),
+                Degree.ofFmbText(advice.path("maximalsjukskrivningsgrad")
+                        .path("beskrivning")
+                        .asText("")),
+                codes(a.path("nyckelord")),
+                a.path("version").asText("1"),
                 OffsetDateTime.parse(a.path("senastuppdaterad").asText(), FMB_TIMESTAMP),
-                Objects.equals(description, "Typfall för diagnosrubriken " + diagnosis.path("diagnosrubrik").asText()) ? null
+                Objects.equals(
+                                description,
+                                "Typfall för diagnosrubriken "
+                                        + diagnosis.path("diagnosrubrik").asText())
+                        ? null
                         : description,
-                start == null || start.equals(diagnosis.path("giltighetsperiod").path("start").asText()) ? null
+                start == null
+                                || start.equals(diagnosis
+                                        .path("giltighetsperiod")
+                                        .path("start")
+                                        .asText())
+                        ? null
                         : LocalDate.parse(start));
     }
 
@@ -168,7 +212,8 @@ class ContentImport {
         var groups = new ArrayList<List<Criteria.Comorbidity>>();
         list.forEach(group -> {
             var items = new ArrayList<Criteria.Comorbidity>();
-            group.forEach(item -> items.add(new Criteria.Comorbidity(text(item, "samsjuklighetsrubrik"), codes(item.path("diagnoskod")))));
+            group.forEach(item -> items.add(
+                    new Criteria.Comorbidity(text(item, "samsjuklighetsrubrik"), codes(item.path("diagnoskod")))));
             groups.add(items);
         });
         return groups;
@@ -190,7 +235,8 @@ class ContentImport {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
         }
-        return new Code(text(node, "kod"), text(node, "kodsystem"), text(node, "kodsystemnamn"), text(node, "beskrivning"));
+        return new Code(
+                text(node, "kod"), text(node, "kodsystem"), text(node, "kodsystemnamn"), text(node, "beskrivning"));
     }
 
     private static String text(JsonNode node, String field) {
@@ -207,9 +253,4 @@ class ContentImport {
         list.forEach(node -> refs.add(new Reference(text(node, "text"), text(node, "uri"))));
         return refs;
     }
-
-
-
-
-
 }

@@ -7,8 +7,13 @@ import java.util.List;
  * that together describe the criterion (FMB's {@code urval...} lists); a comorbidity is a heading with
  * its ICD-10 codes.
  */
-public record Criteria(List<List<Code>> severity, List<List<Code>> course, List<Measure> measures,
-        List<List<Code>> workload, List<List<Code>> complicatingFactors, List<List<Comorbidity>> comorbidity) {
+public record Criteria(
+        List<List<Code>> severity,
+        List<List<Code>> course,
+        List<Measure> measures,
+        List<List<Code>> workload,
+        List<List<Code>> complicatingFactors,
+        List<List<Comorbidity>> comorbidity) {
 
     public Criteria {
         severity = severity == null ? List.of() : List.copyOf(severity);

@@ -3,7 +3,8 @@ package org.example.fmb.content;
 /** The recommended sick-leave degree of a typical case: full time (heltid) or part time (deltid). */
 public enum Degree {
     // the codes of the FMB capture's code system 1.2.752.116.3.1.14 (Sjukskrivningsgrad)
-    FULL("1", "heltid"), PART("2", "deltid");
+    FULL("1", "heltid"),
+    PART("2", "deltid");
 
     private final String fmbCode;
     private final String fmbText;

@@ -10,10 +10,10 @@ class Diagnosis {
 
     @Id
     private Long id;
+
     private Instant createdAt;
 
-    protected Diagnosis() {
-    }
+    protected Diagnosis() {}
 
     Diagnosis(long id) {
         this.id = id;

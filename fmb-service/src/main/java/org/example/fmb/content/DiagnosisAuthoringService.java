@@ -35,9 +35,15 @@ public class DiagnosisAuthoringService {
     private final FourEyesProperties fourEyes;
     private final Clock clock;
 
-    DiagnosisAuthoringService(DiagnosisRepository diagnoses, DiagnosisVersionRepository versions,
-            VersionEventRepository events, DraftValidationService validation, PublishedContentService published,
-            JdbcTemplate jdbc, FourEyesProperties fourEyes, Clock clock) {
+    DiagnosisAuthoringService(
+            DiagnosisRepository diagnoses,
+            DiagnosisVersionRepository versions,
+            VersionEventRepository events,
+            DraftValidationService validation,
+            PublishedContentService published,
+            JdbcTemplate jdbc,
+            FourEyesProperties fourEyes,
+            Clock clock) {
         this.diagnoses = diagnoses;
         this.versions = versions;
         this.events = events;
@@ -52,18 +58,29 @@ public class DiagnosisAuthoringService {
         var today = LocalDate.now(clock);
         var all = versions.findAllOrdered();
         var byDiagnosis = new LinkedHashMap<Long, List<DiagnosisVersion>>();
-        all.forEach(v -> byDiagnosis.computeIfAbsent(v.getDiagnosisId(), id -> new ArrayList<>()).add(v));
+        all.forEach(v -> byDiagnosis
+                .computeIfAbsent(v.getDiagnosisId(), id -> new ArrayList<>())
+                .add(v));
         var lastEvents = lastEventPerVersion();
         var result = new ArrayList<DiagnosisOverview>();
         byDiagnosis.forEach((id, list) -> {
-            var served = list.stream().filter(v -> v.isServedOn(today)).findFirst().orElse(null);
-            var open = list.stream().filter(DiagnosisVersion::isOpen).findFirst().orElse(null);
+            var served =
+                    list.stream().filter(v -> v.isServedOn(today)).findFirst().orElse(null);
+            var open =
+                    list.stream().filter(DiagnosisVersion::isOpen).findFirst().orElse(null);
             var latest = list.get(list.size() - 1);
-            var last = list.stream().map(v -> lastEvents.get(v.getId())).filter(Objects::nonNull)
-                    .max(Comparator.comparing(VersionEvent::getId)).orElse(null);
-            result.add(new DiagnosisOverview(id, (open != null ? open : served != null ? served : latest).getTitle(),
-                    served == null ? null : served.getVersionNumber(), open == null ? null : open.getVersionNumber(),
-                    open == null ? null : open.getStatus(), last == null ? "IMPORTED" : last.getAction(),
+            var last = list.stream()
+                    .map(v -> lastEvents.get(v.getId()))
+                    .filter(Objects::nonNull)
+                    .max(Comparator.comparing(VersionEvent::getId))
+                    .orElse(null);
+            result.add(new DiagnosisOverview(
+                    id,
+                    (open != null ? open : served != null ? served : latest).getTitle(),
+                    served == null ? null : served.getVersionNumber(),
+                    open == null ? null : open.getVersionNumber(),
+                    open == null ? null : open.getStatus(),
+                    last == null ? "IMPORTED" : last.getAction(),
                     last == null ? latest.getCreatedBy() : last.getActor(),
                     last == null ? latest.getCreatedAt() : last.getOccurredAt()));
         });
@@ -75,10 +92,19 @@ public class DiagnosisAuthoringService {
         if (list.isEmpty()) {
             throw new ContentNotFoundException("No diagnosis with id " + diagnosisId + ".");
         }
-        var eventsByVersion = eventsOf(list.stream().map(DiagnosisVersion::getId).toList());
-        return list.stream().map(v -> new DiagnosisVersionSummary(v.getVersionNumber(), v.getStatus(), v.getValidFrom(),
-                v.getValidTo(), v.getCreatedBy(), v.getCreatedAt(), v.getBasedOnVersion(),
-                eventsByVersion.getOrDefault(v.getId(), List.of()))).toList();
+        var eventsByVersion =
+                eventsOf(list.stream().map(DiagnosisVersion::getId).toList());
+        return list.stream()
+                .map(v -> new DiagnosisVersionSummary(
+                        v.getVersionNumber(),
+                        v.getStatus(),
+                        v.getValidFrom(),
+                        v.getValidTo(),
+                        v.getCreatedBy(),
+                        v.getCreatedAt(),
+                        v.getBasedOnVersion(),
+                        eventsByVersion.getOrDefault(v.getId(), List.of())))
+                .toList();
     }
 
     public DiagnosisVersionDetails version(long diagnosisId, int versionNumber) {
@@ -99,9 +125,13 @@ public class DiagnosisAuthoringService {
         }
         var source = basedOn == null ? all.get(0) : find(diagnosisId, basedOn);
         var number = versions.maxVersionNumber(diagnosisId) + 1;
-        var draft = versions.save(DiagnosisVersion.draft(diagnosisId, number, source.getVersionNumber(), source.content(),
-                actor, this::newTypicalCaseId));
-        record(draft, "CREATED", actor, comment == null ? "Draft based on version " + source.getVersionNumber() : comment);
+        var draft = versions.save(DiagnosisVersion.draft(
+                diagnosisId, number, source.getVersionNumber(), source.content(), actor, this::newTypicalCaseId));
+        record(
+                draft,
+                "CREATED",
+                actor,
+                comment == null ? "Draft based on version " + source.getVersionNumber() : comment);
         return details(draft, List.of());
     }
 
@@ -111,37 +141,78 @@ public class DiagnosisAuthoringService {
         if (!basicErrors(content).isEmpty()) {
             throw new DraftInvalidException(basicErrors(content), List.of());
         }
-        var id = requestedId != null ? requestedId
+        var id = requestedId != null
+                ? requestedId
                 : jdbc.queryForObject("select greatest(coalesce(max(id), 0) + 1, 10000) from diagnosis", Long.class);
         if (diagnoses.existsById(id)) {
             throw new WorkflowException("A diagnosis with id " + id + " exists already.");
         }
         diagnoses.save(new Diagnosis(id));
         var fresh = normalize(content);
-        var withoutIds = fresh.typicalCases().stream().map(tc -> new TypicalCaseContent(null, tc.sentence(),
-                tc.conditionSentence(), tc.icd10Codes(), tc.criteria(), tc.recommendation(), tc.maxValue(), tc.maxUnit(),
-                tc.maxDegree(), List.of(), null, null)).toList();
-        var draft = versions.save(DiagnosisVersion.draft(id, 1, null, new DiagnosisContent(fresh.title(), fresh.heading(),
-                fresh.description(), fresh.diseaseGroup(), fresh.icd10Codes(), List.of(), fresh.targetGroups(),
-                fresh.insuranceMedicalInformation(), fresh.symptomsPrognosisTreatment(), fresh.rehabilitationInformation(),
-                fresh.functionalImpairment(), fresh.functionalImpairmentCentral(), fresh.functionalImpairmentComplementary(),
-                fresh.activityLimitation(), fresh.activityLimitationCentral(), fresh.activityLimitationComplementary(),
-                fresh.references(), withoutIds), actor, this::newTypicalCaseId));
+        var withoutIds = fresh.typicalCases().stream()
+                .map(tc -> new TypicalCaseContent(
+                        null,
+                        tc.sentence(),
+                        tc.conditionSentence(),
+                        tc.icd10Codes(),
+                        tc.criteria(),
+                        tc.recommendation(),
+                        tc.maxValue(),
+                        tc.maxUnit(),
+                        tc.maxDegree(),
+                        List.of(),
+                        null,
+                        null))
+                .toList();
+        var draft = versions.save(DiagnosisVersion.draft(
+                id,
+                1,
+                null,
+                new DiagnosisContent(
+                        fresh.title(),
+                        fresh.heading(),
+                        fresh.description(),
+                        fresh.diseaseGroup(),
+                        fresh.icd10Codes(),
+                        List.of(),
+                        fresh.targetGroups(),
+                        fresh.insuranceMedicalInformation(),
+                        fresh.symptomsPrognosisTreatment(),
+                        fresh.rehabilitationInformation(),
+                        fresh.functionalImpairment(),
+                        fresh.functionalImpairmentCentral(),
+                        fresh.functionalImpairmentComplementary(),
+                        fresh.activityLimitation(),
+                        fresh.activityLimitationCentral(),
+                        fresh.activityLimitationComplementary(),
+                        fresh.references(),
+                        withoutIds),
+                actor,
+                this::newTypicalCaseId));
         record(draft, "CREATED", actor, "New diagnosis");
         return details(draft, List.of());
     }
 
     /** Saves a draft. {@code expectedLockVersion} is the lock the editor loaded; another save since then is a 409. */
     @Transactional
-    public DiagnosisVersionDetails revise(long diagnosisId, int versionNumber, long expectedLockVersion,
-            DiagnosisContent content, String actor, String comment) {
+    public DiagnosisVersionDetails revise(
+            long diagnosisId,
+            int versionNumber,
+            long expectedLockVersion,
+            DiagnosisContent content,
+            String actor,
+            String comment) {
         var version = find(diagnosisId, versionNumber);
         if (version.getLockVersion() != expectedLockVersion) {
             var last = eventsOf(List.of(version.getId())).getOrDefault(version.getId(), List.of());
-            var who = last.isEmpty() ? "someone" : last.get(last.size() - 1).actor() + " at " + last.get(last.size() - 1).at();
+            var who = last.isEmpty()
+                    ? "someone"
+                    : last.get(last.size() - 1).actor() + " at "
+                            + last.get(last.size() - 1).at();
             throw new ConcurrentEditException("Version " + versionNumber + " of diagnosis " + diagnosisId
                     + " was changed by " + who + " after you loaded it (you have lock version " + expectedLockVersion
-                    + ", the current one is " + version.getLockVersion() + "). Reload it and apply your changes again.");
+                    + ", the current one is " + version.getLockVersion()
+                    + "). Reload it and apply your changes again.");
         }
         var errors = basicErrors(content);
         if (!errors.isEmpty()) {
@@ -197,18 +268,23 @@ public class DiagnosisAuthoringService {
         var version = find(diagnosisId, versionNumber);
         var involved = new HashSet<String>();
         involved.add(version.getCreatedBy());
-        events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.DIAGNOSIS, List.of(version.getId()))
-                .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED", "RETIREMENT_PROPOSED").contains(e.getAction()))
+        events
+                .findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.DIAGNOSIS, List.of(version.getId()))
+                .stream()
+                .filter(e -> List.of("CREATED", "REVISED", "SUBMITTED", "RETIREMENT_PROPOSED")
+                        .contains(e.getAction()))
                 .forEach(e -> involved.add(e.getActor()));
         if (version.isRetirementProposal()) {
-            fourEyes.requireSecondPerson(involved, actor, "proposed retiring diagnosis " + diagnosisId + " and cannot confirm it");
+            fourEyes.requireSecondPerson(
+                    involved, actor, "proposed retiring diagnosis " + diagnosisId + " and cannot confirm it");
             version.confirmRetirement(LocalDate.now(clock));
             endPredecessors(diagnosisId, version, version.getValidFrom(), actor);
             record(version, "RETIRED", actor, join(comment, List.of("from " + version.getValidFrom())));
             refreshAfterCommit();
             return details(version, List.of());
         }
-        fourEyes.requireSecondPerson(involved, actor, "wrote or submitted version " + versionNumber + " and cannot approve it");
+        fourEyes.requireSecondPerson(
+                involved, actor, "wrote or submitted version " + versionNumber + " and cannot approve it");
         version.approve();
         record(version, "APPROVED", actor, comment);
         return details(version, List.of());
@@ -219,12 +295,13 @@ public class DiagnosisAuthoringService {
      * switch) and ends the validity of the version served before it on that day.
      */
     @Transactional
-    public DiagnosisVersionDetails publish(long diagnosisId, int versionNumber, LocalDate validFrom, String actor,
-            String comment) {
+    public DiagnosisVersionDetails publish(
+            long diagnosisId, int versionNumber, LocalDate validFrom, String actor, String comment) {
         var today = LocalDate.now(clock);
         var from = validFrom == null ? today : validFrom;
         if (from.isBefore(today)) {
-            throw new DraftInvalidException(List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
+            throw new DraftInvalidException(
+                    List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
         }
         var version = find(diagnosisId, versionNumber);
         version.publish(from);
@@ -244,29 +321,42 @@ public class DiagnosisAuthoringService {
         var today = LocalDate.now(clock);
         var from = validFrom == null ? today : validFrom;
         if (from.isBefore(today)) {
-            throw new DraftInvalidException(List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
+            throw new DraftInvalidException(
+                    List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
         }
         if (comment == null || comment.isBlank()) {
-            throw new DraftInvalidException(List.of(new FieldMessage("comment", "say why the diagnosis is retired")), List.of());
+            throw new DraftInvalidException(
+                    List.of(new FieldMessage("comment", "say why the diagnosis is retired")), List.of());
         }
         var all = versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId);
-        var current = all.stream().filter(v -> v.getStatus() == Status.PUBLISHED).findFirst()
-                .orElseThrow(() -> new WorkflowException("Diagnosis " + diagnosisId + " has no published version to retire."));
+        var current = all.stream()
+                .filter(v -> v.getStatus() == Status.PUBLISHED)
+                .findFirst()
+                .orElseThrow(() ->
+                        new WorkflowException("Diagnosis " + diagnosisId + " has no published version to retire."));
         if (!versions.findOpen(diagnosisId).isEmpty()) {
-            throw new WorkflowException("Diagnosis " + diagnosisId + " has a version in progress; finish or return it first.");
+            throw new WorkflowException(
+                    "Diagnosis " + diagnosisId + " has a version in progress; finish or return it first.");
         }
-        var proposal = versions.save(DiagnosisVersion.retirementProposal(diagnosisId,
-                versions.maxVersionNumber(diagnosisId) + 1, current, from, actor));
+        var proposal = versions.save(DiagnosisVersion.retirementProposal(
+                diagnosisId, versions.maxVersionNumber(diagnosisId) + 1, current, from, actor));
         record(proposal, "RETIREMENT_PROPOSED", actor, join(comment, List.of("from " + from)));
         return details(proposal, List.of());
     }
 
     private void endPredecessors(long diagnosisId, DiagnosisVersion successor, LocalDate from, String actor) {
         for (var other : versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId)) {
-            if (other != successor && other.getStatus() == Status.PUBLISHED && other.getValidFrom() != null
-                    && other.getValidFrom().isBefore(from) && (other.getValidTo() == null || other.getValidTo().isAfter(from))) {
+            if (other != successor
+                    && other.getStatus() == Status.PUBLISHED
+                    && other.getValidFrom() != null
+                    && other.getValidFrom().isBefore(from)
+                    && (other.getValidTo() == null || other.getValidTo().isAfter(from))) {
                 other.endValidity(from);
-                record(other, "VALIDITY_ENDED", actor, "Replaced by version " + successor.getVersionNumber() + " from " + from);
+                record(
+                        other,
+                        "VALIDITY_ENDED",
+                        actor,
+                        "Replaced by version " + successor.getVersionNumber() + " from " + from);
             }
         }
     }
@@ -276,22 +366,55 @@ public class DiagnosisAuthoringService {
         Function<Code, Code> icd = code -> Code.icd10(Code.normalized(code.kod()), code.beskrivning());
         var icd10 = c.icd10Codes().stream().map(icd).toList();
         Function<Code, Code> shared = code -> icd10.stream()
-                .filter(d -> d.kod().equals(Code.normalized(code.kod()))).findFirst().orElse(icd.apply(code));
-        Function<Code, Code> icf = code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
-        var cases = c.typicalCases().stream().map(tc -> new TypicalCaseContent(tc.fmbId(), tc.sentence(), tc.conditionSentence(),
-                tc.icd10Codes().stream().map(shared).toList(), tc.criteria(), tc.recommendation(), tc.maxValue(),
-                tc.maxUnit(), tc.maxDegree(), tc.keywords(), tc.versionLabel(), tc.lastUpdated(), tc.description(),
-                tc.validFrom())).toList();
-        var group = c.diseaseGroup() == null || c.diseaseGroup().kod() == null ? c.diseaseGroup()
-                : new Code(c.diseaseGroup().kod(), FmbVocabulary.DISEASE_GROUP_SYSTEM, FmbVocabulary.DISEASE_GROUP_NAME,
+                .filter(d -> d.kod().equals(Code.normalized(code.kod())))
+                .findFirst()
+                .orElse(icd.apply(code));
+        Function<Code, Code> icf =
+                code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
+        var cases = c.typicalCases().stream()
+                .map(tc -> new TypicalCaseContent(
+                        tc.fmbId(),
+                        tc.sentence(),
+                        tc.conditionSentence(),
+                        tc.icd10Codes().stream().map(shared).toList(),
+                        tc.criteria(),
+                        tc.recommendation(),
+                        tc.maxValue(),
+                        tc.maxUnit(),
+                        tc.maxDegree(),
+                        tc.keywords(),
+                        tc.versionLabel(),
+                        tc.lastUpdated(),
+                        tc.description(),
+                        tc.validFrom()))
+                .toList();
+        var group = c.diseaseGroup() == null || c.diseaseGroup().kod() == null
+                ? c.diseaseGroup()
+                : new Code(
+                        c.diseaseGroup().kod(),
+                        FmbVocabulary.DISEASE_GROUP_SYSTEM,
+                        FmbVocabulary.DISEASE_GROUP_NAME,
                         c.diseaseGroup().beskrivning());
-        return new DiagnosisContent(c.title(), c.heading(), c.description(), group, icd10, c.keywords(), c.targetGroups(),
-                MarkupPolicy.sanitize(c.insuranceMedicalInformation()), MarkupPolicy.sanitize(c.symptomsPrognosisTreatment()),
+        return new DiagnosisContent(
+                c.title(),
+                c.heading(),
+                c.description(),
+                group,
+                icd10,
+                c.keywords(),
+                c.targetGroups(),
+                MarkupPolicy.sanitize(c.insuranceMedicalInformation()),
+                MarkupPolicy.sanitize(c.symptomsPrognosisTreatment()),
                 MarkupPolicy.sanitize(c.rehabilitationInformation()),
-                c.functionalImpairment(), c.functionalImpairmentCentral().stream().map(icf).toList(),
-                c.functionalImpairmentComplementary().stream().map(icf).toList(), c.activityLimitation(),
+                c.functionalImpairment(),
+                c.functionalImpairmentCentral().stream().map(icf).toList(),
+                c.functionalImpairmentComplementary().stream().map(icf).toList(),
+                c.activityLimitation(),
                 c.activityLimitationCentral().stream().map(icf).toList(),
-                c.activityLimitationComplementary().stream().map(icf).toList(), c.references(), cases, c.purpose());
+                c.activityLimitationComplementary().stream().map(icf).toList(),
+                c.references(),
+                cases,
+                c.purpose());
     }
 
     /** What even a draft must have to be stored: a title, codes that have a code, allowed markup, web links. */
@@ -334,18 +457,20 @@ public class DiagnosisAuthoringService {
 
     private DiagnosisVersion find(long diagnosisId, int versionNumber) {
         return versions.findByDiagnosisIdAndVersionNumber(diagnosisId, versionNumber)
-                .orElseThrow(() -> new ContentNotFoundException("Diagnosis " + diagnosisId + " has no version " + versionNumber + "."));
+                .orElseThrow(() -> new ContentNotFoundException(
+                        "Diagnosis " + diagnosisId + " has no version " + versionNumber + "."));
     }
 
     private DiagnosisVersionDetails details(DiagnosisVersion version, List<String> warnings) {
-        return DiagnosisVersionDetails.of(version, eventsOf(List.of(version.getId())).getOrDefault(version.getId(), List.of()),
-                warnings);
+        return DiagnosisVersionDetails.of(
+                version, eventsOf(List.of(version.getId())).getOrDefault(version.getId(), List.of()), warnings);
     }
 
     private Map<Long, List<VersionEventDetails>> eventsOf(List<Long> versionIds) {
         var result = new LinkedHashMap<Long, List<VersionEventDetails>>();
         events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.DIAGNOSIS, versionIds)
-                .forEach(e -> result.computeIfAbsent(e.getDocumentVersionId(), id -> new ArrayList<>()).add(VersionEventDetails.of(e)));
+                .forEach(e -> result.computeIfAbsent(e.getDocumentVersionId(), id -> new ArrayList<>())
+                        .add(VersionEventDetails.of(e)));
         return result;
     }
 

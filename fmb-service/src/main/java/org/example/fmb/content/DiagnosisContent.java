@@ -7,25 +7,66 @@ import java.util.List;
  * subset FMB uses; an absent section is null (sent as an empty object), never invented. {@code purpose} is
  * FMB's optional "syfte" code.
  */
-public record DiagnosisContent(String title, String heading, String description, Code diseaseGroup,
-        List<Code> icd10Codes, List<Code> keywords, List<Code> targetGroups,
-        String insuranceMedicalInformation, String symptomsPrognosisTreatment, String rehabilitationInformation,
-        String functionalImpairment, List<Code> functionalImpairmentCentral,
-        List<Code> functionalImpairmentComplementary, String activityLimitation,
-        List<Code> activityLimitationCentral, List<Code> activityLimitationComplementary,
-        List<Reference> references, List<TypicalCaseContent> typicalCases, String purpose) {
+public record DiagnosisContent(
+        String title,
+        String heading,
+        String description,
+        Code diseaseGroup,
+        List<Code> icd10Codes,
+        List<Code> keywords,
+        List<Code> targetGroups,
+        String insuranceMedicalInformation,
+        String symptomsPrognosisTreatment,
+        String rehabilitationInformation,
+        String functionalImpairment,
+        List<Code> functionalImpairmentCentral,
+        List<Code> functionalImpairmentComplementary,
+        String activityLimitation,
+        List<Code> activityLimitationCentral,
+        List<Code> activityLimitationComplementary,
+        List<Reference> references,
+        List<TypicalCaseContent> typicalCases,
+        String purpose) {
 
-    public DiagnosisContent(String title, String heading, String description, Code diseaseGroup,
-            List<Code> icd10Codes, List<Code> keywords, List<Code> targetGroups,
-            String insuranceMedicalInformation, String symptomsPrognosisTreatment, String rehabilitationInformation,
-            String functionalImpairment, List<Code> functionalImpairmentCentral,
-            List<Code> functionalImpairmentComplementary, String activityLimitation,
-            List<Code> activityLimitationCentral, List<Code> activityLimitationComplementary,
-            List<Reference> references, List<TypicalCaseContent> typicalCases) {
-        this(title, heading, description, diseaseGroup, icd10Codes, keywords, targetGroups, insuranceMedicalInformation,
-                symptomsPrognosisTreatment, rehabilitationInformation, functionalImpairment, functionalImpairmentCentral,
-                functionalImpairmentComplementary, activityLimitation, activityLimitationCentral,
-                activityLimitationComplementary, references, typicalCases, null);
+    public DiagnosisContent(
+            String title,
+            String heading,
+            String description,
+            Code diseaseGroup,
+            List<Code> icd10Codes,
+            List<Code> keywords,
+            List<Code> targetGroups,
+            String insuranceMedicalInformation,
+            String symptomsPrognosisTreatment,
+            String rehabilitationInformation,
+            String functionalImpairment,
+            List<Code> functionalImpairmentCentral,
+            List<Code> functionalImpairmentComplementary,
+            String activityLimitation,
+            List<Code> activityLimitationCentral,
+            List<Code> activityLimitationComplementary,
+            List<Reference> references,
+            List<TypicalCaseContent> typicalCases) {
+        this(
+                title,
+                heading,
+                description,
+                diseaseGroup,
+                icd10Codes,
+                keywords,
+                targetGroups,
+                insuranceMedicalInformation,
+                symptomsPrognosisTreatment,
+                rehabilitationInformation,
+                functionalImpairment,
+                functionalImpairmentCentral,
+                functionalImpairmentComplementary,
+                activityLimitation,
+                activityLimitationCentral,
+                activityLimitationComplementary,
+                references,
+                typicalCases,
+                null);
     }
 
     public DiagnosisContent {
@@ -46,12 +87,28 @@ public record DiagnosisContent(String title, String heading, String description,
      */
     public DiagnosisContent sanitized() {
         var safeReferences = references.stream()
-                .map(r -> r.uri() == null || Reference.isWebLink(r.uri()) ? r : new Reference(r.text(), null)).toList();
-        return new DiagnosisContent(title, heading, description, diseaseGroup, icd10Codes, keywords, targetGroups,
-                MarkupPolicy.sanitize(insuranceMedicalInformation), MarkupPolicy.sanitize(symptomsPrognosisTreatment),
-                MarkupPolicy.sanitize(rehabilitationInformation), functionalImpairment, functionalImpairmentCentral,
-                functionalImpairmentComplementary, activityLimitation, activityLimitationCentral,
-                activityLimitationComplementary, safeReferences, typicalCases, purpose);
+                .map(r -> r.uri() == null || Reference.isWebLink(r.uri()) ? r : new Reference(r.text(), null))
+                .toList();
+        return new DiagnosisContent(
+                title,
+                heading,
+                description,
+                diseaseGroup,
+                icd10Codes,
+                keywords,
+                targetGroups,
+                MarkupPolicy.sanitize(insuranceMedicalInformation),
+                MarkupPolicy.sanitize(symptomsPrognosisTreatment),
+                MarkupPolicy.sanitize(rehabilitationInformation),
+                functionalImpairment,
+                functionalImpairmentCentral,
+                functionalImpairmentComplementary,
+                activityLimitation,
+                activityLimitationCentral,
+                activityLimitationComplementary,
+                safeReferences,
+                typicalCases,
+                purpose);
     }
 
     private static <T> List<T> copy(List<T> list) {

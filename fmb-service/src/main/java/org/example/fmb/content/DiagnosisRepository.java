@@ -2,5 +2,4 @@ package org.example.fmb.content;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface DiagnosisRepository extends JpaRepository<Diagnosis, Long> {
-}
+interface DiagnosisRepository extends JpaRepository<Diagnosis, Long> {}

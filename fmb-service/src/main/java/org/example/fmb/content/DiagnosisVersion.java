@@ -33,52 +33,68 @@ class DiagnosisVersion {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long diagnosisId;
     private int versionNumber;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private LocalDate validFrom;
     private LocalDate validTo;
     private String title;
     private String heading;
     private String description;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Code diseaseGroup;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "icd10_codes", columnDefinition = "jsonb")
     private List<Code> icd10Codes;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Code> keywords;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Code> targetGroups;
+
     private String insuranceMedicalInformation;
     private String symptomsPrognosisTreatment;
     private String rehabilitationInformation;
     private String functionalImpairment;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Code> functionalImpairmentCentral;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Code> functionalImpairmentComplementary;
+
     private String activityLimitation;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Code> activityLimitationCentral;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Code> activityLimitationComplementary;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Reference> referenceList;
+
     private OffsetDateTime lastUpdated;
     private String purpose;
     private String createdBy;
     private Instant createdAt;
     private Integer basedOnVersion;
+
     @Version
     private long lockVersion;
 
@@ -87,8 +103,7 @@ class DiagnosisVersion {
     @OrderBy("position")
     private List<TypicalCase> typicalCases = new ArrayList<>();
 
-    protected DiagnosisVersion() {
-    }
+    protected DiagnosisVersion() {}
 
     private DiagnosisVersion(long diagnosisId, int versionNumber, Status status, String createdBy, Integer basedOn) {
         this.diagnosisId = diagnosisId;
@@ -100,8 +115,13 @@ class DiagnosisVersion {
     }
 
     /** A version loaded from the FMB reference content, published and valid from the given date. */
-    static DiagnosisVersion imported(long diagnosisId, int versionNumber, DiagnosisContent content,
-            LocalDate validFrom, OffsetDateTime lastUpdated, LongSupplier newTypicalCaseIds) {
+    static DiagnosisVersion imported(
+            long diagnosisId,
+            int versionNumber,
+            DiagnosisContent content,
+            LocalDate validFrom,
+            OffsetDateTime lastUpdated,
+            LongSupplier newTypicalCaseIds) {
         var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.PUBLISHED, "fmb-import", null);
         version.validFrom = validFrom;
         version.lastUpdated = lastUpdated;
@@ -111,16 +131,23 @@ class DiagnosisVersion {
 
     /** Whether this is a version an earlier release loaded without the texts of the FMB capture. */
     boolean isImportWithoutTexts() {
-        return "fmb-import".equals(createdBy) && status == Status.PUBLISHED && validTo == null
-                && insuranceMedicalInformation == null && symptomsPrognosisTreatment == null;
+        return "fmb-import".equals(createdBy)
+                && status == Status.PUBLISHED
+                && validTo == null
+                && insuranceMedicalInformation == null
+                && symptomsPrognosisTreatment == null;
     }
 
     /** Gives such a version the whole content of the capture (its typical cases keep their FMB ids). */
-    void completeImport(int number, DiagnosisContent content, LocalDate from, OffsetDateTime updated,
+    void completeImport(
+            int number,
+            DiagnosisContent content,
+            LocalDate from,
+            OffsetDateTime updated,
             LongSupplier newTypicalCaseIds) {
         if (!isImportWithoutTexts()) {
-            throw new WorkflowException("Version " + versionNumber + " of diagnosis " + diagnosisId
-                    + " is not an import without texts.");
+            throw new WorkflowException(
+                    "Version " + versionNumber + " of diagnosis " + diagnosisId + " is not an import without texts.");
         }
         versionNumber = number;
         validFrom = from;
@@ -129,8 +156,13 @@ class DiagnosisVersion {
     }
 
     /** A new draft of a diagnosis, starting from the given content. */
-    static DiagnosisVersion draft(long diagnosisId, int versionNumber, Integer basedOn, DiagnosisContent content,
-            String author, LongSupplier newTypicalCaseIds) {
+    static DiagnosisVersion draft(
+            long diagnosisId,
+            int versionNumber,
+            Integer basedOn,
+            DiagnosisContent content,
+            String author,
+            LongSupplier newTypicalCaseIds) {
         var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.DRAFT, author, basedOn);
         version.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
         version.replaceContent(content, newTypicalCaseIds, true);
@@ -141,15 +173,18 @@ class DiagnosisVersion {
      * A proposal to retire the diagnosis from the given date, which a second person must confirm; it keeps
      * the content it retires.
      */
-    static DiagnosisVersion retirementProposal(long diagnosisId, int versionNumber, DiagnosisVersion retired,
-            LocalDate from, String actor) {
-        var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.RETIREMENT_PROPOSED, actor,
-                retired.versionNumber);
+    static DiagnosisVersion retirementProposal(
+            long diagnosisId, int versionNumber, DiagnosisVersion retired, LocalDate from, String actor) {
+        var version = new DiagnosisVersion(
+                diagnosisId, versionNumber, Status.RETIREMENT_PROPOSED, actor, retired.versionNumber);
         version.validFrom = from;
         version.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
-        version.replaceContent(retired.content(), () -> {
-            throw new IllegalStateException("a retirement copies existing cases");
-        }, true);
+        version.replaceContent(
+                retired.content(),
+                () -> {
+                    throw new IllegalStateException("a retirement copies existing cases");
+                },
+                true);
         return version;
     }
 
@@ -166,7 +201,8 @@ class DiagnosisVersion {
 
     void returnToDraft() {
         if (status != Status.IN_REVIEW && status != Status.APPROVED) {
-            throw new WorkflowException("Version " + versionNumber + " is " + status + " and cannot be returned to its author.");
+            throw new WorkflowException(
+                    "Version " + versionNumber + " is " + status + " and cannot be returned to its author.");
         }
         status = Status.DRAFT;
     }
@@ -212,12 +248,16 @@ class DiagnosisVersion {
     }
 
     boolean isServedOn(LocalDate day) {
-        return status == Status.PUBLISHED && validFrom != null && !validFrom.isAfter(day)
+        return status == Status.PUBLISHED
+                && validFrom != null
+                && !validFrom.isAfter(day)
                 && (validTo == null || validTo.isAfter(day));
     }
 
     boolean isOpen() {
-        return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.APPROVED
+        return status == Status.DRAFT
+                || status == Status.IN_REVIEW
+                || status == Status.APPROVED
                 || status == Status.RETIREMENT_PROPOSED;
     }
 
@@ -238,7 +278,9 @@ class DiagnosisVersion {
         heading = content.heading() == null || content.heading().isBlank() ? content.title() : content.heading();
         description = content.description();
         diseaseGroup = content.diseaseGroup();
-        keywords = (copying && !content.keywords().isEmpty()) || (!icdChanged && !content.keywords().isEmpty()) ? content.keywords()
+        keywords = (copying && !content.keywords().isEmpty())
+                        || (!icdChanged && !content.keywords().isEmpty())
+                ? content.keywords()
                 : FmbVocabulary.diagnosisKeywords(content.icd10Codes());
         targetGroups = content.targetGroups().isEmpty() ? FmbVocabulary.TARGET_GROUPS : content.targetGroups();
         icd10Codes = content.icd10Codes();
@@ -262,24 +304,44 @@ class DiagnosisVersion {
         for (var tc : content.typicalCases()) {
             // Ids are FMB's stable typfall ids: an id this version does not have (or a repeated one) gets a new id.
             var fmbId = tc.fmbId() != null && (copying || existing.containsKey(tc.fmbId())) && seen.add(tc.fmbId())
-                    ? tc.fmbId() : newTypicalCaseIds.getAsLong();
+                    ? tc.fmbId()
+                    : newTypicalCaseIds.getAsLong();
             seen.add(fmbId);
             var entity = existing.get(fmbId);
             var before = entity == null ? null : entity.content();
-            var keywordsOfCase = copying && !tc.keywords().isEmpty() ? tc.keywords()
-                    : before != null && before.icd10Codes().equals(tc.icd10Codes())
-                            && before.criteria().equals(tc.criteria()) && !before.keywords().isEmpty()
-                                    ? before.keywords()
-                                    : FmbVocabulary.typicalCaseKeywords(tc.icd10Codes(), tc.criteria());
-            var changed = before == null || !before.sameAs(tc)
+            var keywordsOfCase = copying && !tc.keywords().isEmpty()
+                    ? tc.keywords()
+                    : before != null
+                                    && before.icd10Codes().equals(tc.icd10Codes())
+                                    && before.criteria().equals(tc.criteria())
+                                    && !before.keywords().isEmpty()
+                            ? before.keywords()
+                            : FmbVocabulary.typicalCaseKeywords(tc.icd10Codes(), tc.criteria());
+            var changed = before == null
+                    || !before.sameAs(tc)
                     || !java.util.Objects.equals(before.recommendation(), tc.recommendation())
                     || !java.util.Objects.equals(before.conditionSentence(), tc.conditionSentence());
-            var updated = copying && tc.lastUpdated() != null ? tc.lastUpdated() : changed ? lastUpdated : before.lastUpdated();
-            var label = copying && tc.versionLabel() != null ? tc.versionLabel()
+            var updated = copying && tc.lastUpdated() != null
+                    ? tc.lastUpdated()
+                    : changed ? lastUpdated : before.lastUpdated();
+            var label = copying && tc.versionLabel() != null
+                    ? tc.versionLabel()
                     : changed ? String.valueOf(versionNumber) : before.versionLabel();
-            var withKeywords = new TypicalCaseContent(fmbId, tc.sentence(), tc.conditionSentence(), tc.icd10Codes(),
-                    tc.criteria(), tc.recommendation(), tc.maxValue(), tc.maxUnit(), tc.maxDegree(), keywordsOfCase,
-                    label, updated, tc.description(), tc.validFrom());
+            var withKeywords = new TypicalCaseContent(
+                    fmbId,
+                    tc.sentence(),
+                    tc.conditionSentence(),
+                    tc.icd10Codes(),
+                    tc.criteria(),
+                    tc.recommendation(),
+                    tc.maxValue(),
+                    tc.maxUnit(),
+                    tc.maxDegree(),
+                    keywordsOfCase,
+                    label,
+                    updated,
+                    tc.description(),
+                    tc.validFrom());
             if (entity == null) {
                 kept.add(new TypicalCase(fmbId, position++, withKeywords, label, updated));
             } else {
@@ -292,11 +354,26 @@ class DiagnosisVersion {
     }
 
     DiagnosisContent content() {
-        return new DiagnosisContent(title, heading, description, diseaseGroup, icd10Codes, keywords, targetGroups,
-                insuranceMedicalInformation, symptomsPrognosisTreatment, rehabilitationInformation,
-                functionalImpairment, functionalImpairmentCentral, functionalImpairmentComplementary,
-                activityLimitation, activityLimitationCentral, activityLimitationComplementary, referenceList,
-                typicalCases.stream().map(TypicalCase::content).toList(), purpose);
+        return new DiagnosisContent(
+                title,
+                heading,
+                description,
+                diseaseGroup,
+                icd10Codes,
+                keywords,
+                targetGroups,
+                insuranceMedicalInformation,
+                symptomsPrognosisTreatment,
+                rehabilitationInformation,
+                functionalImpairment,
+                functionalImpairmentCentral,
+                functionalImpairmentComplementary,
+                activityLimitation,
+                activityLimitationCentral,
+                activityLimitationComplementary,
+                referenceList,
+                typicalCases.stream().map(TypicalCase::content).toList(),
+                purpose);
     }
 
     Long getId() {

@@ -20,8 +20,7 @@ class DraftValidationService {
         this.codes = codes;
     }
 
-    record Report(List<FieldMessage> errors, List<String> warnings) {
-    }
+    record Report(List<FieldMessage> errors, List<String> warnings) {}
 
     Report validate(DiagnosisContent c) {
         var errors = new ArrayList<FieldMessage>();
@@ -60,8 +59,10 @@ class DraftValidationService {
             }
             for (int j = 0; j < tc.icd10Codes().size(); j++) {
                 var code = tc.icd10Codes().get(j);
-                if (c.icd10Codes().stream().noneMatch(d -> Code.normalized(d.kod()).equals(Code.normalized(code.kod())))) {
-                    errors.add(new FieldMessage(field + ".icd10Codes[" + j + "]",
+                if (c.icd10Codes().stream()
+                        .noneMatch(d -> Code.normalized(d.kod()).equals(Code.normalized(code.kod())))) {
+                    errors.add(new FieldMessage(
+                            field + ".icd10Codes[" + j + "]",
                             "'" + code.kod() + "' is not one of the diagnosis' ICD-10-SE codes"));
                 }
             }
@@ -90,19 +91,24 @@ class DraftValidationService {
         errors.addAll(MarkupPolicy.problems(field, html));
     }
 
-    private void checkCodes(List<FieldMessage> errors, List<String> warnings, String field, List<Code> list, boolean icd10) {
+    private void checkCodes(
+            List<FieldMessage> errors, List<String> warnings, String field, List<Code> list, boolean icd10) {
         for (int i = 0; i < list.size(); i++) {
             var code = list.get(i);
             if (code == null || blank(code.kod())) {
                 errors.add(new FieldMessage(field + "[" + i + "]", "a code is required"));
                 continue;
             }
-            var check = icd10 ? codes.icd10(Code.normalized(code.kod())) : codes.icf(code.kod().trim());
+            var check = icd10
+                    ? codes.icd10(Code.normalized(code.kod()))
+                    : codes.icf(code.kod().trim());
             if (check == CodeCheck.INVALID) {
-                errors.add(new FieldMessage(field + "[" + i + "]", "'" + code.kod() + "' does not exist in "
-                        + (icd10 ? "ICD-10-SE" : "ICF")));
+                errors.add(new FieldMessage(
+                        field + "[" + i + "]",
+                        "'" + code.kod() + "' does not exist in " + (icd10 ? "ICD-10-SE" : "ICF")));
             } else if (check == CodeCheck.UNVERIFIED) {
-                warnings.add(field + "[" + i + "]: '" + code.kod() + "' could not be verified (code server unavailable)");
+                warnings.add(
+                        field + "[" + i + "]: '" + code.kod() + "' could not be verified (code server unavailable)");
             }
         }
     }

@@ -2,7 +2,9 @@ package org.example.fmb.content;
 
 /** The unit of a recommended maximum sick-leave duration, with FMB's code and Webcert's day count. */
 public enum DurationUnit {
-    DAYS("d", 1), WEEKS("wk", 7), MONTHS("mo", 31);
+    DAYS("d", 1),
+    WEEKS("wk", 7),
+    MONTHS("mo", 31);
 
     private final String fmbCode;
     private final int days;

@@ -12,17 +12,32 @@ public final class FmbVocabulary {
             new Code("profession", TARGET_GROUP_SYSTEM, TARGET_GROUP_NAME, "profession"),
             new Code("myndigheter", TARGET_GROUP_SYSTEM, TARGET_GROUP_NAME, "andra statliga myndigheter"));
 
-    public static final Code SUPPORTING = new Code("stodjande", "1.2.752.116.3.2.2.3",
-            "Kunskapsstödsdomäner metadata: grad av styrning", "stödjande (kunskapsunderlag utan rekommendationer)");
-    public static final Code GUIDING = new Code("vagledande", "1.2.752.116.3.2.2.3",
-            "Kunskapsstödsdomäner metadata: grad av styrning", "vägledande (rekommendationer)");
-    public static final Code WITHOUT_EVIDENCE_GRADING = new Code("utan_evidensgradering", "1.2.752.116.3.2.2.4",
-            "Kunskapsstödsdomäner metadata: bästa tillgängliga kunskap", "kunskapssammanställning utan evidensgradering");
+    public static final Code SUPPORTING = new Code(
+            "stodjande",
+            "1.2.752.116.3.2.2.3",
+            "Kunskapsstödsdomäner metadata: grad av styrning",
+            "stödjande (kunskapsunderlag utan rekommendationer)");
+    public static final Code GUIDING = new Code(
+            "vagledande",
+            "1.2.752.116.3.2.2.3",
+            "Kunskapsstödsdomäner metadata: grad av styrning",
+            "vägledande (rekommendationer)");
+    public static final Code WITHOUT_EVIDENCE_GRADING = new Code(
+            "utan_evidensgradering",
+            "1.2.752.116.3.2.2.4",
+            "Kunskapsstödsdomäner metadata: bästa tillgängliga kunskap",
+            "kunskapssammanställning utan evidensgradering");
 
-    public static final Code DIAGNOSIS_DOCUMENT_TYPE = new Code("forskaringsmedicinskt_beslutstöd", "1.2.752.116.3.2.1",
-            "Socialstyrelsens kunskapsstöd", "Försäkringsmedicinskt beslutstöd");
-    public static final Code TYPICAL_CASE_DOCUMENT_TYPE = new Code("rekommendation_fmb", "1.2.752.116.3.2.1",
-            "Socialstyrelsens kunskapsstöd", "Rekommendation inom försäkringsmedicinskt beslutstöd");
+    public static final Code DIAGNOSIS_DOCUMENT_TYPE = new Code(
+            "forskaringsmedicinskt_beslutstöd",
+            "1.2.752.116.3.2.1",
+            "Socialstyrelsens kunskapsstöd",
+            "Försäkringsmedicinskt beslutstöd");
+    public static final Code TYPICAL_CASE_DOCUMENT_TYPE = new Code(
+            "rekommendation_fmb",
+            "1.2.752.116.3.2.1",
+            "Socialstyrelsens kunskapsstöd",
+            "Rekommendation inom försäkringsmedicinskt beslutstöd");
     public static final Code STATUS_VALID = new Code("giltig", "1.2.752.116.3.2.3", "Status", "giltig");
     public static final String DISEASE_GROUP_SYSTEM = "1.2.752.116.3.2.7";
     public static final String DISEASE_GROUP_NAME = "Sjukdomsgrupp";
@@ -30,8 +45,7 @@ public final class FmbVocabulary {
     public static final String DEGREE_NAME = "Sjukskrivningsgrad";
     public static final String PURPOSE = "syfte:val_av_atgard";
 
-    private FmbVocabulary() {
-    }
+    private FmbVocabulary() {}
 
     /** Keywords of a diagnosis page: its ICD-10 codes, then the metadata codes. */
     static List<Code> diagnosisKeywords(List<Code> icd10Codes) {
@@ -44,8 +58,10 @@ public final class FmbVocabulary {
     /** Keywords of a typical case: its ICD-10 codes and measure codes, then the metadata codes. */
     static List<Code> typicalCaseKeywords(List<Code> icd10Codes, Criteria criteria) {
         var keywords = new java.util.ArrayList<>(icd10Codes);
-        criteria.measures().forEach(measure -> measure.codes().stream()
-                .filter(code -> code.kod() != null && !keywords.contains(code)).forEach(keywords::add));
+        criteria.measures()
+                .forEach(measure -> measure.codes().stream()
+                        .filter(code -> code.kod() != null && !keywords.contains(code))
+                        .forEach(keywords::add));
         keywords.add(GUIDING);
         keywords.add(WITHOUT_EVIDENCE_GRADING);
         return keywords;

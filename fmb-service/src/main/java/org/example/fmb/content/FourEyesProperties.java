@@ -23,7 +23,8 @@ public record FourEyesProperties(Map<String, List<String>> people) {
         people.forEach((person, identities) -> identities.forEach(identity -> {
             var other = seen.put(key(identity), person);
             if (other != null && !other.equals(person)) {
-                throw new IllegalArgumentException("Identity '" + identity + "' is listed for both " + other + " and " + person);
+                throw new IllegalArgumentException(
+                        "Identity '" + identity + "' is listed for both " + other + " and " + person);
             }
         }));
     }
@@ -33,7 +34,8 @@ public record FourEyesProperties(Map<String, List<String>> people) {
         var wanted = key(identity);
         return people.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(i -> key(i).equals(wanted)))
-                .map(Map.Entry::getKey).findFirst();
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     private String personKey(String identity) {
@@ -48,8 +50,8 @@ public record FourEyesProperties(Map<String, List<String>> people) {
         Set<String> persons = involved.stream().map(this::personKey).collect(Collectors.toSet());
         if (persons.contains(personKey(actor))) {
             var as = personOf(actor).map(person -> " (" + person + ")").orElse("");
-            throw new FourEyesException("Four-eyes principle: " + actor + as + " " + what
-                    + "; another person must approve it.");
+            throw new FourEyesException(
+                    "Four-eyes principle: " + actor + as + " " + what + "; another person must approve it.");
         }
     }
 

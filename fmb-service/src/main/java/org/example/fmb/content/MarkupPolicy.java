@@ -22,18 +22,19 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkupPolicy {
 
-    static final Set<String> ALLOWED_TAGS = Set.of("p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "h4",
-            "sub", "sup");
+    static final Set<String> ALLOWED_TAGS =
+            Set.of("p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "h4", "sub", "sup");
     private static final Safelist SAFELIST = new Safelist()
             .addTags(ALLOWED_TAGS.toArray(String[]::new))
             .addAttributes("a", "href")
             .addProtocols("a", "href", "http", "https");
-    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false)
-            .charset("UTF-8").escapeMode(org.jsoup.nodes.Entities.EscapeMode.base);
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings()
+            .prettyPrint(false)
+            .charset("UTF-8")
+            .escapeMode(org.jsoup.nodes.Entities.EscapeMode.base);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
-    private MarkupPolicy() {
-    }
+    private MarkupPolicy() {}
 
     /** The markup with everything outside the allow-list removed; null stays null. */
     public static String sanitize(String html) {
@@ -72,7 +73,8 @@ public final class MarkupPolicy {
             }
             var tag = element.normalName();
             if (!ALLOWED_TAGS.contains(tag)) {
-                found.add("<" + tag + "> is not allowed; use " + String.join(", ", ALLOWED_TAGS.stream().sorted().toList()));
+                found.add("<" + tag + "> is not allowed; use "
+                        + String.join(", ", ALLOWED_TAGS.stream().sorted().toList()));
                 continue;
             }
             for (var attribute : element.attributes()) {
@@ -86,7 +88,8 @@ public final class MarkupPolicy {
             }
         }
         if (found.isEmpty()) {
-            found.add("is not well-formed HTML (a tag without its closing '>', or a bare '<': write &lt; for a less-than sign)");
+            found.add(
+                    "is not well-formed HTML (a tag without its closing '>', or a bare '<': write &lt; for a less-than sign)");
         }
         var messages = new ArrayList<FieldMessage>();
         found.forEach(message -> messages.add(new FieldMessage(field, message)));

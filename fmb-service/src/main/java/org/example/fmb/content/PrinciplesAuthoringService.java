@@ -22,8 +22,12 @@ public class PrinciplesAuthoringService {
     private final FourEyesProperties fourEyes;
     private final Clock clock;
 
-    PrinciplesAuthoringService(PrinciplesVersionRepository versions, VersionEventRepository events,
-            PublishedContentService published, FourEyesProperties fourEyes, Clock clock) {
+    PrinciplesAuthoringService(
+            PrinciplesVersionRepository versions,
+            VersionEventRepository events,
+            PublishedContentService published,
+            FourEyesProperties fourEyes,
+            Clock clock) {
         this.versions = versions;
         this.events = events;
         this.published = published;
@@ -32,7 +36,9 @@ public class PrinciplesAuthoringService {
     }
 
     public List<PrinciplesVersionDetails> history() {
-        return versions.findAllByOrderByVersionNumberDesc().stream().map(this::details).toList();
+        return versions.findAllByOrderByVersionNumberDesc().stream()
+                .map(this::details)
+                .toList();
     }
 
     public PrinciplesVersionDetails version(int number) {
@@ -47,17 +53,23 @@ public class PrinciplesAuthoringService {
                     + open.getStatus() + "; finish or return it first.");
         });
         var source = all.get(0);
-        var draft = versions.save(PrinciplesVersion.draft(source.getVersionNumber() + 1, source.getTitle(), source.getMarkup(), actor));
-        record(draft, "CREATED", actor, comment == null ? "Draft based on version " + source.getVersionNumber() : comment);
+        var draft = versions.save(
+                PrinciplesVersion.draft(source.getVersionNumber() + 1, source.getTitle(), source.getMarkup(), actor));
+        record(
+                draft,
+                "CREATED",
+                actor,
+                comment == null ? "Draft based on version " + source.getVersionNumber() : comment);
         return details(draft);
     }
 
     @Transactional
-    public PrinciplesVersionDetails revise(int number, long expectedLockVersion, String title, String markup, String actor,
-            String comment) {
+    public PrinciplesVersionDetails revise(
+            int number, long expectedLockVersion, String title, String markup, String actor, String comment) {
         var version = find(number);
         if (version.getLockVersion() != expectedLockVersion) {
-            throw new ConcurrentEditException("Version " + number + " of the general principles was changed by someone else"
+            throw new ConcurrentEditException("Version " + number
+                    + " of the general principles was changed by someone else"
                     + " after you loaded it (you have lock version " + expectedLockVersion + ", the current one is "
                     + version.getLockVersion() + "). Reload it and apply your changes again.");
         }
@@ -101,11 +113,15 @@ public class PrinciplesAuthoringService {
         var version = find(number);
         var authors = new HashSet<String>();
         authors.add(version.getCreatedBy());
-        events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(version.getId()))
-                .stream().filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
+        events
+                .findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(version.getId()))
+                .stream()
+                .filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
                 .forEach(e -> authors.add(e.getActor()));
-        fourEyes.requireSecondPerson(authors, actor, "wrote or submitted version " + number
-                + " of the general principles and cannot approve it");
+        fourEyes.requireSecondPerson(
+                authors,
+                actor,
+                "wrote or submitted version " + number + " of the general principles and cannot approve it");
         version.approve();
         record(version, "APPROVED", actor, comment);
         return details(version);
@@ -116,12 +132,15 @@ public class PrinciplesAuthoringService {
         var today = LocalDate.now(clock);
         var from = validFrom == null ? today : validFrom;
         if (from.isBefore(today)) {
-            throw new DraftInvalidException(List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
+            throw new DraftInvalidException(
+                    List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
         }
         var version = find(number);
         version.publish(from);
         for (var other : versions.findAllByOrderByVersionNumberDesc()) {
-            if (other != version && other.getStatus() == Status.PUBLISHED && other.getValidFrom().isBefore(from)
+            if (other != version
+                    && other.getStatus() == Status.PUBLISHED
+                    && other.getValidFrom().isBefore(from)
                     && (other.getValidTo() == null || other.getValidTo().isAfter(from))) {
                 other.endValidity(from);
                 record(other, "VALIDITY_ENDED", actor, "Replaced by version " + number + " from " + from);
@@ -139,7 +158,8 @@ public class PrinciplesAuthoringService {
 
     private PrinciplesVersion find(int number) {
         return versions.findByVersionNumber(number)
-                .orElseThrow(() -> new ContentNotFoundException("The general principles have no version " + number + "."));
+                .orElseThrow(
+                        () -> new ContentNotFoundException("The general principles have no version " + number + "."));
     }
 
     private void record(PrinciplesVersion version, String action, String actor, String comment) {
@@ -147,9 +167,21 @@ public class PrinciplesAuthoringService {
     }
 
     private PrinciplesVersionDetails details(PrinciplesVersion v) {
-        var history = events.findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(v.getId()))
-                .stream().map(VersionEventDetails::of).toList();
-        return new PrinciplesVersionDetails(v.getVersionNumber(), v.getStatus(), v.getValidFrom(), v.getValidTo(),
-                v.getLockVersion(), v.getTitle(), v.getMarkup(), v.getCreatedBy(), v.getCreatedAt(), history);
+        var history = events
+                .findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(v.getId()))
+                .stream()
+                .map(VersionEventDetails::of)
+                .toList();
+        return new PrinciplesVersionDetails(
+                v.getVersionNumber(),
+                v.getStatus(),
+                v.getValidFrom(),
+                v.getValidTo(),
+                v.getLockVersion(),
+                v.getTitle(),
+                v.getMarkup(),
+                v.getCreatedBy(),
+                v.getCreatedAt(),
+                history);
     }
 }

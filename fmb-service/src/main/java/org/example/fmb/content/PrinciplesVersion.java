@@ -19,9 +19,12 @@ class PrinciplesVersion {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private int versionNumber;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private LocalDate validFrom;
     private LocalDate validTo;
     private String title;
@@ -29,11 +32,11 @@ class PrinciplesVersion {
     private OffsetDateTime lastUpdated;
     private String createdBy;
     private Instant createdAt;
+
     @Version
     private long lockVersion;
 
-    protected PrinciplesVersion() {
-    }
+    protected PrinciplesVersion() {}
 
     private PrinciplesVersion(int versionNumber, Status status, String title, String markup, String createdBy) {
         this.versionNumber = versionNumber;
@@ -69,7 +72,8 @@ class PrinciplesVersion {
 
     void returnToDraft() {
         if (status != Status.IN_REVIEW && status != Status.APPROVED) {
-            throw new WorkflowException("Version " + versionNumber + " is " + status + " and cannot be returned to its author.");
+            throw new WorkflowException(
+                    "Version " + versionNumber + " is " + status + " and cannot be returned to its author.");
         }
         status = Status.DRAFT;
     }
@@ -93,7 +97,9 @@ class PrinciplesVersion {
     }
 
     boolean isServedOn(LocalDate day) {
-        return status == Status.PUBLISHED && validFrom != null && !validFrom.isAfter(day)
+        return status == Status.PUBLISHED
+                && validFrom != null
+                && !validFrom.isAfter(day)
                 && (validTo == null || validTo.isAfter(day));
     }
 

@@ -30,7 +30,10 @@ public final class PublishedContent {
         this.principles = principles;
         for (var diagnosis : this.diagnoses) {
             byId.put(diagnosis.id(), diagnosis);
-            diagnosis.content().icd10Codes().forEach(code -> byCode.putIfAbsent(Code.normalized(code.kod()), diagnosis));
+            diagnosis
+                    .content()
+                    .icd10Codes()
+                    .forEach(code -> byCode.putIfAbsent(Code.normalized(code.kod()), diagnosis));
         }
     }
 
@@ -68,7 +71,9 @@ public final class PublishedContent {
      */
     public Optional<CodeMatch> byCode(String code) {
         var normalized = Code.normalized(code);
-        for (var candidate = normalized; candidate.length() >= 3; candidate = candidate.substring(0, candidate.length() - 1)) {
+        for (var candidate = normalized;
+                candidate.length() >= 3;
+                candidate = candidate.substring(0, candidate.length() - 1)) {
             var hit = byCode.get(candidate);
             if (hit != null) {
                 return Optional.of(new CodeMatch(normalized, candidate, hit));
@@ -78,6 +83,5 @@ public final class PublishedContent {
     }
 
     /** A diagnosis found for a requested code, with the code that matched. */
-    public record CodeMatch(String requestedCode, String matchedCode, PublishedDiagnosis diagnosis) {
-    }
+    public record CodeMatch(String requestedCode, String matchedCode, PublishedDiagnosis diagnosis) {}
 }

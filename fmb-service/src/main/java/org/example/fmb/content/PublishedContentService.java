@@ -34,8 +34,13 @@ public class PublishedContentService {
     private final List<Consumer<PublishedContent>> listeners = new CopyOnWriteArrayList<>();
     private volatile PublishedContent current;
 
-    PublishedContentService(DiagnosisVersionRepository versions, PrinciplesVersionRepository principles,
-            VersionEventRepository events, ContentImport contentImport, TransactionTemplate transactions, Clock clock) {
+    PublishedContentService(
+            DiagnosisVersionRepository versions,
+            PrinciplesVersionRepository principles,
+            VersionEventRepository events,
+            ContentImport contentImport,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.versions = versions;
         this.principles = principles;
         this.events = events;
@@ -64,7 +69,9 @@ public class PublishedContentService {
         listeners.add(listener);
     }
 
-    @Scheduled(fixedDelayString = "${fmb.content.refresh-interval:5s}", initialDelayString = "${fmb.content.refresh-interval:5s}")
+    @Scheduled(
+            fixedDelayString = "${fmb.content.refresh-interval:5s}",
+            initialDelayString = "${fmb.content.refresh-interval:5s}")
     void refreshIfChanged() {
         var snapshot = current;
         if (snapshot == null) {
@@ -84,21 +91,34 @@ public class PublishedContentService {
             var served = new ArrayList<PublishedDiagnosis>();
             for (var version : versions.findAllPublished()) {
                 if (version.isServedOn(today)) {
-                    served.add(new PublishedDiagnosis(version.getDiagnosisId(), version.getVersionNumber(),
-                            version.getValidFrom(), version.getValidTo(), version.getLastUpdated(), version.content().sanitized()));
+                    served.add(new PublishedDiagnosis(
+                            version.getDiagnosisId(),
+                            version.getVersionNumber(),
+                            version.getValidFrom(),
+                            version.getValidTo(),
+                            version.getLastUpdated(),
+                            version.content().sanitized()));
                 }
             }
             served.sort(Comparator.comparingLong(PublishedDiagnosis::id));
             var principlesNow = principles.findAllByOrderByVersionNumberDesc().stream()
                     .filter(p -> p.isServedOn(today))
                     .findFirst()
-                    .map(p -> new PublishedPrinciples(p.getVersionNumber(), p.getTitle(), MarkupPolicy.sanitize(p.getMarkup()), p.getValidFrom(),
-                            p.getValidTo(), p.getLastUpdated()))
+                    .map(p -> new PublishedPrinciples(
+                            p.getVersionNumber(),
+                            p.getTitle(),
+                            MarkupPolicy.sanitize(p.getMarkup()),
+                            p.getValidFrom(),
+                            p.getValidTo(),
+                            p.getLastUpdated()))
                     .orElse(null);
             return new PublishedContent(revision, today, served, principlesNow);
         });
         current = snapshot;
-        log.debug("Published content rebuilt: {} diagnoses at revision {}", snapshot.diagnoses().size(), snapshot.revision());
+        log.debug(
+                "Published content rebuilt: {} diagnoses at revision {}",
+                snapshot.diagnoses().size(),
+                snapshot.revision());
         listeners.forEach(listener -> listener.accept(snapshot));
         return snapshot;
     }

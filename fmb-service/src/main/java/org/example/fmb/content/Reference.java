@@ -10,7 +10,8 @@ public record Reference(String text, String uri) {
     public static boolean isWebLink(String uri) {
         try {
             var parsed = java.net.URI.create(uri.strip());
-            return parsed.getScheme() != null && parsed.getHost() != null
+            return parsed.getScheme() != null
+                    && parsed.getHost() != null
                     && ("http".equalsIgnoreCase(parsed.getScheme()) || "https".equalsIgnoreCase(parsed.getScheme()));
         } catch (IllegalArgumentException e) {
             return false;

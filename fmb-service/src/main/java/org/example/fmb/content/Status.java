@@ -5,5 +5,11 @@ package org.example.fmb.content;
  * proposes it (RETIREMENT_PROPOSED), another confirms it (RETIRED) or turns it down (WITHDRAWN).
  */
 public enum Status {
-    DRAFT, IN_REVIEW, APPROVED, PUBLISHED, RETIREMENT_PROPOSED, RETIRED, WITHDRAWN
+    DRAFT,
+    IN_REVIEW,
+    APPROVED,
+    PUBLISHED,
+    RETIREMENT_PROPOSED,
+    RETIRED,
+    WITHDRAWN
 }

@@ -19,31 +19,37 @@ class TypicalCase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long fmbId;
     private int position;
     private String versionLabel;
     private String sentence;
     private String conditionSentence;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "icd10_codes", columnDefinition = "jsonb")
     private List<Code> icd10Codes;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<Code> keywords;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Criteria criteria;
+
     private String recommendation;
     private Integer maxValue;
     private String maxUnit;
+
     @Enumerated(EnumType.STRING)
     private Degree maxDegree;
+
     private OffsetDateTime lastUpdated;
     private String description;
     private java.time.LocalDate validFrom;
 
-    protected TypicalCase() {
-    }
+    protected TypicalCase() {}
 
     TypicalCase(long fmbId, int position, TypicalCaseContent content, String versionLabel, OffsetDateTime lastUpdated) {
         this.fmbId = fmbId;
@@ -77,8 +83,20 @@ class TypicalCase {
     }
 
     TypicalCaseContent content() {
-        return new TypicalCaseContent(fmbId, sentence, conditionSentence, icd10Codes, criteria, recommendation,
-                maxValue, DurationUnit.ofFmbCode(maxUnit), maxDegree, keywords, versionLabel, lastUpdated, description,
+        return new TypicalCaseContent(
+                fmbId,
+                sentence,
+                conditionSentence,
+                icd10Codes,
+                criteria,
+                recommendation,
+                maxValue,
+                DurationUnit.ofFmbCode(maxUnit),
+                maxDegree,
+                keywords,
+                versionLabel,
+                lastUpdated,
+                description,
                 validFrom);
     }
 }

@@ -10,16 +10,50 @@ import java.util.List;
  * says of the case itself where it differs from its diagnosis (null: "Typfall för diagnosrubriken …" and the
  * diagnosis' validity).
  */
-public record TypicalCaseContent(Long fmbId, String sentence, String conditionSentence, List<Code> icd10Codes,
-        Criteria criteria, String recommendation, Integer maxValue, DurationUnit maxUnit, Degree maxDegree,
-        List<Code> keywords, String versionLabel, OffsetDateTime lastUpdated, String description,
+public record TypicalCaseContent(
+        Long fmbId,
+        String sentence,
+        String conditionSentence,
+        List<Code> icd10Codes,
+        Criteria criteria,
+        String recommendation,
+        Integer maxValue,
+        DurationUnit maxUnit,
+        Degree maxDegree,
+        List<Code> keywords,
+        String versionLabel,
+        OffsetDateTime lastUpdated,
+        String description,
         java.time.LocalDate validFrom) {
 
-    public TypicalCaseContent(Long fmbId, String sentence, String conditionSentence, List<Code> icd10Codes,
-            Criteria criteria, String recommendation, Integer maxValue, DurationUnit maxUnit, Degree maxDegree,
-            List<Code> keywords, String versionLabel, OffsetDateTime lastUpdated) {
-        this(fmbId, sentence, conditionSentence, icd10Codes, criteria, recommendation, maxValue, maxUnit, maxDegree,
-                keywords, versionLabel, lastUpdated, null, null);
+    public TypicalCaseContent(
+            Long fmbId,
+            String sentence,
+            String conditionSentence,
+            List<Code> icd10Codes,
+            Criteria criteria,
+            String recommendation,
+            Integer maxValue,
+            DurationUnit maxUnit,
+            Degree maxDegree,
+            List<Code> keywords,
+            String versionLabel,
+            OffsetDateTime lastUpdated) {
+        this(
+                fmbId,
+                sentence,
+                conditionSentence,
+                icd10Codes,
+                criteria,
+                recommendation,
+                maxValue,
+                maxUnit,
+                maxDegree,
+                keywords,
+                versionLabel,
+                lastUpdated,
+                null,
+                null);
     }
 
     public TypicalCaseContent {
@@ -36,8 +70,10 @@ public record TypicalCaseContent(Long fmbId, String sentence, String conditionSe
     /** Whether two cases say the same thing (same sentence, codes, criteria and recommendation). */
     public boolean sameAs(TypicalCaseContent other) {
         return java.util.Objects.equals(norm(sentence), norm(other.sentence))
-                && icd10Codes.equals(other.icd10Codes) && criteria.equals(other.criteria)
-                && java.util.Objects.equals(maxValue, other.maxValue) && maxUnit == other.maxUnit
+                && icd10Codes.equals(other.icd10Codes)
+                && criteria.equals(other.criteria)
+                && java.util.Objects.equals(maxValue, other.maxValue)
+                && maxUnit == other.maxUnit
                 && maxDegree == other.maxDegree;
     }
 

@@ -12,21 +12,25 @@ import java.time.Instant;
 @Entity
 class VersionEvent {
 
-    enum DocumentType { DIAGNOSIS, PRINCIPLES }
+    enum DocumentType {
+        DIAGNOSIS,
+        PRINCIPLES
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     private DocumentType documentType;
+
     private long documentVersionId;
     private String action;
     private String actor;
     private Instant occurredAt;
     private String comment;
 
-    protected VersionEvent() {
-    }
+    protected VersionEvent() {}
 
     VersionEvent(DocumentType documentType, long documentVersionId, String action, String actor, String comment) {
         this.documentType = documentType;

@@ -20,7 +20,9 @@ import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/fmb/api/v1")
-@Tag(name = "Diagnoses", description = "Published FMB content: diagnoses by ICD-10-SE code, list, search, general principles")
+@Tag(
+        name = "Diagnoses",
+        description = "Published FMB content: diagnoses by ICD-10-SE code, list, search, general principles")
 @Validated
 class DiagnosisController {
 
@@ -31,16 +33,20 @@ class DiagnosisController {
     }
 
     @GetMapping("/diagnoses")
-    @Operation(summary = "List or search published diagnoses (title, ICD-10 codes, texts, typical case sentences), paged")
+    @Operation(
+            summary = "List or search published diagnoses (title, ICD-10 codes, texts, typical case sentences), paged")
     @ApiResponse(responseCode = "400", description = "Invalid paging parameters")
-    ResponseEntity<DiagnosisPage> search(@RequestParam(required = false) String q,
+    ResponseEntity<DiagnosisPage> search(
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, WebRequest request) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            WebRequest request) {
         var etag = diagnoses.listEtag(q, page, size);
         if (request.checkNotModified(etag, diagnoses.publishedAt().toEpochMilli())) {
             return null;
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic())
                 .body(diagnoses.search(q, page, size));
     }
 
@@ -50,7 +56,8 @@ class DiagnosisController {
     @ApiResponse(responseCode = "404", description = "None published")
     ResponseEntity<PrinciplesDetails> principles(WebRequest request) {
         var principles = diagnoses.principles();
-        if (request.checkNotModified(principles.etag(), principles.lastUpdated().toInstant().toEpochMilli())) {
+        if (request.checkNotModified(
+                principles.etag(), principles.lastUpdated().toInstant().toEpochMilli())) {
             return null;
         }
         return ResponseEntity.ok().body(PrinciplesDetails.of(principles));

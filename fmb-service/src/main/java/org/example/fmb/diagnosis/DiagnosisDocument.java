@@ -20,8 +20,10 @@ final class DiagnosisDocument {
 
     /** The end of the JSON for a lookup by id: both code fields null, and the closing brace. Not to be changed. */
     static final byte[] NO_CODES = ",\"requestedCode\":null,\"matchedCode\":null}".getBytes(StandardCharsets.UTF_8);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final PublishedDiagnosis diagnosis;
     private final byte[] withoutCodes;

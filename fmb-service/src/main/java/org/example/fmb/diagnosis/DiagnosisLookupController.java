@@ -31,9 +31,13 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Diagnoses")
 class DiagnosisLookupController {
 
-    private static final String CACHE_CONTROL = CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic().getHeaderValue();
-    private static final Set<String> CONDITIONAL_HEADERS = Set.of(HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MODIFIED_SINCE,
-            HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE);
+    private static final String CACHE_CONTROL =
+            CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic().getHeaderValue();
+    private static final Set<String> CONDITIONAL_HEADERS = Set.of(
+            HttpHeaders.IF_NONE_MATCH,
+            HttpHeaders.IF_MODIFIED_SINCE,
+            HttpHeaders.IF_MATCH,
+            HttpHeaders.IF_UNMODIFIED_SINCE);
 
     private final DiagnosisService diagnoses;
 
@@ -42,16 +46,24 @@ class DiagnosisLookupController {
     }
 
     @GetMapping("/diagnoses/by-code/{code}")
-    @Operation(summary = "The diagnosis for an ICD-10-SE code, with or without dot; falls back to parent codes "
-            + "(F32.1 → F321 → F32), never below three characters. Supports If-None-Match / If-Modified-Since.")
+    @Operation(
+            summary = "The diagnosis for an ICD-10-SE code, with or without dot; falls back to parent codes "
+                    + "(F32.1 → F321 → F32), never below three characters. Supports If-None-Match / If-Modified-Since.")
     @ApiResponse(responseCode = "304", description = "Not modified since the given ETag or date")
     @ApiResponse(responseCode = "404", description = "No FMB diagnosis for the code or any parent code")
-    ResponseEntity<DiagnosisDetails> byCode(@PathVariable String code, WebRequest request, HttpServletRequest servletRequest,
-            HttpServletResponse response) throws IOException {
+    ResponseEntity<DiagnosisDetails> byCode(
+            @PathVariable String code,
+            WebRequest request,
+            HttpServletRequest servletRequest,
+            HttpServletResponse response)
+            throws IOException {
         var fileExtension = plain(servletRequest);
         if (fileExtension != null) {
             var found = diagnoses.documentByCode(code);
-            send(found.document(), DiagnosisDocument.codes(found.requestedCode(), found.matchedCode()), fileExtension,
+            send(
+                    found.document(),
+                    DiagnosisDocument.codes(found.requestedCode(), found.matchedCode()),
+                    fileExtension,
                     response);
             return null;
         }
@@ -62,8 +74,9 @@ class DiagnosisLookupController {
     @Operation(summary = "A published diagnosis by its FMB id")
     @ApiResponse(responseCode = "304", description = "Not modified")
     @ApiResponse(responseCode = "404", description = "No published diagnosis with this id")
-    ResponseEntity<DiagnosisDetails> byId(@PathVariable long id, WebRequest request, HttpServletRequest servletRequest,
-            HttpServletResponse response) throws IOException {
+    ResponseEntity<DiagnosisDetails> byId(
+            @PathVariable long id, WebRequest request, HttpServletRequest servletRequest, HttpServletResponse response)
+            throws IOException {
         var fileExtension = plain(servletRequest);
         if (fileExtension != null) {
             send(diagnoses.documentById(id), DiagnosisDocument.NO_CODES, fileExtension, response);
@@ -74,10 +87,12 @@ class DiagnosisLookupController {
 
     private static ResponseEntity<DiagnosisDetails> conditional(DiagnosisService.Found found, WebRequest request) {
         var published = found.diagnosis();
-        if (request.checkNotModified(published.etag(), published.lastUpdated().toInstant().toEpochMilli())) {
+        if (request.checkNotModified(
+                published.etag(), published.lastUpdated().toInstant().toEpochMilli())) {
             return null;
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic())
                 .body(found.details());
     }
 
@@ -122,8 +137,9 @@ class DiagnosisLookupController {
      * the record: ETag, Last-Modified, Cache-Control, and for a path ending in a file extension the
      * Content-Disposition of its protection against reflected file downloads.
      */
-    private static void send(DiagnosisDocument document, byte[] codes, String fileExtension,
-            HttpServletResponse response) throws IOException {
+    private static void send(
+            DiagnosisDocument document, byte[] codes, String fileExtension, HttpServletResponse response)
+            throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setHeader(HttpHeaders.ETAG, document.etag());
         response.setHeader(HttpHeaders.LAST_MODIFIED, document.lastModifiedHeader());

@@ -3,5 +3,4 @@ package org.example.fmb.diagnosis;
 import java.util.List;
 
 /** A page of diagnoses. */
-public record DiagnosisPage(List<DiagnosisSummary> items, int page, int size, long totalItems, int totalPages) {
-}
+public record DiagnosisPage(List<DiagnosisSummary> items, int page, int size, long totalItems, int totalPages) {}

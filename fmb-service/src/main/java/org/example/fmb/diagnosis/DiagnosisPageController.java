@@ -54,7 +54,8 @@ class DiagnosisPageController {
         var names = new HashMap<String, String>();
         Stream.of(d.functionalImpairment(), d.activityLimitation())
                 .flatMap(s -> Stream.concat(s.centralIcfCodes().stream(), s.complementaryIcfCodes().stream()))
-                .map(DiagnosisDetails.CodeItem::code).distinct()
+                .map(DiagnosisDetails.CodeItem::code)
+                .distinct()
                 .forEach(code -> codes.icfName(code).ifPresent(name -> names.put(code, name)));
         return names;
     }

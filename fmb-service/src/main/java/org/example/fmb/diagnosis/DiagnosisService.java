@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.example.fmb.content.Code;
-import org.example.fmb.content.PublishedContent.CodeMatch;
 import org.example.fmb.content.PublishedContent;
+import org.example.fmb.content.PublishedContent.CodeMatch;
 import org.example.fmb.content.PublishedContentService;
 import org.example.fmb.content.PublishedDiagnosis;
 import org.example.fmb.content.PublishedPrinciples;
@@ -30,7 +30,8 @@ public class DiagnosisService {
     /** The published diagnosis for a code (F32.1 → F321 → F32, never below three characters). */
     public Found byCode(String code) {
         var match = match(content.current(), code);
-        return new Found(match.diagnosis(), details(match.diagnosis()).forCode(match.requestedCode(), match.matchedCode()));
+        return new Found(
+                match.diagnosis(), details(match.diagnosis()).forCode(match.requestedCode(), match.matchedCode()));
     }
 
     /** As {@link #byCode}, as the diagnosis' JSON serialized once per published version. */
@@ -54,11 +55,12 @@ public class DiagnosisService {
     /** The diagnosis a code finds in the published picture, counted as a lookup. */
     private CodeMatch match(PublishedContent snapshot, String code) {
         if (Code.normalized(code).length() < 3) {
-            throw new DiagnosisNotFoundException("An ICD-10-SE code has at least three characters; got '" + code + "'.");
+            throw new DiagnosisNotFoundException(
+                    "An ICD-10-SE code has at least three characters; got '" + code + "'.");
         }
         var match = snapshot.byCode(code)
-                .orElseThrow(() -> new DiagnosisNotFoundException("No FMB diagnosis for ICD-10-SE code '" + code
-                        + "' or its parent codes."));
+                .orElseThrow(() -> new DiagnosisNotFoundException(
+                        "No FMB diagnosis for ICD-10-SE code '" + code + "' or its parent codes."));
         statistics.count(match.diagnosis().id());
         return match;
     }
@@ -73,8 +75,9 @@ public class DiagnosisService {
 
     /** Response records are built once per published picture and diagnosis. */
     private DiagnosisDetails details(PublishedDiagnosis diagnosis) {
-        return cacheFor(content.current()).details.computeIfAbsent(diagnosis.id(),
-                id -> DiagnosisDetails.of(diagnosis, null, null));
+        return cacheFor(content.current())
+                .details
+                .computeIfAbsent(diagnosis.id(), id -> DiagnosisDetails.of(diagnosis, null, null));
     }
 
     /** JSON bytes and ETag are made once per published picture and diagnosis. */
@@ -82,8 +85,10 @@ public class DiagnosisService {
         var current = cacheFor(snapshot);
         var document = current.documents.get(diagnosis.id());
         if (document == null) {
-            var details = current.details.computeIfAbsent(diagnosis.id(), id -> DiagnosisDetails.of(diagnosis, null, null));
-            document = current.documents.computeIfAbsent(diagnosis.id(), id -> DiagnosisDocument.of(diagnosis, details, json));
+            var details =
+                    current.details.computeIfAbsent(diagnosis.id(), id -> DiagnosisDetails.of(diagnosis, null, null));
+            document = current.documents.computeIfAbsent(
+                    diagnosis.id(), id -> DiagnosisDocument.of(diagnosis, details, json));
         }
         return document;
     }
@@ -97,7 +102,9 @@ public class DiagnosisService {
         return current;
     }
 
-    private record DetailsCache(PublishedContent snapshot, ConcurrentHashMap<Long, DiagnosisDetails> details,
+    private record DetailsCache(
+            PublishedContent snapshot,
+            ConcurrentHashMap<Long, DiagnosisDetails> details,
             ConcurrentHashMap<Long, DiagnosisDocument> documents) {
         DetailsCache(PublishedContent snapshot) {
             this(snapshot, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
@@ -107,7 +114,9 @@ public class DiagnosisService {
     /** Published diagnoses whose title, codes or texts contain {@code query} (all when blank), by id. */
     public DiagnosisPage search(String query, int page, int size) {
         var needle = query == null ? "" : query.trim().toLowerCase(new Locale("sv"));
-        var hits = content.current().diagnoses().stream().filter(d -> needle.isEmpty() || matches(d, needle)).toList();
+        var hits = content.current().diagnoses().stream()
+                .filter(d -> needle.isEmpty() || matches(d, needle))
+                .toList();
         var from = Math.min(page * size, hits.size());
         var to = Math.min(from + size, hits.size());
         var items = hits.subList(from, to).stream().map(DiagnosisSummary::of).toList();
@@ -115,14 +124,17 @@ public class DiagnosisService {
     }
 
     public PublishedPrinciples principles() {
-        return content.current().principles()
+        return content.current()
+                .principles()
                 .orElseThrow(() -> new DiagnosisNotFoundException("No general principles are published."));
     }
 
     /** The last change of the published content (for Last-Modified of the list) and its revision. */
     public java.time.Instant publishedAt() {
-        return content.current().diagnoses().stream().map(d -> d.lastUpdated().toInstant())
-                .max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH);
+        return content.current().diagnoses().stream()
+                .map(d -> d.lastUpdated().toInstant())
+                .max(java.time.Instant::compareTo)
+                .orElse(java.time.Instant.EPOCH);
     }
 
     public String listEtag(String query, int page, int size) {
@@ -135,10 +147,13 @@ public class DiagnosisService {
         var c = d.content();
         var normalizedCode = Code.normalized(needle);
         return contains(c.title(), needle)
-                || c.icd10Codes().stream().anyMatch(code -> Code.normalized(code.kod()).startsWith(normalizedCode)
-                        || contains(code.beskrivning(), needle))
-                || contains(c.insuranceMedicalInformation(), needle) || contains(c.symptomsPrognosisTreatment(), needle)
-                || contains(c.functionalImpairment(), needle) || contains(c.activityLimitation(), needle)
+                || c.icd10Codes().stream()
+                        .anyMatch(code -> Code.normalized(code.kod()).startsWith(normalizedCode)
+                                || contains(code.beskrivning(), needle))
+                || contains(c.insuranceMedicalInformation(), needle)
+                || contains(c.symptomsPrognosisTreatment(), needle)
+                || contains(c.functionalImpairment(), needle)
+                || contains(c.activityLimitation(), needle)
                 || c.typicalCases().stream().anyMatch(tc -> contains(tc.sentence(), needle));
     }
 
@@ -147,10 +162,8 @@ public class DiagnosisService {
     }
 
     /** A diagnosis and its response record. */
-    public record Found(PublishedDiagnosis diagnosis, DiagnosisDetails details) {
-    }
+    public record Found(PublishedDiagnosis diagnosis, DiagnosisDetails details) {}
 
     /** A diagnosis' JSON and the codes a lookup by code adds to it. */
-    record DocumentMatch(DiagnosisDocument document, String requestedCode, String matchedCode) {
-    }
+    record DocumentMatch(DiagnosisDocument document, String requestedCode, String matchedCode) {}
 }

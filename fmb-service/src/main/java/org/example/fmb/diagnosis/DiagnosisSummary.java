@@ -6,12 +6,24 @@ import org.example.fmb.content.Code;
 import org.example.fmb.content.PublishedDiagnosis;
 
 /** One line of the diagnosis list. */
-public record DiagnosisSummary(long id, int version, String title, List<String> icd10Codes, String diseaseGroup,
-        LocalDate validFrom, int typicalCases) {
+public record DiagnosisSummary(
+        long id,
+        int version,
+        String title,
+        List<String> icd10Codes,
+        String diseaseGroup,
+        LocalDate validFrom,
+        int typicalCases) {
 
     static DiagnosisSummary of(PublishedDiagnosis d) {
         var c = d.content();
-        return new DiagnosisSummary(d.id(), d.versionNumber(), c.title(), c.icd10Codes().stream().map(Code::kod).toList(),
-                c.diseaseGroup() == null ? null : c.diseaseGroup().beskrivning(), d.validFrom(), c.typicalCases().size());
+        return new DiagnosisSummary(
+                d.id(),
+                d.versionNumber(),
+                c.title(),
+                c.icd10Codes().stream().map(Code::kod).toList(),
+                c.diseaseGroup() == null ? null : c.diseaseGroup().beskrivning(),
+                d.validFrom(),
+                c.typicalCases().size());
     }
 }

@@ -16,6 +16,5 @@ class InvalidSickLeaveException extends RuntimeException {
         return errors;
     }
 
-    record FieldError(String field, String message) {
-    }
+    record FieldError(String field, String message) {}
 }

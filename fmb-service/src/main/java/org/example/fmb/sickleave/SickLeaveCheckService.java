@@ -33,7 +33,8 @@ public class SickLeaveCheckService {
     private final LookupStatisticsService statistics;
     private volatile Recommendations recommendations = new Recommendations(null);
 
-    SickLeaveCheckService(PublishedContentService content, CodeValidationService codes, LookupStatisticsService statistics) {
+    SickLeaveCheckService(
+            PublishedContentService content, CodeValidationService codes, LookupStatisticsService statistics) {
         this.content = content;
         this.codes = codes;
         this.statistics = statistics;
@@ -55,10 +56,13 @@ public class SickLeaveCheckService {
             for (int i = 0; i < j; i++) {
                 var a = periods.get(i);
                 var b = periods.get(j);
-                if (!a.to().isBefore(a.from()) && !b.to().isBefore(b.from())
-                        && !b.from().isAfter(a.to()) && !a.from().isAfter(b.to())) {
-                    errors.add(new FieldError("periods[" + j + "].from", "overlaps periods[" + i + "] ("
-                            + a.from() + " – " + a.to() + ")"));
+                if (!a.to().isBefore(a.from())
+                        && !b.to().isBefore(b.from())
+                        && !b.from().isAfter(a.to())
+                        && !a.from().isAfter(b.to())) {
+                    errors.add(new FieldError(
+                            "periods[" + j + "].from",
+                            "overlaps periods[" + i + "] (" + a.from() + " – " + a.to() + ")"));
                 }
             }
         }
@@ -72,32 +76,50 @@ public class SickLeaveCheckService {
             }
             var check = codes.icd10(code);
             if (check == CodeCheck.INVALID) {
-                errors.add(new FieldError("icd10Codes[" + i + "]", "'" + requested.get(i) + "' is not an ICD-10-SE code"));
+                errors.add(
+                        new FieldError("icd10Codes[" + i + "]", "'" + requested.get(i) + "' is not an ICD-10-SE code"));
             } else if (check == CodeCheck.UNVERIFIED) {
-                warnings.add("icd10Codes[" + i + "]: '" + requested.get(i) + "' could not be verified against the code server");
+                warnings.add("icd10Codes[" + i + "]: '" + requested.get(i)
+                        + "' could not be verified against the code server");
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidSickLeaveException(errors);
         }
 
-        var periodDays = periods.stream().mapToInt(p -> (int) ChronoUnit.DAYS.between(p.from(), p.to()) + 1).sum();
+        var periodDays = periods.stream()
+                .mapToInt(p -> (int) ChronoUnit.DAYS.between(p.from(), p.to()) + 1)
+                .sum();
         var already = request.daysAlreadyOnSickLeave() == null ? 0 : request.daysAlreadyOnSickLeave();
         var total = periodDays + already;
 
         var snapshot = content.current();
-        var recommendations = requested.stream().map(code -> recommendation(snapshot, code)).toList();
-        Integer maximum = recommendations.stream().map(DiagnosisRecommendation::maximumDays)
-                .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+        var recommendations =
+                requested.stream().map(code -> recommendation(snapshot, code)).toList();
+        Integer maximum = recommendations.stream()
+                .map(DiagnosisRecommendation::maximumDays)
+                .filter(java.util.Objects::nonNull)
+                .max(Integer::compare)
+                .orElse(null);
         var sentences = recommendations.stream()
                 .filter(r -> r.maximumDays() != null && r.maximumDays().equals(maximum))
-                .flatMap(r -> r.sources().stream().map(Source::sentence)).distinct().toList();
+                .flatMap(r -> r.sources().stream().map(Source::sentence))
+                .distinct()
+                .toList();
         if (maximum == null) {
             warnings.add("FMB gives no recommended maximum for these codes");
         }
         var exceeded = maximum != null && total > maximum;
-        return new SickLeaveCheckResult(total, periodDays, already, maximum, exceeded,
-                exceeded ? total - maximum : null, sentences, recommendations, warnings);
+        return new SickLeaveCheckResult(
+                total,
+                periodDays,
+                already,
+                maximum,
+                exceeded,
+                exceeded ? total - maximum : null,
+                sentences,
+                recommendations,
+                warnings);
     }
 
     /** What FMB recommends for one requested code, worked out once per published picture and code. */
@@ -127,17 +149,33 @@ public class SickLeaveCheckService {
         }
         var diagnosis = match.get().diagnosis();
         var cases = matchingCases(diagnosis.content().typicalCases(), Code.normalized(code));
-        Integer maximum = cases.stream().map(TypicalCaseContent::maxDays).filter(java.util.Objects::nonNull)
-                .max(Integer::compare).orElse(null);
-        var sources = maximum == null ? List.<Source>of() : cases.stream()
-                .filter(tc -> maximum.equals(tc.maxDays()))
-                .map(tc -> new Source(tc.fmbId(), tc.sentence(), tc.maxValue(), tc.maxUnit().fmbCode(), tc.maxDays()))
-                .toList();
-        return new DiagnosisRecommendation(code, match.get().matchedCode(), diagnosis.id(), diagnosis.content().title(),
-                maximum, sources);
+        Integer maximum = cases.stream()
+                .map(TypicalCaseContent::maxDays)
+                .filter(java.util.Objects::nonNull)
+                .max(Integer::compare)
+                .orElse(null);
+        var sources = maximum == null
+                ? List.<Source>of()
+                : cases.stream()
+                        .filter(tc -> maximum.equals(tc.maxDays()))
+                        .map(tc -> new Source(
+                                tc.fmbId(),
+                                tc.sentence(),
+                                tc.maxValue(),
+                                tc.maxUnit().fmbCode(),
+                                tc.maxDays()))
+                        .toList();
+        return new DiagnosisRecommendation(
+                code,
+                match.get().matchedCode(),
+                diagnosis.id(),
+                diagnosis.content().title(),
+                maximum,
+                sources);
     }
 
-    private record Recommendations(PublishedContent snapshot, ConcurrentHashMap<String, DiagnosisRecommendation> byCode) {
+    private record Recommendations(
+            PublishedContent snapshot, ConcurrentHashMap<String, DiagnosisRecommendation> byCode) {
         Recommendations(PublishedContent snapshot) {
             this(snapshot, new ConcurrentHashMap<>());
         }
@@ -145,10 +183,13 @@ public class SickLeaveCheckService {
 
     /** The typical cases for the most specific level of the code that has any (F321 → F32), else all of them. */
     static List<TypicalCaseContent> matchingCases(List<TypicalCaseContent> cases, String code) {
-        for (var candidate = code; candidate.length() >= 3; candidate = candidate.substring(0, candidate.length() - 1)) {
+        for (var candidate = code;
+                candidate.length() >= 3;
+                candidate = candidate.substring(0, candidate.length() - 1)) {
             var level = candidate;
             var hits = cases.stream()
-                    .filter(tc -> tc.icd10Codes().stream().anyMatch(c -> Code.normalized(c.kod()).equals(level)))
+                    .filter(tc -> tc.icd10Codes().stream()
+                            .anyMatch(c -> Code.normalized(c.kod()).equals(level)))
                     .toList();
             if (!hits.isEmpty()) {
                 return hits;

@@ -34,7 +34,8 @@ class LookupStatisticsController {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "403", description = "The token lacks scope fmb.write")
     @ApiResponse(responseCode = "422", description = "from is after to")
-    LookupStatistics lookups(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    LookupStatistics lookups(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long diagnosisId) {
         var end = to == null ? LocalDate.now(clock) : to;
@@ -47,12 +48,13 @@ class LookupStatisticsController {
 
     @ExceptionHandler
     ProblemDetail onInvalidPeriod(InvalidPeriodException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "'from' must not be after 'to'.");
+        var problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "'from' must not be after 'to'.");
         problem.setTitle("Invalid period");
-        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", "from", "message", "must not be after to")));
+        problem.setProperty(
+                "errors", java.util.List.of(java.util.Map.of("field", "from", "message", "must not be after to")));
         return problem;
     }
 
-    static class InvalidPeriodException extends RuntimeException {
-    }
+    static class InvalidPeriodException extends RuntimeException {}
 }

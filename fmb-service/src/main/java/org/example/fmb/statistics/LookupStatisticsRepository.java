@@ -19,7 +19,9 @@ class LookupStatisticsRepository {
     /** Adds counts in one batch; a row per diagnosis and day, summed on conflict. */
     void add(Map<LookupKey, Long> counts) {
         var rows = counts.entrySet().stream()
-                .map(e -> new Object[] {e.getKey().diagnosisId(), Date.valueOf(e.getKey().day()), e.getValue()})
+                .map(e -> new Object[] {
+                    e.getKey().diagnosisId(), Date.valueOf(e.getKey().day()), e.getValue()
+                })
                 .toList();
         jdbc.batchUpdate("""
                 insert into lookup_count (diagnosis_id, day, lookups) values (?, ?, ?)
@@ -28,14 +30,18 @@ class LookupStatisticsRepository {
     }
 
     List<DailyLookups> find(LocalDate from, LocalDate to, Long diagnosisId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select diagnosis_id, day, lookups from lookup_count
                 where day between ? and ? and (cast(? as bigint) is null or diagnosis_id = ?)
                 order by day, diagnosis_id
-                """, (rs, i) -> new DailyLookups(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getLong(3)),
-                Date.valueOf(from), Date.valueOf(to), diagnosisId, diagnosisId);
+                """,
+                (rs, i) -> new DailyLookups(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getLong(3)),
+                Date.valueOf(from),
+                Date.valueOf(to),
+                diagnosisId,
+                diagnosisId);
     }
 
-    record LookupKey(long diagnosisId, LocalDate day) {
-    }
+    record LookupKey(long diagnosisId, LocalDate day) {}
 }

@@ -24,7 +24,8 @@ public class LookupStatisticsService {
 
     private final LookupStatisticsRepository repository;
     private final Clock clock;
-    private final ConcurrentHashMap<LookupStatisticsRepository.LookupKey, LongAdder> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<LookupStatisticsRepository.LookupKey, LongAdder> pending =
+            new ConcurrentHashMap<>();
 
     LookupStatisticsService(LookupStatisticsRepository repository, Clock clock) {
         this.repository = repository;
@@ -32,8 +33,10 @@ public class LookupStatisticsService {
     }
 
     public void count(long diagnosisId) {
-        pending.computeIfAbsent(new LookupStatisticsRepository.LookupKey(diagnosisId, LocalDate.now(clock)),
-                key -> new LongAdder()).increment();
+        pending.computeIfAbsent(
+                        new LookupStatisticsRepository.LookupKey(diagnosisId, LocalDate.now(clock)),
+                        key -> new LongAdder())
+                .increment();
     }
 
     @Scheduled(fixedDelayString = "${fmb.statistics.flush-interval:5s}")
@@ -52,7 +55,8 @@ public class LookupStatisticsService {
             repository.add(batch);
         } catch (RuntimeException e) {
             log.warn("Could not write {} lookup counts; they are kept for the next attempt", batch.size());
-            batch.forEach((key, value) -> pending.computeIfAbsent(key, k -> new LongAdder()).add(value));
+            batch.forEach((key, value) ->
+                    pending.computeIfAbsent(key, k -> new LongAdder()).add(value));
         }
     }
 
@@ -65,6 +69,7 @@ public class LookupStatisticsService {
     public LookupStatistics lookups(LocalDate from, LocalDate to, Long diagnosisId) {
         flush();
         var days = repository.find(from, to, diagnosisId);
-        return new LookupStatistics(from, to, days.stream().mapToLong(DailyLookups::lookups).sum(), days);
+        return new LookupStatistics(
+                from, to, days.stream().mapToLong(DailyLookups::lookups).sum(), days);
     }
 }

@@ -21,20 +21,30 @@ class PagesSecurityConfiguration {
     @Order(1)
     SecurityFilterChain pagesSecurityFilterChain(HttpSecurity http, @Value("${fmb.pages.login:oauth2}") String login)
             throws Exception {
-        http.securityMatcher("/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**", "/fmb/logout")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/fmb/login", "/fmb/login/**", "/fmb/oauth2/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/fmb/editor/diagnoses/*/versions/*/approve",
-                                "/fmb/editor/diagnoses/*/versions/*/return", "/fmb/editor/diagnoses/*/versions/*/publish",
-                                "/fmb/editor/principles/versions/*/approve", "/fmb/editor/principles/versions/*/return",
-                                "/fmb/editor/principles/versions/*/publish")
-                        .hasAuthority("SCOPE_fmb.review")
-                        .requestMatchers(HttpMethod.POST, "/fmb/editor/**").hasAuthority("SCOPE_fmb.write")
-                        .anyRequest().hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review"))
+        http.securityMatcher(
+                        "/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**", "/fmb/logout")
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/fmb/login", "/fmb/login/**", "/fmb/oauth2/**")
+                                .permitAll()
+                                .requestMatchers(
+                                        HttpMethod.POST,
+                                        "/fmb/editor/diagnoses/*/versions/*/approve",
+                                        "/fmb/editor/diagnoses/*/versions/*/return",
+                                        "/fmb/editor/diagnoses/*/versions/*/publish",
+                                        "/fmb/editor/principles/versions/*/approve",
+                                        "/fmb/editor/principles/versions/*/return",
+                                        "/fmb/editor/principles/versions/*/publish")
+                                .hasAuthority("SCOPE_fmb.review")
+                                .requestMatchers(HttpMethod.POST, "/fmb/editor/**")
+                                .hasAuthority("SCOPE_fmb.write")
+                                .anyRequest()
+                                .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review"))
                 .logout(logout -> logout.logoutUrl("/fmb/logout").logoutSuccessUrl("/fmb/diagnoser"));
         if ("form".equals(login)) {
-            http.formLogin(form -> form.loginPage("/fmb/login").loginProcessingUrl("/fmb/login")
-                    .defaultSuccessUrl("/fmb/editor").permitAll());
+            http.formLogin(form -> form.loginPage("/fmb/login")
+                    .loginProcessingUrl("/fmb/login")
+                    .defaultSuccessUrl("/fmb/editor")
+                    .permitAll());
         } else {
             http.oauth2Login(oauth -> oauth.loginPage("/fmb/oauth2/authorization/suite")
                     .authorizationEndpoint(endpoint -> endpoint.baseUri("/fmb/oauth2/authorization"))

@@ -62,13 +62,14 @@ class WebcertCollectionService {
     }
 
     /** A collection as JSON bytes, plain and gzipped. */
-    record Body(byte[] plain, byte[] gzipped, String etag) {
-    }
+    record Body(byte[] plain, byte[] gzipped, String etag) {}
 
     Body collection(String type, boolean inlineMarkup) {
         var snapshot = content.current();
         var current = cache;
-        if (current == null || current.revision != snapshot.revision() || !current.day.equals(snapshot.day().toString())) {
+        if (current == null
+                || current.revision != snapshot.revision()
+                || !current.day.equals(snapshot.day().toString())) {
             current = new Cache(snapshot.revision(), snapshot.day().toString());
             cache = current;
         }
@@ -80,10 +81,13 @@ class WebcertCollectionService {
         var snapshot = content.current();
         var meta = meta(snapshot);
         if (DIAGNOSES.equals(type)) {
-            return snapshot.diagnosis(id).map(d -> new WebcertFormat.Single(meta, selfLink(type, id), diagnosis(d, inlineMarkup)));
+            return snapshot.diagnosis(id)
+                    .map(d -> new WebcertFormat.Single(meta, selfLink(type, id), diagnosis(d, inlineMarkup)));
         }
         return snapshot.diagnoses().stream()
-                .flatMap(d -> d.content().typicalCases().stream().filter(tc -> tc.fmbId() == id).map(tc -> typicalCase(d, tc)))
+                .flatMap(d -> d.content().typicalCases().stream()
+                        .filter(tc -> tc.fmbId() == id)
+                        .map(tc -> typicalCase(d, tc)))
                 .findFirst()
                 .map(resource -> new WebcertFormat.Single(meta, selfLink(type, id), resource));
     }
@@ -107,8 +111,10 @@ class WebcertCollectionService {
         var self = properties.publicBaseUrl() + "/fmb/" + type + (inlineMarkup ? "?inlinehtmlmarkup=true" : "");
         try {
             var plain = json.writeValueAsBytes(new WebcertFormat.Collection(meta(snapshot), new Links(self), data));
-            return new Body(plain, gzip(plain), "\"" + type + "-" + snapshot.revision() + "-" + snapshot.day() + "-"
-                    + inlineMarkup + "\"");
+            return new Body(
+                    plain,
+                    gzip(plain),
+                    "\"" + type + "-" + snapshot.revision() + "-" + snapshot.day() + "-" + inlineMarkup + "\"");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize the " + type + " collection", e);
         }
@@ -116,14 +122,29 @@ class WebcertCollectionService {
 
     private Resource diagnosis(PublishedDiagnosis d, boolean inlineMarkup) {
         var c = d.content();
-        var attributes = new DiagnosisAttributes(String.valueOf(d.versionNumber()), String.valueOf(d.id()), c.title(),
-                c.targetGroups(), c.keywords(), c.purpose(), c.description(), FmbVocabulary.DIAGNOSIS_DOCUMENT_TYPE,
-                new DiseaseGroup(c.diseaseGroup()), timestamp(d), validity(d), FmbVocabulary.STATUS_VALID, c.heading(),
-                markup(c.insuranceMedicalInformation(), inlineMarkup), markup(c.symptomsPrognosisTreatment(), inlineMarkup),
-                markup(c.rehabilitationInformation(), inlineMarkup), c.icd10Codes(),
-                new ActivityLimitation(c.activityLimitation(), c.activityLimitationComplementary(),
-                        c.activityLimitationCentral()),
-                new FunctionalImpairment(c.functionalImpairment(), c.functionalImpairmentComplementary(),
+        var attributes = new DiagnosisAttributes(
+                String.valueOf(d.versionNumber()),
+                String.valueOf(d.id()),
+                c.title(),
+                c.targetGroups(),
+                c.keywords(),
+                c.purpose(),
+                c.description(),
+                FmbVocabulary.DIAGNOSIS_DOCUMENT_TYPE,
+                new DiseaseGroup(c.diseaseGroup()),
+                timestamp(d),
+                validity(d),
+                FmbVocabulary.STATUS_VALID,
+                c.heading(),
+                markup(c.insuranceMedicalInformation(), inlineMarkup),
+                markup(c.symptomsPrognosisTreatment(), inlineMarkup),
+                markup(c.rehabilitationInformation(), inlineMarkup),
+                c.icd10Codes(),
+                new ActivityLimitation(
+                        c.activityLimitation(), c.activityLimitationComplementary(), c.activityLimitationCentral()),
+                new FunctionalImpairment(
+                        c.functionalImpairment(),
+                        c.functionalImpairmentComplementary(),
                         c.functionalImpairmentCentral()),
                 c.references());
         var relationships = new LinkedHashMap<String, Object>();
@@ -134,29 +155,56 @@ class WebcertCollectionService {
     private Resource typicalCase(PublishedDiagnosis d, TypicalCaseContent tc) {
         var c = d.content();
         var criteria = tc.criteria();
-        var condition = new Condition(tc.conditionSentence(), tc.icd10Codes(), groups(criteria.course(), "sjukdomsforlopp"),
+        var condition = new Condition(
+                tc.conditionSentence(),
+                tc.icd10Codes(),
+                groups(criteria.course(), "sjukdomsforlopp"),
                 groups(criteria.severity(), "svarighetsgrad"),
-                criteria.measures().stream().map(m -> new MeasureCriterion(m.codes(), m.status())).toList(),
+                criteria.measures().stream()
+                        .map(m -> new MeasureCriterion(m.codes(), m.status()))
+                        .toList(),
                 groups(criteria.workload(), "arbetsbelastning"),
                 groups(criteria.complicatingFactors(), "komplicerandefaktor"),
-                criteria.comorbidity().stream().map(group -> group.stream()
-                        .map(m -> new ComorbidityCriterion(m.heading(), m.icd10Codes())).toList()).toList());
-        var degree = tc.maxDegree() == null ? null
-                : new Code(tc.maxDegree().fmbCode(), FmbVocabulary.DEGREE_SYSTEM, FmbVocabulary.DEGREE_NAME,
+                criteria.comorbidity().stream()
+                        .map(group -> group.stream()
+                                .map(m -> new ComorbidityCriterion(m.heading(), m.icd10Codes()))
+                                .toList())
+                        .toList());
+        var degree = tc.maxDegree() == null
+                ? null
+                : new Code(
+                        tc.maxDegree().fmbCode(),
+                        FmbVocabulary.DEGREE_SYSTEM,
+                        FmbVocabulary.DEGREE_NAME,
                         tc.maxDegree().fmbText());
-        var recommendation = new Recommendation(degree, tc.recommendation(),
+        var recommendation = new Recommendation(
+                degree,
+                tc.recommendation(),
                 tc.maxValue() == null ? null : String.valueOf(tc.maxValue()),
                 tc.maxUnit() == null ? null : tc.maxUnit().fmbCode());
         var updated = tc.lastUpdated() == null ? d.lastUpdated() : tc.lastUpdated();
-        var attributes = new TypicalCaseAttributes(tc.versionLabel(), String.valueOf(tc.fmbId()), c.targetGroups(),
-                tc.keywords(), FmbVocabulary.PURPOSE,
+        var attributes = new TypicalCaseAttributes(
+                tc.versionLabel(),
+                String.valueOf(tc.fmbId()),
+                c.targetGroups(),
+                tc.keywords(),
+                FmbVocabulary.PURPOSE,
                 tc.description() != null ? tc.description() : "Typfall för diagnosrubriken " + c.heading(),
-                FmbVocabulary.TYPICAL_CASE_DOCUMENT_TYPE, new DiseaseGroup(c.diseaseGroup()),
-                TIMESTAMP.format(updated.withOffsetSameInstant(ZoneOffset.UTC)), validity(d, tc), FmbVocabulary.STATUS_VALID,
-                tc.sentence(), condition, recommendation);
+                FmbVocabulary.TYPICAL_CASE_DOCUMENT_TYPE,
+                new DiseaseGroup(c.diseaseGroup()),
+                TIMESTAMP.format(updated.withOffsetSameInstant(ZoneOffset.UTC)),
+                validity(d, tc),
+                FmbVocabulary.STATUS_VALID,
+                tc.sentence(),
+                condition,
+                recommendation);
         var relationships = new HashMap<String, Object>();
         relationships.put(DIAGNOSES, null);
-        return new Resource(selfLink(TYPICAL_CASES, tc.fmbId()), TYPICAL_CASES, String.valueOf(tc.fmbId()), attributes,
+        return new Resource(
+                selfLink(TYPICAL_CASES, tc.fmbId()),
+                TYPICAL_CASES,
+                String.valueOf(tc.fmbId()),
+                attributes,
                 relationships);
     }
 
@@ -178,11 +226,15 @@ class WebcertCollectionService {
     /** A typical case's own start of validity where the imported source gives one, else its diagnosis version's. */
     private static ValidityPeriod validity(PublishedDiagnosis d, TypicalCaseContent tc) {
         var diagnosis = validity(d);
-        return tc.validFrom() == null ? diagnosis : new ValidityPeriod(tc.validFrom().toString(), diagnosis.slut());
+        return tc.validFrom() == null
+                ? diagnosis
+                : new ValidityPeriod(tc.validFrom().toString(), diagnosis.slut());
     }
 
     private static ValidityPeriod validity(PublishedDiagnosis d) {
-        return new ValidityPeriod(d.validFrom().toString(), d.validTo() == null ? null : d.validTo().minusDays(1).toString());
+        return new ValidityPeriod(
+                d.validFrom().toString(),
+                d.validTo() == null ? null : d.validTo().minusDays(1).toString());
     }
 
     private Links selfLink(String type, long id) {

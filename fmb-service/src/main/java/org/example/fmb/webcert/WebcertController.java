@@ -35,10 +35,12 @@ class WebcertController {
     @Operation(summary = "All published diagnosis pages (försäkringsmedicinsk diagnosinformation)")
     ResponseEntity<byte[]> diagnoses(
             @Parameter(description = "true: markup sections hold HTML; false: plain text")
-            @RequestParam(name = "inlinehtmlmarkup", defaultValue = "false") boolean inlineMarkup,
+                    @RequestParam(name = "inlinehtmlmarkup", defaultValue = "false")
+                    boolean inlineMarkup,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return send(collections.collection(WebcertCollectionService.DIAGNOSES, inlineMarkup), acceptEncoding, ifNoneMatch);
+        return send(
+                collections.collection(WebcertCollectionService.DIAGNOSES, inlineMarkup), acceptEncoding, ifNoneMatch);
     }
 
     @GetMapping(path = "/" + WebcertCollectionService.TYPICAL_CASES, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,41 +49,55 @@ class WebcertController {
             @RequestParam(name = "inlinehtmlmarkup", defaultValue = "false") boolean inlineMarkup,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return send(collections.collection(WebcertCollectionService.TYPICAL_CASES, inlineMarkup), acceptEncoding,
+        return send(
+                collections.collection(WebcertCollectionService.TYPICAL_CASES, inlineMarkup),
+                acceptEncoding,
                 ifNoneMatch);
     }
 
     @GetMapping(path = "/" + WebcertCollectionService.DIAGNOSES + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One published diagnosis page by its FMB id")
     @ApiResponse(responseCode = "404", description = "No published diagnosis with that id")
-    Object diagnosis(@PathVariable long id,
+    Object diagnosis(
+            @PathVariable long id,
             @RequestParam(name = "inlinehtmlmarkup", defaultValue = "false") boolean inlineMarkup) {
-        var found = collections.single(WebcertCollectionService.DIAGNOSES, id, inlineMarkup)
+        var found = collections
+                .single(WebcertCollectionService.DIAGNOSES, id, inlineMarkup)
                 .orElseThrow(() -> new ResourceNotFoundException("No published diagnosis with id " + id + "."));
         statistics.count(id);
         return found;
     }
 
-    @GetMapping(path = "/" + WebcertCollectionService.TYPICAL_CASES + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(
+            path = "/" + WebcertCollectionService.TYPICAL_CASES + "/{id}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One published typical case by its FMB id")
     @ApiResponse(responseCode = "404", description = "No published typical case with that id")
-    Object typicalCase(@PathVariable long id,
+    Object typicalCase(
+            @PathVariable long id,
             @RequestParam(name = "inlinehtmlmarkup", defaultValue = "false") boolean inlineMarkup) {
-        var found = collections.single(WebcertCollectionService.TYPICAL_CASES, id, inlineMarkup)
+        var found = collections
+                .single(WebcertCollectionService.TYPICAL_CASES, id, inlineMarkup)
                 .orElseThrow(() -> new ResourceNotFoundException("No published typical case with id " + id + "."));
         collections.diagnosisOfTypicalCase(id).ifPresent(statistics::count);
         return found;
     }
 
-    private static ResponseEntity<byte[]> send(WebcertCollectionService.Body body, String acceptEncoding,
-            String ifNoneMatch) {
+    private static ResponseEntity<byte[]> send(
+            WebcertCollectionService.Body body, String acceptEncoding, String ifNoneMatch) {
         if (ifNoneMatch != null && ifNoneMatch.contains(body.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(body.etag())
+                    .build();
         }
-        var response = ResponseEntity.ok().eTag(body.etag()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+        var response = ResponseEntity.ok()
+                .eTag(body.etag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .contentType(MediaType.APPLICATION_JSON);
-        if (acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
-            return response.header(HttpHeaders.CONTENT_ENCODING, "gzip").contentLength(body.gzipped().length)
+        if (acceptEncoding != null
+                && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            return response.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                    .contentLength(body.gzipped().length)
                     .body(body.gzipped());
         }
         return response.contentLength(body.plain().length).body(body.plain());

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone      the zone of {@code meta.buildtimestamp} (FMB uses Swedish time, e.g. +0200)
  */
 @ConfigurationProperties("fmb.webcert")
-record WebcertProperties(@DefaultValue("http://localhost:8080") String publicBaseUrl,
-        @DefaultValue("2.0.0") String apiVersion, @DefaultValue("Europe/Stockholm") String timeZone) {
-}
+record WebcertProperties(
+        @DefaultValue("http://localhost:8080") String publicBaseUrl,
+        @DefaultValue("2.0.0") String apiVersion,
+        @DefaultValue("Europe/Stockholm") String timeZone) {}

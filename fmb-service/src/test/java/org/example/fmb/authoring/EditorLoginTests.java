@@ -35,16 +35,21 @@ class EditorLoginTests {
 
     @Test
     void sendsAnonymousEditorsToTheSuiteAuthorizationServer() throws Exception {
-        mvc.perform(get("/fmb/editor")).andExpect(status().isFound())
+        mvc.perform(get("/fmb/editor"))
+                .andExpect(status().isFound())
                 .andExpect(redirectedUrl("http://localhost/fmb/oauth2/authorization/suite"));
 
-        var authorize = mvc.perform(get("/fmb/oauth2/authorization/suite")).andExpect(status().isFound())
-                .andReturn().getResponse().getRedirectedUrl();
+        var authorize = mvc.perform(get("/fmb/oauth2/authorization/suite"))
+                .andExpect(status().isFound())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         var uri = UriComponentsBuilder.fromUri(URI.create(authorize)).build();
         assertThat(authorize).startsWith("http://localhost:8080/oauth2/authorize");
         assertThat(uri.getQueryParams().getFirst("client_id")).isEqualTo("fmb-web");
         assertThat(uri.getQueryParams().getFirst("response_type")).isEqualTo("code");
-        assertThat(java.net.URLDecoder.decode(uri.getQueryParams().getFirst("redirect_uri"), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(java.net.URLDecoder.decode(
+                        uri.getQueryParams().getFirst("redirect_uri"), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("http://localhost:8080/fmb/login/oauth2/code/suite");
     }
 

@@ -42,10 +42,16 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
     void startBrowser() {
         var options = new ChromeOptions();
         options.setBinary(System.getProperty("fmb.test.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,2000");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,2000");
         var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("fmb.test.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(
+                        new java.io.File(System.getProperty("fmb.test.chromedriver", "/usr/bin/chromedriver")))
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
@@ -73,23 +79,31 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
         assertThat(browser.findElement(By.id("message")).getText()).contains("Sparat");
         browser.findElement(By.id("submit")).click();
         expectStatus("IN_REVIEW");
-        assertThat(maxOfTypicalCase500()).as("still the published value while in review").isEqualTo("4");
+        assertThat(maxOfTypicalCase500())
+                .as("still the published value while in review")
+                .isEqualTo("4");
         browser.findElement(By.id("logout")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/fmb/diagnoser"));
 
         browser.get(versionPage);
         login("reviewer", "reviewer-password");
-        assertThat(browser.findElement(By.id("diff")).getText()).contains("maxValue").contains("4").contains("6");
+        assertThat(browser.findElement(By.id("diff")).getText())
+                .contains("maxValue")
+                .contains("4")
+                .contains("6");
         browser.findElement(By.id("approve")).click();
         expectStatus("APPROVED");
         browser.findElement(By.id("publish")).click();
         expectStatus("PUBLISHED");
 
         assertThat(maxOfTypicalCase500()).isEqualTo("6");
-        var check = http.exchange(RequestEntity.post("/fmb/api/v1/sick-leave-checks").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", TestTokens.bearer("webcert", "fmb.read"))
-                .body("{\"icd10Codes\":[\"F43.0\"],\"periods\":[{\"from\":\"2026-03-01\",\"to\":\"2026-04-10\",\"degree\":50}]}"),
+        var check = http.exchange(
+                RequestEntity.post("/fmb/api/v1/sick-leave-checks")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", TestTokens.bearer("webcert", "fmb.read"))
+                        .body(
+                                "{\"icd10Codes\":[\"F43.0\"],\"periods\":[{\"from\":\"2026-03-01\",\"to\":\"2026-04-10\",\"degree\":50}]}"),
                 String.class);
         var result = JSON.readTree(check.getBody());
         assertThat(result.path("recommendedMaximumDays").asInt()).isEqualTo(6 * 7);
@@ -98,7 +112,10 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
         browser.get(base + "/fmb/editor/principles");
         assertThat(browser.findElement(By.id("status")).getText()).isIn("DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED");
         browser.get(base + "/fmb/editor/diagnoses/498/history");
-        assertThat(browser.getPageSource()).contains("PUBLISHED").contains("editor").contains("reviewer");
+        assertThat(browser.getPageSource())
+                .contains("PUBLISHED")
+                .contains("editor")
+                .contains("reviewer");
 
         browser.get(base + "/fmb/diagnoser/498");
         assertThat(browser.findElement(By.id("case-500")).getText()).contains("6 wk");
@@ -118,7 +135,11 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
     }
 
     private String maxOfTypicalCase500() throws Exception {
-        return JSON.readTree(http.getForObject("/fmb/typfall/500", String.class)).path("data").path("attributes")
-                .path("rekommenderadsjukskrivning").path("maximalsjukskrivningstid").asText();
+        return JSON.readTree(http.getForObject("/fmb/typfall/500", String.class))
+                .path("data")
+                .path("attributes")
+                .path("rekommenderadsjukskrivning")
+                .path("maximalsjukskrivningstid")
+                .asText();
     }
 }

@@ -17,7 +17,8 @@ class ContentImportTests extends IntegrationTestSupport {
 
     @Test
     void loadsAllDiagnosesAndTypicalCasesOnce() {
-        assertThat(jdbc.queryForObject("select count(*) from diagnosis", Integer.class)).isEqualTo(116);
+        assertThat(jdbc.queryForObject("select count(*) from diagnosis", Integer.class))
+                .isEqualTo(116);
         assertThat(jdbc.queryForObject("""
                 select count(*) from typical_case t join diagnosis_version v on v.id = t.diagnosis_version_id
                 where v.version_number = (select min(version_number) from diagnosis_version w where w.diagnosis_id = v.diagnosis_id)
@@ -25,7 +26,8 @@ class ContentImportTests extends IntegrationTestSupport {
 
         assertThat(contentImport.importReferenceContent()).isZero();
 
-        assertThat(jdbc.queryForObject("select count(*) from diagnosis", Integer.class)).isEqualTo(116);
+        assertThat(jdbc.queryForObject("select count(*) from diagnosis", Integer.class))
+                .isEqualTo(116);
     }
 
     @Test
@@ -45,19 +47,25 @@ class ContentImportTests extends IntegrationTestSupport {
 
     @Test
     void completesADiagnosisAnEarlierReleaseLoadedWithoutItsTexts() {
-        var before = jdbc.queryForMap("select insurance_medical_information, symptoms_prognosis_treatment, version_number"
-                + " from diagnosis_version where diagnosis_id = 62");
-        jdbc.update("update diagnosis_version set insurance_medical_information = null, symptoms_prognosis_treatment = null,"
-                + " version_number = 1 where diagnosis_id = 62");
+        var before =
+                jdbc.queryForMap("select insurance_medical_information, symptoms_prognosis_treatment, version_number"
+                        + " from diagnosis_version where diagnosis_id = 62");
+        jdbc.update(
+                "update diagnosis_version set insurance_medical_information = null, symptoms_prognosis_treatment = null,"
+                        + " version_number = 1 where diagnosis_id = 62");
         jdbc.update("update typical_case set sentence = 'gammal mening' where diagnosis_version_id ="
                 + " (select id from diagnosis_version where diagnosis_id = 62)");
 
         assertThat(contentImport.importReferenceContent()).isZero();
 
-        var after = jdbc.queryForMap("select insurance_medical_information, symptoms_prognosis_treatment, version_number"
-                + " from diagnosis_version where diagnosis_id = 62");
+        var after =
+                jdbc.queryForMap("select insurance_medical_information, symptoms_prognosis_treatment, version_number"
+                        + " from diagnosis_version where diagnosis_id = 62");
         assertThat(after).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from typical_case where sentence = 'gammal mening'", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from diagnosis_version where diagnosis_id = 62", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from typical_case where sentence = 'gammal mening'", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from diagnosis_version where diagnosis_id = 62", Integer.class))
+                .isEqualTo(1);
     }
 }

@@ -10,10 +10,38 @@ import org.junit.jupiter.api.Test;
 class DiagnosisVersionTests {
 
     private static DiagnosisContent content() {
-        var tc = new TypicalCaseContent(null, "Vid lindrig depression ...", null, List.of(Code.icd10("F32", "Depressiv episod")),
-                null, "Upp till 3 månader", 3, DurationUnit.MONTHS, Degree.FULL, null, null, null);
-        return new DiagnosisContent("Depressiv episod", null, null, null, List.of(Code.icd10("F32", "Depressiv episod")),
-                null, null, "<p>x</p>", null, null, null, null, null, null, null, null, null, List.of(tc));
+        var tc = new TypicalCaseContent(
+                null,
+                "Vid lindrig depression ...",
+                null,
+                List.of(Code.icd10("F32", "Depressiv episod")),
+                null,
+                "Upp till 3 månader",
+                3,
+                DurationUnit.MONTHS,
+                Degree.FULL,
+                null,
+                null,
+                null);
+        return new DiagnosisContent(
+                "Depressiv episod",
+                null,
+                null,
+                null,
+                List.of(Code.icd10("F32", "Depressiv episod")),
+                null,
+                null,
+                "<p>x</p>",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(tc));
     }
 
     @Test
@@ -33,7 +61,9 @@ class DiagnosisVersionTests {
     @Test
     void refusesStepsOutOfOrder() {
         var version = DiagnosisVersion.draft(508, 3, 2, content(), "editor", () -> 100_000L);
-        assertThatThrownBy(version::approve).isInstanceOf(WorkflowException.class).hasMessageContaining("DRAFT");
+        assertThatThrownBy(version::approve)
+                .isInstanceOf(WorkflowException.class)
+                .hasMessageContaining("DRAFT");
         assertThatThrownBy(() -> version.publish(LocalDate.now())).isInstanceOf(WorkflowException.class);
         version.submitForReview();
         assertThatThrownBy(() -> version.revise(content(), () -> 1L)).isInstanceOf(WorkflowException.class);

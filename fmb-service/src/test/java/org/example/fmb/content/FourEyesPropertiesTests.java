@@ -23,8 +23,11 @@ class FourEyesPropertiesTests {
 
     @Test
     void refusesApprovalByAnotherIdentityOfSomeoneInvolved() {
-        assertThatThrownBy(() -> fourEyes.requireSecondPerson(List.of("anna.andersson"), "fmb-editor", "wrote version 3"))
-                .isInstanceOf(FourEyesException.class).hasMessageContaining("Four-eyes").hasMessageContaining("(anna)");
+        assertThatThrownBy(
+                        () -> fourEyes.requireSecondPerson(List.of("anna.andersson"), "fmb-editor", "wrote version 3"))
+                .isInstanceOf(FourEyesException.class)
+                .hasMessageContaining("Four-eyes")
+                .hasMessageContaining("(anna)");
         assertThatThrownBy(() -> fourEyes.requireSecondPerson(List.of("bo"), "BO", "wrote version 3"))
                 .isInstanceOf(FourEyesException.class);
     }
@@ -34,12 +37,14 @@ class FourEyesPropertiesTests {
         assertThatCode(() -> fourEyes.requireSecondPerson(List.of("anna.andersson", "fmb-editor"), "fmb-reviewer", "x"))
                 .doesNotThrowAnyException();
         assertThatCode(() -> fourEyes.requireSecondPerson(List.of("anna.andersson"), "anna", "x"))
-                .as("an unlisted identity that happens to be a person's name is not that person").doesNotThrowAnyException();
+                .as("an unlisted identity that happens to be a person's name is not that person")
+                .doesNotThrowAnyException();
     }
 
     @Test
     void refusesAConfigurationThatGivesOneIdentityToTwoPeople() {
         assertThatThrownBy(() -> new FourEyesProperties(Map.of("a", List.of("x"), "b", List.of("X "))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is listed for both");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is listed for both");
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PublishedContentTests {
 
-    private final PublishedContent content = new PublishedContent(1, LocalDate.now(), List.of(
-            diagnosis(508, "F32"), diagnosis(498, "F430"), diagnosis(259, "M545")), null);
+    private final PublishedContent content = new PublishedContent(
+            1, LocalDate.now(), List.of(diagnosis(508, "F32"), diagnosis(498, "F430"), diagnosis(259, "M545")), null);
 
     @Test
     void findsADiagnosisByCodeWithOrWithoutDot() {
@@ -36,8 +36,25 @@ class PublishedContentTests {
     }
 
     private static PublishedDiagnosis diagnosis(long id, String code) {
-        var c = new DiagnosisContent("T" + id, null, null, null, List.of(Code.icd10(code, "x")), null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        var c = new DiagnosisContent(
+                "T" + id,
+                null,
+                null,
+                null,
+                List.of(Code.icd10(code, "x")),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return new PublishedDiagnosis(id, 1, LocalDate.now(), null, OffsetDateTime.now(), c);
     }
 }

@@ -29,7 +29,11 @@ class DiagnosisApiTests extends IntegrationTestSupport {
         }
         var stress = json("/fmb/api/v1/diagnoses/by-code/F43.0");
         assertThat(stress.path("title").asText()).isEqualTo("Akut stressreaktion");
-        assertThat(stress.path("typicalCases").get(0).path("recommendedSickLeave").has("maxDays")).isTrue();
+        assertThat(stress.path("typicalCases")
+                        .get(0)
+                        .path("recommendedSickLeave")
+                        .has("maxDays"))
+                .isTrue();
     }
 
     @Test
@@ -50,31 +54,55 @@ class DiagnosisApiTests extends IntegrationTestSupport {
         assertThat(etag).isNotBlank();
         assertThat(lastModified).isNotBlank();
 
-        var byEtag = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/by-code/F32.1").header("If-None-Match", etag).build(),
+        var byEtag = http.exchange(
+                RequestEntity.get("/fmb/api/v1/diagnoses/by-code/F32.1")
+                        .header("If-None-Match", etag)
+                        .build(),
                 String.class);
         assertThat(byEtag.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
-        var byDate = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/508").header("If-Modified-Since", lastModified).build(),
+        var byDate = http.exchange(
+                RequestEntity.get("/fmb/api/v1/diagnoses/508")
+                        .header("If-Modified-Since", lastModified)
+                        .build(),
                 String.class);
         assertThat(byDate.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
-        var stale = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/508").header("If-None-Match", "\"other\"").build(),
+        var stale = http.exchange(
+                RequestEntity.get("/fmb/api/v1/diagnoses/508")
+                        .header("If-None-Match", "\"other\"")
+                        .build(),
                 String.class);
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void answersAPlainLookupWithTheBytesAndHeadersOfTheGeneralPath() {
-        for (var path : new String[] {"/fmb/api/v1/diagnoses/by-code/F32.1", "/fmb/api/v1/diagnoses/by-code/m545",
-                "/fmb/api/v1/diagnoses/by-code/K40", "/fmb/api/v1/diagnoses/508"}) {
-            var plain = http.exchange(RequestEntity.get(path).accept(MediaType.APPLICATION_JSON).build(), String.class);
-            var general = http.exchange(RequestEntity.get(path).header("Accept", "application/json, */*").build(), String.class);
+        for (var path : new String[] {
+            "/fmb/api/v1/diagnoses/by-code/F32.1",
+            "/fmb/api/v1/diagnoses/by-code/m545",
+            "/fmb/api/v1/diagnoses/by-code/K40",
+            "/fmb/api/v1/diagnoses/508"
+        }) {
+            var plain = http.exchange(
+                    RequestEntity.get(path).accept(MediaType.APPLICATION_JSON).build(), String.class);
+            var general = http.exchange(
+                    RequestEntity.get(path)
+                            .header("Accept", "application/json, */*")
+                            .build(),
+                    String.class);
             assertThat(plain.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(plain.getBody()).as(path).isEqualTo(general.getBody());
-            for (var header : new String[] {"ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Disposition"}) {
-                assertThat(plain.getHeaders().get(header)).as(path + " " + header).isEqualTo(general.getHeaders().get(header));
+            for (var header :
+                    new String[] {"ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Disposition"}) {
+                assertThat(plain.getHeaders().get(header))
+                        .as(path + " " + header)
+                        .isEqualTo(general.getHeaders().get(header));
             }
         }
-        var unknown = http.exchange(RequestEntity.get("/fmb/api/v1/diagnoses/by-code/Z99.9").accept(MediaType.APPLICATION_JSON)
-                .build(), String.class);
+        var unknown = http.exchange(
+                RequestEntity.get("/fmb/api/v1/diagnoses/by-code/Z99.9")
+                        .accept(MediaType.APPLICATION_JSON)
+                        .build(),
+                String.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -90,7 +118,8 @@ class DiagnosisApiTests extends IntegrationTestSupport {
         assertThat(hits.path("items").findValuesAsText("title")).contains("Depressiv episod");
         var byCode = json("/fmb/api/v1/diagnoses?q=K40");
         assertThat(byCode.path("items").get(0).path("id").asLong()).isEqualTo(110);
-        assertThat(http.getForEntity("/fmb/api/v1/diagnoses?size=0", String.class).getStatusCode())
+        assertThat(http.getForEntity("/fmb/api/v1/diagnoses?size=0", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
@@ -105,17 +134,24 @@ class DiagnosisApiTests extends IntegrationTestSupport {
     void showsPublishedContentOnPublicPages() {
         var page = http.getForEntity("/fmb/diagnoser/508", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-        assertThat(page.getBody()).contains("<h1>Depressiv episod</h1>").contains("<p>Lindriga och medelsvåra tillstånd");
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+                .isTrue();
+        assertThat(page.getBody())
+                .contains("<h1>Depressiv episod</h1>")
+                .contains("<p>Lindriga och medelsvåra tillstånd");
         assertThat(http.getForObject("/fmb/diagnoser?q=bråck", String.class)).contains("Ljumskbråck");
-        assertThat(http.getForEntity("/fmb/diagnoser/999999", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/fmb/principer", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/fmb/diagnoser/999999", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/fmb/principer", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void sendsAnonymousVisitorsOfEditorPagesToTheLogin() {
         var response = http.getForEntity("/fmb/editor", String.class);
-        assertThat(response.getStatusCode().is3xxRedirection() || response.getBody().contains("id=\"username\"")).isTrue();
+        assertThat(response.getStatusCode().is3xxRedirection()
+                        || response.getBody().contains("id=\"username\""))
+                .isTrue();
     }
 
     private JsonNode json(String path) throws IOException {

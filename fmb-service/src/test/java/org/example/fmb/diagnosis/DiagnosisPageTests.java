@@ -19,18 +19,26 @@ class DiagnosisPageTests extends IntegrationTestSupport {
     void showsEverySectionUnderItsHeadingAndTheTypicalCasesAsATable() {
         var page = page("/fmb/diagnoser/110");
 
-        assertThat(page.select("main h2").eachText()).containsExactly("Rekommendationer (typfall)",
-                "Försäkringsmedicinsk information", "Symtom, prognos och behandling", "Funktionsnedsättning",
-                "Aktivitetsbegränsning", "Referenser");
+        assertThat(page.select("main h2").eachText())
+                .containsExactly(
+                        "Rekommendationer (typfall)",
+                        "Försäkringsmedicinsk information",
+                        "Symtom, prognos och behandling",
+                        "Funktionsnedsättning",
+                        "Aktivitetsbegränsning",
+                        "Referenser");
         assertThat(page.select("nav.toc a").eachAttr("href")).contains("#typfall", "#funktionsnedsattning");
         var rows = page.select("table.cases tbody tr");
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1).select("td.max").text()).isEqualTo("2 wk (heltid)");
         assertThat(rows.get(1).select("ul.criteria li").eachText())
                 .contains("Åtgärd: laparoskopisk åtgärd (utförd)", "Arbetsbelastning: hög belastning");
-        assertThat(rows.get(1).select("td").eachAttr("data-label")).containsExactly("Typfall", "Rekommendation", "Högst");
+        assertThat(rows.get(1).select("td").eachAttr("data-label"))
+                .containsExactly("Typfall", "Rekommendation", "Högst");
         assertThat(page.select("#forsakringsmedicinsk-information .markup p")).hasSizeGreaterThan(1);
-        assertThat(page.select("#rehabilitering")).as("the capture has no rehabilitation text for 110").isEmpty();
+        assertThat(page.select("#rehabilitering"))
+                .as("the capture has no rehabilitation text for 110")
+                .isEmpty();
     }
 
     @Test

@@ -12,15 +12,30 @@ import org.junit.jupiter.api.Test;
 class SickLeaveCheckServiceTests {
 
     private static TypicalCaseContent tc(long id, int weeks, String... codes) {
-        return new TypicalCaseContent(id, "case " + id, null, java.util.Arrays.stream(codes).map(c -> Code.icd10(c, c)).toList(),
-                null, null, weeks, DurationUnit.WEEKS, Degree.FULL, null, "1", null);
+        return new TypicalCaseContent(
+                id,
+                "case " + id,
+                null,
+                java.util.Arrays.stream(codes).map(c -> Code.icd10(c, c)).toList(),
+                null,
+                null,
+                weeks,
+                DurationUnit.WEEKS,
+                Degree.FULL,
+                null,
+                "1",
+                null);
     }
 
     @Test
     void picksTheCasesOfTheMostSpecificMatchingCode() {
         var cases = List.of(tc(1, 1, "J02", "J03"), tc(2, 2, "J36"));
-        assertThat(SickLeaveCheckService.matchingCases(cases, "J36")).extracting(TypicalCaseContent::fmbId).containsExactly(2L);
-        assertThat(SickLeaveCheckService.matchingCases(cases, "J039")).extracting(TypicalCaseContent::fmbId).containsExactly(1L);
+        assertThat(SickLeaveCheckService.matchingCases(cases, "J36"))
+                .extracting(TypicalCaseContent::fmbId)
+                .containsExactly(2L);
+        assertThat(SickLeaveCheckService.matchingCases(cases, "J039"))
+                .extracting(TypicalCaseContent::fmbId)
+                .containsExactly(1L);
     }
 
     @Test

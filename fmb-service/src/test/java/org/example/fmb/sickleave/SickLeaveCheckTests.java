@@ -2,7 +2,6 @@ package org.example.fmb.sickleave;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.example.fmb.IntegrationTestSupport;
@@ -44,7 +43,8 @@ class SickLeaveCheckTests extends IntegrationTestSupport {
     @Test
     void addsDaysAlreadyOnSickLeaveAndStaysWithinTheMaximum() throws IOException {
         // M54.5 (akut lumbago): largest maximum is given in weeks.
-        var body = JSON.readTree(check(TestTokens.bearer("webcert", "fmb.read"), """
+        var body = JSON.readTree(
+                check(TestTokens.bearer("webcert", "fmb.read"), """
                 {"icd10Codes": ["M54.5"], "daysAlreadyOnSickLeave": 3,
                  "periods": [{"from": "2026-02-01", "to": "2026-02-04", "degree": 25}]}
                 """).getBody());
@@ -60,7 +60,12 @@ class SickLeaveCheckTests extends IntegrationTestSupport {
                 """);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(JSON.readTree(response.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("periods[0].to");
+        assertThat(JSON.readTree(response.getBody())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("periods[0].to");
     }
 
     @Test
@@ -83,7 +88,12 @@ class SickLeaveCheckTests extends IntegrationTestSupport {
                 {"icd10Codes": ["F32", "X999"], "periods": [{"from": "2026-02-01", "to": "2026-02-10", "degree": 100}]}
                 """);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(JSON.readTree(response.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("icd10Codes[1]");
+        assertThat(JSON.readTree(response.getBody())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("icd10Codes[1]");
     }
 
     @Test
@@ -104,7 +114,8 @@ class SickLeaveCheckTests extends IntegrationTestSupport {
                 {"icd10Codes": ["F32"], "periods": [{"from": "2026-02-01", "to": "2026-02-10", "degree": 100}]}
                 """;
         assertThat(check(null, body).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(check(TestTokens.bearer("hosp", "hosp.read"), body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(check(TestTokens.bearer("hosp", "hosp.read"), body).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -48,28 +48,41 @@ class LookupStatisticsTests extends IntegrationTestSupport {
 
     @Test
     void needsScopeFmbWrite() {
-        var forbidden = http.exchange(RequestEntity.get("/fmb/api/v1/statistics/lookups")
-                .header("Authorization", TestTokens.bearer("webcert", "fmb.read")).build(), String.class);
+        var forbidden = http.exchange(
+                RequestEntity.get("/fmb/api/v1/statistics/lookups")
+                        .header("Authorization", TestTokens.bearer("webcert", "fmb.read"))
+                        .build(),
+                String.class);
         assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.getForEntity("/fmb/api/v1/statistics/lookups", String.class).getStatusCode())
+        assertThat(http.getForEntity("/fmb/api/v1/statistics/lookups", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void refusesAPeriodThatEndsBeforeItStarts() {
-        var response = http.exchange(RequestEntity.get("/fmb/api/v1/statistics/lookups?from=2026-02-02&to=2026-02-01")
-                .header("Authorization", TestTokens.bearer("fmb-editor", "fmb.write")).build(), String.class);
+        var response = http.exchange(
+                RequestEntity.get("/fmb/api/v1/statistics/lookups?from=2026-02-02&to=2026-02-01")
+                        .header("Authorization", TestTokens.bearer("fmb-editor", "fmb.write"))
+                        .build(),
+                String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
     private long stored(long diagnosisId, java.sql.Date day) {
-        return jdbc.queryForObject("select coalesce(sum(lookups), 0) from lookup_count where diagnosis_id = ? and day = ?",
-                Long.class, diagnosisId, day);
+        return jdbc.queryForObject(
+                "select coalesce(sum(lookups), 0) from lookup_count where diagnosis_id = ? and day = ?",
+                Long.class,
+                diagnosisId,
+                day);
     }
 
     private long lookupsOf(long diagnosisId) throws Exception {
-        var response = http.exchange(RequestEntity.get("/fmb/api/v1/statistics/lookups?diagnosisId=" + diagnosisId)
-                .header("Authorization", TestTokens.bearer("fmb-editor", "fmb.write")).build(), String.class);
+        var response = http.exchange(
+                RequestEntity.get("/fmb/api/v1/statistics/lookups?diagnosisId=" + diagnosisId)
+                        .header("Authorization", TestTokens.bearer("fmb-editor", "fmb.write"))
+                        .build(),
+                String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return new ObjectMapper().readTree(response.getBody()).path("total").asLong();
     }

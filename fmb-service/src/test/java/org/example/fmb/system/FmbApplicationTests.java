@@ -30,7 +30,9 @@ class FmbApplicationTests extends IntegrationTestSupport {
     void publishesItsOpenApiDocument() {
         var docs = http.getForEntity("/fmb/v3/api-docs", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("\"openapi\"").contains("/fmb/api/v1/sick-leave-checks")
+        assertThat(docs.getBody())
+                .contains("\"openapi\"")
+                .contains("/fmb/api/v1/sick-leave-checks")
                 .contains("/fmb/forsakringsmedicinskdiagnosinformation");
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.core.io.ClassPathResource;
 class FullContentTests extends IntegrationTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> MARKUP = List.of("forsakringsmedicinskinformation", "symtomprognosbehandling",
-            "informationomrehabilitering");
+    private static final List<String> MARKUP =
+            List.of("forsakringsmedicinskinformation", "symtomprognosbehandling", "informationomrehabilitering");
 
     @Autowired
     TestRestTemplate http;
@@ -37,10 +37,12 @@ class FullContentTests extends IntegrationTestSupport {
     @Test
     void servesEveryDiagnosisOfTheCaptureFieldByField() throws IOException {
         var capture = items(reference("fmb/fmb-forsakringsmedicinskdiagnosinformation.full.json"));
-        var served = items(JSON.readTree(http.getForObject("/fmb/forsakringsmedicinskdiagnosinformation?inlinehtmlmarkup=true",
-                String.class)));
+        var served = items(JSON.readTree(
+                http.getForObject("/fmb/forsakringsmedicinskdiagnosinformation?inlinehtmlmarkup=true", String.class)));
 
-        assertThat(served.keySet()).containsExactlyInAnyOrderElementsOf(capture.keySet()).hasSize(116);
+        assertThat(served.keySet())
+                .containsExactlyInAnyOrderElementsOf(capture.keySet())
+                .hasSize(116);
         var compared = 0;
         for (var entry : capture.entrySet()) {
             var expected = entry.getValue().path("attributes");
@@ -49,16 +51,22 @@ class FullContentTests extends IntegrationTestSupport {
             for (var field : fieldNames(expected)) {
                 var where = "diagnosis " + entry.getKey() + " " + field;
                 if (MARKUP.contains(field)) {
-                    assertThat(html(actual.path(field).path("markup"))).as(where).isEqualTo(html(expected.path(field).path("markup")));
+                    assertThat(html(actual.path(field).path("markup")))
+                            .as(where)
+                            .isEqualTo(html(expected.path(field).path("markup")));
                 } else {
                     assertThat(actual.path(field)).as(where).isEqualTo(expected.path(field));
                 }
                 compared++;
             }
-            assertThat(served.get(entry.getKey()).path("type")).isEqualTo(entry.getValue().path("type"));
+            assertThat(served.get(entry.getKey()).path("type"))
+                    .isEqualTo(entry.getValue().path("type"));
         }
         assertThat(compared).isEqualTo(116 * 19 + 1);
-        assertThat(capture.values().stream().filter(d -> d.path("attributes").path("informationomrehabilitering").has("markup")))
+        assertThat(capture.values().stream()
+                        .filter(d -> d.path("attributes")
+                                .path("informationomrehabilitering")
+                                .has("markup")))
                 .hasSize(62);
     }
 
@@ -67,13 +75,17 @@ class FullContentTests extends IntegrationTestSupport {
         var capture = items(reference("fmb/fmb-typfall.full.json"));
         var served = items(JSON.readTree(http.getForObject("/fmb/typfall?inlinehtmlmarkup=true", String.class)));
 
-        assertThat(served.keySet()).containsExactlyInAnyOrderElementsOf(capture.keySet()).hasSize(439);
+        assertThat(served.keySet())
+                .containsExactlyInAnyOrderElementsOf(capture.keySet())
+                .hasSize(439);
         for (var entry : capture.entrySet()) {
             var expected = entry.getValue().path("attributes");
             var actual = served.get(entry.getKey()).path("attributes");
             assertThat(fieldNames(actual)).as(entry.getKey()).containsExactlyElementsOf(fieldNames(expected));
             for (var field : fieldNames(expected)) {
-                assertThat(actual.path(field)).as("typical case " + entry.getKey() + " " + field).isEqualTo(expected.path(field));
+                assertThat(actual.path(field))
+                        .as("typical case " + entry.getKey() + " " + field)
+                        .isEqualTo(expected.path(field));
             }
         }
     }
@@ -86,32 +98,53 @@ class FullContentTests extends IntegrationTestSupport {
             var expected = entry.getValue().path("attributes");
             var api = JSON.readTree(http.getForObject("/fmb/api/v1/diagnoses/" + entry.getKey(), String.class));
             var where = "diagnosis " + entry.getKey();
-            assertThat(api.path("title").asText()).as(where).isEqualTo(expected.path("titel").asText());
-            assertThat(html(api.path("insuranceMedicalInformation"))).as(where)
-                    .isEqualTo(html(expected.path("forsakringsmedicinskinformation").path("markup")));
-            assertThat(html(api.path("symptomsPrognosisTreatment"))).as(where)
+            assertThat(api.path("title").asText())
+                    .as(where)
+                    .isEqualTo(expected.path("titel").asText());
+            assertThat(html(api.path("insuranceMedicalInformation")))
+                    .as(where)
+                    .isEqualTo(html(
+                            expected.path("forsakringsmedicinskinformation").path("markup")));
+            assertThat(html(api.path("symptomsPrognosisTreatment")))
+                    .as(where)
                     .isEqualTo(html(expected.path("symtomprognosbehandling").path("markup")));
-            assertThat(html(api.path("rehabilitationInformation"))).as(where)
+            assertThat(html(api.path("rehabilitationInformation")))
+                    .as(where)
                     .isEqualTo(html(expected.path("informationomrehabilitering").path("markup")));
-            assertThat(api.path("functionalImpairment").path("text").asText()).as(where)
-                    .isEqualTo(expected.path("funktionsnedsattning").path("funktionsnedsattningsbeskrivning").asText());
-            assertThat(api.path("activityLimitation").path("centralIcfCodes").findValuesAsText("code")).as(where)
-                    .isEqualTo(expected.path("aktivitetsbegransning").path("centralkod").findValuesAsText("kod"));
-            assertThat(api.path("references").findValuesAsText("uri")).isEqualTo(expected.path("referens").findValuesAsText("uri"));
+            assertThat(api.path("functionalImpairment").path("text").asText())
+                    .as(where)
+                    .isEqualTo(expected.path("funktionsnedsattning")
+                            .path("funktionsnedsattningsbeskrivning")
+                            .asText());
+            assertThat(api.path("activityLimitation").path("centralIcfCodes").findValuesAsText("code"))
+                    .as(where)
+                    .isEqualTo(expected.path("aktivitetsbegransning")
+                            .path("centralkod")
+                            .findValuesAsText("kod"));
+            assertThat(api.path("references").findValuesAsText("uri"))
+                    .isEqualTo(expected.path("referens").findValuesAsText("uri"));
             for (var tc : api.path("typicalCases")) {
                 var source = cases.get(tc.path("id").asText()).path("attributes");
-                assertThat(tc.path("sentence").asText()).isEqualTo(source.path("typfallsmening").asText());
+                assertThat(tc.path("sentence").asText())
+                        .isEqualTo(source.path("typfallsmening").asText());
                 assertThat(tc.path("recommendedSickLeave").path("maxValue").asText(""))
-                        .isEqualTo(source.path("rekommenderadsjukskrivning").path("maximalsjukskrivningstid").asText(""));
+                        .isEqualTo(source.path("rekommenderadsjukskrivning")
+                                .path("maximalsjukskrivningstid")
+                                .asText(""));
             }
 
-            var page = Jsoup.parse(http.getForObject("/fmb/diagnoser/" + entry.getKey(), String.class)).text();
+            var page = Jsoup.parse(http.getForObject("/fmb/diagnoser/" + entry.getKey(), String.class))
+                    .text();
             for (var field : MARKUP) {
-                var text = Jsoup.parseBodyFragment(expected.path(field).path("markup").asText("")).text();
+                var text = Jsoup.parseBodyFragment(
+                                expected.path(field).path("markup").asText(""))
+                        .text();
                 assertThat(page).as(where + " page, " + field).contains(text);
             }
-            assertThat(page).contains(words(expected.path("funktionsnedsattning").path("funktionsnedsattningsbeskrivning")));
-            assertThat(page).contains(words(expected.path("aktivitetsbegransning").path("aktivitetsbegransningsbeskrivning")));
+            assertThat(page)
+                    .contains(words(expected.path("funktionsnedsattning").path("funktionsnedsattningsbeskrivning")));
+            assertThat(page)
+                    .contains(words(expected.path("aktivitetsbegransning").path("aktivitetsbegransningsbeskrivning")));
             for (var tc : api.path("typicalCases")) {
                 assertThat(page).contains(words(tc.path("sentence")));
             }

@@ -40,9 +40,11 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
 
         assertThat(ours.path("data")).hasSize(116);
         assertSameStructure("", envelope(reference), envelope(ours));
-        assertThat(ours.path("meta").path("buildtimestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d{4}");
+        assertThat(ours.path("meta").path("buildtimestamp").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d{4}");
         assertThat(ours.path("meta").path("buildnumber").isTextual()).isTrue();
-        assertThat(ours.path("links").path("self").asText()).endsWith("/fmb/forsakringsmedicinskdiagnosinformation?inlinehtmlmarkup=true");
+        assertThat(ours.path("links").path("self").asText())
+                .endsWith("/fmb/forsakringsmedicinskdiagnosinformation?inlinehtmlmarkup=true");
     }
 
     @Test
@@ -53,9 +55,12 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
         assertSameStructure("508", reference, ours);
         assertThat(ours.path("attributes")).isEqualTo(reference.path("attributes"));
         assertThat(ours.path("relationships")).isEqualTo(reference.path("relationships"));
-        assertThat(ours.path("links").path("self").asText()).endsWith("/fmb/forsakringsmedicinskdiagnosinformation/508");
-        assertThat(item(get("/fmb/forsakringsmedicinskdiagnosinformation?inlinehtmlmarkup=true"), "110").path("attributes"))
-                .isEqualTo(item(reference("fmb/fmb-forsakringsmedicinskdiagnosinformation.excerpt.json"), "110").path("attributes"));
+        assertThat(ours.path("links").path("self").asText())
+                .endsWith("/fmb/forsakringsmedicinskdiagnosinformation/508");
+        assertThat(item(get("/fmb/forsakringsmedicinskdiagnosinformation?inlinehtmlmarkup=true"), "110")
+                        .path("attributes"))
+                .isEqualTo(item(reference("fmb/fmb-forsakringsmedicinskdiagnosinformation.excerpt.json"), "110")
+                        .path("attributes"));
     }
 
     @Test
@@ -63,7 +68,11 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
         var reference = item(reference("fmb/fmb-forsakringsmedicinskdiagnosinformation.excerpt.json"), "110");
         var ours = item(get("/fmb/forsakringsmedicinskdiagnosinformation?inlinehtmlmarkup=true"), "1");
         assertSameStructure("1", reference, ours);
-        assertThat(ours.path("attributes").path("forsakringsmedicinskinformation").path("markup").asText()).startsWith("<p>");
+        assertThat(ours.path("attributes")
+                        .path("forsakringsmedicinskinformation")
+                        .path("markup")
+                        .asText())
+                .startsWith("<p>");
     }
 
     @Test
@@ -75,7 +84,9 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
         assertSameStructure("", envelope(reference), envelope(ours));
         for (var id : List.of("509", "510", "511", "111", "112", "113", "114")) {
             assertSameStructure(id, item(reference, id), item(ours, id));
-            assertThat(item(ours, id).path("attributes")).as(id).isEqualTo(item(reference, id).path("attributes"));
+            assertThat(item(ours, id).path("attributes"))
+                    .as(id)
+                    .isEqualTo(item(reference, id).path("attributes"));
         }
         // A typical case from the CSV only has the same shape.
         assertSameStructure("2", item(reference, "509"), item(ours, "2"));
@@ -84,33 +95,52 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
     @Test
     void givesDiagnosesAndTheirTypicalCasesIdenticalCodeObjects() throws IOException {
         var diagnosisCodes = new HashSet<JsonNode>();
-        get("/fmb/forsakringsmedicinskdiagnosinformation").path("data")
+        get("/fmb/forsakringsmedicinskdiagnosinformation")
+                .path("data")
                 .forEach(d -> d.path("attributes").path("diagnoskod").forEach(diagnosisCodes::add));
         var unmatched = new ArrayList<String>();
-        get("/fmb/typfall").path("data").forEach(t -> t.path("attributes").path("fmbtillstand").path("diagnoskod")
-                .forEach(code -> {
-                    if (!diagnosisCodes.contains(code)) {
-                        unmatched.add(t.path("id").asText() + ":" + code);
-                    }
-                }));
+        get("/fmb/typfall")
+                .path("data")
+                .forEach(t -> t.path("attributes")
+                        .path("fmbtillstand")
+                        .path("diagnoskod")
+                        .forEach(code -> {
+                            if (!diagnosisCodes.contains(code)) {
+                                unmatched.add(t.path("id").asText() + ":" + code);
+                            }
+                        }));
         assertThat(unmatched).isEmpty();
-        var f32 = item(get("/fmb/typfall"), "510").path("attributes").path("fmbtillstand").path("diagnoskod").get(0);
-        assertThat(item(get("/fmb/forsakringsmedicinskdiagnosinformation"), "508").path("attributes").path("diagnoskod").get(0))
+        var f32 = item(get("/fmb/typfall"), "510")
+                .path("attributes")
+                .path("fmbtillstand")
+                .path("diagnoskod")
+                .get(0);
+        assertThat(item(get("/fmb/forsakringsmedicinskdiagnosinformation"), "508")
+                        .path("attributes")
+                        .path("diagnoskod")
+                        .get(0))
                 .isEqualTo(f32);
     }
 
     @Test
     void stripsHtmlUnlessInlineMarkupIsAsked() throws IOException {
         var plain = item(get("/fmb/forsakringsmedicinskdiagnosinformation"), "508");
-        var markup = plain.path("attributes").path("informationomrehabilitering").path("markup").asText();
+        var markup = plain.path("attributes")
+                .path("informationomrehabilitering")
+                .path("markup")
+                .asText();
         assertThat(markup).startsWith("Lindriga och medelsvåra").doesNotContain("<p>");
     }
 
     @Test
     void compressesTheCollectionsOnRequest() throws Exception {
         for (var path : List.of("/fmb/typfall?inlinehtmlmarkup=true", "/fmb/forsakringsmedicinskdiagnosinformation")) {
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream());
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Accept-Encoding", "gzip")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
             try (InputStream in = new GZIPInputStream(response.body())) {
@@ -124,7 +154,10 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
         var first = http.getForEntity("/fmb/typfall", String.class);
         var etag = first.getHeaders().getETag();
         assertThat(etag).isNotBlank();
-        var again = http.exchange(org.springframework.http.RequestEntity.get("/fmb/typfall").header("If-None-Match", etag).build(),
+        var again = http.exchange(
+                org.springframework.http.RequestEntity.get("/fmb/typfall")
+                        .header("If-None-Match", etag)
+                        .build(),
                 String.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
     }
@@ -133,7 +166,11 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
     void servesOneItemAndAProblemForAnUnknownOne() throws IOException {
         var one = JSON.readTree(http.getForObject("/fmb/typfall/510?inlinehtmlmarkup=true", String.class));
         assertThat(one.path("data").path("id").asText()).isEqualTo("510");
-        assertThat(one.path("data").path("attributes").path("rekommenderadsjukskrivning").path("maximalsjukskrivningstid").asText())
+        assertThat(one.path("data")
+                        .path("attributes")
+                        .path("rekommenderadsjukskrivning")
+                        .path("maximalsjukskrivningstid")
+                        .asText())
                 .isEqualTo("3");
         var missing = http.getForEntity("/fmb/forsakringsmedicinskdiagnosinformation/999999", String.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -172,7 +209,8 @@ class WebcertCollectionsTests extends IntegrationTestSupport {
     private static void assertSameStructure(String path, JsonNode reference, JsonNode ours) {
         if (reference.isNull() || ours.isNull()) {
             assertThat(reference.isContainerNode() && !reference.isEmpty() && ours.isNull())
-                    .as(path + " is null where the reference has content").isFalse();
+                    .as(path + " is null where the reference has content")
+                    .isFalse();
             return;
         }
         assertThat(ours.getNodeType()).as(path).isEqualTo(reference.getNodeType());

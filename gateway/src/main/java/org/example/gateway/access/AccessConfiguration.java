@@ -38,25 +38,28 @@ class AccessConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiAccess(HttpSecurity http, RateLimitFilter rateLimits) throws Exception {
-        var routes = SuiteAccess.SERVICES.stream().flatMap(service -> service.routes().stream()).toArray(String[]::new);
+        var routes = SuiteAccess.SERVICES.stream()
+                .flatMap(service -> service.routes().stream())
+                .toArray(String[]::new);
         return tokensAndLimits(http, rateLimits)
                 .securityMatcher(routes)
                 // every filter here runs on every routed request: only those an API needs. The services write their
                 // own security headers on their answers (pages included), so none are added here.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .servletApi(servletApi -> servletApi.disable())
                 .headers(headers -> headers.disable())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .authorizeHttpRequests(requests -> {
                     // each service's own access list, the one the service itself enforces
                     for (var service : SuiteAccess.SERVICES) {
-                        requests.requestMatchers(service.routes().toArray(String[]::new)).access(service.atGateway());
+                        requests.requestMatchers(service.routes().toArray(String[]::new))
+                                .access(service.atGateway());
                     }
                     requests.anyRequest().denyAll();
                 })
@@ -73,21 +76,27 @@ class AccessConfiguration {
         return tokensAndLimits(http, rateLimits)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login")))
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.deny())
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .formLogin(Customizer.withDefaults())
                 // a default, not the entry point: the generated /login page for people stays on
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE)
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
-                        .requestMatchers("/", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/login",
-                                "/favicon.ico", "/default-ui.css")
+                        .requestMatchers(
+                                "/",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/v3/api-docs/**",
+                                "/login",
+                                "/favicon.ico",
+                                "/default-ui.css")
                         .permitAll()
-                        .anyRequest().denyAll())
+                        .anyRequest()
+                        .denyAll())
                 .build();
     }
 
@@ -97,8 +106,7 @@ class AccessConfiguration {
      * budget of such requests it gets 429 without its token being checked at all.
      */
     private static HttpSecurity tokensAndLimits(HttpSecurity http, RateLimitFilter rateLimits) throws Exception {
-        return http
-                .cors(Customizer.withDefaults())
+        return http.cors(Customizer.withDefaults())
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(rateLimits.countingInvalidTokens(ProblemResponses.unauthorized()))
                         .accessDeniedHandler(ProblemResponses.forbidden()))
@@ -111,8 +119,14 @@ class AccessConfiguration {
         var cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-None-Match",
-                "If-Modified-Since", "If-Match", "X-Request-Id"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "Accept",
+                "If-None-Match",
+                "If-Modified-Since",
+                "If-Match",
+                "X-Request-Id"));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "ETag", "Last-Modified", "Location"));
         cors.setMaxAge(Duration.ofHours(1));
         var source = new UrlBasedCorsConfigurationSource();

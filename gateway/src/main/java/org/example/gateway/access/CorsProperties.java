@@ -6,5 +6,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Origins of the web pages that may call the suite from a browser. */
 @ConfigurationProperties("gateway.cors")
-record CorsProperties(@DefaultValue("http://localhost:8080") List<String> allowedOrigins) {
-}
+record CorsProperties(@DefaultValue("http://localhost:8080") List<String> allowedOrigins) {}

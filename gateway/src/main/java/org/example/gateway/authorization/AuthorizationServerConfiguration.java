@@ -42,8 +42,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -69,7 +69,8 @@ class AuthorizationServerConfiguration {
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -80,28 +81,34 @@ class AuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClients(AuthorizationServerProperties properties) {
-        var tokens = TokenSettings.builder().accessTokenTimeToLive(properties.tokenTimeToLive()).build();
-        var clients = properties.clients().entrySet().stream().map(entry -> {
-            var client = entry.getValue();
-            var builder = RegisteredClient.withId(entry.getKey())
-                    .clientId(entry.getKey())
-                    .clientSecret(client.secret())
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                    .scopes(scopes -> scopes.addAll(client.scopes()))
-                    .tokenSettings(tokens)
-                    .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build());
-            if (client.redirectUris().isEmpty()) {
-                builder.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
-            } else {
-                builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                        .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                        .scope(OidcScopes.OPENID)
-                        .scope(OidcScopes.PROFILE)
-                        .redirectUris(uris -> uris.addAll(client.redirectUris()));
-            }
-            return builder.build();
-        }).toList();
+        var tokens = TokenSettings.builder()
+                .accessTokenTimeToLive(properties.tokenTimeToLive())
+                .build();
+        var clients = properties.clients().entrySet().stream()
+                .map(entry -> {
+                    var client = entry.getValue();
+                    var builder = RegisteredClient.withId(entry.getKey())
+                            .clientId(entry.getKey())
+                            .clientSecret(client.secret())
+                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                            .scopes(scopes -> scopes.addAll(client.scopes()))
+                            .tokenSettings(tokens)
+                            .clientSettings(ClientSettings.builder()
+                                    .requireAuthorizationConsent(false)
+                                    .build());
+                    if (client.redirectUris().isEmpty()) {
+                        builder.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+                    } else {
+                        builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                                .scope(OidcScopes.OPENID)
+                                .scope(OidcScopes.PROFILE)
+                                .redirectUris(uris -> uris.addAll(client.redirectUris()));
+                    }
+                    return builder.build();
+                })
+                .toList();
         return new InMemoryRegisteredClientRepository(clients);
     }
 
@@ -116,7 +123,9 @@ class AuthorizationServerConfiguration {
         var users = properties.users().entrySet().stream()
                 .map(entry -> User.withUsername(entry.getKey())
                         .password(entry.getValue().password())
-                        .authorities(entry.getValue().scopes().stream().map(SimpleGrantedAuthority::new).toList())
+                        .authorities(entry.getValue().scopes().stream()
+                                .map(SimpleGrantedAuthority::new)
+                                .toList())
                         .build())
                 .toList();
         return new InMemoryUserDetailsManager(users);
@@ -135,7 +144,8 @@ class AuthorizationServerConfiguration {
             }
             Set<String> scopes = context.getAuthorizedScopes();
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-                var client = properties.clients().get(context.getRegisteredClient().getClientId());
+                var client =
+                        properties.clients().get(context.getRegisteredClient().getClientId());
                 if (scopes.isEmpty()) {
                     // no scope asked for: the client gets every scope registered for it (RFC 6749 §3.3 default)
                     scopes = context.getRegisteredClient().getScopes();

@@ -20,11 +20,13 @@ record AuthorizationServerProperties(
         @DefaultValue Map<String, User> users) {
 
     /** A registered client; without redirect URIs it may only use the client-credentials grant. */
-    record Client(String secret, @DefaultValue List<String> scopes, String actorType, String organisation,
-            @DefaultValue List<String> redirectUris) {
-    }
+    record Client(
+            String secret,
+            @DefaultValue List<String> scopes,
+            String actorType,
+            String organisation,
+            @DefaultValue List<String> redirectUris) {}
 
     /** A person who logs in to a web page of the suite; scopes are the most their tokens may carry. */
-    record User(String password, @DefaultValue List<String> scopes) {
-    }
+    record User(String password, @DefaultValue List<String> scopes) {}
 }

@@ -49,7 +49,8 @@ class UserScopedAuthorizationService implements OAuth2AuthorizationService {
         var user = properties.users().get(authorization.getPrincipalName());
         var granted = new LinkedHashSet<String>();
         for (var scope : authorization.getAuthorizedScopes()) {
-            if (OidcScopes.OPENID.equals(scope) || OidcScopes.PROFILE.equals(scope)
+            if (OidcScopes.OPENID.equals(scope)
+                    || OidcScopes.PROFILE.equals(scope)
                     || (user != null && user.scopes().contains(scope))) {
                 granted.add(scope);
             }

@@ -14,8 +14,11 @@ final class ClientAddress {
     private final List<IpAddressMatcher> trustedProxies;
 
     ClientAddress(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(IpAddressMatcher::new).toList();
+        this.trustedProxies = trustedProxies.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(IpAddressMatcher::new)
+                .toList();
     }
 
     String of(HttpServletRequest request) {

@@ -20,10 +20,11 @@ import org.springframework.validation.annotation.Validated;
 record LimitProperties(
         @DefaultValue Budget authenticated,
         @DefaultValue Budget anonymous,
-        @DefaultValue({ "30", "1m" }) Budget tokenEndpoint,
+        @DefaultValue({"30", "1m"}) Budget tokenEndpoint,
         @DefaultValue Map<String, Budget> clients,
         @DefaultValue List<String> trustedProxies) {
 
-    record Budget(@DefaultValue("1000") @Min(1) long capacity, @DefaultValue("1s") Duration period) {
-    }
+    record Budget(
+            @DefaultValue("1000") @Min(1) long capacity,
+            @DefaultValue("1s") Duration period) {}
 }

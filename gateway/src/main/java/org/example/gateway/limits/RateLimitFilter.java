@@ -37,14 +37,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class RateLimitFilter extends OncePerRequestFilter {
 
-
-    private static final Set<String> SECRET_CHECKING_ENDPOINTS = Set.of("/oauth2/token", "/oauth2/introspect",
-            "/oauth2/revoke", "/oauth2/device_authorization");
+    private static final Set<String> SECRET_CHECKING_ENDPOINTS =
+            Set.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke", "/oauth2/device_authorization");
 
     private final LimitProperties limits;
     private final ClientAddress addresses;
     /** One bucket per client subject; per address without a valid token; per address at the token endpoint. */
     private final Cache<String, Bucket> clients = buckets();
+
     private final Cache<String, Bucket> anonymous = buckets();
     private final Cache<String, Bucket> tokenEndpoint = buckets();
     private final ObjectProvider<JwtDecoder> decoder;
@@ -132,8 +132,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /** Takes one request from the key's bucket; when it is empty, answers 429 and says so. */
-    private boolean spend(Cache<String, Bucket> buckets, String key, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    private boolean spend(
+            Cache<String, Bucket> buckets, String key, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         var probe = buckets.get(key, k -> newBucket(buckets, k)).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return true;
@@ -146,8 +147,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws IOException {
         var retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999));
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
-                "Request budget exceeded; retry after " + retryAfter + " s.", request.getRequestURI());
+        ProblemResponses.write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too Many Requests",
+                "Request budget exceeded; retry after " + retryAfter + " s.",
+                request.getRequestURI());
     }
 
     private Bucket newBucket(Cache<String, Bucket> buckets, String key) {
@@ -160,12 +165,17 @@ public class RateLimitFilter extends OncePerRequestFilter {
             budget = limits.anonymous();
         }
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(budget.capacity())
-                        .refillGreedy(budget.capacity(), budget.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(budget.capacity())
+                        .refillGreedy(budget.capacity(), budget.period())
+                        .build())
                 .build();
     }
 
     private static Cache<String, Bucket> buckets() {
-        return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+        return Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .build();
     }
 }

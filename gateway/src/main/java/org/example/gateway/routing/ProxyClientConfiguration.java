@@ -24,13 +24,11 @@ class ProxyClientConfiguration {
         return ClientHttpRequestFactoryBuilder.httpComponents()
                 // the caller's Accept-Encoding goes to the service and its gzip comes back untouched
                 .withHttpClientCustomizer(client -> client.disableContentCompression())
-                .withConnectionManagerCustomizer(connections -> connections
-                        .setMaxConnPerRoute(pool.maxPerService())
-                        .setMaxConnTotal(pool.maxPerService() * 4));
+                .withConnectionManagerCustomizer(connections ->
+                        connections.setMaxConnPerRoute(pool.maxPerService()).setMaxConnTotal(pool.maxPerService() * 4));
     }
 
     /** {@code gateway.proxy-client.max-per-service}: connections kept to each service. */
     @ConfigurationProperties("gateway.proxy-client")
-    record PoolProperties(@DefaultValue("200") int maxPerService) {
-    }
+    record PoolProperties(@DefaultValue("200") int maxPerService) {}
 }

@@ -13,5 +13,4 @@ record RoutingProperties(
         @NotNull @DefaultValue("http://localhost:8081") URI fmb,
         @NotNull @DefaultValue("http://localhost:8082") URI codeserver,
         @NotNull @DefaultValue("http://localhost:8083") URI hosp,
-        @NotNull @DefaultValue("http://localhost:8084") URI deathCertificates) {
-}
+        @NotNull @DefaultValue("http://localhost:8084") URI deathCertificates) {}

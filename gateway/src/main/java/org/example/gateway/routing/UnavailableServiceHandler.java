@@ -28,31 +28,35 @@ class UnavailableServiceHandler {
 
     /** Seconds a caller should wait before it tries again: about the time the local run takes to restart a service. */
     static final String RETRY_AFTER_SECONDS = "5";
+
     static final String DETAIL = "The service is not available at the moment; retry later.";
 
     private static final Logger log = LoggerFactory.getLogger(UnavailableServiceHandler.class);
     private static final byte[] SOAP_FAULT = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-            + "<faultcode>soap:Server</faultcode><faultstring>" + DETAIL + "</faultstring>"
-            + "</soap:Fault></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+                    + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
+                    + "<faultcode>soap:Server</faultcode><faultstring>" + DETAIL + "</faultstring>"
+                    + "</soap:Fault></soap:Body></soap:Envelope>")
+            .getBytes(StandardCharsets.UTF_8);
 
     @ExceptionHandler
     ResponseEntity<?> onUnreachable(ResourceAccessException ex, HttpServletRequest request) {
         var tooLarge = RequestTooLargeException.findIn(ex);
         if (tooLarge != null) {
             // the caller's body, not the service, failed: it grew past the limit while it was passed on
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    RequestTooLargeException.detail(tooLarge.limit()));
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.PAYLOAD_TOO_LARGE, RequestTooLargeException.detail(tooLarge.limit()));
             problem.setTitle("Content Too Large");
             problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         log.warn("Service unreachable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
-        var answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
-                RETRY_AFTER_SECONDS);
+        var answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         if (request.getRequestURI().startsWith("/services/")) {
-            return answer.contentType(new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8)).body(SOAP_FAULT);
+            return answer.contentType(new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8))
+                    .body(SOAP_FAULT);
         }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
         problem.setTitle("Service Unavailable");

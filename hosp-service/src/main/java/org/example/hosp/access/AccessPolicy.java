@@ -35,7 +35,9 @@ public final class AccessPolicy {
      * configured (Transportstyrelsen by default: the law table marks its items unverified).
      */
     public Optional<Set<RegisterItem>> itemsFor(String actorType) {
-        return actorType == null ? Optional.empty() : Optional.ofNullable(items.get(actorType.toUpperCase(Locale.ROOT)));
+        return actorType == null
+                ? Optional.empty()
+                : Optional.ofNullable(items.get(actorType.toUpperCase(Locale.ROOT)));
     }
 
     public boolean permits(String actorType, RegisterItem item) {
@@ -44,7 +46,11 @@ public final class AccessPolicy {
 
     /** The table as numbers, for documentation and logs. */
     public Map<String, Set<Integer>> table() {
-        return items.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> entry.getValue().stream().map(RegisterItem::number).collect(Collectors.toSet())));
+        return items.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        entry -> entry.getValue().stream()
+                                .map(RegisterItem::number)
+                                .collect(Collectors.toSet())));
     }
 }

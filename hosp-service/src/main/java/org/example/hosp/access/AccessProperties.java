@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * may see. An actor type that is not listed has no direct access.
  */
 @ConfigurationProperties("hosp.access")
-record AccessProperties(@DefaultValue Map<String, Set<Integer>> policy) {
-}
+record AccessProperties(@DefaultValue Map<String, Set<Integer>> policy) {}

@@ -17,8 +17,8 @@ public class AccessService {
         var actorType = token.getClaimAsString("actor_type");
         var items = policy.itemsFor(actorType).orElseThrow(() -> new DirectAccessNotPermittedException(actorType));
         if (items.isEmpty()) {
-            throw new DirectAccessNotPermittedException(actorType,
-                    "direct access until its register items are configured (hosp.access.policy)");
+            throw new DirectAccessNotPermittedException(
+                    actorType, "direct access until its register items are configured (hosp.access.policy)");
         }
         return new Caller(token.getSubject(), token.getClaimAsString("organisation"), actorType, items);
     }

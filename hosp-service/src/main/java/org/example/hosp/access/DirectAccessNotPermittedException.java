@@ -6,9 +6,10 @@ public class DirectAccessNotPermittedException extends RuntimeException {
     private final String actorType;
 
     public DirectAccessNotPermittedException(String actorType) {
-        super(actorType == null
-                ? "Direct access to the HoSp register is not permitted for a caller without an actor type."
-                : "Direct access to the HoSp register is not permitted for actor type " + actorType + ".");
+        super(
+                actorType == null
+                        ? "Direct access to the HoSp register is not permitted for a caller without an actor type."
+                        : "Direct access to the HoSp register is not permitted for actor type " + actorType + ".");
         this.actorType = actorType;
     }
 

@@ -36,7 +36,9 @@ public enum RegisterItem {
     }
 
     public static RegisterItem of(int number) {
-        return Arrays.stream(values()).filter(item -> item.number == number).findFirst()
+        return Arrays.stream(values())
+                .filter(item -> item.number == number)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("6 § has items 1 to 9, not " + number));
     }
 }

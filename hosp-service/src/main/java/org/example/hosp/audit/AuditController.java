@@ -34,9 +34,16 @@ class AuditController {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "403", description = "The token lacks scope hosp.audit")
     AuditPage search(
-            @Parameter(description = "Whose data was read (any accepted form)") @RequestParam(required = false) String identityNumber,
-            @Parameter(description = "From this time, inclusive (ISO 8601, e.g. 2026-01-01T00:00:00Z)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-            @Parameter(description = "Up to this time, exclusive") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @Parameter(description = "Whose data was read (any accepted form)") @RequestParam(required = false)
+                    String identityNumber,
+            @Parameter(description = "From this time, inclusive (ISO 8601, e.g. 2026-01-01T00:00:00Z)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    OffsetDateTime from,
+            @Parameter(description = "Up to this time, exclusive")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    OffsetDateTime to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         var number = identityNumber == null || identityNumber.isBlank() ? null : IdentityNumber.parse(identityNumber);

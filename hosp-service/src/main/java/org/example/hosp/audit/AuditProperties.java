@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start with it unless the {@code benchmark} profile is active.
  */
 @ConfigurationProperties("hosp.audit")
-record AuditProperties(@DefaultValue("true") boolean enabled) {
-}
+record AuditProperties(@DefaultValue("true") boolean enabled) {}

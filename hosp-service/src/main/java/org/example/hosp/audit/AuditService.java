@@ -65,17 +65,28 @@ public class AuditService {
      * The row of a person lookup, to be written by the lookup's own statement ({@link AuditInsert}): the read and its
      * row are then one statement, which is its own transaction, whether or not one is active.
      */
-    public AuditInsert lookupInsert(Caller caller, IdentityNumber identityNumber,
-            Set<RegisterItem> protectedIdentityItems) {
+    public AuditInsert lookupInsert(
+            Caller caller, IdentityNumber identityNumber, Set<RegisterItem> protectedIdentityItems) {
         if (!enabled) {
             return AuditInsert.NONE;
         }
         var number = identityNumber.value();
-        return new AuditInsert(LOOKUP_WITH_CLAUSE, Arrays.asList(caller.clientId(), caller.organisation(),
-                caller.actorType(), AccessKind.PERSON_LOOKUP.name(), number,
-                AuditRecord.NOT_FOUND, AuditRecord.PROTECTED_IDENTITY, AuditRecord.FOUND,
-                AuditRecord.itemsLiteral(Set.of()), AuditRecord.itemsLiteral(protectedIdentityItems),
-                AuditRecord.itemsLiteral(caller.items()), RequestIdFilter.current(), number));
+        return new AuditInsert(
+                LOOKUP_WITH_CLAUSE,
+                Arrays.asList(
+                        caller.clientId(),
+                        caller.organisation(),
+                        caller.actorType(),
+                        AccessKind.PERSON_LOOKUP.name(),
+                        number,
+                        AuditRecord.NOT_FOUND,
+                        AuditRecord.PROTECTED_IDENTITY,
+                        AuditRecord.FOUND,
+                        AuditRecord.itemsLiteral(Set.of()),
+                        AuditRecord.itemsLiteral(protectedIdentityItems),
+                        AuditRecord.itemsLiteral(caller.items()),
+                        RequestIdFilter.current(),
+                        number));
     }
 
     /** All rows in one statement (a single multi-row insert), whatever their number. */
@@ -97,7 +108,11 @@ public class AuditService {
                 .param("organisation", caller.organisation())
                 .param("actorType", caller.actorType())
                 .param("kinds", reads.stream().map(read -> read.kind().name()).toArray(String[]::new))
-                .param("numbers", reads.stream().map(read -> read.identityNumber().value()).toArray(String[]::new))
+                .param(
+                        "numbers",
+                        reads.stream()
+                                .map(read -> read.identityNumber().value())
+                                .toArray(String[]::new))
                 .param("outcomes", reads.stream().map(AuditRecord::outcome).toArray(String[]::new))
                 .param("items", reads.stream().map(AuditRecord::itemsLiteral).toArray(String[]::new))
                 .param("requestId", RequestIdFilter.current())
@@ -123,22 +138,37 @@ public class AuditService {
                 """;
         var number = identityNumber == null ? null : identityNumber.value();
         long total = jdbc.sql("select count(*) from audit_entry " + where)
-                .param("identityNumber", number).param("from", from).param("to", to)
-                .query(Long.class).single();
+                .param("identityNumber", number)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
         var entries = jdbc.sql("select * from audit_entry " + where + " order by occurred_at desc, id desc "
                         + "limit :size offset :offset")
-                .param("identityNumber", number).param("from", from).param("to", to)
-                .param("size", size).param("offset", (long) page * size)
-                .query((rs, row) -> entry(rs)).list();
+                .param("identityNumber", number)
+                .param("from", from)
+                .param("to", to)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> entry(rs))
+                .list();
         return new AuditPage(entries, page, size, total, (int) ((total + size - 1) / size));
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         var items = Arrays.stream((Object[]) rs.getArray("items").getArray())
-                .map(number -> ((Number) number).intValue()).toList();
-        return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
-                rs.getString("client_id"), rs.getString("organisation"), rs.getString("actor_type"),
-                rs.getString("access_kind"), rs.getString("identity_number"), rs.getString("outcome"), items,
+                .map(number -> ((Number) number).intValue())
+                .toList();
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("client_id"),
+                rs.getString("organisation"),
+                rs.getString("actor_type"),
+                rs.getString("access_kind"),
+                rs.getString("identity_number"),
+                rs.getString("outcome"),
+                items,
                 rs.getString("request_id"));
     }
 }

@@ -39,7 +39,9 @@ class ChangeController {
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "403", description = "No scope hosp.read, or no direct access for the actor type")
     ChangePage read(
-            @Parameter(description = "The 'next' cursor of the previous page; none starts at the beginning") @RequestParam(required = false) String after,
+            @Parameter(description = "The 'next' cursor of the previous page; none starts at the beginning")
+                    @RequestParam(required = false)
+                    String after,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @AuthenticationPrincipal Jwt token) {
         return changes.read(access.grant(token), after, limit);

@@ -11,8 +11,16 @@ import java.time.OffsetDateTime;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeEntry(
-        @Schema(description = "Opaque cursor of this entry; pass it as 'after' to continue after it") String cursor,
-        OffsetDateTime occurredAt, String identityNumber, String kind, String professionCode,
-        String specialityCode, Long restrictionId, String restrictionCode,
-        @Schema(description = "The date the change takes effect (issue, certification, restriction start or lift)") LocalDate effectiveOn) {
-}
+        @Schema(description = "Opaque cursor of this entry; pass it as 'after' to continue after it")
+        String cursor,
+
+        OffsetDateTime occurredAt,
+        String identityNumber,
+        String kind,
+        String professionCode,
+        String specialityCode,
+        Long restrictionId,
+        String restrictionCode,
+
+        @Schema(description = "The date the change takes effect (issue, certification, restriction start or lift)")
+        LocalDate effectiveOn) {}

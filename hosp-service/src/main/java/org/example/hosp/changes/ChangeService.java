@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Set;
 import org.example.hosp.access.Caller;
 import org.example.hosp.access.RegisterItem;
@@ -29,6 +28,7 @@ public class ChangeService {
 
     /** Serialises writers so that events become visible in sequence order and a cursor never skips one. */
     private static final long FEED_LOCK = 0x486f5370L;
+
     private static final String CURSOR_PREFIX = "c1:";
 
     private final JdbcClient jdbc;
@@ -41,7 +41,10 @@ public class ChangeService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(NewChange change) {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", FEED_LOCK).query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                .param("lock", FEED_LOCK)
+                .query()
+                .singleRow();
         var items = EnumSet.of(RegisterItem.IDENTITY);
         items.addAll(change.items());
         jdbc.sql("""
@@ -85,9 +88,13 @@ public class ChangeService {
         var audited = new LinkedHashMap<String, AuditRecord>();
         for (var entry : entries) {
             var items = entry.kind() == null ? Set.of(RegisterItem.IDENTITY) : entry.items();
-            audited.merge(entry.change().identityNumber(),
-                    new AuditRecord(IdentityNumber.parse(entry.change().identityNumber()), AccessKind.CHANGE_FEED,
-                            entry.kind() == null ? AuditRecord.PROTECTED_IDENTITY : AuditRecord.FOUND, items),
+            audited.merge(
+                    entry.change().identityNumber(),
+                    new AuditRecord(
+                            IdentityNumber.parse(entry.change().identityNumber()),
+                            AccessKind.CHANGE_FEED,
+                            entry.kind() == null ? AuditRecord.PROTECTED_IDENTITY : AuditRecord.FOUND,
+                            items),
                     AuditRecord::union);
         }
         audit.recordAll(caller, new ArrayList<>(audited.values()));
@@ -101,14 +108,27 @@ public class ChangeService {
         var occurredAt = rs.getObject("occurred_at", OffsetDateTime.class);
         var identityNumber = rs.getString("identity_number");
         if (rs.getBoolean("protected_identity")) {
-            return new Row(sequence, null, Set.of(RegisterItem.IDENTITY),
+            return new Row(
+                    sequence,
+                    null,
+                    Set.of(RegisterItem.IDENTITY),
                     new ChangeEntry(cursor, occurredAt, identityNumber, null, null, null, null, null, null));
         }
         var restrictionId = rs.getObject("restriction_id", Long.class);
         var kind = rs.getString("kind");
-        return new Row(sequence, kind, items(rs.getArray("items")),
-                new ChangeEntry(cursor, occurredAt, identityNumber, kind, rs.getString("profession_code"),
-                        rs.getString("speciality_code"), restrictionId, rs.getString("restriction_code"),
+        return new Row(
+                sequence,
+                kind,
+                items(rs.getArray("items")),
+                new ChangeEntry(
+                        cursor,
+                        occurredAt,
+                        identityNumber,
+                        kind,
+                        rs.getString("profession_code"),
+                        rs.getString("speciality_code"),
+                        restrictionId,
+                        rs.getString("restriction_code"),
                         rs.getObject("effective_on", LocalDate.class)));
     }
 
@@ -125,7 +145,8 @@ public class ChangeService {
     }
 
     static String encode(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((CURSOR_PREFIX + sequence).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -145,6 +166,5 @@ public class ChangeService {
         }
     }
 
-    private record Row(long sequence, String kind, Set<RegisterItem> items, ChangeEntry change) {
-    }
+    private record Row(long sequence, String kind, Set<RegisterItem> items, ChangeEntry change) {}
 }

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/hosp/api/v1")
-@Tag(name = "Direct access", description = "The register as the caller's actor type may see it (scope hosp.read); every read is audited")
+@Tag(
+        name = "Direct access",
+        description = "The register as the caller's actor type may see it (scope hosp.read); every read is audited")
 @SecurityRequirement(name = "oauth2")
 class DirectAccessController {
 
@@ -36,13 +38,19 @@ class DirectAccessController {
 
     @GetMapping("/persons/{identityNumber}")
     @Operation(summary = "Look up a person by personnummer or samordningsnummer")
-    @ApiResponse(responseCode = "200", description = "The person; properties of items the caller may not see are absent")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The person; properties of items the caller may not see are absent")
     @ApiResponse(responseCode = "400", description = "The identity number is malformed")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "403", description = "No scope hosp.read, or no direct access for the actor type")
     @ApiResponse(responseCode = "404", description = "No person with that identity number")
     PersonView lookUp(
-            @Parameter(description = "YYYYMMDDNNNN, YYYYMMDD-NNNN, YYMMDD-NNNN or YYMMDD+NNNN", example = "19791023-9287") @PathVariable String identityNumber,
+            @Parameter(
+                            description = "YYYYMMDDNNNN, YYYYMMDD-NNNN, YYMMDD-NNNN or YYMMDD+NNNN",
+                            example = "19791023-9287")
+                    @PathVariable
+                    String identityNumber,
             @AuthenticationPrincipal Jwt token) {
         var caller = access.grant(token);
         return directAccess.lookUp(caller, IdentityNumber.parse(identityNumber));

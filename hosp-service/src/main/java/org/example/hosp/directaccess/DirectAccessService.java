@@ -44,8 +44,8 @@ public class DirectAccessService {
      * its audit row are one statement, so one cannot commit without the other.
      */
     public PersonView lookUp(Caller caller, IdentityNumber identityNumber) {
-        var person = register.find(identityNumber,
-                audit.lookupInsert(caller, identityNumber, PersonView.PROTECTED_IDENTITY_ITEMS));
+        var person = register.find(
+                identityNumber, audit.lookupInsert(caller, identityNumber, PersonView.PROTECTED_IDENTITY_ITEMS));
         if (person.isEmpty()) {
             throw new PersonNotFoundException();
         }
@@ -59,24 +59,29 @@ public class DirectAccessService {
     @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS)
     public LicenceCheckResults check(Caller caller, LicenceCheckRequest request) {
         if (!caller.items().containsAll(LICENCE_CHECK_ITEMS)) {
-            throw new DirectAccessNotPermittedException(caller.actorType(),
-                    "licence checks, which need register items 3 and 7");
+            throw new DirectAccessNotPermittedException(
+                    caller.actorType(), "licence checks, which need register items 3 and 7");
         }
         var checks = validate(request);
         var numbers = checks.stream().map(ValidCheck::identityNumber).distinct().toList();
         var held = register.licencesHeldToday(numbers);
-        var results = checks.stream().map(check -> {
-            var licences = held.get(check.identityNumber());
-            return new LicenceCheckResults.Result(check.identityNumber().value(), check.profession().code(),
-                    answersFor(licences) && licences.professions().contains(check.profession()));
-        }).toList();
+        var results = checks.stream()
+                .map(check -> {
+                    var licences = held.get(check.identityNumber());
+                    return new LicenceCheckResults.Result(
+                            check.identityNumber().value(),
+                            check.profession().code(),
+                            answersFor(licences) && licences.professions().contains(check.profession()));
+                })
+                .toList();
         var reads = new ArrayList<AuditRecord>(numbers.size());
         for (var number : numbers) {
             var licences = held.get(number);
-            var outcome = licences == null ? AuditRecord.NOT_FOUND
+            var outcome = licences == null
+                    ? AuditRecord.NOT_FOUND
                     : licences.protectedIdentity() ? AuditRecord.PROTECTED_IDENTITY : AuditRecord.FOUND;
-            reads.add(new AuditRecord(number, AccessKind.LICENCE_CHECK, outcome,
-                    answersFor(licences) ? LICENCE_CHECK_ITEMS : Set.of()));
+            reads.add(new AuditRecord(
+                    number, AccessKind.LICENCE_CHECK, outcome, answersFor(licences) ? LICENCE_CHECK_ITEMS : Set.of()));
         }
         audit.recordAll(caller, reads);
         return new LicenceCheckResults(results);
@@ -93,8 +98,8 @@ public class DirectAccessService {
 
     static List<ValidCheck> validate(LicenceCheckRequest request) {
         if (request == null || request.checks() == null || request.checks().isEmpty()) {
-            throw new InvalidLicenceChecksException("checks must hold 1 to 1,000 entries.",
-                    List.of(error("checks", "must hold 1 to 1,000 entries")));
+            throw new InvalidLicenceChecksException(
+                    "checks must hold 1 to 1,000 entries.", List.of(error("checks", "must hold 1 to 1,000 entries")));
         }
         if (request.checks().size() > MAX_CHECKS) {
             throw new InvalidLicenceChecksException(
@@ -124,8 +129,9 @@ public class DirectAccessService {
         }
         if (!errors.isEmpty()) {
             var first = errors.get(0).get("field");
-            throw new InvalidLicenceChecksException(errors.size() + " of the checks are malformed; the first is "
-                    + first + ".", errors.size() > 100 ? errors.subList(0, 100) : errors);
+            throw new InvalidLicenceChecksException(
+                    errors.size() + " of the checks are malformed; the first is " + first + ".",
+                    errors.size() > 100 ? errors.subList(0, 100) : errors);
         }
         return valid;
     }
@@ -137,6 +143,5 @@ public class DirectAccessService {
         return error;
     }
 
-    record ValidCheck(IdentityNumber identityNumber, Profession profession) {
-    }
+    record ValidCheck(IdentityNumber identityNumber, Profession profession) {}
 }

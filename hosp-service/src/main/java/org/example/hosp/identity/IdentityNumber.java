@@ -45,11 +45,12 @@ public final class IdentityNumber implements Comparable<IdentityNumber> {
                 if (separator != '-' && separator != '+') {
                     throw new MalformedIdentityNumberException("the 11-character form is YYMMDD-NNNN or YYMMDD+NNNN");
                 }
-                twelve = withCentury(digits(text.substring(0, 6) + text.substring(7), "YYMMDD-NNNN"),
-                        separator == '+', today);
+                twelve = withCentury(
+                        digits(text.substring(0, 6) + text.substring(7), "YYMMDD-NNNN"), separator == '+', today);
             }
-            default -> throw new MalformedIdentityNumberException(
-                    "expected YYYYMMDDNNNN, YYYYMMDD-NNNN or YYMMDD-NNNN (YYMMDD+NNNN from 100 years)");
+            default ->
+                throw new MalformedIdentityNumberException(
+                        "expected YYYYMMDDNNNN, YYYYMMDD-NNNN or YYMMDD-NNNN (YYMMDD+NNNN from 100 years)");
         }
         var birthDate = birthDateOf(twelve);
         if (birthDate.isAfter(today)) {
@@ -149,7 +150,9 @@ public final class IdentityNumber implements Comparable<IdentityNumber> {
     }
 
     private static LocalDate birthDateOf(String twelve) {
-        return date(Integer.parseInt(twelve.substring(0, 4)), Integer.parseInt(twelve.substring(4, 6)),
+        return date(
+                Integer.parseInt(twelve.substring(0, 4)),
+                Integer.parseInt(twelve.substring(4, 6)),
                 dayOfBirth(Integer.parseInt(twelve.substring(6, 8))));
     }
 

@@ -23,8 +23,7 @@ class Education {
     private String country;
     private LocalDate examDate;
 
-    protected Education() {
-    }
+    protected Education() {}
 
     String getProfessionCode() {
         return professionCode;

@@ -40,8 +40,7 @@ class Licence {
     @OneToMany(mappedBy = "licence", cascade = CascadeType.ALL)
     private Set<Restriction> restrictions = new HashSet<>();
 
-    protected Licence() {
-    }
+    protected Licence() {}
 
     Licence(Person person, Profession profession, LocalDate licensedOn) {
         this.person = person;
@@ -49,8 +48,8 @@ class Licence {
         this.licensedOn = licensedOn;
     }
 
-    SpecialistCertificate addSpecialistCertificate(String specialityCode, String specialityName, LocalDate certifiedOn,
-            LocalDate today) {
+    SpecialistCertificate addSpecialistCertificate(
+            String specialityCode, String specialityName, LocalDate certifiedOn, LocalDate today) {
         if (!profession.hasSpecialistCertificates()) {
             throw new SpecialistCertificateNotApplicableException(profession);
         }
@@ -65,11 +64,11 @@ class Licence {
     }
 
     /** Adds a trial period or a limited prescribing right; revocation goes through {@link #revoke}. */
-    Restriction restrict(RestrictionCode code, LocalDate validFrom, LocalDate validTo, String description,
-            LocalDate today) {
+    Restriction restrict(
+            RestrictionCode code, LocalDate validFrom, LocalDate validTo, String description, LocalDate today) {
         if (code == RestrictionCode.REVOKED_LICENCE) {
-            throw new BrokenRegisterRuleException("code",
-                    "A licence is revoked through its revocation, not as a restriction (code 001).");
+            throw new BrokenRegisterRuleException(
+                    "code", "A licence is revoked through its revocation, not as a restriction (code 001).");
         }
         return addRestriction(code, validFrom, validTo, description, today);
     }
@@ -78,16 +77,17 @@ class Licence {
         return addRestriction(RestrictionCode.REVOKED_LICENCE, revokedOn, null, description, today);
     }
 
-    private Restriction addRestriction(RestrictionCode code, LocalDate validFrom, LocalDate validTo,
-            String description, LocalDate today) {
+    private Restriction addRestriction(
+            RestrictionCode code, LocalDate validFrom, LocalDate validTo, String description, LocalDate today) {
         checkDate("validFrom", validFrom, today);
         if (validTo != null && validTo.isBefore(validFrom)) {
             throw new BrokenRegisterRuleException("validTo", "validTo cannot be before validFrom.");
         }
         if (restrictions.stream().anyMatch(r -> r.code() == code && r.overlaps(validFrom, validTo))) {
-            throw new ConflictingRegisterStateException(code == RestrictionCode.REVOKED_LICENCE
-                    ? "The licence is already revoked."
-                    : "The licence already has a restriction " + code.code() + " in that period.");
+            throw new ConflictingRegisterStateException(
+                    code == RestrictionCode.REVOKED_LICENCE
+                            ? "The licence is already revoked."
+                            : "The licence already has a restriction " + code.code() + " in that period.");
         }
         var restriction = new Restriction(this, code, validFrom, validTo, description);
         restrictions.add(restriction);

@@ -19,6 +19,7 @@ class Person {
 
     @Id
     private String identityNumber;
+
     private LocalDate birthDate;
     private String givenName;
     private String familyName;
@@ -27,10 +28,13 @@ class Person {
     private boolean protectedIdentity;
     private boolean deceased;
     private String prescriberCode;
+
     @Enumerated(EnumType.STRING)
     private PrescribingScope prescribingScope;
+
     private Instant registeredAt;
     private Instant updatedAt;
+
     @Version
     private long version;
 
@@ -40,8 +44,7 @@ class Person {
     @OneToMany(mappedBy = "person")
     private Set<Education> educations = new HashSet<>();
 
-    protected Person() {
-    }
+    protected Person() {}
 
     Licence issueLicence(Profession profession, LocalDate licensedOn, LocalDate today, Instant now) {
         if (deceased) {
@@ -64,7 +67,9 @@ class Person {
     }
 
     Optional<Licence> licence(Profession profession) {
-        return licences.stream().filter(licence -> licence.getProfession() == profession).findFirst();
+        return licences.stream()
+                .filter(licence -> licence.getProfession() == profession)
+                .findFirst();
     }
 
     Licence licenceOrThrow(Profession profession) {
@@ -72,8 +77,10 @@ class Person {
     }
 
     Optional<Restriction> restriction(long id) {
-        return licences.stream().flatMap(licence -> licence.getRestrictions().stream())
-                .filter(restriction -> restriction.getId() != null && restriction.getId() == id).findFirst();
+        return licences.stream()
+                .flatMap(licence -> licence.getRestrictions().stream())
+                .filter(restriction -> restriction.getId() != null && restriction.getId() == id)
+                .findFirst();
     }
 
     void touch(Instant now) {

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 /** The licensed professions (legitimationsyrken) with the register's two-letter codes. */
 public enum Profession {
-
     AP("Apotekare"),
     AT("Arbetsterapeut"),
     AU("Audionom"),
@@ -32,8 +31,8 @@ public enum Profession {
     TH("Tandhygienist"),
     TL("Tandläkare");
 
-    private static final Map<String, Profession> BY_CODE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Profession::code, Function.identity()));
+    private static final Map<String, Profession> BY_CODE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Profession::code, Function.identity()));
 
     private final String title;
 

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/hosp/api/v1/persons/{identityNumber}")
-@Tag(name = "Register updates", description = "The registrar's updates (scope hosp.write); each one is an event in the change feed.")
+@Tag(
+        name = "Register updates",
+        description = "The registrar's updates (scope hosp.write); each one is an event in the change feed.")
 @SecurityRequirement(name = "oauth2")
 @ApiResponse(responseCode = "400", description = "Malformed identity number, profession code or body")
 @ApiResponse(responseCode = "401", description = "No valid token")
@@ -42,7 +44,9 @@ class RegisterController {
     @ApiResponse(responseCode = "201", description = "The licence was issued")
     @ApiResponse(responseCode = "409", description = "The person already holds that licence")
     @ApiResponse(responseCode = "422", description = "A date breaks the register's rules, or the person is deceased")
-    RegisteredLicence issueLicence(@PathVariable String identityNumber, @Valid @RequestBody NewLicence request,
+    RegisteredLicence issueLicence(
+            @PathVariable String identityNumber,
+            @Valid @RequestBody NewLicence request,
             @AuthenticationPrincipal Jwt token) {
         return register.issueLicence(IdentityNumber.parse(identityNumber), request, token.getSubject());
     }
@@ -52,12 +56,16 @@ class RegisterController {
     @Operation(summary = "Add a specialist certificate to a doctor's (LK) or dentist's (TL) licence")
     @ApiResponse(responseCode = "201", description = "The certificate was added; the licence as it is now")
     @ApiResponse(responseCode = "409", description = "The licence already has that speciality")
-    @ApiResponse(responseCode = "422", description = "The profession has no specialist certificates, or a date breaks the rules")
-    RegisteredLicence addSpecialistCertificate(@PathVariable String identityNumber,
-            @PathVariable String professionCode, @Valid @RequestBody NewSpecialistCertificate request,
+    @ApiResponse(
+            responseCode = "422",
+            description = "The profession has no specialist certificates, or a date breaks the rules")
+    RegisteredLicence addSpecialistCertificate(
+            @PathVariable String identityNumber,
+            @PathVariable String professionCode,
+            @Valid @RequestBody NewSpecialistCertificate request,
             @AuthenticationPrincipal Jwt token) {
-        return register.addSpecialistCertificate(IdentityNumber.parse(identityNumber), professionCode, request,
-                token.getSubject());
+        return register.addSpecialistCertificate(
+                IdentityNumber.parse(identityNumber), professionCode, request, token.getSubject());
     }
 
     @PostMapping("/licences/{professionCode}/restrictions")
@@ -66,8 +74,11 @@ class RegisterController {
     @ApiResponse(responseCode = "201", description = "The restriction was added")
     @ApiResponse(responseCode = "409", description = "The licence already has that restriction in the period")
     @ApiResponse(responseCode = "422", description = "A date breaks the register's rules")
-    RegisteredRestriction restrict(@PathVariable String identityNumber, @PathVariable String professionCode,
-            @Valid @RequestBody NewRestriction request, @AuthenticationPrincipal Jwt token) {
+    RegisteredRestriction restrict(
+            @PathVariable String identityNumber,
+            @PathVariable String professionCode,
+            @Valid @RequestBody NewRestriction request,
+            @AuthenticationPrincipal Jwt token) {
         return register.restrict(IdentityNumber.parse(identityNumber), professionCode, request, token.getSubject());
     }
 
@@ -77,8 +88,11 @@ class RegisterController {
     @ApiResponse(responseCode = "201", description = "The licence is revoked from the date given")
     @ApiResponse(responseCode = "409", description = "The licence is already revoked")
     @ApiResponse(responseCode = "422", description = "A date breaks the register's rules")
-    RegisteredRestriction revoke(@PathVariable String identityNumber, @PathVariable String professionCode,
-            @Valid @RequestBody LicenceRevocation request, @AuthenticationPrincipal Jwt token) {
+    RegisteredRestriction revoke(
+            @PathVariable String identityNumber,
+            @PathVariable String professionCode,
+            @Valid @RequestBody LicenceRevocation request,
+            @AuthenticationPrincipal Jwt token) {
         return register.revoke(IdentityNumber.parse(identityNumber), professionCode, request, token.getSubject());
     }
 
@@ -87,8 +101,11 @@ class RegisterController {
     @ApiResponse(responseCode = "200", description = "The restriction no longer applies from the date given")
     @ApiResponse(responseCode = "409", description = "The restriction had already ended")
     @ApiResponse(responseCode = "422", description = "A date breaks the register's rules")
-    RegisteredRestriction lift(@PathVariable String identityNumber, @PathVariable long restrictionId,
-            @Valid @RequestBody RestrictionLifting request, @AuthenticationPrincipal Jwt token) {
+    RegisteredRestriction lift(
+            @PathVariable String identityNumber,
+            @PathVariable long restrictionId,
+            @Valid @RequestBody RestrictionLifting request,
+            @AuthenticationPrincipal Jwt token) {
         return register.lift(IdentityNumber.parse(identityNumber), restrictionId, request, token.getSubject());
     }
 
@@ -124,14 +141,20 @@ class RegisterController {
 
     @ExceptionHandler
     ProblemDetail onNotApplicable(SpecialistCertificateNotApplicableException ex) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "No specialist certificates for this profession",
-                ex.getMessage(), "professionCode");
+        return problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "No specialist certificates for this profession",
+                ex.getMessage(),
+                "professionCode");
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
     ProblemDetail onConcurrentUpdate(RuntimeException ex) {
-        return problem(HttpStatus.CONFLICT, "Concurrent update",
-                "The person was updated by someone else at the same time; read again and retry.", null);
+        return problem(
+                HttpStatus.CONFLICT,
+                "Concurrent update",
+                "The person was updated by someone else at the same time; read again and retry.",
+                null);
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {

@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,9 +64,19 @@ public class RegisterService {
             }
             var educations = new ArrayList<RegisteredEducation>(2);
             var licences = new LinkedHashMap<Long, LicenceParts>(4);
-            var found = new RegisteredPerson(identityNumber, rs.getObject(1, LocalDate.class), rs.getString(2),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
-                    new ArrayList<>(2), educations, rs.getString(8), rs.getString(9),
+            var found = new RegisteredPerson(
+                    identityNumber,
+                    rs.getObject(1, LocalDate.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getBoolean(6),
+                    rs.getBoolean(7),
+                    new ArrayList<>(2),
+                    educations,
+                    rs.getString(8),
+                    rs.getString(9),
                     rs.getObject(10, OffsetDateTime.class).toInstant(),
                     rs.getObject(11, OffsetDateTime.class).toInstant());
             do {
@@ -77,19 +87,32 @@ public class RegisterService {
                 var code = rs.getString(14);
                 var firstDate = rs.getObject(15, LocalDate.class);
                 switch (kind) {
-                    case "E" -> educations.add(new RegisteredEducation(code, rs.getString(17), rs.getString(18),
-                            firstDate));
-                    case "L" -> licences.put(rs.getLong(13),
-                            new LicenceParts(Profession.of(code), firstDate, new ArrayList<>(2), new ArrayList<>(1)));
-                    case "R" -> licences.get(rs.getLong(13)).restrictions().add(new RegisteredRestriction(
-                            rs.getLong(19), code, RestrictionCode.of(code).title(), firstDate,
-                            rs.getObject(16, LocalDate.class), rs.getString(17)));
-                    default -> licences.get(rs.getLong(13)).certificates().add(
-                            new RegisteredSpecialistCertificate(code, rs.getString(17), firstDate));
+                    case "E" ->
+                        educations.add(new RegisteredEducation(code, rs.getString(17), rs.getString(18), firstDate));
+                    case "L" ->
+                        licences.put(
+                                rs.getLong(13),
+                                new LicenceParts(
+                                        Profession.of(code), firstDate, new ArrayList<>(2), new ArrayList<>(1)));
+                    case "R" ->
+                        licences.get(rs.getLong(13))
+                                .restrictions()
+                                .add(new RegisteredRestriction(
+                                        rs.getLong(19),
+                                        code,
+                                        RestrictionCode.of(code).title(),
+                                        firstDate,
+                                        rs.getObject(16, LocalDate.class),
+                                        rs.getString(17)));
+                    default ->
+                        licences.get(rs.getLong(13))
+                                .certificates()
+                                .add(new RegisteredSpecialistCertificate(code, rs.getString(17), firstDate));
                 }
             } while (rs.next());
             educations.sort(Comparator.comparing(RegisteredEducation::examDate));
-            licences.values().stream().map(LicenceParts::toRecord)
+            licences.values().stream()
+                    .map(LicenceParts::toRecord)
                     .sorted(Comparator.comparing(RegisteredLicence::licensedOn)
                             .thenComparing(RegisteredLicence::professionCode))
                     .forEach(found.licences()::add);
@@ -122,16 +145,23 @@ public class RegisterService {
             order by c.kind
             """;
 
-    private record LicenceParts(Profession profession, LocalDate licensedOn,
-            List<RegisteredSpecialistCertificate> certificates, List<RegisteredRestriction> restrictions) {
+    private record LicenceParts(
+            Profession profession,
+            LocalDate licensedOn,
+            List<RegisteredSpecialistCertificate> certificates,
+            List<RegisteredRestriction> restrictions) {
 
         RegisteredLicence toRecord() {
             certificates.sort(Comparator.comparing(RegisteredSpecialistCertificate::certifiedOn)
                     .thenComparing(RegisteredSpecialistCertificate::specialityCode));
-            restrictions.sort(Comparator.comparing(RegisteredRestriction::validFrom)
-                    .thenComparing(RegisteredRestriction::id));
-            return new RegisteredLicence(profession.code(), profession.title(), licensedOn,
-                    List.copyOf(certificates), List.copyOf(restrictions));
+            restrictions.sort(
+                    Comparator.comparing(RegisteredRestriction::validFrom).thenComparing(RegisteredRestriction::id));
+            return new RegisteredLicence(
+                    profession.code(),
+                    profession.title(),
+                    licensedOn,
+                    List.copyOf(certificates),
+                    List.copyOf(restrictions));
         }
     }
 
@@ -160,8 +190,8 @@ public class RegisterService {
                     var protectedIdentity = rs.getBoolean(2);
                     var deceased = rs.getBoolean(3);
                     var code = rs.getString(4);
-                    var entry = held.computeIfAbsent(number,
-                            n -> new PersonLicences(protectedIdentity, EnumSet.noneOf(Profession.class)));
+                    var entry = held.computeIfAbsent(
+                            number, n -> new PersonLicences(protectedIdentity, EnumSet.noneOf(Profession.class)));
                     if (code != null && !deceased) {
                         entry.professions().add(Profession.of(code));
                     }
@@ -175,30 +205,44 @@ public class RegisterService {
         var profession = Profession.of(request.professionCode());
         var licence = person.issueLicence(profession, request.licensedOn(), today(), clock.instant());
         persons.flush();
-        publish(identityNumber, ChangeKind.LICENCE_ISSUED, EnumSet.of(RegisterItem.PROFESSION, RegisterItem.ISSUE_DATES),
-                profession, null, null, request.licensedOn(), registrar);
+        publish(
+                identityNumber,
+                ChangeKind.LICENCE_ISSUED,
+                EnumSet.of(RegisterItem.PROFESSION, RegisterItem.ISSUE_DATES),
+                profession,
+                null,
+                null,
+                request.licensedOn(),
+                registrar);
         return RegisteredLicence.of(licence);
     }
 
     @Transactional
-    public RegisteredLicence addSpecialistCertificate(IdentityNumber identityNumber, String professionCode,
-            NewSpecialistCertificate request, String registrar) {
+    public RegisteredLicence addSpecialistCertificate(
+            IdentityNumber identityNumber, String professionCode, NewSpecialistCertificate request, String registrar) {
         var person = load(identityNumber);
         var profession = Profession.of(professionCode);
         var licence = person.licenceOrThrow(profession);
-        licence.addSpecialistCertificate(request.specialityCode(), request.specialityName(), request.certifiedOn(),
-                today());
+        licence.addSpecialistCertificate(
+                request.specialityCode(), request.specialityName(), request.certifiedOn(), today());
         person.touch(clock.instant());
         persons.flush();
-        changes.record(new NewChange(identityNumber, ChangeKind.SPECIALIST_CERTIFICATE_ADDED,
+        changes.record(new NewChange(
+                identityNumber,
+                ChangeKind.SPECIALIST_CERTIFICATE_ADDED,
                 EnumSet.of(RegisterItem.PROFESSION, RegisterItem.SPECIALITY, RegisterItem.ISSUE_DATES),
-                profession.code(), request.specialityCode(), null, null, request.certifiedOn(), registrar));
+                profession.code(),
+                request.specialityCode(),
+                null,
+                null,
+                request.certifiedOn(),
+                registrar));
         return RegisteredLicence.of(licence);
     }
 
     @Transactional
-    public RegisteredRestriction restrict(IdentityNumber identityNumber, String professionCode,
-            NewRestriction request, String registrar) {
+    public RegisteredRestriction restrict(
+            IdentityNumber identityNumber, String professionCode, NewRestriction request, String registrar) {
         var person = load(identityNumber);
         var profession = Profession.of(professionCode);
         var code = RestrictionCode.of(request.code());
@@ -206,47 +250,78 @@ public class RegisterService {
                 .restrict(code, request.validFrom(), request.validTo(), request.description(), today());
         person.touch(clock.instant());
         persons.flush();
-        publish(identityNumber, ChangeKind.RESTRICTION_ADDED, EnumSet.of(RegisterItem.PROFESSION, code.item()),
-                profession, restriction, null, request.validFrom(), registrar);
+        publish(
+                identityNumber,
+                ChangeKind.RESTRICTION_ADDED,
+                EnumSet.of(RegisterItem.PROFESSION, code.item()),
+                profession,
+                restriction,
+                null,
+                request.validFrom(),
+                registrar);
         return RegisteredRestriction.of(restriction);
     }
 
     @Transactional
-    public RegisteredRestriction revoke(IdentityNumber identityNumber, String professionCode,
-            LicenceRevocation request, String registrar) {
+    public RegisteredRestriction revoke(
+            IdentityNumber identityNumber, String professionCode, LicenceRevocation request, String registrar) {
         var person = load(identityNumber);
         var profession = Profession.of(professionCode);
-        var restriction = person.licenceOrThrow(profession)
-                .revoke(request.revokedOn(), request.description(), today());
+        var restriction = person.licenceOrThrow(profession).revoke(request.revokedOn(), request.description(), today());
         person.touch(clock.instant());
         persons.flush();
-        publish(identityNumber, ChangeKind.LICENCE_REVOKED,
-                EnumSet.of(RegisterItem.PROFESSION, RegisterItem.TRIAL_PERIOD_AND_REVOCATION), profession,
-                restriction, null, request.revokedOn(), registrar);
+        publish(
+                identityNumber,
+                ChangeKind.LICENCE_REVOKED,
+                EnumSet.of(RegisterItem.PROFESSION, RegisterItem.TRIAL_PERIOD_AND_REVOCATION),
+                profession,
+                restriction,
+                null,
+                request.revokedOn(),
+                registrar);
         return RegisteredRestriction.of(restriction);
     }
 
     @Transactional
-    public RegisteredRestriction lift(IdentityNumber identityNumber, long restrictionId, RestrictionLifting request,
-            String registrar) {
+    public RegisteredRestriction lift(
+            IdentityNumber identityNumber, long restrictionId, RestrictionLifting request, String registrar) {
         var person = load(identityNumber);
-        var restriction = person.restriction(restrictionId)
-                .orElseThrow(() -> new RestrictionNotFoundException(restrictionId));
+        var restriction =
+                person.restriction(restrictionId).orElseThrow(() -> new RestrictionNotFoundException(restrictionId));
         restriction.lift(request.liftedOn(), today());
         person.touch(clock.instant());
         persons.flush();
-        publish(identityNumber, ChangeKind.RESTRICTION_LIFTED,
+        publish(
+                identityNumber,
+                ChangeKind.RESTRICTION_LIFTED,
                 EnumSet.of(RegisterItem.PROFESSION, restriction.code().item()),
-                restriction.getLicence().getProfession(), restriction, null, request.liftedOn(), registrar);
+                restriction.getLicence().getProfession(),
+                restriction,
+                null,
+                request.liftedOn(),
+                registrar);
         return RegisteredRestriction.of(restriction);
     }
 
-    private void publish(IdentityNumber identityNumber, ChangeKind kind, Set<RegisterItem> items,
-            Profession profession, Restriction restriction, String specialityCode, LocalDate effectiveOn,
+    private void publish(
+            IdentityNumber identityNumber,
+            ChangeKind kind,
+            Set<RegisterItem> items,
+            Profession profession,
+            Restriction restriction,
+            String specialityCode,
+            LocalDate effectiveOn,
             String registrar) {
-        changes.record(new NewChange(identityNumber, kind, items, profession.code(), specialityCode,
+        changes.record(new NewChange(
+                identityNumber,
+                kind,
+                items,
+                profession.code(),
+                specialityCode,
                 restriction == null ? null : restriction.getId(),
-                restriction == null ? null : restriction.code().code(), effectiveOn, registrar));
+                restriction == null ? null : restriction.code().code(),
+                effectiveOn,
+                registrar));
     }
 
     private Person load(IdentityNumber identityNumber) {
@@ -258,6 +333,5 @@ public class RegisterService {
     }
 
     /** The professions a person holds a licence in today, and whether the identity is protected. */
-    public record PersonLicences(boolean protectedIdentity, Set<Profession> professions) {
-    }
+    public record PersonLicences(boolean protectedIdentity, Set<Profession> professions) {}
 }

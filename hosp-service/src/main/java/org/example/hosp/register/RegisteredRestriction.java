@@ -4,13 +4,18 @@ import java.time.LocalDate;
 import org.example.hosp.access.RegisterItem;
 
 /** A restriction on a licence; {@code validTo} is the last day it applies, none means until further notice. */
-public record RegisteredRestriction(long id, String code, String title, LocalDate validFrom, LocalDate validTo,
-        String description) {
+public record RegisteredRestriction(
+        long id, String code, String title, LocalDate validFrom, LocalDate validTo, String description) {
 
     static RegisteredRestriction of(Restriction restriction) {
         var code = restriction.code();
-        return new RegisteredRestriction(restriction.getId(), code.code(), code.title(), restriction.getValidFrom(),
-                restriction.getValidTo(), restriction.getDescription());
+        return new RegisteredRestriction(
+                restriction.getId(),
+                code.code(),
+                code.title(),
+                restriction.getValidFrom(),
+                restriction.getValidTo(),
+                restriction.getDescription());
     }
 
     public boolean isActiveOn(LocalDate date) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 public record RegisteredSpecialistCertificate(String specialityCode, String specialityName, LocalDate certifiedOn) {
 
     static RegisteredSpecialistCertificate of(SpecialistCertificate certificate) {
-        return new RegisteredSpecialistCertificate(certificate.getSpecialityCode(), certificate.getSpecialityName(),
-                certificate.getCertifiedOn());
+        return new RegisteredSpecialistCertificate(
+                certificate.getSpecialityCode(), certificate.getSpecialityName(), certificate.getCertifiedOn());
     }
 }

@@ -27,8 +27,7 @@ class Restriction {
     private LocalDate validTo;
     private String description;
 
-    protected Restriction() {
-    }
+    protected Restriction() {}
 
     Restriction(Licence licence, RestrictionCode code, LocalDate validFrom, LocalDate validTo, String description) {
         this.licence = licence;

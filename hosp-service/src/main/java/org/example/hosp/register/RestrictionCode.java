@@ -5,7 +5,6 @@ import org.example.hosp.access.RegisterItem;
 
 /** Restriction codes (behörighetsbegränsning, OID 1.2.752.116.3.1.5) and the 6 § item each belongs to. */
 public enum RestrictionCode {
-
     REVOKED_LICENCE("001", "Återkallad legitimation", RegisterItem.TRIAL_PERIOD_AND_REVOCATION),
     TRIAL_PERIOD("002", "Prövotid", RegisterItem.TRIAL_PERIOD_AND_REVOCATION),
     LIMITED_PRESCRIBING("003", "Begränsad förskrivningsrätt", RegisterItem.PRESCRIBING);
@@ -33,7 +32,9 @@ public enum RestrictionCode {
     }
 
     public static RestrictionCode of(String code) {
-        return Arrays.stream(values()).filter(value -> value.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(value -> value.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown restriction code"));
     }
 }

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
 /** A decision to lift a restriction: from {@code liftedOn} on it no longer applies. */
-public record RestrictionLifting(@NotNull LocalDate liftedOn) {
-}
+public record RestrictionLifting(@NotNull LocalDate liftedOn) {}

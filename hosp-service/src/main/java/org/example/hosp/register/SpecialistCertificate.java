@@ -23,8 +23,7 @@ class SpecialistCertificate {
     private String specialityName;
     private LocalDate certifiedOn;
 
-    protected SpecialistCertificate() {
-    }
+    protected SpecialistCertificate() {}
 
     SpecialistCertificate(Licence licence, String specialityCode, String specialityName, LocalDate certifiedOn) {
         this.licence = licence;

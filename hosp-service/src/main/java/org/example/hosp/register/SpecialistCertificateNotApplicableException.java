@@ -4,7 +4,7 @@ package org.example.hosp.register;
 class SpecialistCertificateNotApplicableException extends RuntimeException {
 
     SpecialistCertificateNotApplicableException(Profession profession) {
-        super("Specialist certificates are issued only to doctors (LK) and dentists (TL), not to "
-                + profession.code() + " (" + profession.title() + ").");
+        super("Specialist certificates are issued only to doctors (LK) and dentists (TL), not to " + profession.code()
+                + " (" + profession.title() + ").");
     }
 }

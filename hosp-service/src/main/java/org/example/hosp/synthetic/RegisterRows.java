@@ -24,38 +24,95 @@ final class RegisterRows {
         return nextLicenceId;
     }
 
-    void person(String identityNumber, LocalDate birthDate, String givenName, String familyName, boolean male,
-            String folkbokforingsort, boolean protectedIdentity, boolean deceased, String prescriberCode,
-            String prescribingScope, LocalDate registeredOn) {
+    void person(
+            String identityNumber,
+            LocalDate birthDate,
+            String givenName,
+            String familyName,
+            boolean male,
+            String folkbokforingsort,
+            boolean protectedIdentity,
+            boolean deceased,
+            String prescriberCode,
+            String prescribingScope,
+            LocalDate registeredOn) {
         personCount++;
-        persons.append(identityNumber).append(',').append(birthDate).append(',').append(givenName).append(',')
-                .append(familyName).append(',').append(male ? "MALE" : "FEMALE").append(',')
-                .append(folkbokforingsort).append(',').append(protectedIdentity).append(',').append(deceased)
-                .append(',').append(prescriberCode == null ? "" : prescriberCode).append(',')
-                .append(prescribingScope == null ? "" : prescribingScope).append(',')
-                .append(registeredOn).append(" 08:00:00+01,").append(registeredOn).append(" 08:00:00+01\n");
+        persons.append(identityNumber)
+                .append(',')
+                .append(birthDate)
+                .append(',')
+                .append(givenName)
+                .append(',')
+                .append(familyName)
+                .append(',')
+                .append(male ? "MALE" : "FEMALE")
+                .append(',')
+                .append(folkbokforingsort)
+                .append(',')
+                .append(protectedIdentity)
+                .append(',')
+                .append(deceased)
+                .append(',')
+                .append(prescriberCode == null ? "" : prescriberCode)
+                .append(',')
+                .append(prescribingScope == null ? "" : prescribingScope)
+                .append(',')
+                .append(registeredOn)
+                .append(" 08:00:00+01,")
+                .append(registeredOn)
+                .append(" 08:00:00+01\n");
     }
 
     long licence(String identityNumber, String professionCode, LocalDate licensedOn) {
         long id = nextLicenceId++;
-        licences.append(id).append(',').append(identityNumber).append(',').append(professionCode).append(',')
-                .append(licensedOn).append('\n');
+        licences.append(id)
+                .append(',')
+                .append(identityNumber)
+                .append(',')
+                .append(professionCode)
+                .append(',')
+                .append(licensedOn)
+                .append('\n');
         return id;
     }
 
     void specialistCertificate(long licenceId, String code, String name, LocalDate certifiedOn) {
-        specialistCertificates.append(licenceId).append(',').append(code).append(',').append(name).append(',')
-                .append(certifiedOn).append('\n');
+        specialistCertificates
+                .append(licenceId)
+                .append(',')
+                .append(code)
+                .append(',')
+                .append(name)
+                .append(',')
+                .append(certifiedOn)
+                .append('\n');
     }
 
     void restriction(long licenceId, String code, LocalDate validFrom, LocalDate validTo, String description) {
-        restrictions.append(licenceId).append(',').append(code).append(',').append(validFrom).append(',')
-                .append(validTo == null ? "" : validTo).append(',').append(description == null ? "" : description)
+        restrictions
+                .append(licenceId)
+                .append(',')
+                .append(code)
+                .append(',')
+                .append(validFrom)
+                .append(',')
+                .append(validTo == null ? "" : validTo)
+                .append(',')
+                .append(description == null ? "" : description)
                 .append('\n');
     }
 
     void education(String identityNumber, String professionCode, String school, String country, LocalDate examDate) {
-        educations.append(identityNumber).append(',').append(professionCode).append(',').append(school).append(',')
-                .append(country).append(',').append(examDate).append('\n');
+        educations
+                .append(identityNumber)
+                .append(',')
+                .append(professionCode)
+                .append(',')
+                .append(school)
+                .append(',')
+                .append(country)
+                .append(',')
+                .append(examDate)
+                .append('\n');
     }
 }

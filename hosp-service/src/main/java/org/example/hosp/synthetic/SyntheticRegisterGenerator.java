@@ -20,45 +20,200 @@ public final class SyntheticRegisterGenerator {
     /** The generated register is as of this date, so that it does not change with the day it is generated. */
     static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
 
-    private static final String[] PROFESSIONS = {"SJ", "LK", "FT", "PS", "AT", "TL", "BA", "BM", "HK", "AP", "RC",
-        "SG", "TH", "PT", "RS", "DT", "LG", "OP", "AU", "KP", "NA", "OT", "SF"};
+    private static final String[] PROFESSIONS = {
+        "SJ", "LK", "FT", "PS", "AT", "TL", "BA", "BM", "HK", "AP", "RC", "SG", "TH", "PT", "RS", "DT", "LG", "OP",
+        "AU", "KP", "NA", "OT", "SF"
+    };
     /** Relative frequencies (per mille) of {@link #PROFESSIONS}, roughly as in Swedish health care. */
-    private static final int[] WEIGHTS = {330, 190, 60, 50, 50, 45, 40, 30, 30, 20, 20, 20, 20, 15, 12, 10, 10, 10,
-        6, 4, 4, 2, 2};
-    private static final String[] FEMALE_NAMES = {"Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Kerstin", "Emma",
-        "Ingrid", "Malin", "Sofia", "Linda", "Elin", "Johanna", "Hanna", "Marie", "Julia", "Ida", "Elsa", "Frida",
-        "Helena", "Camilla", "Annika", "Susanne", "Jenny", "Ulrika", "Matilda", "Louise", "Amanda", "Therese"};
-    private static final String[] MALE_NAMES = {"Erik", "Lars", "Karl", "Anders", "Johan", "Per", "Mikael", "Nils",
-        "Jan", "Lennart", "Fredrik", "Daniel", "Peter", "Magnus", "Oskar", "Henrik", "Andreas", "Jonas", "Mattias",
-        "Stefan", "Gustav", "Alexander", "Marcus", "David", "Viktor", "Emil", "Simon", "Martin", "Axel", "Olof"};
-    private static final String[] FAMILY_NAMES = {"Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson",
-        "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Jansson", "Hansson",
-        "Bengtsson", "Jönsson", "Lindberg", "Jakobsson", "Magnusson", "Lindström", "Olofsson", "Lindqvist",
-        "Lindgren", "Berg", "Axelsson", "Bergström", "Lundberg", "Lind", "Lundgren", "Lundqvist", "Mattsson",
-        "Berglund", "Fredriksson", "Sandberg", "Henriksson", "Forsberg", "Sjöberg", "Ali", "Wallin", "Mohammed",
-        "Engström", "Eklund", "Danielsson", "Lundin", "Håkansson", "Björk", "Bergman", "Gunnarsson", "Holm",
-        "Wikström", "Samuelsson", "Isaksson", "Fransson", "Bergqvist", "Nyström", "Holmberg", "Arvidsson",
-        "Löfgren", "Söderberg", "Nyberg"};
-    private static final String[] PLACES = {"Stockholm", "Göteborg", "Malmö", "Uppsala", "Linköping", "Örebro",
-        "Västerås", "Helsingborg", "Norrköping", "Jönköping", "Umeå", "Lund", "Borås", "Huddinge", "Eskilstuna",
-        "Nacka", "Gävle", "Södertälje", "Halmstad", "Sundsvall", "Växjö", "Karlstad", "Botkyrka", "Kristianstad",
-        "Luleå", "Skellefteå", "Kalmar", "Falun", "Östersund", "Trollhättan", "Karlskrona", "Borlänge", "Visby",
-        "Kiruna", "Sollentuna", "Solna", "Täby", "Haninge", "Järfälla", "Mölndal"};
-    private static final String[] SCHOOLS = {"Karolinska institutet", "Uppsala universitet", "Lunds universitet",
-        "Göteborgs universitet", "Umeå universitet", "Linköpings universitet", "Örebro universitet",
-        "Malmö universitet", "Linnéuniversitetet", "Högskolan i Jönköping", "Mittuniversitetet",
-        "Luleå tekniska universitet", "Karlstads universitet", "Högskolan Dalarna", "Sophiahemmet Högskola",
-        "Röda Korsets Högskola", "Högskolan Väst", "Mälardalens universitet", "Högskolan i Gävle",
-        "Högskolan Kristianstad"};
-    private static final String[] FOREIGN_COUNTRIES = {"NO", "DK", "FI", "DE", "PL", "GR", "RO", "IQ", "IR", "SY",
-        "IN", "LT", "HU", "RS", "ES"};
+    private static final int[] WEIGHTS = {
+        330, 190, 60, 50, 50, 45, 40, 30, 30, 20, 20, 20, 20, 15, 12, 10, 10, 10, 6, 4, 4, 2, 2
+    };
+
+    private static final String[] FEMALE_NAMES = {
+        "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Kerstin", "Emma", "Ingrid", "Malin", "Sofia", "Linda", "Elin",
+        "Johanna", "Hanna", "Marie", "Julia", "Ida", "Elsa", "Frida", "Helena", "Camilla", "Annika", "Susanne", "Jenny",
+        "Ulrika", "Matilda", "Louise", "Amanda", "Therese"
+    };
+    private static final String[] MALE_NAMES = {
+        "Erik",
+        "Lars",
+        "Karl",
+        "Anders",
+        "Johan",
+        "Per",
+        "Mikael",
+        "Nils",
+        "Jan",
+        "Lennart",
+        "Fredrik",
+        "Daniel",
+        "Peter",
+        "Magnus",
+        "Oskar",
+        "Henrik",
+        "Andreas",
+        "Jonas",
+        "Mattias",
+        "Stefan",
+        "Gustav",
+        "Alexander",
+        "Marcus",
+        "David",
+        "Viktor",
+        "Emil",
+        "Simon",
+        "Martin",
+        "Axel",
+        "Olof"
+    };
+    private static final String[] FAMILY_NAMES = {
+        "Andersson",
+        "Johansson",
+        "Karlsson",
+        "Nilsson",
+        "Eriksson",
+        "Larsson",
+        "Olsson",
+        "Persson",
+        "Svensson",
+        "Gustafsson",
+        "Pettersson",
+        "Jonsson",
+        "Jansson",
+        "Hansson",
+        "Bengtsson",
+        "Jönsson",
+        "Lindberg",
+        "Jakobsson",
+        "Magnusson",
+        "Lindström",
+        "Olofsson",
+        "Lindqvist",
+        "Lindgren",
+        "Berg",
+        "Axelsson",
+        "Bergström",
+        "Lundberg",
+        "Lind",
+        "Lundgren",
+        "Lundqvist",
+        "Mattsson",
+        "Berglund",
+        "Fredriksson",
+        "Sandberg",
+        "Henriksson",
+        "Forsberg",
+        "Sjöberg",
+        "Ali",
+        "Wallin",
+        "Mohammed",
+        "Engström",
+        "Eklund",
+        "Danielsson",
+        "Lundin",
+        "Håkansson",
+        "Björk",
+        "Bergman",
+        "Gunnarsson",
+        "Holm",
+        "Wikström",
+        "Samuelsson",
+        "Isaksson",
+        "Fransson",
+        "Bergqvist",
+        "Nyström",
+        "Holmberg",
+        "Arvidsson",
+        "Löfgren",
+        "Söderberg",
+        "Nyberg"
+    };
+    private static final String[] PLACES = {
+        "Stockholm",
+        "Göteborg",
+        "Malmö",
+        "Uppsala",
+        "Linköping",
+        "Örebro",
+        "Västerås",
+        "Helsingborg",
+        "Norrköping",
+        "Jönköping",
+        "Umeå",
+        "Lund",
+        "Borås",
+        "Huddinge",
+        "Eskilstuna",
+        "Nacka",
+        "Gävle",
+        "Södertälje",
+        "Halmstad",
+        "Sundsvall",
+        "Växjö",
+        "Karlstad",
+        "Botkyrka",
+        "Kristianstad",
+        "Luleå",
+        "Skellefteå",
+        "Kalmar",
+        "Falun",
+        "Östersund",
+        "Trollhättan",
+        "Karlskrona",
+        "Borlänge",
+        "Visby",
+        "Kiruna",
+        "Sollentuna",
+        "Solna",
+        "Täby",
+        "Haninge",
+        "Järfälla",
+        "Mölndal"
+    };
+    private static final String[] SCHOOLS = {
+        "Karolinska institutet",
+        "Uppsala universitet",
+        "Lunds universitet",
+        "Göteborgs universitet",
+        "Umeå universitet",
+        "Linköpings universitet",
+        "Örebro universitet",
+        "Malmö universitet",
+        "Linnéuniversitetet",
+        "Högskolan i Jönköping",
+        "Mittuniversitetet",
+        "Luleå tekniska universitet",
+        "Karlstads universitet",
+        "Högskolan Dalarna",
+        "Sophiahemmet Högskola",
+        "Röda Korsets Högskola",
+        "Högskolan Väst",
+        "Mälardalens universitet",
+        "Högskolan i Gävle",
+        "Högskolan Kristianstad"
+    };
+    private static final String[] FOREIGN_COUNTRIES = {
+        "NO", "DK", "FI", "DE", "PL", "GR", "RO", "IQ", "IR", "SY", "IN", "LT", "HU", "RS", "ES"
+    };
     /** Doctors' speciality codes seen in the register's test data and the Sambi specification. */
-    private static final String[][] DOCTOR_SPECIALITIES = {{"1099", "Internmedicin"}, {"32", "Klinisk fysiologi"},
-        {"74", "Nukleärmedicin"}, {"3299", "Klinisk fysiologi"}, {"30014", "Barn- och ungdomshematologi och onkologi"}};
+    private static final String[][] DOCTOR_SPECIALITIES = {
+        {"1099", "Internmedicin"},
+        {"32", "Klinisk fysiologi"},
+        {"74", "Nukleärmedicin"},
+        {"3299", "Klinisk fysiologi"},
+        {"30014", "Barn- och ungdomshematologi och onkologi"}
+    };
     /** Swedish dental specialities; the codes are synthetic (no code list was available). */
-    private static final String[][] DENTIST_SPECIALITIES = {{"TS01", "Ortodonti"}, {"TS02", "Pedodonti"},
-        {"TS03", "Parodontologi"}, {"TS04", "Endodonti"}, {"TS05", "Oral protetik"}, {"TS06", "Käkkirurgi"},
-        {"TS07", "Orofacial medicin"}, {"TS08", "Odontologisk radiologi"}};
+    private static final String[][] DENTIST_SPECIALITIES = {
+        {"TS01", "Ortodonti"},
+        {"TS02", "Pedodonti"},
+        {"TS03", "Parodontologi"},
+        {"TS04", "Endodonti"},
+        {"TS05", "Oral protetik"},
+        {"TS06", "Käkkirurgi"},
+        {"TS07", "Orofacial medicin"},
+        {"TS08", "Odontologisk radiologi"}
+    };
 
     private final SplittableRandom random;
     private final Set<Long> usedNumbers = new HashSet<>();
@@ -107,17 +262,28 @@ public final class SyntheticRegisterGenerator {
         if (licensedOn.isAfter(AS_OF)) {
             licensedOn = AS_OF.minusDays(random.nextInt(200));
         }
-        boolean deceased = birthDate.isBefore(LocalDate.of(1962, 1, 1)) ? random.nextInt(100) < 3
-                : random.nextInt(1000) < 2;
+        boolean deceased =
+                birthDate.isBefore(LocalDate.of(1962, 1, 1)) ? random.nextInt(100) < 3 : random.nextInt(1000) < 2;
         boolean protectedIdentity = random.nextInt(100) == 0;
         var second = secondProfession(profession);
         var prescribing = prescribingScope(profession, second);
         var prescriberCode = prescribing == null ? null : prescriberCode();
-        var given = male ? MALE_NAMES[random.nextInt(MALE_NAMES.length)]
+        var given = male
+                ? MALE_NAMES[random.nextInt(MALE_NAMES.length)]
                 : FEMALE_NAMES[random.nextInt(FEMALE_NAMES.length)];
         var family = FAMILY_NAMES[random.nextInt(FAMILY_NAMES.length)];
-        rows.person(identityNumber, birthDate, given, family, male, PLACES[random.nextInt(PLACES.length)],
-                protectedIdentity, deceased, prescriberCode, prescribing, licensedOn);
+        rows.person(
+                identityNumber,
+                birthDate,
+                given,
+                family,
+                male,
+                PLACES[random.nextInt(PLACES.length)],
+                protectedIdentity,
+                deceased,
+                prescriberCode,
+                prescribing,
+                licensedOn);
         long licenceId = licence(rows, identityNumber, profession, licensedOn, samordningsnummer);
         specialities(rows, profession, licenceId, licensedOn);
         restrictions(rows, licenceId, licensedOn, prescriberCode != null);
@@ -190,11 +356,13 @@ public final class SyntheticRegisterGenerator {
         }
     }
 
-    private long licence(RegisterRows rows, String identityNumber, String profession, LocalDate licensedOn,
-            boolean foreign) {
+    private long licence(
+            RegisterRows rows, String identityNumber, String profession, LocalDate licensedOn, boolean foreign) {
         long id = rows.licence(identityNumber, profession, licensedOn);
         boolean abroad = foreign || random.nextInt(100) < 8;
-        rows.education(identityNumber, profession,
+        rows.education(
+                identityNumber,
+                profession,
                 abroad ? "Utländsk utbildning" : SCHOOLS[random.nextInt(SCHOOLS.length)],
                 abroad ? FOREIGN_COUNTRIES[random.nextInt(FOREIGN_COUNTRIES.length)] : "SE",
                 licensedOn.minusDays(10 + random.nextInt(120)));

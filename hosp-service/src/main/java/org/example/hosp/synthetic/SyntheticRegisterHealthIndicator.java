@@ -18,7 +18,10 @@ class SyntheticRegisterHealthIndicator implements HealthIndicator {
     public Health health() {
         var state = register.state();
         var health = state == SyntheticRegisterService.State.LOADED || state == SyntheticRegisterService.State.DISABLED
-                ? Health.up() : Health.down();
-        return health.withDetail("state", state.name()).withDetail("detail", register.detail()).build();
+                ? Health.up()
+                : Health.down();
+        return health.withDetail("state", state.name())
+                .withDetail("detail", register.detail())
+                .build();
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("hosp.synthetic-register")
-record SyntheticRegisterProperties(@DefaultValue("500000") @Min(0) @Max(5_000_000) int persons,
-        @DefaultValue("20060196") long seed, @DefaultValue("true") boolean background,
-        @DefaultValue("true") boolean enabled) {
-}
+record SyntheticRegisterProperties(
+        @DefaultValue("500000") @Min(0) @Max(5_000_000) int persons,
+        @DefaultValue("20060196") long seed,
+        @DefaultValue("true") boolean background,
+        @DefaultValue("true") boolean enabled) {}

@@ -28,7 +28,13 @@ class SyntheticRegisterService implements ApplicationRunner {
     private static final long LOAD_LOCK = 0x53796e52L;
     private static final int CHUNK = 25_000;
 
-    enum State { PENDING, LOADING, LOADED, FAILED, DISABLED }
+    enum State {
+        PENDING,
+        LOADING,
+        LOADED,
+        FAILED,
+        DISABLED
+    }
 
     private final DataSource dataSource;
     private final SyntheticRegisterProperties properties;
@@ -88,7 +94,8 @@ class SyntheticRegisterService implements ApplicationRunner {
                     // person per licence row, which turns a one-minute load into hours. Index lookups are always right
                     // here.
                     statement.execute("set local enable_seqscan = off");
-                    try (var marker = statement.executeQuery("select persons, duration_ms from synthetic_register_load")) {
+                    try (var marker =
+                            statement.executeQuery("select persons, duration_ms from synthetic_register_load")) {
                         if (marker.next()) {
                             detail = "Loaded earlier: " + marker.getInt(1) + " synthetic persons in "
                                     + marker.getLong(2) + " ms.";
@@ -130,8 +137,10 @@ class SyntheticRegisterService implements ApplicationRunner {
                 connection.commit();
                 detail = "Loaded " + properties.persons() + " synthetic persons and "
                         + DemoPersons.IDENTITY_NUMBERS.size() + " demo persons in " + millis + " ms.";
-                log.info("Synthetic register: {} persons generated and loaded with COPY in {} ms",
-                        properties.persons() + DemoPersons.IDENTITY_NUMBERS.size(), millis);
+                log.info(
+                        "Synthetic register: {} persons generated and loaded with COPY in {} ms",
+                        properties.persons() + DemoPersons.IDENTITY_NUMBERS.size(),
+                        millis);
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -152,16 +161,18 @@ class SyntheticRegisterService implements ApplicationRunner {
         BlockingQueue<RegisterRows> chunks = new ArrayBlockingQueue<>(3);
         var end = new RegisterRows(0);
         var failure = new RuntimeException[1];
-        var generator = new Thread(() -> {
-            try {
-                new SyntheticRegisterGenerator(properties.seed()).generate(properties.persons(), CHUNK,
-                        firstLicenceId, rows -> put(chunks, rows));
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            } finally {
-                put(chunks, end);
-            }
-        }, "synthetic-register-generator");
+        var generator = new Thread(
+                () -> {
+                    try {
+                        new SyntheticRegisterGenerator(properties.seed())
+                                .generate(properties.persons(), CHUNK, firstLicenceId, rows -> put(chunks, rows));
+                    } catch (RuntimeException e) {
+                        failure[0] = e;
+                    } finally {
+                        put(chunks, end);
+                    }
+                },
+                "synthetic-register-generator");
         generator.setDaemon(true);
         generator.start();
         try {
@@ -191,16 +202,25 @@ class SyntheticRegisterService implements ApplicationRunner {
     }
 
     private static void copy(CopyManager copy, RegisterRows rows) throws SQLException, IOException {
-        copy.copyIn("copy person (identity_number, birth_date, given_name, family_name, sex, folkbokforingsort, "
-                + "protected_identity, deceased, prescriber_code, prescribing_scope, registered_at, updated_at) "
-                + "from stdin with (format csv)", new StringReader(rows.persons.toString()));
-        copy.copyIn("copy licence (id, identity_number, profession_code, licensed_on) from stdin with (format csv)",
+        copy.copyIn(
+                "copy person (identity_number, birth_date, given_name, family_name, sex, folkbokforingsort, "
+                        + "protected_identity, deceased, prescriber_code, prescribing_scope, registered_at, updated_at) "
+                        + "from stdin with (format csv)",
+                new StringReader(rows.persons.toString()));
+        copy.copyIn(
+                "copy licence (id, identity_number, profession_code, licensed_on) from stdin with (format csv)",
                 new StringReader(rows.licences.toString()));
-        copy.copyIn("copy specialist_certificate (licence_id, speciality_code, speciality_name, certified_on) "
-                + "from stdin with (format csv)", new StringReader(rows.specialistCertificates.toString()));
-        copy.copyIn("copy restriction (licence_id, code, valid_from, valid_to, description) "
-                + "from stdin with (format csv)", new StringReader(rows.restrictions.toString()));
-        copy.copyIn("copy education (identity_number, profession_code, school, country, exam_date) "
-                + "from stdin with (format csv)", new StringReader(rows.educations.toString()));
+        copy.copyIn(
+                "copy specialist_certificate (licence_id, speciality_code, speciality_name, certified_on) "
+                        + "from stdin with (format csv)",
+                new StringReader(rows.specialistCertificates.toString()));
+        copy.copyIn(
+                "copy restriction (licence_id, code, valid_from, valid_to, description) "
+                        + "from stdin with (format csv)",
+                new StringReader(rows.restrictions.toString()));
+        copy.copyIn(
+                "copy education (identity_number, profession_code, school, country, exam_date) "
+                        + "from stdin with (format csv)",
+                new StringReader(rows.educations.toString()));
     }
 }

@@ -23,16 +23,16 @@ public class TransactionConfiguration {
 
     @Bean
     @Primary
-    JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory,
-            ObjectProvider<TransactionManagerCustomizers> customizers) {
+    JpaTransactionManager transactionManager(
+            EntityManagerFactory entityManagerFactory, ObjectProvider<TransactionManagerCustomizers> customizers) {
         var manager = new JpaTransactionManager(entityManagerFactory);
         customizers.ifAvailable(c -> c.customize(manager));
         return manager;
     }
 
     @Bean(DIRECT_ACCESS)
-    JdbcTransactionManager directAccessTransactionManager(DataSource dataSource,
-            ObjectProvider<TransactionManagerCustomizers> customizers) {
+    JdbcTransactionManager directAccessTransactionManager(
+            DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
         var manager = new JdbcTransactionManager(dataSource);
         customizers.ifAvailable(c -> c.customize(manager));
         return manager;

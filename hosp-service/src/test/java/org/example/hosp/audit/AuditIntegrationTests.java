@@ -54,7 +54,8 @@ class AuditIntegrationTests {
     @Test
     void writesOneRowForALookupWithWhoWhomWhichItemsAndTheRequestId() {
         var requestId = requestId();
-        assertThat(http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, PUBLIC, requestId).getStatusCode())
+        assertThat(http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, PUBLIC, requestId)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         var rows = rows(requestId);
         assertThat(rows).hasSize(1);
@@ -89,8 +90,10 @@ class AuditIntegrationTests {
     }
 
     @Test
-    void answersNothingWhenTheAuditRowCannotBeWritten(@Value("${spring.datasource.url}") String url,
-            @Value("${spring.flyway.user}") String owner, @Value("${spring.flyway.password}") String ownerPassword) {
+    void answersNothingWhenTheAuditRowCannotBeWritten(
+            @Value("${spring.datasource.url}") String url,
+            @Value("${spring.flyway.user}") String owner,
+            @Value("${spring.flyway.password}") String ownerPassword) {
         // only the owner may add a trigger: the service's role has no DDL rights (AuditRightsTests)
         var schema = new JdbcTemplate(new DriverManagerDataSource(url, owner, ownerPassword));
         schema.execute("""
@@ -101,8 +104,10 @@ class AuditIntegrationTests {
                 when (new.client_id = 'audit-refused') execute function refuse_test_audit()""");
         try {
             var requestId = requestId();
-            var answer = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
-                    HttpCalls.bearer("audit-refused", "IVO", "IVO", "hosp.read"), requestId);
+            var answer = http.get(
+                    "/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
+                    HttpCalls.bearer("audit-refused", "IVO", "IVO", "hosp.read"),
+                    requestId);
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
             assertThat(answer.getBody().has("licences")).isFalse();
             assertThat(answer.getBody().toString()).doesNotContain("Karin", "Lind", "7000011", "Uppsala");
@@ -115,13 +120,17 @@ class AuditIntegrationTests {
 
     @Test
     void refusesToWriteAnAuditRowOutsideTheReadsTransaction() {
-        var read = new AuditRecord(IdentityNumber.parse(SPECIALIST_DOCTOR), AccessKind.PERSON_LOOKUP, AuditRecord.FOUND,
+        var read = new AuditRecord(
+                IdentityNumber.parse(SPECIALIST_DOCTOR),
+                AccessKind.PERSON_LOOKUP,
+                AuditRecord.FOUND,
                 Set.of(RegisterItem.IDENTITY));
         var caller = new Caller("no-transaction", "IVO", "IVO", Set.of(RegisterItem.IDENTITY));
         assertThatThrownBy(() -> audit.recordAll(caller, List.of(read)))
                 .isInstanceOf(IllegalTransactionStateException.class);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = 'no-transaction'",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where client_id = 'no-transaction'", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -135,8 +144,10 @@ class AuditIntegrationTests {
         var malformed = requestId();
         http.get("/hosp/api/v1/persons/197003122443", PUBLIC, malformed);
         var refused = requestId();
-        http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
-                HttpCalls.bearer("private-clinic", "PRIVATE_CARE_PROVIDER", "Privatkliniken AB", "hosp.read"), refused);
+        http.get(
+                "/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
+                HttpCalls.bearer("private-clinic", "PRIVATE_CARE_PROVIDER", "Privatkliniken AB", "hosp.read"),
+                refused);
         assertThat(rows(malformed)).isEmpty();
         assertThat(rows(refused)).isEmpty();
     }
@@ -144,48 +155,66 @@ class AuditIntegrationTests {
     @Test
     void writesOneRowPerPersonOfABulkCheck() {
         var requestId = requestId();
-        var pairs = List.of(Map.of("identityNumber", SPECIALIST_DOCTOR, "professionCode", "LK"),
+        var pairs = List.of(
+                Map.of("identityNumber", SPECIALIST_DOCTOR, "professionCode", "LK"),
                 Map.of("identityNumber", "700312-2442", "professionCode", "SJ"),
                 Map.of("identityNumber", DENTIST_ON_TRIAL_PERIOD, "professionCode", "TL"),
                 Map.of("identityNumber", PROTECTED_IDENTITY, "professionCode", "SJ"));
         assertThat(http.post("/hosp/api/v1/licence-checks", PUBLIC, Map.of("checks", pairs), requestId)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         var rows = rows(requestId);
-        assertThat(rows).extracting(row -> row.get("identity_number"))
+        assertThat(rows)
+                .extracting(row -> row.get("identity_number"))
                 .containsExactlyInAnyOrder(SPECIALIST_DOCTOR, DENTIST_ON_TRIAL_PERIOD, PROTECTED_IDENTITY);
         assertThat(rows).allSatisfy(row -> assertThat(row.get("access_kind")).isEqualTo("LICENCE_CHECK"));
-        assertThat(rows).filteredOn(row -> !PROTECTED_IDENTITY.equals(row.get("identity_number")))
+        assertThat(rows)
+                .filteredOn(row -> !PROTECTED_IDENTITY.equals(row.get("identity_number")))
                 .allSatisfy(row -> {
                     assertThat(row.get("outcome")).isEqualTo("FOUND");
                     assertThat(row.get("items")).isEqualTo("{3,7}");
                 });
-        assertThat(rows).filteredOn(row -> PROTECTED_IDENTITY.equals(row.get("identity_number")))
-                .singleElement().satisfies(row -> {
-                    assertThat(row.get("outcome")).as("answered as unknown, and the row says why")
+        assertThat(rows)
+                .filteredOn(row -> PROTECTED_IDENTITY.equals(row.get("identity_number")))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("outcome"))
+                            .as("answered as unknown, and the row says why")
                             .isEqualTo("PROTECTED_IDENTITY");
-                    assertThat(row.get("items")).as("nothing of the register was disclosed").isEqualTo("{}");
+                    assertThat(row.get("items"))
+                            .as("nothing of the register was disclosed")
+                            .isEqualTo("{}");
                 });
     }
 
     @Test
     void writesAThousandRowsForAThousandPersonsInOneCheck() {
-        var numbers = jdbc.queryForList("select identity_number from person order by identity_number desc limit 1000",
-                String.class);
+        var numbers = jdbc.queryForList(
+                "select identity_number from person order by identity_number desc limit 1000", String.class);
         var requestId = requestId();
-        var pairs = numbers.stream().map(number -> Map.of("identityNumber", number, "professionCode", "LK")).toList();
-        assertThat(http.post("/hosp/api/v1/licence-checks", IVO, Map.of("checks", pairs), requestId).getStatusCode())
+        var pairs = numbers.stream()
+                .map(number -> Map.of("identityNumber", number, "professionCode", "LK"))
+                .toList();
+        assertThat(http.post("/hosp/api/v1/licence-checks", IVO, Map.of("checks", pairs), requestId)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(jdbc.queryForObject("select count(distinct identity_number) from audit_entry where request_id = ?",
-                Integer.class, requestId)).isEqualTo(1000);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct identity_number) from audit_entry where request_id = ?",
+                        Integer.class,
+                        requestId))
+                .isEqualTo(1000);
     }
 
     @Test
     void refusesToUpdateAnAuditRow() {
         http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, PUBLIC, requestId());
         assertThatThrownBy(() -> jdbc.update("update audit_entry set client_id = 'someone-else'"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = 'someone-else'",
-                Integer.class)).isZero();
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where client_id = 'someone-else'", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -193,10 +222,15 @@ class AuditIntegrationTests {
         http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, PUBLIC, requestId());
         var before = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
         assertThatThrownBy(() -> jdbc.update("delete from audit_entry"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class)).isGreaterThanOrEqualTo(before);
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class))
+                .isGreaterThanOrEqualTo(before);
     }
 
     @Test
@@ -212,8 +246,8 @@ class AuditIntegrationTests {
         assertThat(body.get("totalPages").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(body.get("entries").get(0).get("identityNumber").asText()).isEqualTo(DENTIST_ON_TRIAL_PERIOD);
         assertThat(body.get("entries").get(0).get("clientId").asText()).isEqualTo("ivo");
-        var later = http.get("/hosp/api/v1/audit?identityNumber=" + DENTIST_ON_TRIAL_PERIOD
-                + "&from=2999-01-01T00:00:00Z", AUDITOR);
+        var later = http.get(
+                "/hosp/api/v1/audit?identityNumber=" + DENTIST_ON_TRIAL_PERIOD + "&from=2999-01-01T00:00:00Z", AUDITOR);
         assertThat(later.getBody().get("totalElements").asLong()).isZero();
         var everyone = http.get("/hosp/api/v1/audit?from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z&size=5", AUDITOR);
         assertThat(everyone.getStatusCode()).isEqualTo(HttpStatus.OK);

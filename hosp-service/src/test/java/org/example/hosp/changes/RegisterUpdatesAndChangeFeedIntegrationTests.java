@@ -27,8 +27,8 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
     static final String PUBLIC = HttpCalls.bearer("region-skane", "PUBLIC_CARE_PROVIDER", "Region Skåne", "hosp.read");
     static final String IVO = HttpCalls.bearer("ivo", "IVO", "IVO", "hosp.read");
     /** An actor type the test configuration grants 1, 3 and 5–7 (no item 8), as Transportstyrelsen could be. */
-    static final String CONFIGURED_AUTHORITY = HttpCalls.bearer("authority", "TEST_AUTHORITY", "Myndigheten",
-            "hosp.read");
+    static final String CONFIGURED_AUTHORITY =
+            HttpCalls.bearer("authority", "TEST_AUTHORITY", "Myndigheten", "hosp.read");
 
     @Autowired
     TestRestTemplate rest;
@@ -50,33 +50,54 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
         var base = "/hosp/api/v1/persons/" + person + "/licences";
         var issued = http.post(base, REGISTRAR, Map.of("professionCode", "TL", "licensedOn", "2020-06-01"));
         assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(http.post(base + "/TL/specialist-certificates", REGISTRAR,
-                Map.of("specialityCode", "TS01", "specialityName", "Ortodonti", "certifiedOn", "2024-01-15"))
-                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(http.post(base + "/TL/restrictions", REGISTRAR,
-                Map.of("code", "003", "validFrom", "2024-02-01", "description", "Ej narkotika"))
-                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(http.post(
+                                base + "/TL/specialist-certificates",
+                                REGISTRAR,
+                                Map.of(
+                                        "specialityCode",
+                                        "TS01",
+                                        "specialityName",
+                                        "Ortodonti",
+                                        "certifiedOn",
+                                        "2024-01-15"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(http.post(
+                                base + "/TL/restrictions",
+                                REGISTRAR,
+                                Map.of("code", "003", "validFrom", "2024-02-01", "description", "Ej narkotika"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         var revoked = http.post(base + "/TL/revocation", REGISTRAR, Map.of("revokedOn", "2024-03-01"));
         assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         var revocationId = revoked.getBody().get("id").asLong();
         assertThat(licensed(person, "TL")).isFalse();
-        var lifted = http.post("/hosp/api/v1/persons/" + person + "/restrictions/" + revocationId + "/lifting",
-                REGISTRAR, Map.of("liftedOn", "2024-09-01"));
+        var lifted = http.post(
+                "/hosp/api/v1/persons/" + person + "/restrictions/" + revocationId + "/lifting",
+                REGISTRAR,
+                Map.of("liftedOn", "2024-09-01"));
         assertThat(lifted.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(lifted.getBody().get("validTo").asText()).isEqualTo("2024-08-31");
         assertThat(licensed(person, "TL")).isTrue();
 
-        var firstPage = http.get("/hosp/api/v1/changes?limit=2&after=" + start, IVO).getBody();
+        var firstPage =
+                http.get("/hosp/api/v1/changes?limit=2&after=" + start, IVO).getBody();
         assertThat(kinds(firstPage, person)).containsExactly("LICENCE_ISSUED", "SPECIALIST_CERTIFICATE_ADDED");
         assertThat(firstPage.get("more").asBoolean()).isTrue();
-        var secondPage = http.get("/hosp/api/v1/changes?limit=100&after=" + firstPage.get("next").asText(), IVO)
+        var secondPage = http.get(
+                        "/hosp/api/v1/changes?limit=100&after="
+                                + firstPage.get("next").asText(),
+                        IVO)
                 .getBody();
-        assertThat(kinds(secondPage, person)).containsExactly("RESTRICTION_ADDED", "LICENCE_REVOKED",
-                "RESTRICTION_LIFTED");
+        assertThat(kinds(secondPage, person))
+                .containsExactly("RESTRICTION_ADDED", "LICENCE_REVOKED", "RESTRICTION_LIFTED");
         assertThat(secondPage.get("more").asBoolean()).isFalse();
-        var emptyPage = http.get("/hosp/api/v1/changes?after=" + secondPage.get("next").asText(), IVO).getBody();
+        var emptyPage = http.get(
+                        "/hosp/api/v1/changes?after=" + secondPage.get("next").asText(), IVO)
+                .getBody();
         assertThat(emptyPage.get("changes")).isEmpty();
-        assertThat(emptyPage.get("next").asText()).isEqualTo(secondPage.get("next").asText());
+        assertThat(emptyPage.get("next").asText())
+                .isEqualTo(secondPage.get("next").asText());
 
         var issuedEvent = firstPage.get("changes").get(0);
         assertThat(issuedEvent.get("identityNumber").asText()).isEqualTo(person);
@@ -92,15 +113,24 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
         var base = "/hosp/api/v1/persons/" + person + "/licences";
         http.post(base, REGISTRAR, Map.of("professionCode", "TL", "licensedOn", "2019-06-01"));
         http.post(base + "/TL/restrictions", REGISTRAR, Map.of("code", "003", "validFrom", "2023-02-01"));
-        http.post(base + "/TL/restrictions", REGISTRAR,
+        http.post(
+                base + "/TL/restrictions",
+                REGISTRAR,
                 Map.of("code", "002", "validFrom", "2023-03-01", "validTo", "2026-02-28"));
         assertThat(kinds(http.get("/hosp/api/v1/changes?after=" + start, PUBLIC).getBody(), person))
                 .containsExactly("LICENCE_ISSUED", "RESTRICTION_ADDED", "RESTRICTION_ADDED");
-        var withoutItemEight = http.get("/hosp/api/v1/changes?after=" + start, CONFIGURED_AUTHORITY).getBody();
-        assertThat(kinds(withoutItemEight, person)).as("limited prescribing (item 8) is not theirs")
+        var withoutItemEight = http.get("/hosp/api/v1/changes?after=" + start, CONFIGURED_AUTHORITY)
+                .getBody();
+        assertThat(kinds(withoutItemEight, person))
+                .as("limited prescribing (item 8) is not theirs")
                 .containsExactly("LICENCE_ISSUED", "RESTRICTION_ADDED");
-        assertThat(entries(withoutItemEight, person).get(1).get("restrictionCode").asText()).isEqualTo("002");
-        var refused = http.get("/hosp/api/v1/changes",
+        assertThat(entries(withoutItemEight, person)
+                        .get(1)
+                        .get("restrictionCode")
+                        .asText())
+                .isEqualTo("002");
+        var refused = http.get(
+                "/hosp/api/v1/changes",
                 HttpCalls.bearer("private-clinic", "PRIVATE_CARE_PROVIDER", "Privatkliniken AB", "hosp.read"));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -109,12 +139,15 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
     void auditsEveryPersonInAFeedPage() {
         var person = personWithout("TL", 2);
         var start = endOfFeed();
-        http.post("/hosp/api/v1/persons/" + person + "/licences", REGISTRAR,
+        http.post(
+                "/hosp/api/v1/persons/" + person + "/licences",
+                REGISTRAR,
                 Map.of("professionCode", "TL", "licensedOn", "2018-06-01"));
         var requestId = "feed-" + UUID.randomUUID();
         http.get("/hosp/api/v1/changes?after=" + start, IVO, requestId);
-        var rows = jdbc.queryForList("select identity_number, access_kind, items::text as items from audit_entry "
-                + "where request_id = ?", requestId);
+        var rows = jdbc.queryForList(
+                "select identity_number, access_kind, items::text as items from audit_entry " + "where request_id = ?",
+                requestId);
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.get("identity_number")).isEqualTo(person);
             assertThat(row.get("access_kind")).isEqualTo("CHANGE_FEED");
@@ -125,10 +158,14 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
     @Test
     void showsOnlyTheIdentityNumberForAChangeToAProtectedIdentity() {
         var start = endOfFeed();
-        assertThat(http.post("/hosp/api/v1/persons/" + PROTECTED_IDENTITY + "/licences", REGISTRAR,
-                Map.of("professionCode", "BM", "licensedOn", "2020-01-01")).getStatusCode())
+        assertThat(http.post(
+                                "/hosp/api/v1/persons/" + PROTECTED_IDENTITY + "/licences",
+                                REGISTRAR,
+                                Map.of("professionCode", "BM", "licensedOn", "2020-01-01"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        var entry = entries(http.get("/hosp/api/v1/changes?after=" + start, IVO).getBody(), PROTECTED_IDENTITY).get(0);
+        var entry = entries(http.get("/hosp/api/v1/changes?after=" + start, IVO).getBody(), PROTECTED_IDENTITY)
+                .get(0);
         var fields = new ArrayList<String>();
         entry.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("cursor", "occurredAt", "identityNumber");
@@ -138,7 +175,9 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
     void refusesASpecialistCertificateForAProfessionWithoutThem() {
         var nurse = personWith("SJ", 0);
         var before = events();
-        var answer = http.post("/hosp/api/v1/persons/" + nurse + "/licences/SJ/specialist-certificates", REGISTRAR,
+        var answer = http.post(
+                "/hosp/api/v1/persons/" + nurse + "/licences/SJ/specialist-certificates",
+                REGISTRAR,
                 Map.of("specialityCode", "1099", "certifiedOn", "2024-01-15"));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -150,13 +189,23 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
     @Test
     void refusesToIssueALicenceTwiceOrToRevokeTwice() {
         var nurse = personWith("SJ", 1);
-        var again = http.post("/hosp/api/v1/persons/" + nurse + "/licences", REGISTRAR,
+        var again = http.post(
+                "/hosp/api/v1/persons/" + nurse + "/licences",
+                REGISTRAR,
                 Map.of("professionCode", "SJ", "licensedOn", "2020-01-01"));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         var revocation = "/hosp/api/v1/persons/" + nurse + "/licences/SJ/revocation";
-        assertThat(http.post(revocation, REGISTRAR, Map.of("revokedOn", LocalDate.now().toString())).getStatusCode())
+        assertThat(http.post(
+                                revocation,
+                                REGISTRAR,
+                                Map.of("revokedOn", LocalDate.now().toString()))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        assertThat(http.post(revocation, REGISTRAR, Map.of("revokedOn", LocalDate.now().toString())).getStatusCode())
+        assertThat(http.post(
+                                revocation,
+                                REGISTRAR,
+                                Map.of("revokedOn", LocalDate.now().toString()))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -164,24 +213,42 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
     void validatesEveryUpdate() {
         var nurse = personWith("SJ", 2);
         var licences = "/hosp/api/v1/persons/" + nurse + "/licences";
-        assertThat(http.post(licences, REGISTRAR, Map.of("professionCode", "LK",
-                "licensedOn", LocalDate.now().plusDays(3).toString())).getStatusCode())
+        assertThat(http.post(
+                                licences,
+                                REGISTRAR,
+                                Map.of(
+                                        "professionCode",
+                                        "LK",
+                                        "licensedOn",
+                                        LocalDate.now().plusDays(3).toString()))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(http.post(licences, REGISTRAR, Map.of("professionCode", "XX", "licensedOn", "2020-01-01"))
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.post(licences, REGISTRAR, Map.of("professionCode", "LK")).getStatusCode())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.post(licences, REGISTRAR, Map.of("professionCode", "LK"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(http.post(licences + "/LK/revocation", REGISTRAR, Map.of("revokedOn", "2024-01-01"))
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.post(licences + "/SJ/restrictions", REGISTRAR, Map.of("code", "001", "validFrom", "2024-01-01"))
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.post("/hosp/api/v1/persons/" + nurse + "/restrictions/999999999/lifting", REGISTRAR,
-                Map.of("liftedOn", "2024-01-01")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        var unknown = http.post("/hosp/api/v1/persons/192001010020/licences", REGISTRAR,
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.post(
+                                "/hosp/api/v1/persons/" + nurse + "/restrictions/999999999/lifting",
+                                REGISTRAR,
+                                Map.of("liftedOn", "2024-01-01"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        var unknown = http.post(
+                "/hosp/api/v1/persons/192001010020/licences",
+                REGISTRAR,
                 Map.of("professionCode", "LK", "licensedOn", "2020-01-01"));
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.post(licences, IVO, Map.of("professionCode", "LK", "licensedOn", "2020-01-01"))
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -189,18 +256,21 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
         var answer = http.get("/hosp/api/v1/changes?after=not-a-cursor", IVO);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("field").asText()).isEqualTo("after");
-        assertThat(http.get("/hosp/api/v1/changes?limit=0", IVO).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.get("/hosp/api/v1/changes?limit=0", IVO).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     private boolean licensed(String person, String profession) {
-        var answer = http.post("/hosp/api/v1/licence-checks", PUBLIC,
+        var answer = http.post(
+                "/hosp/api/v1/licence-checks",
+                PUBLIC,
                 Map.of("checks", List.of(Map.of("identityNumber", person, "professionCode", profession))));
         return answer.getBody().get("results").get(0).get("licensed").asBoolean();
     }
 
     private String endOfFeed() {
-        return ChangeService.encode(jdbc.queryForObject("select coalesce(max(sequence), 0) from register_change",
-                Long.class));
+        return ChangeService.encode(
+                jdbc.queryForObject("select coalesce(max(sequence), 0) from register_change", Long.class));
     }
 
     private long events() {
@@ -238,6 +308,8 @@ class RegisterUpdatesAndChangeFeedIntegrationTests {
     }
 
     private static List<String> kinds(JsonNode page, String person) {
-        return entries(page, person).stream().map(entry -> entry.get("kind").asText()).toList();
+        return entries(page, person).stream()
+                .map(entry -> entry.get("kind").asText())
+                .toList();
     }
 }

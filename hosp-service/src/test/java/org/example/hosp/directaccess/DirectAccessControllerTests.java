@@ -32,8 +32,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest(DirectAccessController.class)
 class DirectAccessControllerTests {
 
-    private static final Caller CALLER = new Caller("region-skane", "Region Skåne", "PUBLIC_CARE_PROVIDER",
-            Set.of(RegisterItem.IDENTITY));
+    private static final Caller CALLER =
+            new Caller("region-skane", "Region Skåne", "PUBLIC_CARE_PROVIDER", Set.of(RegisterItem.IDENTITY));
 
     @Autowired
     MockMvc mvc;
@@ -47,8 +47,21 @@ class DirectAccessControllerTests {
     @Test
     void leavesOutWhatTheCallerMayNotSeeInsteadOfSendingNull() throws Exception {
         given(access.grant(any())).willReturn(CALLER);
-        given(directAccess.lookUp(any(), any())).willReturn(new PersonView("197003122442",
-                LocalDate.of(1970, 3, 12), "Karin", "Lind", "FEMALE", false, null, null, null, null, null, null, null));
+        given(directAccess.lookUp(any(), any()))
+                .willReturn(new PersonView(
+                        "197003122442",
+                        LocalDate.of(1970, 3, 12),
+                        "Karin",
+                        "Lind",
+                        "FEMALE",
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         mvc.perform(get("/hosp/api/v1/persons/197003122442").with(reader()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.givenName").value("Karin"))
@@ -93,10 +106,17 @@ class DirectAccessControllerTests {
     @Test
     void answersMalformedChecksWith400ListingEachField() throws Exception {
         given(access.grant(any())).willReturn(CALLER);
-        given(directAccess.check(any(), any())).willThrow(new InvalidLicenceChecksException("1 of the checks are "
-                + "malformed; the first is checks[0].professionCode.",
-                List.of(Map.of("field", "checks[0].professionCode", "message", "is not one of the register's profession codes"))));
-        mvc.perform(post("/hosp/api/v1/licence-checks").with(reader()).contentType(MediaType.APPLICATION_JSON)
+        given(directAccess.check(any(), any()))
+                .willThrow(new InvalidLicenceChecksException(
+                        "1 of the checks are " + "malformed; the first is checks[0].professionCode.",
+                        List.of(Map.of(
+                                "field",
+                                "checks[0].professionCode",
+                                "message",
+                                "is not one of the register's profession codes"))));
+        mvc.perform(post("/hosp/api/v1/licence-checks")
+                        .with(reader())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"checks\":[{\"identityNumber\":\"197003122442\",\"professionCode\":\"XX\"}]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -105,7 +125,9 @@ class DirectAccessControllerTests {
 
     @Test
     void answersUnreadableJsonWith400() throws Exception {
-        mvc.perform(post("/hosp/api/v1/licence-checks").with(reader()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/hosp/api/v1/licence-checks")
+                        .with(reader())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"checks\": [ {"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
@@ -115,9 +137,12 @@ class DirectAccessControllerTests {
     @Test
     void returnsOneResultPerPair() throws Exception {
         given(access.grant(any())).willReturn(CALLER);
-        given(directAccess.check(any(), any())).willReturn(new LicenceCheckResults(
-                List.of(new LicenceCheckResults.Result("197003122442", "LK", true))));
-        mvc.perform(post("/hosp/api/v1/licence-checks").with(reader()).contentType(MediaType.APPLICATION_JSON)
+        given(directAccess.check(any(), any()))
+                .willReturn(
+                        new LicenceCheckResults(List.of(new LicenceCheckResults.Result("197003122442", "LK", true))));
+        mvc.perform(post("/hosp/api/v1/licence-checks")
+                        .with(reader())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"checks\":[{\"identityNumber\":\"197003122442\",\"professionCode\":\"LK\"}]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.results[0].licensed").value(true))

@@ -39,14 +39,16 @@ class DirectAccessIntegrationTests {
 
     static final String PUBLIC = HttpCalls.bearer("region-skane", "PUBLIC_CARE_PROVIDER", "Region Skåne", "hosp.read");
     static final String IVO = HttpCalls.bearer("ivo", "IVO", "Inspektionen för vård och omsorg", "hosp.read");
-    static final String TRANSPORTSTYRELSEN = HttpCalls.bearer("transportstyrelsen", "TRANSPORTSTYRELSEN",
-            "Transportstyrelsen", "hosp.read");
+    static final String TRANSPORTSTYRELSEN =
+            HttpCalls.bearer("transportstyrelsen", "TRANSPORTSTYRELSEN", "Transportstyrelsen", "hosp.read");
     /** An actor type the test configuration grants 1, 3 and 5–7, as Transportstyrelsen could be configured. */
-    static final String CONFIGURED_AUTHORITY = HttpCalls.bearer("authority", "TEST_AUTHORITY", "Myndigheten",
-            "hosp.read");
-    static final String PRIVATE = HttpCalls.bearer("private-clinic", "PRIVATE_CARE_PROVIDER", "Privatkliniken AB",
-            "hosp.read");
-    static final String UNKNOWN_NUMBER = IdentityNumber.of(LocalDate.of(1920, 1, 1), 2, false).value();
+    static final String CONFIGURED_AUTHORITY =
+            HttpCalls.bearer("authority", "TEST_AUTHORITY", "Myndigheten", "hosp.read");
+
+    static final String PRIVATE =
+            HttpCalls.bearer("private-clinic", "PRIVATE_CARE_PROVIDER", "Privatkliniken AB", "hosp.read");
+    static final String UNKNOWN_NUMBER =
+            IdentityNumber.of(LocalDate.of(1920, 1, 1), 2, false).value();
 
     @Autowired
     TestRestTemplate rest;
@@ -66,10 +68,20 @@ class DirectAccessIntegrationTests {
         var answer = http.get("/hosp/api/v1/persons/" + DOCTOR_WITH_LIMITED_PRESCRIBING, PUBLIC);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         var json = answer.getBody();
-        assertThat(fields(json)).containsExactlyInAnyOrder("identityNumber", "birthDate", "givenName", "familyName",
-                "sex", "deceased", "licences", "specialistCertificates", "restrictions", "prescribing");
-        assertThat(fields(json.get("licences").get(0))).containsExactlyInAnyOrder("professionCode",
-                "professionTitle", "licensedOn");
+        assertThat(fields(json))
+                .containsExactlyInAnyOrder(
+                        "identityNumber",
+                        "birthDate",
+                        "givenName",
+                        "familyName",
+                        "sex",
+                        "deceased",
+                        "licences",
+                        "specialistCertificates",
+                        "restrictions",
+                        "prescribing");
+        assertThat(fields(json.get("licences").get(0)))
+                .containsExactlyInAnyOrder("professionCode", "professionTitle", "licensedOn");
         assertThat(json.get("restrictions").get(0).get("code").asText()).isEqualTo("003");
         assertThat(json.get("prescribing").get("prescriberCode").asText()).isEqualTo("7000029");
     }
@@ -77,9 +89,21 @@ class DirectAccessIntegrationTests {
     @Test
     void showsIvoAllNineItems() {
         var json = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, IVO).getBody();
-        assertThat(fields(json)).containsExactlyInAnyOrder("identityNumber", "birthDate", "givenName", "familyName",
-                "sex", "deceased", "folkbokforingsort", "licences", "educations", "specialistCertificates",
-                "restrictions", "prescribing", "administrative");
+        assertThat(fields(json))
+                .containsExactlyInAnyOrder(
+                        "identityNumber",
+                        "birthDate",
+                        "givenName",
+                        "familyName",
+                        "sex",
+                        "deceased",
+                        "folkbokforingsort",
+                        "licences",
+                        "educations",
+                        "specialistCertificates",
+                        "restrictions",
+                        "prescribing",
+                        "administrative");
         assertThat(json.get("folkbokforingsort").asText()).isEqualTo("Uppsala");
         assertThat(json.get("specialistCertificates")).hasSize(2);
         assertThat(json.get("educations").get(0).get("school").asText()).isEqualTo("Uppsala universitet");
@@ -92,7 +116,9 @@ class DirectAccessIntegrationTests {
         assertThat(lookup.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(lookup.getBody().get("detail").asText()).contains("TRANSPORTSTYRELSEN", "configured");
         assertThat(lookup.getBody().has("givenName")).isFalse();
-        var checks = http.post("/hosp/api/v1/licence-checks", TRANSPORTSTYRELSEN,
+        var checks = http.post(
+                "/hosp/api/v1/licence-checks",
+                TRANSPORTSTYRELSEN,
                 Map.of("checks", List.of(check(SPECIALIST_DOCTOR, "LK"))));
         assertThat(checks.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.get("/hosp/api/v1/changes", TRANSPORTSTYRELSEN).getStatusCode())
@@ -101,11 +127,22 @@ class DirectAccessIntegrationTests {
 
     @Test
     void showsAnActorTypeConfiguredWithItemsOneThreeAndFiveToSevenExactlyThose() {
-        var json = http.get("/hosp/api/v1/persons/" + DOCTOR_WITH_LIMITED_PRESCRIBING, CONFIGURED_AUTHORITY).getBody();
-        assertThat(fields(json)).containsExactlyInAnyOrder("identityNumber", "birthDate", "givenName", "familyName",
-                "sex", "deceased", "licences", "specialistCertificates", "restrictions");
+        var json = http.get("/hosp/api/v1/persons/" + DOCTOR_WITH_LIMITED_PRESCRIBING, CONFIGURED_AUTHORITY)
+                .getBody();
+        assertThat(fields(json))
+                .containsExactlyInAnyOrder(
+                        "identityNumber",
+                        "birthDate",
+                        "givenName",
+                        "familyName",
+                        "sex",
+                        "deceased",
+                        "licences",
+                        "specialistCertificates",
+                        "restrictions");
         assertThat(json.get("restrictions")).as("limited prescribing is item 8").isEmpty();
-        var dentist = http.get("/hosp/api/v1/persons/" + DENTIST_ON_TRIAL_PERIOD, CONFIGURED_AUTHORITY).getBody();
+        var dentist = http.get("/hosp/api/v1/persons/" + DENTIST_ON_TRIAL_PERIOD, CONFIGURED_AUTHORITY)
+                .getBody();
         assertThat(dentist.get("restrictions").get(0).get("code").asText()).isEqualTo("002");
     }
 
@@ -121,11 +158,13 @@ class DirectAccessIntegrationTests {
 
     @Test
     void refusesCallersWithAnUnknownOrNoActorType() {
-        var pharmacy = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
+        var pharmacy = http.get(
+                "/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
                 HttpCalls.bearer("apoteket", "PHARMACY", "Apoteket", "hosp.read"));
         assertThat(pharmacy.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(pharmacy.getBody().get("detail").asText()).contains("actor type PHARMACY");
-        var none = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, HttpCalls.bearer("webcert", null, null, "hosp.read"));
+        var none = http.get(
+                "/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, HttpCalls.bearer("webcert", null, null, "hosp.read"));
         assertThat(none.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(none.getBody().get("detail").asText()).contains("without an actor type");
     }
@@ -135,10 +174,13 @@ class DirectAccessIntegrationTests {
         var anonymous = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR, null);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        var wrongScope = http.get("/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
+        var wrongScope = http.get(
+                "/hosp/api/v1/persons/" + SPECIALIST_DOCTOR,
                 HttpCalls.bearer("region-skane", "PUBLIC_CARE_PROVIDER", "Region Skåne", "fmb.read"));
         assertThat(wrongScope.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        var checks = http.post("/hosp/api/v1/licence-checks", TestTokens.bearer("fmb-editor", "fmb.write"),
+        var checks = http.post(
+                "/hosp/api/v1/licence-checks",
+                TestTokens.bearer("fmb-editor", "fmb.write"),
                 Map.of("checks", List.of(check(SPECIALIST_DOCTOR, "LK"))));
         assertThat(checks.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -146,7 +188,8 @@ class DirectAccessIntegrationTests {
     @Test
     void showsOnlyTheMinimumOfAProtectedIdentityToEveryActor() {
         for (var token : List.of(PUBLIC, IVO, CONFIGURED_AUTHORITY)) {
-            var json = http.get("/hosp/api/v1/persons/" + PROTECTED_IDENTITY, token).getBody();
+            var json = http.get("/hosp/api/v1/persons/" + PROTECTED_IDENTITY, token)
+                    .getBody();
             assertThat(fields(json)).containsExactlyInAnyOrder("identityNumber", "birthDate", "deceased");
             assertThat(json.get("birthDate").asText()).isEqualTo("1990-02-14");
         }
@@ -170,16 +213,25 @@ class DirectAccessIntegrationTests {
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(malformed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(malformed.getBody().get("field").asText()).isEqualTo("identityNumber");
-        assertThat(malformed.getBody().get("detail").asText()).contains("check digit").doesNotContain("2443");
-        assertThat(http.get("/hosp/api/v1/persons/hello", PUBLIC).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getBody().get("detail").asText())
+                .contains("check digit")
+                .doesNotContain("2443");
+        assertThat(http.get("/hosp/api/v1/persons/hello", PUBLIC).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void answersForEachPairOnlyWhetherTheLicenceIsHeldNow() {
-        var pairs = List.of(check(SPECIALIST_DOCTOR, "LK"), check(SPECIALIST_DOCTOR, "SJ"),
-                check(NURSE_WITH_REVOKED_LICENCE, "SJ"), check(DENTIST_ON_TRIAL_PERIOD, "TL"),
-                check(DECEASED_DOCTOR, "LK"), check(UNKNOWN_NUMBER, "LK"), check(PROTECTED_IDENTITY, "SJ"),
-                check("880630-1480", "BM"), check(DOCTOR_WITH_LIMITED_PRESCRIBING, "LK"));
+        var pairs = List.of(
+                check(SPECIALIST_DOCTOR, "LK"),
+                check(SPECIALIST_DOCTOR, "SJ"),
+                check(NURSE_WITH_REVOKED_LICENCE, "SJ"),
+                check(DENTIST_ON_TRIAL_PERIOD, "TL"),
+                check(DECEASED_DOCTOR, "LK"),
+                check(UNKNOWN_NUMBER, "LK"),
+                check(PROTECTED_IDENTITY, "SJ"),
+                check("880630-1480", "BM"),
+                check(DOCTOR_WITH_LIMITED_PRESCRIBING, "LK"));
         var answer = http.post("/hosp/api/v1/licence-checks", PUBLIC, Map.of("checks", pairs));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         var results = answer.getBody().get("results");
@@ -195,16 +247,26 @@ class DirectAccessIntegrationTests {
     void answersAProtectedIdentityExactlyAsAnUnknownNumber() {
         for (var token : List.of(PUBLIC, IVO)) {
             for (var profession : List.of("SJ", "LK")) {
-                var protectedAnswer = http.post("/hosp/api/v1/licence-checks", token,
+                var protectedAnswer = http.post(
+                        "/hosp/api/v1/licence-checks",
+                        token,
                         Map.of("checks", List.of(check(PROTECTED_IDENTITY, profession))));
-                var unknownAnswer = http.post("/hosp/api/v1/licence-checks", token,
+                var unknownAnswer = http.post(
+                        "/hosp/api/v1/licence-checks",
+                        token,
                         Map.of("checks", List.of(check(UNKNOWN_NUMBER, profession))));
-                assertThat(protectedAnswer.getStatusCode()).isEqualTo(unknownAnswer.getStatusCode()).isEqualTo(HttpStatus.OK);
-                var result = (ObjectNode) protectedAnswer.getBody().get("results").get(0).deepCopy();
-                var unknown = (ObjectNode) unknownAnswer.getBody().get("results").get(0).deepCopy();
+                assertThat(protectedAnswer.getStatusCode())
+                        .isEqualTo(unknownAnswer.getStatusCode())
+                        .isEqualTo(HttpStatus.OK);
+                var result = (ObjectNode)
+                        protectedAnswer.getBody().get("results").get(0).deepCopy();
+                var unknown = (ObjectNode)
+                        unknownAnswer.getBody().get("results").get(0).deepCopy();
                 assertThat(result.remove("identityNumber").asText()).isEqualTo(PROTECTED_IDENTITY);
                 unknown.remove("identityNumber");
-                assertThat(result).as("the protected identity holds SJ, which must not show").isEqualTo(unknown);
+                assertThat(result)
+                        .as("the protected identity holds SJ, which must not show")
+                        .isEqualTo(unknown);
                 assertThat(result.get("licensed").asBoolean()).isFalse();
             }
         }
@@ -216,9 +278,14 @@ class DirectAccessIntegrationTests {
             var headers = new HttpHeaders();
             headers.set(HttpHeaders.AUTHORIZATION, PUBLIC);
             headers.set(HttpHeaders.CONTENT_TYPE, contentType);
-            var answer = rest.exchange("/hosp/api/v1/licence-checks", HttpMethod.POST,
-                    new HttpEntity<>("{\"checks\":[{\"identityNumber\":\"" + SPECIALIST_DOCTOR
-                            + "\",\"professionCode\":\"LK\"}]}", headers), JsonNode.class);
+            var answer = rest.exchange(
+                    "/hosp/api/v1/licence-checks",
+                    HttpMethod.POST,
+                    new HttpEntity<>(
+                            "{\"checks\":[{\"identityNumber\":\"" + SPECIALIST_DOCTOR
+                                    + "\",\"professionCode\":\"LK\"}]}",
+                            headers),
+                    JsonNode.class);
             assertThat(answer.getStatusCode()).as(contentType).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
             assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         }
@@ -236,16 +303,19 @@ class DirectAccessIntegrationTests {
         var noSuchPath = http.get("/hosp/api/v1/persons/191212121212/anything", PUBLIC);
         assertThat(noSuchPath.getStatusCode().is4xxClientError()).isTrue();
         assertThat(noSuchPath.getBody().toString()).doesNotContain("191212121212");
-        var registrar = http.post("/hosp/api/v1/persons/" + UNKNOWN_NUMBER + "/licences",
-                TestTokens.bearer("hosp-registrar", "hosp.write"), Map.of("professionCode", "SJ",
-                        "licensedOn", "2020-01-01"));
+        var registrar = http.post(
+                "/hosp/api/v1/persons/" + UNKNOWN_NUMBER + "/licences",
+                TestTokens.bearer("hosp-registrar", "hosp.write"),
+                Map.of("professionCode", "SJ", "licensedOn", "2020-01-01"));
         assertThat(registrar.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(registrar.getBody().toString()).doesNotContain(UNKNOWN_NUMBER, UNKNOWN_NUMBER.substring(2));
     }
 
     @Test
     void refusesMoreThanAThousandChecks() {
-        var pairs = IntStream.range(0, 1001).mapToObj(i -> check(SPECIALIST_DOCTOR, "LK")).toList();
+        var pairs = IntStream.range(0, 1001)
+                .mapToObj(i -> check(SPECIALIST_DOCTOR, "LK"))
+                .toList();
         var answer = http.post("/hosp/api/v1/licence-checks", PUBLIC, Map.of("checks", pairs));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").get(0).get("field").asText()).isEqualTo("checks");
@@ -255,12 +325,15 @@ class DirectAccessIntegrationTests {
 
     @Test
     void namesTheIndexOfEachMalformedCheck() {
-        var pairs = List.of(check(SPECIALIST_DOCTOR, "LK"), check("197003122443", "LK"), check(SPECIALIST_DOCTOR, "XX"));
+        var pairs =
+                List.of(check(SPECIALIST_DOCTOR, "LK"), check("197003122443", "LK"), check(SPECIALIST_DOCTOR, "XX"));
         var answer = http.post("/hosp/api/v1/licence-checks", PUBLIC, Map.of("checks", pairs));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         var fields = new ArrayList<String>();
-        answer.getBody().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        answer.getBody()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asText()));
         assertThat(fields).containsExactly("checks[1].identityNumber", "checks[2].professionCode");
         var notJson = http.post("/hosp/api/v1/licence-checks", PUBLIC, "{\"checks\": [");
         assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -268,16 +341,16 @@ class DirectAccessIntegrationTests {
 
     @Test
     void refusesLicenceChecksToAPrivateCareProvider() {
-        var answer = http.post("/hosp/api/v1/licence-checks", PRIVATE,
-                Map.of("checks", List.of(check(SPECIALIST_DOCTOR, "LK"))));
+        var answer = http.post(
+                "/hosp/api/v1/licence-checks", PRIVATE, Map.of("checks", List.of(check(SPECIALIST_DOCTOR, "LK"))));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(answer.getBody().get("detail").asText()).contains("PRIVATE_CARE_PROVIDER");
     }
 
     @Test
     void checksAThousandSyntheticPersonsInOneRequest() {
-        var numbers = jdbc.queryForList("select identity_number from person order by identity_number limit 1000",
-                String.class);
+        var numbers = jdbc.queryForList(
+                "select identity_number from person order by identity_number limit 1000", String.class);
         var pairs = numbers.stream().map(number -> check(number, "SJ")).toList();
         ResponseEntity<JsonNode> answer = http.post("/hosp/api/v1/licence-checks", IVO, Map.of("checks", pairs));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -290,7 +363,9 @@ class DirectAccessIntegrationTests {
                     and r.valid_from <= current_date and (r.valid_to is null or r.valid_to >= current_date))
                 """, Integer.class, (Object) numbers.toArray(String[]::new));
         var licensed = new int[1];
-        answer.getBody().get("results").forEach(result -> licensed[0] += result.get("licensed").asBoolean() ? 1 : 0);
+        answer.getBody()
+                .get("results")
+                .forEach(result -> licensed[0] += result.get("licensed").asBoolean() ? 1 : 0);
         assertThat(licensed[0]).isEqualTo(nurses).isPositive();
     }
 

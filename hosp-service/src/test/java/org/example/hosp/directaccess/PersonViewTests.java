@@ -27,21 +27,40 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What each actor type's JSON holds, cell by cell: items it may not see are absent, never null. */
 class PersonViewTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static final RegisteredPerson DOCTOR = person(false);
 
     @ParameterizedTest(name = "{0} item {1} -> {2}")
     @CsvSource({
-        "PUBLIC_CARE_PROVIDER, 1, true", "PUBLIC_CARE_PROVIDER, 2, false", "PUBLIC_CARE_PROVIDER, 3, true",
-        "PUBLIC_CARE_PROVIDER, 4, false", "PUBLIC_CARE_PROVIDER, 5, true", "PUBLIC_CARE_PROVIDER, 6, true",
-        "PUBLIC_CARE_PROVIDER, 7, true", "PUBLIC_CARE_PROVIDER, 8, true", "PUBLIC_CARE_PROVIDER, 9, false",
-        "IVO, 1, true", "IVO, 2, true", "IVO, 3, true", "IVO, 4, true", "IVO, 5, true", "IVO, 6, true",
-        "IVO, 7, true", "IVO, 8, true", "IVO, 9, true",
-        "TRANSPORTSTYRELSEN, 1, true", "TRANSPORTSTYRELSEN, 2, false", "TRANSPORTSTYRELSEN, 3, true",
-        "TRANSPORTSTYRELSEN, 4, false", "TRANSPORTSTYRELSEN, 5, true", "TRANSPORTSTYRELSEN, 6, true",
-        "TRANSPORTSTYRELSEN, 7, true", "TRANSPORTSTYRELSEN, 8, false", "TRANSPORTSTYRELSEN, 9, false"
+        "PUBLIC_CARE_PROVIDER, 1, true",
+        "PUBLIC_CARE_PROVIDER, 2, false",
+        "PUBLIC_CARE_PROVIDER, 3, true",
+        "PUBLIC_CARE_PROVIDER, 4, false",
+        "PUBLIC_CARE_PROVIDER, 5, true",
+        "PUBLIC_CARE_PROVIDER, 6, true",
+        "PUBLIC_CARE_PROVIDER, 7, true",
+        "PUBLIC_CARE_PROVIDER, 8, true",
+        "PUBLIC_CARE_PROVIDER, 9, false",
+        "IVO, 1, true",
+        "IVO, 2, true",
+        "IVO, 3, true",
+        "IVO, 4, true",
+        "IVO, 5, true",
+        "IVO, 6, true",
+        "IVO, 7, true",
+        "IVO, 8, true",
+        "IVO, 9, true",
+        "TRANSPORTSTYRELSEN, 1, true",
+        "TRANSPORTSTYRELSEN, 2, false",
+        "TRANSPORTSTYRELSEN, 3, true",
+        "TRANSPORTSTYRELSEN, 4, false",
+        "TRANSPORTSTYRELSEN, 5, true",
+        "TRANSPORTSTYRELSEN, 6, true",
+        "TRANSPORTSTYRELSEN, 7, true",
+        "TRANSPORTSTYRELSEN, 8, false",
+        "TRANSPORTSTYRELSEN, 9, false"
     })
     void showsAnItemOnlyToActorsThatMaySeeIt(String actorType, int item, boolean visible) throws Exception {
         var json = json(PersonView.of(DOCTOR, itemsOf(actorType)));
@@ -60,10 +79,21 @@ class PersonViewTests {
 
     @Test
     void showsAnItemThatIsPermittedButEmptyAsAnEmptyList() throws Exception {
-        var nurse = new RegisteredPerson(DOCTOR.identityNumber(), DOCTOR.birthDate(), "Karin", "Lind", "FEMALE",
-                "Uppsala", false, false, List.of(new RegisteredLicence("SJ", "Sjuksköterska",
-                        LocalDate.of(1997, 6, 15), List.of(), List.of())), List.of(), null, null,
-                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-01T00:00:00Z"));
+        var nurse = new RegisteredPerson(
+                DOCTOR.identityNumber(),
+                DOCTOR.birthDate(),
+                "Karin",
+                "Lind",
+                "FEMALE",
+                "Uppsala",
+                false,
+                false,
+                List.of(new RegisteredLicence("SJ", "Sjuksköterska", LocalDate.of(1997, 6, 15), List.of(), List.of())),
+                List.of(),
+                null,
+                null,
+                Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2020-01-01T00:00:00Z"));
         var json = json(PersonView.of(nurse, itemsOf("PUBLIC_CARE_PROVIDER")));
         assertThat(json.get("specialistCertificates").isArray()).isTrue();
         assertThat(json.get("specialistCertificates")).isEmpty();
@@ -77,15 +107,17 @@ class PersonViewTests {
             case "TRANSPORTSTYRELSEN" -> new int[] {1, 3, 5, 6, 7};
             default -> new int[0];
         };
-        return Arrays.stream(numbers).mapToObj(RegisterItem::of).collect(Collectors.toCollection(
-                () -> EnumSet.noneOf(RegisterItem.class)));
+        return Arrays.stream(numbers)
+                .mapToObj(RegisterItem::of)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(RegisterItem.class)));
     }
 
     /** Whether the JSON shows the data of one 6 § item. */
     static boolean visible(JsonNode json, int item) {
         var codes = json.has("restrictions")
                 ? StreamSupport.stream(json.get("restrictions").spliterator(), false)
-                        .map(r -> r.get("code").asText()).collect(Collectors.toSet())
+                        .map(r -> r.get("code").asText())
+                        .collect(Collectors.toSet())
                 : Set.<String>of();
         return switch (item) {
             case 1 -> json.has("givenName") && json.has("familyName") && json.has("sex") && json.has("identityNumber");
@@ -130,17 +162,37 @@ class PersonViewTests {
     }
 
     private static RegisteredPerson person(boolean protectedIdentity) {
-        var licence = new RegisteredLicence("LK", "Läkare", LocalDate.of(1997, 6, 15),
+        var licence = new RegisteredLicence(
+                "LK",
+                "Läkare",
+                LocalDate.of(1997, 6, 15),
                 List.of(new RegisteredSpecialistCertificate("1099", "Internmedicin", LocalDate.of(2003, 9, 1))),
-                List.of(new RegisteredRestriction(1, "001", "Återkallad legitimation", LocalDate.of(2010, 1, 1),
-                                LocalDate.of(2011, 1, 1), null),
-                        new RegisteredRestriction(2, "002", "Prövotid", LocalDate.of(2011, 1, 2),
-                                LocalDate.of(2014, 1, 1), null),
-                        new RegisteredRestriction(3, "003", "Begränsad förskrivningsrätt", LocalDate.of(2020, 1, 1),
-                                null, null)));
-        return new RegisteredPerson(IdentityNumber.parse("197003122442"), LocalDate.of(1970, 3, 12), "Karin", "Lind",
-                "FEMALE", "Uppsala", protectedIdentity, false, List.of(licence),
+                List.of(
+                        new RegisteredRestriction(
+                                1,
+                                "001",
+                                "Återkallad legitimation",
+                                LocalDate.of(2010, 1, 1),
+                                LocalDate.of(2011, 1, 1),
+                                null),
+                        new RegisteredRestriction(
+                                2, "002", "Prövotid", LocalDate.of(2011, 1, 2), LocalDate.of(2014, 1, 1), null),
+                        new RegisteredRestriction(
+                                3, "003", "Begränsad förskrivningsrätt", LocalDate.of(2020, 1, 1), null, null)));
+        return new RegisteredPerson(
+                IdentityNumber.parse("197003122442"),
+                LocalDate.of(1970, 3, 12),
+                "Karin",
+                "Lind",
+                "FEMALE",
+                "Uppsala",
+                protectedIdentity,
+                false,
+                List.of(licence),
                 List.of(new RegisteredEducation("LK", "Uppsala universitet", "SE", LocalDate.of(1995, 1, 20))),
-                "7000011", "FULL", Instant.parse("1997-06-15T07:00:00Z"), Instant.parse("2008-02-01T07:00:00Z"));
+                "7000011",
+                "FULL",
+                Instant.parse("1997-06-15T07:00:00Z"),
+                Instant.parse("2008-02-01T07:00:00Z"));
     }
 }

@@ -44,7 +44,8 @@ class IdentityNumberTests {
         var number = IdentityNumber.parse("199107695315", TODAY);
         assertThat(number.isSamordningsnummer()).isTrue();
         assertThat(number.birthDate()).isEqualTo(LocalDate.of(1991, 7, 9));
-        assertThat(IdentityNumber.parse("197003122442", TODAY).isSamordningsnummer()).isFalse();
+        assertThat(IdentityNumber.parse("197003122442", TODAY).isSamordningsnummer())
+                .isFalse();
     }
 
     @Test
@@ -59,37 +60,53 @@ class IdentityNumberTests {
         assertThat(IdentityNumber.parse(leap, TODAY).birthDate()).isEqualTo(LocalDate.of(2000, 2, 29));
         var nineteenHundred = "19000229" + "123" + IdentityNumber.luhn("000229123");
         assertThatThrownBy(() -> IdentityNumber.parse(nineteenHundred, TODAY))
-                .isInstanceOf(MalformedIdentityNumberException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(MalformedIdentityNumberException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"197003122443", "19700312-2441", "700312-2440", "199107695316"})
     void refusesAWrongCheckDigit(String text) {
         assertThatThrownBy(() -> IdentityNumber.parse(text, TODAY))
-                .isInstanceOf(MalformedIdentityNumberException.class).hasMessageContaining("check digit");
+                .isInstanceOf(MalformedIdentityNumberException.class)
+                .hasMessageContaining("check digit");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"197013122441", "197000122443", "197002302447", "197004312441", "197003922444",
-        "197003602441"})
+    @ValueSource(
+            strings = {"197013122441", "197000122443", "197002302447", "197004312441", "197003922444", "197003602441"})
     void refusesDatesThatDoNotExist(String twelveWithAnyCheckDigit) {
         var nine = twelveWithAnyCheckDigit.substring(2, 11);
         var valid = twelveWithAnyCheckDigit.substring(0, 11) + IdentityNumber.luhn(nine);
         assertThatThrownBy(() -> IdentityNumber.parse(valid, TODAY))
-                .isInstanceOf(MalformedIdentityNumberException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(MalformedIdentityNumberException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
     void refusesABirthDateInTheFuture() {
         var future = IdentityNumber.of(TODAY.plusDays(1), 123, false).value();
         assertThatThrownBy(() -> IdentityNumber.parse(future, TODAY))
-                .isInstanceOf(MalformedIdentityNumberException.class).hasMessageContaining("future");
+                .isInstanceOf(MalformedIdentityNumberException.class)
+                .hasMessageContaining("future");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"1970031224", "19700312244", "1970031224420", "19700312+2442", "197003122-442",
-        "19700312 2442", "700312*2442", "70031224x2", "abcdefghijkl", " 197003122442", "1970-03-12-2442"})
+    @ValueSource(
+            strings = {
+                "1970031224",
+                "19700312244",
+                "1970031224420",
+                "19700312+2442",
+                "197003122-442",
+                "19700312 2442",
+                "700312*2442",
+                "70031224x2",
+                "abcdefghijkl",
+                " 197003122442",
+                "1970-03-12-2442"
+            })
     void refusesMalformedText(String text) {
         assertThatThrownBy(() -> IdentityNumber.parse(text, TODAY))
                 .isInstanceOf(MalformedIdentityNumberException.class);
@@ -98,8 +115,12 @@ class IdentityNumberTests {
 
     @Test
     void neverRepeatsTheNumberInMessagesOrToString() {
-        assertThat(IdentityNumber.parse("197003122442", TODAY).toString()).doesNotContain("2442").doesNotContain("1970");
-        assertThatThrownBy(() -> IdentityNumber.parse("197003122443", TODAY)).message().doesNotContain("2443");
+        assertThat(IdentityNumber.parse("197003122442", TODAY).toString())
+                .doesNotContain("2442")
+                .doesNotContain("1970");
+        assertThatThrownBy(() -> IdentityNumber.parse("197003122443", TODAY))
+                .message()
+                .doesNotContain("2443");
     }
 
     @Test
@@ -119,7 +140,8 @@ class IdentityNumberTests {
 
     @Test
     void isEqualByValue() {
-        assertThat(IdentityNumber.parse("700312-2442", TODAY)).isEqualTo(IdentityNumber.parse("197003122442", TODAY))
+        assertThat(IdentityNumber.parse("700312-2442", TODAY))
+                .isEqualTo(IdentityNumber.parse("197003122442", TODAY))
                 .hasSameHashCodeAs(IdentityNumber.parse("19700312-2442", TODAY));
     }
 }

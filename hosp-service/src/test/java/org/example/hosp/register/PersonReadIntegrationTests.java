@@ -15,8 +15,8 @@ import org.example.hosp.access.Caller;
 import org.example.hosp.access.RegisterItem;
 import org.example.hosp.audit.AuditService;
 import org.example.hosp.identity.IdentityNumber;
-import org.junit.jupiter.api.Test;
 import org.example.hosp.system.TransactionConfiguration;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,31 +58,41 @@ class PersonReadIntegrationTests {
         assertThat(person.licences()).singleElement().satisfies(licence -> {
             assertThat(licence.professionCode()).isEqualTo("LK");
             assertThat(licence.licensedOn()).isEqualTo(LocalDate.of(1997, 6, 15));
-            assertThat(licence.specialistCertificates()).extracting(RegisteredSpecialistCertificate::specialityCode)
+            assertThat(licence.specialistCertificates())
+                    .extracting(RegisteredSpecialistCertificate::specialityCode)
                     .containsExactly("1099", "32");
             assertThat(licence.restrictions()).isEmpty();
         });
-        assertThat(person.educations()).containsExactly(
-                new RegisteredEducation("LK", "Uppsala universitet", "SE", LocalDate.of(1995, 1, 20)));
+        assertThat(person.educations())
+                .containsExactly(new RegisteredEducation("LK", "Uppsala universitet", "SE", LocalDate.of(1995, 1, 20)));
     }
 
     @Test
     void readsRestrictionsWithTheirIdsAndSeveralLicencesInOrder() {
         var nurse = find(IdentityNumber.parse(NURSE_WITH_REVOKED_LICENCE)).orElseThrow();
-        assertThat(nurse.licences()).singleElement().satisfies(licence -> assertThat(licence.restrictions())
-                .singleElement().satisfies(restriction -> {
-                    assertThat(restriction.id()).isPositive();
-                    assertThat(restriction.code()).isEqualTo("001");
-                    assertThat(restriction.validFrom()).isEqualTo(LocalDate.of(2024, 3, 1));
-                    assertThat(restriction.validTo()).isNull();
-                    assertThat(restriction.description()).isEqualTo("Återkallad av HSAN");
-                }));
+        assertThat(nurse.licences())
+                .singleElement()
+                .satisfies(licence -> assertThat(licence.restrictions())
+                        .singleElement()
+                        .satisfies(restriction -> {
+                            assertThat(restriction.id()).isPositive();
+                            assertThat(restriction.code()).isEqualTo("001");
+                            assertThat(restriction.validFrom()).isEqualTo(LocalDate.of(2024, 3, 1));
+                            assertThat(restriction.validTo()).isNull();
+                            assertThat(restriction.description()).isEqualTo("Återkallad av HSAN");
+                        }));
         var twoLicences = find(IdentityNumber.parse(NURSE_AND_MIDWIFE)).orElseThrow();
-        assertThat(twoLicences.licences()).extracting(RegisteredLicence::professionCode).containsExactly("SJ", "BM");
-        assertThat(twoLicences.educations()).extracting(RegisteredEducation::professionCode)
+        assertThat(twoLicences.licences())
+                .extracting(RegisteredLicence::professionCode)
                 .containsExactly("SJ", "BM");
-        var abroad = find(IdentityNumber.parse(PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER)).orElseThrow();
-        assertThat(abroad.educations()).singleElement().satisfies(e -> assertThat(e.country()).isEqualTo("CZ"));
+        assertThat(twoLicences.educations())
+                .extracting(RegisteredEducation::professionCode)
+                .containsExactly("SJ", "BM");
+        var abroad = find(IdentityNumber.parse(PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER))
+                .orElseThrow();
+        assertThat(abroad.educations())
+                .singleElement()
+                .satisfies(e -> assertThat(e.country()).isEqualTo("CZ"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.stream.Collectors;
 import org.example.hosp.access.RegisterItem;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ class ReferenceDataTests {
     void knowsExactlyTheProfessionsOfTheReferenceListWithTheirNames() throws IOException {
         var reference = new LinkedHashMap<String, String>();
         rows("hosp-legitimationsyrken.csv").forEach(row -> reference.put(row.get(0), row.get(1)));
-        var code = Arrays.stream(Profession.values())
-                .collect(Collectors.toMap(Profession::code, Profession::title));
+        var code = Arrays.stream(Profession.values()).collect(Collectors.toMap(Profession::code, Profession::title));
         assertThat(code).containsExactlyInAnyOrderEntriesOf(reference);
         assertThat(reference).hasSize(23);
     }
@@ -43,13 +41,20 @@ class ReferenceDataTests {
 
     @Test
     void hasNineRegisterItemsNumberedAsIn6Paragraph() throws IOException {
-        var numbers = rows("hosp-6par-direktatkomst.csv").stream().map(row -> Integer.parseInt(row.get(0))).toList();
-        assertThat(Arrays.stream(RegisterItem.values()).map(RegisterItem::number)).containsExactlyElementsOf(numbers);
+        var numbers = rows("hosp-6par-direktatkomst.csv").stream()
+                .map(row -> Integer.parseInt(row.get(0)))
+                .toList();
+        assertThat(Arrays.stream(RegisterItem.values()).map(RegisterItem::number))
+                .containsExactlyElementsOf(numbers);
     }
 
     private static List<List<String>> rows(String file) throws IOException {
         var text = new ClassPathResource("reference/" + file).getContentAsString(StandardCharsets.UTF_8);
-        return text.lines().skip(1).filter(line -> !line.isBlank()).map(ReferenceDataTests::fields).toList();
+        return text.lines()
+                .skip(1)
+                .filter(line -> !line.isBlank())
+                .map(ReferenceDataTests::fields)
+                .toList();
     }
 
     /** CSV fields with double-quoted values that may hold commas. */
@@ -70,5 +75,4 @@ class ReferenceDataTests {
         fields.add(current.toString());
         return fields;
     }
-
 }

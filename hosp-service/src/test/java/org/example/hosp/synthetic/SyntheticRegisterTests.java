@@ -28,9 +28,16 @@ class SyntheticRegisterTests {
     void loadsTheConfiguredNumberOfPersonsPlusTheDemoPersons() {
         assertThat(jdbc.queryForObject("select count(*) from person", Integer.class))
                 .isEqualTo(2000 + DemoPersons.IDENTITY_NUMBERS.size());
-        assertThat(jdbc.queryForList("select identity_number from person where identity_number in ("
-                + String.join(",", DemoPersons.IDENTITY_NUMBERS.stream().map(n -> "'" + n + "'").toList()) + ")",
-                String.class)).hasSize(DemoPersons.IDENTITY_NUMBERS.size());
+        assertThat(jdbc.queryForList(
+                        "select identity_number from person where identity_number in ("
+                                + String.join(
+                                        ",",
+                                        DemoPersons.IDENTITY_NUMBERS.stream()
+                                                .map(n -> "'" + n + "'")
+                                                .toList())
+                                + ")",
+                        String.class))
+                .hasSize(DemoPersons.IDENTITY_NUMBERS.size());
         assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
     }
 
@@ -39,7 +46,8 @@ class SyntheticRegisterTests {
         assertThat(loader.load()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from person", Integer.class))
                 .isEqualTo(2000 + DemoPersons.IDENTITY_NUMBERS.size());
-        assertThat(jdbc.queryForObject("select count(*) from synthetic_register_load", Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from synthetic_register_load", Integer.class))
+                .isOne();
     }
 
     @Test
@@ -70,13 +78,16 @@ class SyntheticRegisterTests {
         var protectedShare = jdbc.queryForObject(
                 "select avg(case when protected_identity then 1.0 else 0 end) from person", Double.class);
         assertThat(protectedShare).isBetween(0.002, 0.03);
-        assertThat(jdbc.queryForObject("select count(*) from person where deceased", Integer.class)).isPositive();
-        assertThat(jdbc.queryForObject("select count(distinct code) from restriction", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from person where deceased", Integer.class))
+                .isPositive();
+        assertThat(jdbc.queryForObject("select count(distinct code) from restriction", Integer.class))
+                .isEqualTo(3);
     }
 
     @Test
     void generatesTheSamePersonsFromTheSameSeedAndOthersFromAnother() {
-        assertThat(firstNumbers(20060196L, 500)).isEqualTo(firstNumbers(20060196L, 500))
+        assertThat(firstNumbers(20060196L, 500))
+                .isEqualTo(firstNumbers(20060196L, 500))
                 .doesNotHaveDuplicates()
                 .allMatch(IdentityNumber::isValid)
                 .doesNotContainAnyElementsOf(DemoPersons.IDENTITY_NUMBERS);

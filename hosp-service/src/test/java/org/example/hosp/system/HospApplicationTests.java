@@ -31,8 +31,14 @@ class HospApplicationTests {
     void publishesItsOpenApiDocument() {
         var docs = http.getForEntity("/hosp/v3/api-docs", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("\"openapi\"", "/hosp/api/v1/persons/{identityNumber}",
-                "/hosp/api/v1/licence-checks", "/hosp/api/v1/changes", "/hosp/api/v1/audit",
-                "/hosp/api/v1/persons/{identityNumber}/licences/{professionCode}/revocation", "\"oauth2\"");
+        assertThat(docs.getBody())
+                .contains(
+                        "\"openapi\"",
+                        "/hosp/api/v1/persons/{identityNumber}",
+                        "/hosp/api/v1/licence-checks",
+                        "/hosp/api/v1/changes",
+                        "/hosp/api/v1/audit",
+                        "/hosp/api/v1/persons/{identityNumber}/licences/{professionCode}/revocation",
+                        "\"oauth2\"");
     }
 }

@@ -63,11 +63,15 @@ final class DatabasePasswords {
             Files.createDirectories(file.getParent());
             var written = file.resolveSibling(file.getFileName() + ".new");
             Files.deleteIfExists(written);
-            Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (var out = Files.newBufferedWriter(written)) {
                 passwords.store(out, "Generated passwords of the embedded PostgreSQL's roles; keep private");
             }
-            Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    written,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);

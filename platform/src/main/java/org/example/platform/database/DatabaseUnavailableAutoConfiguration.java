@@ -11,5 +11,4 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(CannotGetJdbcConnectionException.class)
 @Import(DatabaseUnavailableHandler.class)
-public class DatabaseUnavailableAutoConfiguration {
-}
+public class DatabaseUnavailableAutoConfiguration {}

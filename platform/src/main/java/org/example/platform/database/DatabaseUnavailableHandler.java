@@ -28,11 +28,15 @@ public class DatabaseUnavailableHandler {
     static final String RETRY_AFTER_SECONDS = "5";
     private static final Log log = LogFactory.getLog(DatabaseUnavailableHandler.class);
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<ProblemDetail> onDatabaseUnavailable(Exception ex) {
         log.warn("Database unavailable: " + ex.getClass().getSimpleName()); // the message may hold SQL: not logged
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The service's database is unavailable for the moment; nothing was done. Try again shortly.");
         problem.setTitle("Service Unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

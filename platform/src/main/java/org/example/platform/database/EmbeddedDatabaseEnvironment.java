@@ -32,7 +32,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         var directory = environment.getProperty("suite.embedded-database.directory");
         var port = environment.getProperty("suite.embedded-database.port", Integer.class, 0);
         var postgres = EmbeddedPostgresServer.start(StringUtils.hasText(directory) ? Path.of(directory) : null, port);
-        var name = environment.getProperty("spring.application.name").toLowerCase().replace('-', '_');
+        var name =
+                environment.getProperty("spring.application.name").toLowerCase().replace('-', '_');
         var properties = new HashMap<String, Object>();
         var database = EmbeddedPostgresServer.database(postgres, name);
         properties.put("spring.datasource.url", database.url());

@@ -37,8 +37,7 @@ public final class EmbeddedPostgresServer {
     private static Path dataDirectory;
     private static int port;
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     /**
      * Starts the server once, stopped when the JVM exits; a directory keeps the data between runs, none
@@ -83,7 +82,9 @@ public final class EmbeddedPostgresServer {
         try {
             if (dataDirectory == null || !Files.exists(dataDirectory.resolve("postgresql.conf"))) {
                 // a new cluster never trusts anyone, not even for its first seconds
-                passwordFile = Files.createTempFile("initdb", ".pw",
+                passwordFile = Files.createTempFile(
+                        "initdb",
+                        ".pw",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(passwordFile, superuserPassword);
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
@@ -148,9 +149,10 @@ public final class EmbeddedPostgresServer {
             role(connection, owner, ownerPassword);
             role(connection, serviceRole, servicePassword);
             try (var statement = connection.createStatement()) {
-                statement.execute(exists(connection, "select 1 from pg_database where datname = ?", name)
-                        ? "alter database " + name + " owner to " + owner
-                        : "create database " + name + " owner " + owner);
+                statement.execute(
+                        exists(connection, "select 1 from pg_database where datname = ?", name)
+                                ? "alter database " + name + " owner to " + owner
+                                : "create database " + name + " owner " + owner);
                 statement.execute("revoke all on database " + name + " from public");
                 statement.execute("grant connect on database " + name + " to " + serviceRole);
             }
@@ -163,8 +165,12 @@ public final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not hand database " + name + " to its owner", e);
         }
-        return new ServiceDatabase("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name, owner,
-                ownerPassword, serviceRole, servicePassword);
+        return new ServiceDatabase(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name,
+                owner,
+                ownerPassword,
+                serviceRole,
+                servicePassword);
     }
 
     /** Hands every table, view, free-standing sequence and function of the public schema to the owner. */
@@ -194,9 +200,10 @@ public final class EmbeddedPostgresServer {
 
     private static void role(Connection connection, String role, String password) throws SQLException {
         try (var statement = connection.createStatement()) {
-            statement.execute((exists(connection, "select 1 from pg_roles where rolname = ?", role) ? "alter" : "create")
-                    + " role " + role + " login nosuperuser nocreatedb nocreaterole noreplication password "
-                    + literal(password));
+            statement.execute(
+                    (exists(connection, "select 1 from pg_roles where rolname = ?", role) ? "alter" : "create")
+                            + " role " + role + " login nosuperuser nocreatedb nocreaterole noreplication password "
+                            + literal(password));
         }
     }
 
@@ -224,7 +231,9 @@ public final class EmbeddedPostgresServer {
         }
         try {
             var lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
@@ -238,8 +247,9 @@ public final class EmbeddedPostgresServer {
         if (dataDirectory == null) {
             return true;
         }
-        return postmasterPid().stream().mapToObj(ProcessHandle::of).anyMatch(
-                process -> process.map(ProcessHandle::isAlive).orElse(false));
+        return postmasterPid().stream()
+                .mapToObj(ProcessHandle::of)
+                .anyMatch(process -> process.map(ProcessHandle::isAlive).orElse(false));
     }
 
     /**

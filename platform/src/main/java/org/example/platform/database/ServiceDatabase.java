@@ -5,8 +5,8 @@ package org.example.platform.database;
  * schema and may change it), and the service's own role, which the running service logs in as (only the rights the
  * service's Flyway callback grants it: no DDL, no trigger changes).
  */
-public record ServiceDatabase(String url, String owner, String ownerPassword, String serviceRole,
-        String servicePassword) {
+public record ServiceDatabase(
+        String url, String owner, String ownerPassword, String serviceRole, String servicePassword) {
 
     @Override
     public String toString() {

@@ -10,9 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,8 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", fieldErrors(ex.getBindingResult().getFieldErrors()));
@@ -40,13 +40,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> Map.of("field", result.getMethodParameter().getParameterName() == null ? ""
-                                : result.getMethodParameter().getParameterName(),
-                                "message", String.valueOf(error.getDefaultMessage()))))
+                        .map(error -> Map.of(
+                                "field",
+                                result.getMethodParameter().getParameterName() == null
+                                        ? ""
+                                        : result.getMethodParameter().getParameterName(),
+                                "message",
+                                String.valueOf(error.getDefaultMessage()))))
                 .toList();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
         problem.setTitle("Invalid request");
@@ -67,15 +71,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail onTypeMismatch(MethodArgumentTypeMismatchException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + ex.getName() + "' has an invalid value.");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Parameter '" + ex.getName() + "' has an invalid value.");
         problem.setTitle("Invalid request");
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail onAccessDenied(AccessDeniedException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The token does not grant access to this resource.");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN, "The token does not grant access to this resource.");
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -88,8 +93,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var tooLarge = RequestTooLargeException.findIn(ex);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
@@ -104,24 +109,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return tooLarge(tooLarge);
         }
         logger.error("Unexpected error", ex);
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Request could not be completed.");
+        var problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Request could not be completed.");
         problem.setTitle("Internal Server Error");
         return problem;
     }
 
     private static ProblemDetail tooLarge(RequestTooLargeException ex) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                RequestTooLargeException.detail(ex.limit()));
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, RequestTooLargeException.detail(ex.limit()));
         problem.setTitle("Content Too Large");
         return problem;
     }
 
     private static List<Map<String, String>> fieldErrors(List<FieldError> fieldErrors) {
-        return fieldErrors.stream().map(error -> {
-            var entry = new LinkedHashMap<String, String>();
-            entry.put("field", error.getField());
-            entry.put("message", String.valueOf(error.getDefaultMessage()));
-            return (Map<String, String>) entry;
-        }).toList();
+        return fieldErrors.stream()
+                .map(error -> {
+                    var entry = new LinkedHashMap<String, String>();
+                    entry.put("field", error.getField());
+                    entry.put("message", String.valueOf(error.getDefaultMessage()));
+                    return (Map<String, String>) entry;
+                })
+                .toList();
     }
 }

@@ -18,7 +18,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 public record AccessRule(HttpMethod method, List<String> patterns, Kind kind, Set<String> scopes) {
 
-    public enum Kind { OPEN, SCOPES, DENY, OWN_LOGIN }
+    public enum Kind {
+        OPEN,
+        SCOPES,
+        DENY,
+        OWN_LOGIN
+    }
 
     public AccessRule {
         patterns = List.copyOf(patterns);
@@ -58,7 +63,9 @@ public record AccessRule(HttpMethod method, List<String> patterns, Kind kind, Se
     /** The rule made ready to match requests: its path patterns parsed once, its authorities spelled once. */
     Compiled compile() {
         var builder = PathPatternRequestMatcher.withDefaults();
-        var matchers = patterns.stream().map(pattern -> builder.matcher(method, pattern)).toList();
+        var matchers = patterns.stream()
+                .map(pattern -> builder.matcher(method, pattern))
+                .toList();
         var authorities = scopes.stream().map(scope -> "SCOPE_" + scope).collect(Collectors.toUnmodifiableSet());
         return new Compiled(this, matchers.toArray(PathPatternRequestMatcher[]::new), authorities);
     }
@@ -85,6 +92,5 @@ public record AccessRule(HttpMethod method, List<String> patterns, Kind kind, Se
             }
             return false;
         }
-
     }
 }

@@ -27,7 +27,10 @@ public final class CachingJwtDecoder implements JwtDecoder {
     public CachingJwtDecoder(JwtDecoder delegate, long maximumTokens, Duration timeToLive, Clock clock) {
         this.delegate = delegate;
         this.clock = clock;
-        this.validated = Caffeine.newBuilder().maximumSize(maximumTokens).expireAfterWrite(timeToLive).build();
+        this.validated = Caffeine.newBuilder()
+                .maximumSize(maximumTokens)
+                .expireAfterWrite(timeToLive)
+                .build();
     }
 
     /** Whether this exact token was validated and is still remembered (it may have expired since). */
@@ -45,7 +48,8 @@ public final class CachingJwtDecoder implements JwtDecoder {
         }
         if (jwt.getExpiresAt() != null && !clock.instant().isBefore(jwt.getExpiresAt())) {
             validated.invalidate(token);
-            throw new JwtValidationException("The token has expired",
+            throw new JwtValidationException(
+                    "The token has expired",
                     List.of(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "Jwt expired", null)));
         }
         return jwt;

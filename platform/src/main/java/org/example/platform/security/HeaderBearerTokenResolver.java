@@ -32,7 +32,8 @@ public final class HeaderBearerTokenResolver implements BearerTokenResolver {
 
     /** The token of {@code Bearer <token>} when it has the RFC 6750 token68 form, else null. */
     public static String plainToken(String authorization) {
-        if (authorization == null || authorization.length() <= PREFIX.length()
+        if (authorization == null
+                || authorization.length() <= PREFIX.length()
                 || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return null;
         }
@@ -52,13 +53,25 @@ public final class HeaderBearerTokenResolver implements BearerTokenResolver {
     }
 
     private static boolean isTokenCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '+'
+                || c == '/';
     }
 
     private static boolean hasFormBody(HttpServletRequest request) {
         var contentType = request.getContentType();
-        return contentType != null && contentType.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
-                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
+        return contentType != null
+                && contentType.regionMatches(
+                        true,
+                        0,
+                        MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        0,
+                        MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
     }
 }

@@ -17,11 +17,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class ProblemResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static AuthenticationEntryPoint unauthorized() {
         return (request, response, ex) -> {
@@ -31,12 +30,17 @@ public final class ProblemResponses {
     }
 
     public static AccessDeniedHandler forbidden() {
-        return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                "The token does not carry the scope this resource requires.", null);
+        return (request, response, ex) -> write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "The token does not carry the scope this resource requires.",
+                null);
     }
 
-    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-            String instance) throws IOException {
+    public static void write(
+            HttpServletResponse response, HttpStatus status, String title, String detail, String instance)
+            throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (instance != null) {

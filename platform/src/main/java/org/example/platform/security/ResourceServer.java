@@ -18,27 +18,26 @@ public final class ResourceServer {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'; object-src 'none'";
 
-    private ResourceServer() {
-    }
+    private ResourceServer() {}
 
     /** The whole chain of a service: {@link #defaults} and the service's access list. */
     public static HttpSecurity protect(HttpSecurity http, ServiceAccess access) throws Exception {
-        return defaults(http).authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                .permitAll()
-                .anyRequest().access(access.atService()));
+        return defaults(http)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest()
+                        .access(access.atService()));
     }
 
     public static HttpSecurity defaults(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> {})
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
     }
 }

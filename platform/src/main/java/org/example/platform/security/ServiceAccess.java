@@ -59,7 +59,8 @@ public final class ServiceAccess {
 
     /** Whether a scope belongs to this service, so that a token carrying it is issued for this service. */
     public boolean owns(String scope) {
-        return scope.length() > scopeNamespace.length() && scope.startsWith(scopeNamespace)
+        return scope.length() > scopeNamespace.length()
+                && scope.startsWith(scopeNamespace)
                 && scope.charAt(scopeNamespace.length()) == '.';
     }
 
@@ -75,7 +76,8 @@ public final class ServiceAccess {
 
     /** Whether the request may pass; at the gateway, pages with their own login pass on to the service. */
     public boolean allows(Authentication authentication, HttpServletRequest request, boolean atGateway) {
-        if (authentication instanceof JwtAuthenticationToken token && !names(token.getToken().getClaims().get(JwtClaimNames.AUD))) {
+        if (authentication instanceof JwtAuthenticationToken token
+                && !names(token.getToken().getClaims().get(JwtClaimNames.AUD))) {
             return false;
         }
         for (var rule : compiled) {
@@ -113,7 +115,8 @@ public final class ServiceAccess {
 
         @Override
         @SuppressWarnings("deprecation")
-        public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        public AuthorizationDecision check(
+                Supplier<Authentication> authentication, RequestAuthorizationContext context) {
             return allows(authentication.get(), context.getRequest(), atGateway) ? GRANTED : DENIED;
         }
     }

@@ -35,7 +35,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * </ul>
  */
 @AutoConfiguration
-@ConditionalOnClass({ JwtDecoder.class, HttpFirewall.class })
+@ConditionalOnClass({JwtDecoder.class, HttpFirewall.class})
 public class TokenValidationAutoConfiguration {
 
     private static final Pattern DEFAULT_HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
@@ -45,11 +45,16 @@ public class TokenValidationAutoConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                if (bean instanceof JwtDecoder decoder
+                        && !(bean instanceof CachingJwtDecoder)
                         && environment.getProperty("platform.security.token-cache.enabled", Boolean.class, true)) {
-                    return new CachingJwtDecoder(decoder,
-                            environment.getProperty("platform.security.token-cache.maximum-tokens", Long.class, 10_000L),
-                            environment.getProperty("platform.security.token-cache.time-to-live", Duration.class,
+                    return new CachingJwtDecoder(
+                            decoder,
+                            environment.getProperty(
+                                    "platform.security.token-cache.maximum-tokens", Long.class, 10_000L),
+                            environment.getProperty(
+                                    "platform.security.token-cache.time-to-live",
+                                    Duration.class,
                                     Duration.ofMinutes(5)),
                             Clock.systemUTC());
                 }
@@ -80,7 +85,8 @@ public class TokenValidationAutoConfiguration {
     @ConditionalOnMissingBean(HttpFirewall.class)
     HttpFirewall httpFirewall() {
         var firewall = new StrictHttpFirewall();
-        Predicate<String> allowed = value -> isPrintableAscii(value) || DEFAULT_HEADER_VALUE.matcher(value).matches();
+        Predicate<String> allowed = value ->
+                isPrintableAscii(value) || DEFAULT_HEADER_VALUE.matcher(value).matches();
         firewall.setAllowedHeaderValues(allowed);
         return firewall;
     }

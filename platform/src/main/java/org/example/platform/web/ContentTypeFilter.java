@@ -31,12 +31,20 @@ public class ContentTypeFilter extends OncePerRequestFilter {
                 mediaType = null;
             }
             if (mediaType == null || mediaType.isWildcardType() || mediaType.isWildcardSubtype()) {
-                refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                refuse(
+                        request,
+                        response,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported Media Type",
                         "The Content-Type is not a media type this service reads.");
                 return;
             }
             if ("multipart".equals(mediaType.getType()) && mediaType.getParameter("boundary") == null) {
-                refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                refuse(
+                        request,
+                        response,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported Media Type",
                         "A multipart Content-Type needs its boundary parameter.");
                 return;
             }
@@ -44,8 +52,9 @@ public class ContentTypeFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            String title, String detail) throws IOException {
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         ProblemResponses.write(response, status, title, detail, ProblemDetailRedaction.redact(request.getRequestURI()));
     }
 }

@@ -66,8 +66,12 @@ public class RequestSizeFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
-                RequestTooLargeException.detail(limit), request.getRequestURI());
+        ProblemResponses.write(
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Content Too Large",
+                RequestTooLargeException.detail(limit),
+                request.getRequestURI());
     }
 
     /** The response, which from the moment the body passes the limit takes no more status, headers or bytes. */

@@ -21,8 +21,11 @@ class EmbeddedPostgresServerTests {
         var database = EmbeddedPostgresServer.database(postgres, "platform_test");
         assertThat(EmbeddedPostgresServer.database(postgres, "platform_test")).isEqualTo(database);
 
-        try (var connection = DriverManager.getConnection(database.url(), database.serviceRole(), database.servicePassword());
-                var result = connection.createStatement().executeQuery("select current_database(), current_user, version()")) {
+        try (var connection = DriverManager.getConnection(
+                        database.url(), database.serviceRole(), database.servicePassword());
+                var result = connection
+                        .createStatement()
+                        .executeQuery("select current_database(), current_user, version()")) {
             result.next();
             assertThat(result.getString(1)).isEqualTo("platform_test");
             assertThat(result.getString(2)).isEqualTo("platform_test_app");
@@ -35,12 +38,18 @@ class EmbeddedPostgresServerTests {
         var postgres = EmbeddedPostgresServer.start(null, 0);
         var database = EmbeddedPostgresServer.database(postgres, "platform_test");
 
-        assertThatThrownBy(() -> DriverManager.getConnection(database.url(), "postgres", "").close())
+        assertThatThrownBy(() -> DriverManager.getConnection(database.url(), "postgres", "")
+                        .close())
                 .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> DriverManager.getConnection(database.url(), database.serviceRole(), "guess").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-        assertThatThrownBy(() -> DriverManager.getConnection(database.url(), database.owner(), database.servicePassword())
-                .close()).isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        assertThatThrownBy(() -> DriverManager.getConnection(database.url(), database.serviceRole(), "guess")
+                        .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(database.url(), database.owner(), database.servicePassword())
+                                .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
     }
 
     @Test
@@ -52,7 +61,8 @@ class EmbeddedPostgresServerTests {
             statement.execute("create table note (id int primary key, text varchar(20))");
             statement.execute("grant select, insert on note to " + database.serviceRole());
         }
-        try (var service = DriverManager.getConnection(database.url(), database.serviceRole(), database.servicePassword());
+        try (var service = DriverManager.getConnection(
+                        database.url(), database.serviceRole(), database.servicePassword());
                 var statement = service.createStatement()) {
             statement.execute("insert into note values (1, 'kept')");
             assertThatThrownBy(() -> statement.execute("update note set text = 'changed'"))
@@ -98,8 +108,10 @@ class EmbeddedPostgresServerTests {
             var first = EmbeddedPostgresServer.database(postgres, "kept");
             var passwords = dataDirectory.resolve("postgres-passwords.properties");
             assertThat(Files.readString(passwords)).contains("kept_app=" + first.servicePassword());
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords))).isEqualTo("rw-------");
-            assertThat(Files.readString(dataDirectory.resolve("postgres/pg_hba.conf"))).doesNotContain("trust");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords)))
+                    .isEqualTo("rw-------");
+            assertThat(Files.readString(dataDirectory.resolve("postgres/pg_hba.conf")))
+                    .doesNotContain("trust");
             EmbeddedPostgresServer.stop();
 
             var again = EmbeddedPostgresServer.database(
@@ -126,7 +138,8 @@ class EmbeddedPostgresServerTests {
                 statement.execute("create table entry (id bigint generated always as identity primary key)");
                 statement.execute("create sequence free_standing");
             }
-            Files.write(dataDirectory.resolve("postgres/pg_hba.conf"),
+            Files.write(
+                    dataDirectory.resolve("postgres/pg_hba.conf"),
                     java.util.List.of("local all all trust", "host all all 127.0.0.1/32 trust"));
             try (var connection = postgres.getPostgresDatabase().getConnection();
                     var statement = connection.createStatement()) {
@@ -139,16 +152,19 @@ class EmbeddedPostgresServerTests {
             var database = EmbeddedPostgresServer.database(
                     EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), 0, false), "legacy");
 
-            assertThat(Files.readString(dataDirectory.resolve("postgres/pg_hba.conf"))).doesNotContain("trust");
-            assertThatThrownBy(() -> DriverManager.getConnection(database.url(), "postgres", "").close())
+            assertThat(Files.readString(dataDirectory.resolve("postgres/pg_hba.conf")))
+                    .doesNotContain("trust");
+            assertThatThrownBy(() -> DriverManager.getConnection(database.url(), "postgres", "")
+                            .close())
                     .isInstanceOf(SQLException.class);
             try (var owner = DriverManager.getConnection(database.url(), database.owner(), database.ownerPassword());
-                    var result = owner.createStatement().executeQuery(
-                            "select string_agg(relname || ':' || pg_get_userbyid(relowner), ',' order by relname) "
-                                    + "from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'S')")) {
+                    var result = owner.createStatement()
+                            .executeQuery(
+                                    "select string_agg(relname || ':' || pg_get_userbyid(relowner), ',' order by relname) "
+                                            + "from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'S')")) {
                 result.next();
-                assertThat(result.getString(1)).isEqualTo(
-                        "entry:legacy_owner,entry_id_seq:legacy_owner,free_standing:legacy_owner");
+                assertThat(result.getString(1))
+                        .isEqualTo("entry:legacy_owner,entry_id_seq:legacy_owner,free_standing:legacy_owner");
             }
         } finally {
             EmbeddedPostgresServer.stop();
@@ -179,8 +195,11 @@ class EmbeddedPostgresServerTests {
             var restarted = restartWithin(Duration.ofSeconds(60));
             assertThat(EmbeddedPostgresServer.isRunning()).isTrue();
             assertThat(EmbeddedPostgresServer.postmasterPid().orElseThrow()).isNotEqualTo(pid);
-            try (var owner = DriverManager.getConnection(EmbeddedPostgresServer.database(restarted, "survivor").url(),
-                    database.owner(), database.ownerPassword());
+            try (var owner = DriverManager.getConnection(
+                            EmbeddedPostgresServer.database(restarted, "survivor")
+                                    .url(),
+                            database.owner(),
+                            database.ownerPassword());
                     var result = owner.createStatement().executeQuery("select id from answer")) {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getInt(1)).isEqualTo(42);

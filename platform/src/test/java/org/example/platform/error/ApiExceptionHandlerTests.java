@@ -47,8 +47,7 @@ class ApiExceptionHandlerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
-    record Thing(@NotBlank String name) {
-    }
+    record Thing(@NotBlank String name) {}
 
     @RestController
     static class FailingController {

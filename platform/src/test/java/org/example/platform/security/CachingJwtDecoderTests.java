@@ -26,8 +26,12 @@ class CachingJwtDecoderTests {
         if (token.startsWith("forged")) {
             throw new BadJwtException("bad signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("webcert")
-                .issuedAt(NOW.minusSeconds(60)).expiresAt(NOW.plusSeconds(600)).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("webcert")
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(NOW.plusSeconds(600))
+                .build();
     };
 
     @Test
@@ -60,7 +64,8 @@ class CachingJwtDecoderTests {
 
         clock.now = NOW.plusSeconds(600);
 
-        assertThatThrownBy(() -> decoder.decode("token-a")).isInstanceOf(JwtException.class)
+        assertThatThrownBy(() -> decoder.decode("token-a"))
+                .isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
     }
 

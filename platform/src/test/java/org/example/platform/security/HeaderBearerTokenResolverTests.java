@@ -19,10 +19,29 @@ class HeaderBearerTokenResolverTests {
     private final DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
 
     static List<String> headers() {
-        return List.of("Bearer " + JWT, "bearer " + JWT, "BEARER " + JWT, "Bearer abc==", "Bearer abc=", "Bearer a",
-                "Bearer ", "Bearer", "Bearer  " + JWT, "Bearer " + JWT + " ", "Bearer ab=c", "Bearer =abc",
-                "Bearer " + JWT + "\n", "Bearer ab cd", "Bearer åäö", "Bearer a,b", "Basic dXNlcjpwYXNz",
-                "Bearerabc", "Token " + JWT, "Bearer\t" + JWT, "bearer:" + JWT, "");
+        return List.of(
+                "Bearer " + JWT,
+                "bearer " + JWT,
+                "BEARER " + JWT,
+                "Bearer abc==",
+                "Bearer abc=",
+                "Bearer a",
+                "Bearer ",
+                "Bearer",
+                "Bearer  " + JWT,
+                "Bearer " + JWT + " ",
+                "Bearer ab=c",
+                "Bearer =abc",
+                "Bearer " + JWT + "\n",
+                "Bearer ab cd",
+                "Bearer åäö",
+                "Bearer a,b",
+                "Basic dXNlcjpwYXNz",
+                "Bearerabc",
+                "Token " + JWT,
+                "Bearer\t" + JWT,
+                "bearer:" + JWT,
+                "");
     }
 
     @ParameterizedTest
@@ -49,7 +68,8 @@ class HeaderBearerTokenResolverTests {
 
     @Test
     void findsNoTokenWithoutAnAuthorizationHeader() {
-        assertThat(resolver.resolve(new MockHttpServletRequest("GET", "/hosp/api/v1/persons/1"))).isNull();
+        assertThat(resolver.resolve(new MockHttpServletRequest("GET", "/hosp/api/v1/persons/1")))
+                .isNull();
     }
 
     private static MockHttpServletRequest request(String authorization) {
@@ -58,8 +78,8 @@ class HeaderBearerTokenResolverTests {
         return request;
     }
 
-    private static String outcome(java.util.function.Function<MockHttpServletRequest, String> resolve,
-            MockHttpServletRequest request) {
+    private static String outcome(
+            java.util.function.Function<MockHttpServletRequest, String> resolve, MockHttpServletRequest request) {
         try {
             return "token:" + resolve.apply(request);
         } catch (OAuth2AuthenticationException e) {

@@ -21,7 +21,8 @@ class HeaderValueFirewallTests {
 
     @Test
     void acceptsABearerTokenAndSwedishText() {
-        assertThat(header("Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3ZWJjZXJ0In0.c2ln")).startsWith("Bearer ");
+        assertThat(header("Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3ZWJjZXJ0In0.c2ln"))
+                .startsWith("Bearer ");
         assertThat(header("Region Skåne, Inspektionen för vård och omsorg")).contains("Skåne");
     }
 

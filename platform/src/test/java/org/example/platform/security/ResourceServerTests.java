@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A service's chain as every service builds it ({@code ResourceServer.protect} with its access list), over HTTP. */
-@SpringBootTest(classes = ResourceServerTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ResourceServerTests.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "suite.embedded-database.enabled=false")
 class ResourceServerTests {
 
@@ -31,7 +33,8 @@ class ResourceServerTests {
 
     @Test
     void letsATokenForTheServiceWithTheScopeThrough() throws Exception {
-        var response = get("/hosp/api/v1/persons/191212121212",
+        var response = get(
+                "/hosp/api/v1/persons/191212121212",
                 "Bearer " + TestTokens.token("region-skane", "PUBLIC_CARE_PROVIDER", "Region Skåne", "hosp.read"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("person 191212121212");
@@ -62,7 +65,8 @@ class ResourceServerTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Security-Policy"))
                 .hasValue(ResourceServer.CONTENT_SECURITY_POLICY);
-        assertThat(ResourceServer.CONTENT_SECURITY_POLICY).contains("default-src 'none'", "frame-ancestors 'none'")
+        assertThat(ResourceServer.CONTENT_SECURITY_POLICY)
+                .contains("default-src 'none'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
     }
 
@@ -76,7 +80,7 @@ class ResourceServerTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({ TestTokens.Config.class, HospStandIn.class })
+    @Import({TestTokens.Config.class, HospStandIn.class})
     static class App {
 
         @Bean

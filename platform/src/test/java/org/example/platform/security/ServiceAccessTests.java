@@ -13,15 +13,21 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 class ServiceAccessTests {
 
-    static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("key", "anonymousUser",
-            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+    static final Authentication ANONYMOUS = new AnonymousAuthenticationToken(
+            "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
     @Test
     void letsAnyoneReadOpenDataAndRefusesWhatIsNotListed() {
-        assertThat(serviceAllows(SuiteAccess.FMB, ANONYMOUS, "GET", "/fmb/api/v1/diagnoses/by-code/F32.1")).isTrue();
-        assertThat(serviceAllows(SuiteAccess.FMB, ANONYMOUS, "DELETE", "/fmb/api/v1/diagnoses/1")).isFalse();
-        assertThat(serviceAllows(SuiteAccess.HOSP, token(List.of("hosp"), "hosp.read", "hosp.write", "hosp.audit"), "GET",
-                "/hosp/api/v1/not-listed")).isFalse();
+        assertThat(serviceAllows(SuiteAccess.FMB, ANONYMOUS, "GET", "/fmb/api/v1/diagnoses/by-code/F32.1"))
+                .isTrue();
+        assertThat(serviceAllows(SuiteAccess.FMB, ANONYMOUS, "DELETE", "/fmb/api/v1/diagnoses/1"))
+                .isFalse();
+        assertThat(serviceAllows(
+                        SuiteAccess.HOSP,
+                        token(List.of("hosp"), "hosp.read", "hosp.write", "hosp.audit"),
+                        "GET",
+                        "/hosp/api/v1/not-listed"))
+                .isFalse();
     }
 
     @Test
@@ -29,9 +35,12 @@ class ServiceAccessTests {
         var coder = token(List.of("death-certificates"), "certificates.read", "certificates.code");
         var webcert = token(List.of("fmb", "death-certificates"), "fmb.read", "certificates.submit");
         var pdf = "/death-certificates/api/v1/certificates/7/pdf";
-        assertThat(serviceAllows(SuiteAccess.DEATH_CERTIFICATES, coder, "GET", pdf)).isTrue();
-        assertThat(serviceAllows(SuiteAccess.DEATH_CERTIFICATES, webcert, "GET", pdf)).isFalse();
-        assertThat(serviceAllows(SuiteAccess.DEATH_CERTIFICATES, ANONYMOUS, "GET", pdf)).isFalse();
+        assertThat(serviceAllows(SuiteAccess.DEATH_CERTIFICATES, coder, "GET", pdf))
+                .isTrue();
+        assertThat(serviceAllows(SuiteAccess.DEATH_CERTIFICATES, webcert, "GET", pdf))
+                .isFalse();
+        assertThat(serviceAllows(SuiteAccess.DEATH_CERTIFICATES, ANONYMOUS, "GET", pdf))
+                .isFalse();
         assertThat(serviceAllows(SuiteAccess.DEATH_CERTIFICATES, webcert, "POST", "/services/RegisterCertificate/v3"))
                 .isTrue();
     }
@@ -39,33 +48,55 @@ class ServiceAccessTests {
     @Test
     void refusesATokenIssuedForAnotherServiceEvenOnOpenPaths() {
         var forFmb = token(List.of("fmb"), "fmb.read");
-        assertThat(serviceAllows(SuiteAccess.CODESERVER, forFmb, "GET", "/codes/api/v1/code-systems")).isFalse();
-        assertThat(serviceAllows(SuiteAccess.FMB, forFmb, "GET", "/fmb/api/v1/diagnoses")).isTrue();
+        assertThat(serviceAllows(SuiteAccess.CODESERVER, forFmb, "GET", "/codes/api/v1/code-systems"))
+                .isFalse();
+        assertThat(serviceAllows(SuiteAccess.FMB, forFmb, "GET", "/fmb/api/v1/diagnoses"))
+                .isTrue();
         var hospScopeForFmb = token(List.of("fmb"), "hosp.read");
-        assertThat(serviceAllows(SuiteAccess.HOSP, hospScopeForFmb, "GET", "/hosp/api/v1/persons/191212121212")).isFalse();
+        assertThat(serviceAllows(SuiteAccess.HOSP, hospScopeForFmb, "GET", "/hosp/api/v1/persons/191212121212"))
+                .isFalse();
     }
 
     @Test
     void refusesTheEditorPagesIdToken() {
         // an ID token names the web client as its audience, never a service
         var idToken = token(List.of("fmb-web"), "fmb.write", "fmb.review");
-        assertThat(serviceAllows(SuiteAccess.FMB, idToken, "GET", "/fmb/api/v1/authoring/diagnoses")).isFalse();
-        assertThat(serviceAllows(SuiteAccess.FMB, idToken, "GET", "/fmb/api/v1/diagnoses")).isFalse();
+        assertThat(serviceAllows(SuiteAccess.FMB, idToken, "GET", "/fmb/api/v1/authoring/diagnoses"))
+                .isFalse();
+        assertThat(serviceAllows(SuiteAccess.FMB, idToken, "GET", "/fmb/api/v1/diagnoses"))
+                .isFalse();
         var noAudience = token(List.of(), "fmb.write");
-        assertThat(serviceAllows(SuiteAccess.FMB, noAudience, "GET", "/fmb/api/v1/authoring/diagnoses")).isFalse();
+        assertThat(serviceAllows(SuiteAccess.FMB, noAudience, "GET", "/fmb/api/v1/authoring/diagnoses"))
+                .isFalse();
     }
 
     @Test
     void treatsEveryFhirReadOperationAsOpenDataAndEveryOtherFhirWriteAsCodesWrite() {
-        for (var path : List.of("/fhir/CodeSystem/$lookup", "/fhir/CodeSystem/%24lookup", "/fhir/ValueSet/icd/$expand",
-                "/fhir/$versions", "/fhir/ValueSet/$batch-validate-code", "/fhir/ConceptMap/$translate")) {
-            assertThat(serviceAllows(SuiteAccess.CODESERVER, ANONYMOUS, "POST", path)).as(path).isTrue();
+        for (var path : List.of(
+                "/fhir/CodeSystem/$lookup",
+                "/fhir/CodeSystem/%24lookup",
+                "/fhir/ValueSet/icd/$expand",
+                "/fhir/$versions",
+                "/fhir/ValueSet/$batch-validate-code",
+                "/fhir/ConceptMap/$translate")) {
+            assertThat(serviceAllows(SuiteAccess.CODESERVER, ANONYMOUS, "POST", path))
+                    .as(path)
+                    .isTrue();
         }
-        assertThat(serviceAllows(SuiteAccess.CODESERVER, ANONYMOUS, "POST", "/fhir/CodeSystem")).isFalse();
-        assertThat(serviceAllows(SuiteAccess.CODESERVER, token(List.of("codeserver"), "codes.read"), "PUT",
-                "/fhir/CodeSystem/x")).isFalse();
-        assertThat(serviceAllows(SuiteAccess.CODESERVER, token(List.of("codeserver"), "codes.write"), "PUT",
-                "/fhir/CodeSystem/x")).isTrue();
+        assertThat(serviceAllows(SuiteAccess.CODESERVER, ANONYMOUS, "POST", "/fhir/CodeSystem"))
+                .isFalse();
+        assertThat(serviceAllows(
+                        SuiteAccess.CODESERVER,
+                        token(List.of("codeserver"), "codes.read"),
+                        "PUT",
+                        "/fhir/CodeSystem/x"))
+                .isFalse();
+        assertThat(serviceAllows(
+                        SuiteAccess.CODESERVER,
+                        token(List.of("codeserver"), "codes.write"),
+                        "PUT",
+                        "/fhir/CodeSystem/x"))
+                .isTrue();
     }
 
     @Test
@@ -77,11 +108,17 @@ class ServiceAccessTests {
 
     @Test
     void readsTheListTopToBottomSoADenyBeforeAnOpenRuleWins() {
-        var access = new ServiceAccess("demo", "demo", List.of("/demo/**"), List.of(
-                AccessRule.on(org.springframework.http.HttpMethod.GET, "/demo/private/**").deny(),
-                AccessRule.any("/demo/**").open()));
+        var access = new ServiceAccess(
+                "demo",
+                "demo",
+                List.of("/demo/**"),
+                List.of(
+                        AccessRule.on(org.springframework.http.HttpMethod.GET, "/demo/private/**")
+                                .deny(),
+                        AccessRule.any("/demo/**").open()));
         assertThat(serviceAllows(access, ANONYMOUS, "GET", "/demo/private/x")).isFalse();
-        assertThat(serviceAllows(access, token(List.of("demo"), "demo.read"), "GET", "/demo/private/x")).isFalse();
+        assertThat(serviceAllows(access, token(List.of("demo"), "demo.read"), "GET", "/demo/private/x"))
+                .isFalse();
         assertThat(serviceAllows(access, ANONYMOUS, "POST", "/demo/private/x")).isTrue();
         assertThat(serviceAllows(access, ANONYMOUS, "GET", "/other")).isFalse();
     }
@@ -92,7 +129,8 @@ class ServiceAccessTests {
                 .containsExactly("fmb", "death-certificates");
         assertThat(SuiteAccess.audiencesOf(List.of("openid", "fmb.write"))).containsExactly("fmb");
         assertThat(SuiteAccess.audiencesOf(List.of("codes.read"))).containsExactly("codeserver");
-        assertThat(SuiteAccess.audiencesOf(List.of("openid", "fmbx.read", "hosp"))).isEmpty();
+        assertThat(SuiteAccess.audiencesOf(List.of("openid", "fmbx.read", "hosp")))
+                .isEmpty();
     }
 
     static boolean serviceAllows(ServiceAccess service, Authentication authentication, String method, String path) {
@@ -106,8 +144,12 @@ class ServiceAccessTests {
     }
 
     static Authentication token(List<String> audience, String... scopes) {
-        var jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("client").audience(audience)
-                .claim("scope", String.join(" ", scopes)).build();
+        var jwt = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject("client")
+                .audience(audience)
+                .claim("scope", String.join(" ", scopes))
+                .build();
         return new JwtAuthenticationConverter().convert(jwt);
     }
 }

@@ -30,8 +30,7 @@ public final class TestTokens {
 
     private static final RSAKey KEY = generate();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A bearer header value for a client with the given scopes and no actor type. */
     public static String bearer(String clientId, String... scopes) {

@@ -43,7 +43,9 @@ class ContentTypeFilterTests {
         request.setContentType("*/*");
         var response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain());
-        assertThat(response.getContentAsString()).doesNotContain("19121212-1212").contains("/hosp/api/v1/persons/***");
+        assertThat(response.getContentAsString())
+                .doesNotContain("19121212-1212")
+                .contains("/hosp/api/v1/persons/***");
     }
 
     private MockHttpServletResponse send(String contentType) throws Exception {

@@ -27,8 +27,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The body-size limit every service gets from the platform, over real HTTP, with declared and chunked bodies. */
-@SpringBootTest(classes = RequestSizeFilterTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "platform.web.max-request-size=4KB", "suite.embedded-database.enabled=false" })
+@SpringBootTest(
+        classes = RequestSizeFilterTests.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.web.max-request-size=4KB", "suite.embedded-database.enabled=false"})
 class RequestSizeFilterTests {
 
     final HttpClient client = HttpClient.newHttpClient();
@@ -75,28 +77,36 @@ class RequestSizeFilterTests {
         var chunked = send("/echo", chunked(4096));
         assertThat(chunked.statusCode()).isEqualTo(200);
         assertThat(chunked.body()).isEqualTo("4096");
-        assertThat(send("/echo", HttpRequest.BodyPublishers.ofString("x".repeat(1000))).body()).isEqualTo("1000");
+        assertThat(send("/echo", HttpRequest.BodyPublishers.ofString("x".repeat(1000)))
+                        .body())
+                .isEqualTo("1000");
     }
 
     private static HttpRequest.BodyPublisher chunked(int size) {
         // an input stream of unknown length: the client sends it with Transfer-Encoding: chunked
-        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("x".repeat(size).getBytes()));
+        return HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream("x".repeat(size).getBytes()));
     }
 
     private HttpResponse<String> send(String path, HttpRequest.BodyPublisher body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "text/plain").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "text/plain")
+                        .POST(body)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({ ApiExceptionHandler.class, EchoController.class })
+    @Import({ApiExceptionHandler.class, EchoController.class})
     static class App {
 
         @Bean
         SecurityFilterChain open(HttpSecurity http) throws Exception {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .csrf(csrf -> csrf.disable()).build();
+                    .csrf(csrf -> csrf.disable())
+                    .build();
         }
 
         @Bean

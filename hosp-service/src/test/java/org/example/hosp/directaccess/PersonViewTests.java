@@ -180,7 +180,7 @@ class PersonViewTests {
                         new RegisteredRestriction(
                                 3, "003", "Begränsad förskrivningsrätt", LocalDate.of(2020, 1, 1), null, null)));
         return new RegisteredPerson(
-                IdentityNumber.parse("197003122442"),
+                IdentityNumber.parse("197003122442", LocalDate.of(2026, 1, 1)),
                 LocalDate.of(1970, 3, 12),
                 "Karin",
                 "Lind",

@@ -2,6 +2,8 @@ package org.example.hosp.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +56,7 @@ class SyntheticRegisterTests {
     void storesOnlyValidUniqueIdentityNumbersWithMatchingBirthDates() {
         var rows = jdbc.queryForList("select identity_number, birth_date::text as birth_date from person");
         assertThat(rows).allSatisfy(row -> {
-            var number = IdentityNumber.parse((String) row.get("identity_number"));
+            var number = IdentityNumber.parse((String) row.get("identity_number"), LocalDate.now(ZoneOffset.UTC));
             assertThat(number.birthDate().toString()).isEqualTo(row.get("birth_date"));
         });
     }
@@ -89,7 +91,9 @@ class SyntheticRegisterTests {
         assertThat(firstNumbers(20060196L, 500))
                 .isEqualTo(firstNumbers(20060196L, 500))
                 .doesNotHaveDuplicates()
-                .allMatch(IdentityNumber::isValid)
+                .allSatisfy(number -> assertThat(IdentityNumber.parse(number, LocalDate.now(ZoneOffset.UTC))
+                                .value())
+                        .isEqualTo(number))
                 .doesNotContainAnyElementsOf(DemoPersons.IDENTITY_NUMBERS);
         assertThat(firstNumbers(1L, 50)).isNotEqualTo(firstNumbers(20060196L, 50));
     }

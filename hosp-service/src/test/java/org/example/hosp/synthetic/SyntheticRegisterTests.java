@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.example.hosp.HospIntegrationTest;
 import org.example.hosp.identity.IdentityNumber;
+import org.example.hosp.register.RegisterRows;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,9 +102,9 @@ class SyntheticRegisterTests {
     @Test
     void generatesTheSameFirstPersonsWhateverTheTotal() {
         var small = new ArrayList<String>();
-        new SyntheticRegisterGenerator(7L).generate(100, 30, 1, rows -> small.add(rows.persons.toString()));
+        new SyntheticRegisterGenerator(7L).generate(100, 30, 1, rows -> small.add(rows.personsCsv()));
         var large = new StringBuilder();
-        new SyntheticRegisterGenerator(7L).generate(300, 1000, 1, rows -> large.append(rows.persons));
+        new SyntheticRegisterGenerator(7L).generate(300, 1000, 1, rows -> large.append(rows.personsCsv()));
         assertThat(large.toString()).startsWith(String.join("", small));
         var unique = new HashSet<String>();
         large.toString().lines().forEach(line -> unique.add(line.substring(0, 12)));

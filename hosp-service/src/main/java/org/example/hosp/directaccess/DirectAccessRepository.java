@@ -118,20 +118,21 @@ class DirectAccessRepository {
             var educations = new ArrayList<RegisteredEducation>(2);
             var licences = new LinkedHashMap<Long, LicenceParts>(4);
             var found = new RegisteredPerson(
-                    identityNumber,
-                    rs.getObject(1, LocalDate.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getBoolean(6),
-                    rs.getBoolean(7),
+                    new RegisteredPerson.Identity(
+                            identityNumber,
+                            rs.getObject(1, LocalDate.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getBoolean(6),
+                            rs.getBoolean(7)),
                     new ArrayList<>(2),
                     educations,
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getObject(10, OffsetDateTime.class).toInstant(),
-                    rs.getObject(11, OffsetDateTime.class).toInstant());
+                    new RegisteredPerson.Prescribing(rs.getString(8), rs.getString(9)),
+                    new RegisteredPerson.Recorded(
+                            rs.getObject(10, OffsetDateTime.class).toInstant(),
+                            rs.getObject(11, OffsetDateTime.class).toInstant()));
             do {
                 var kind = rs.getString(12);
                 if (kind == null) {

@@ -50,13 +50,13 @@ class PersonLookupIntegrationTests {
     @Test
     void readsAPersonWithLicenceCertificatesAndEducation() {
         var person = find(IdentityNumber.parse(SPECIALIST_DOCTOR, TODAY)).orElseThrow();
-        assertThat(person.givenName()).isEqualTo("Karin");
-        assertThat(person.familyName()).isEqualTo("Lind");
-        assertThat(person.birthDate()).isEqualTo(LocalDate.of(1970, 3, 12));
-        assertThat(person.folkbokforingsort()).isEqualTo("Uppsala");
-        assertThat(person.prescriberCode()).isEqualTo("7000011");
-        assertThat(person.prescribingScope()).isEqualTo("FULL");
-        assertThat(person.registeredAt()).isNotNull();
+        assertThat(person.identity().givenName()).isEqualTo("Karin");
+        assertThat(person.identity().familyName()).isEqualTo("Lind");
+        assertThat(person.identity().birthDate()).isEqualTo(LocalDate.of(1970, 3, 12));
+        assertThat(person.identity().folkbokforingsort()).isEqualTo("Uppsala");
+        assertThat(person.prescribing().prescriberCode()).isEqualTo("7000011");
+        assertThat(person.prescribing().scope()).isEqualTo("FULL");
+        assertThat(person.recorded().registeredAt()).isNotNull();
         assertThat(person.licences()).singleElement().satisfies(licence -> {
             assertThat(licence.professionCode()).isEqualTo("LK");
             assertThat(licence.licensedOn()).isEqualTo(LocalDate.of(1997, 6, 15));
@@ -106,7 +106,7 @@ class PersonLookupIntegrationTests {
                     insert into person (identity_number, birth_date, given_name, family_name, sex)
                     values (?, ?, 'Utan', 'Legitimation', 'MALE')""", bare.value(), LocalDate.of(1922, 1, 1));
             var person = find(bare).orElseThrow();
-            assertThat(person.familyName()).isEqualTo("Legitimation");
+            assertThat(person.identity().familyName()).isEqualTo("Legitimation");
             assertThat(person.licences()).isEmpty();
             assertThat(person.educations()).isEmpty();
             status.setRollbackOnly();

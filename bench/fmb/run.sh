@@ -127,7 +127,10 @@ if wanted adherence; then
     "$JAVA" SyntheticEpisodes.java "$EPISODES" codes.txt | gzip > "$FILE.tmp" && mv "$FILE.tmp" "$FILE"
   fi
   POSTMASTER=$(pgrep -f "postgres.*-D ${BENCH_DB_DIR:-/tmp/fmb-bench-db-full}" | head -1 || true)
-  [ -n "$APP_PID" ] && JVM_BEFORE=$(cpu_seconds "$APP_PID") && PG_BEFORE=$(cpu_seconds "$POSTMASTER")
+  peak_mb() { awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$APP_PID/status"; }
+  if [ -n "$APP_PID" ]; then
+    JVM_BEFORE=$(cpu_seconds "$APP_PID"); PG_BEFORE=$(cpu_seconds "$POSTMASTER"); PEAK_BEFORE=$(peak_mb)
+  fi
   echo "== adherence upload of $EPISODES episodes ($(stat -c %s "$FILE") bytes gzip) and analysis"
   curl -s -o /tmp/fmb-bench-upload.json -w 'answer %{http_code} after %{time_total} s\n' \
     -H "Authorization: Bearer $ANALYST_TOKEN" -H 'Content-Type: text/csv' -H 'Content-Encoding: gzip' \
@@ -136,10 +139,10 @@ if wanted adherence; then
   if [ -n "$APP_PID" ]; then
     echo "CPU time of the upload: fmb-service $(awk -v a="$(cpu_seconds "$APP_PID")" -v b="$JVM_BEFORE" 'BEGIN {printf "%.1f", a - b}') s," \
       "PostgreSQL $(awk -v a="$(cpu_seconds "$POSTMASTER")" -v b="$PG_BEFORE" 'BEGIN {printf "%.1f", a - b}') s;" \
-      "fmb-service peak resident memory $(grep VmHWM /proc/$APP_PID/status | awk '{print $2/1024 " MB"}')" \
-      "($JAVA_OPTS)"
+      "fmb-service peak resident memory $PEAK_BEFORE before the upload (start and content import), $(peak_mb) after"
   fi
-  DIAGNOSIS=$(sed -E 's/.*"diagnosisId":([0-9]+).*/\1/;q' < <(curl -s -H "Authorization: Bearer $ANALYST_TOKEN" "$BASE/fmb/api/v1/adherence/diagnoses"))
+  DIAGNOSIS=$(curl -s -H "Authorization: Bearer $ANALYST_TOKEN" "$BASE/fmb/api/v1/adherence/diagnoses" \
+    | grep -o '"diagnosisId":[0-9]*' | head -1 | cut -d: -f2)
   for path in "diagnoses" "diagnoses/$DIAGNOSIS/months" "diagnoses/$DIAGNOSIS/regions"; do
     echo "== GET /fmb/api/v1/adherence/$path (what the adherence page reads; 20 sequential requests, seconds)"
     for i in $(seq 1 20); do

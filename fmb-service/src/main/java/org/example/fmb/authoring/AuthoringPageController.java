@@ -275,9 +275,17 @@ class AuthoringPageController {
         return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 
-    @ExceptionHandler({WorkflowException.class, ConcurrentEditException.class, FourEyesException.class})
+    @ExceptionHandler({WorkflowException.class, ConcurrentEditException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     String onConflict(RuntimeException ex, Model model) {
+        model.addAttribute("problem", ex.getMessage());
+        return "editor/problem";
+    }
+
+    /** A broken business rule, as the API answers it (422), not a conflicting state. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+    String onFourEyes(FourEyesException ex, Model model) {
         model.addAttribute("problem", ex.getMessage());
         return "editor/problem";
     }

@@ -46,6 +46,7 @@ if sys.argv[1] == "serve":
 else:
     key = load_key(sys.argv[2])
     now = int(time.time())
-    claims = {"iss": "http://localhost:8080", "sub": "bench", "client_id": "bench", "iat": now, "exp": now + 7200,
+    claims = {"iss": "http://localhost:8080", "sub": "bench", "client_id": "bench", "aud": ["fmb"], "iat": now,
+              "exp": now + 7200,
               "jti": str(uuid.uuid4()), "scope": " ".join(sys.argv[3:])}
     print(jwt.encode(claims, key, algorithm="RS256", headers={"kid": "bench"}))

@@ -194,25 +194,21 @@ class AuthoringPageController {
                     null,
                     null));
         }
-        return new DiagnosisContent(
-                form.getFirst("title"),
-                c.heading(),
-                c.description(),
-                c.diseaseGroup(),
-                icd10,
-                c.keywords(),
-                c.targetGroups(),
-                blankToNull(form.getFirst("insuranceMedicalInformation")),
-                blankToNull(form.getFirst("symptomsPrognosisTreatment")),
-                blankToNull(form.getFirst("rehabilitationInformation")),
-                blankToNull(form.getFirst("functionalImpairment")),
-                codes(form.getFirst("functionalImpairmentCentral"), Code::icf),
-                codes(form.getFirst("functionalImpairmentComplementary"), Code::icf),
-                blankToNull(form.getFirst("activityLimitation")),
-                codes(form.getFirst("activityLimitationCentral"), Code::icf),
-                codes(form.getFirst("activityLimitationComplementary"), Code::icf),
-                c.references(),
-                cases);
+        return c.withTitle(form.getFirst("title"))
+                .withCodes(c.diseaseGroup(), icd10)
+                .withMarkup(
+                        blankToNull(form.getFirst("insuranceMedicalInformation")),
+                        blankToNull(form.getFirst("symptomsPrognosisTreatment")),
+                        blankToNull(form.getFirst("rehabilitationInformation")))
+                .withFunctionalImpairment(
+                        blankToNull(form.getFirst("functionalImpairment")),
+                        codes(form.getFirst("functionalImpairmentCentral"), Code::icf),
+                        codes(form.getFirst("functionalImpairmentComplementary"), Code::icf))
+                .withActivityLimitation(
+                        blankToNull(form.getFirst("activityLimitation")),
+                        codes(form.getFirst("activityLimitationCentral"), Code::icf),
+                        codes(form.getFirst("activityLimitationComplementary"), Code::icf))
+                .withTypicalCases(cases);
     }
 
     private static long number(String value, String field) {
@@ -279,9 +275,17 @@ class AuthoringPageController {
         return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 
-    @ExceptionHandler({WorkflowException.class, ConcurrentEditException.class, FourEyesException.class})
+    @ExceptionHandler({WorkflowException.class, ConcurrentEditException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     String onConflict(RuntimeException ex, Model model) {
+        model.addAttribute("problem", ex.getMessage());
+        return "editor/problem";
+    }
+
+    /** A broken business rule, as the API answers it (422), not a conflicting state. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+    String onFourEyes(FourEyesException ex, Model model) {
         model.addAttribute("problem", ex.getMessage());
         return "editor/problem";
     }

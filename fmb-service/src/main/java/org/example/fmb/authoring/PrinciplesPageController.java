@@ -112,9 +112,17 @@ class PrinciplesPageController {
         return "redirect:/fmb/editor/principles?version=" + version;
     }
 
-    @ExceptionHandler({WorkflowException.class, ConcurrentEditException.class, FourEyesException.class})
+    @ExceptionHandler({WorkflowException.class, ConcurrentEditException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     String onConflict(RuntimeException ex, Model model) {
+        model.addAttribute("problem", ex.getMessage());
+        return "editor/problem";
+    }
+
+    /** A broken business rule, as the API answers it (422), not a conflicting state. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+    String onFourEyes(FourEyesException ex, Model model) {
         model.addAttribute("problem", ex.getMessage());
         return "editor/problem";
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,18 +39,21 @@ class ContentImport {
     private final PrinciplesVersionRepository principles;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
     ContentImport(
             DiagnosisRepository diagnoses,
             DiagnosisVersionRepository versions,
             PrinciplesVersionRepository principles,
             JdbcTemplate jdbc,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Clock clock) {
         this.diagnoses = diagnoses;
         this.versions = versions;
         this.principles = principles;
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     @Transactional
@@ -92,9 +96,9 @@ class ContentImport {
                 }
                 continue;
             }
-            diagnoses.save(new Diagnosis(id));
+            diagnoses.save(new Diagnosis(id, clock));
             versions.save(DiagnosisVersion.imported(
-                    id, versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId));
+                    id, versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId, clock));
             imported++;
         }
         if (completed > 0) {
@@ -102,7 +106,7 @@ class ContentImport {
         }
         if (principles.count() == 0) {
             // The reference material holds no text of the general principles; editors write it (issue 7).
-            principles.save(PrinciplesVersion.imported(PRINCIPLES_TITLE, "", LocalDate.now()));
+            principles.save(PrinciplesVersion.imported(PRINCIPLES_TITLE, "", LocalDate.now(clock), clock));
         }
         if (imported > 0) {
             log.info("Imported {} FMB diagnoses with {} typical cases", imported, caseItems.size());

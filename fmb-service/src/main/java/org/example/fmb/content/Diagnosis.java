@@ -2,6 +2,7 @@ package org.example.fmb.content;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.Clock;
 import java.time.Instant;
 
 /** A diagnosis page of FMB, identified by its stable FMB id; its content lives in its versions. */
@@ -15,9 +16,9 @@ class Diagnosis {
 
     protected Diagnosis() {}
 
-    Diagnosis(long id) {
+    Diagnosis(long id, Clock clock) {
         this.id = id;
-        this.createdAt = Instant.now();
+        this.createdAt = clock.instant();
     }
 
     Long getId() {

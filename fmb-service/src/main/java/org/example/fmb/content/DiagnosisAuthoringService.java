@@ -114,8 +114,7 @@ public class DiagnosisAuthoringService {
     /** Starts a new draft from the latest version (or {@code basedOn}); the published version stays served. */
     @Transactional
     public DiagnosisVersionDetails startDraft(long diagnosisId, Integer basedOn, String actor, String comment) {
-        if (!versions.findOpen(diagnosisId).isEmpty()) {
-            var open = versions.findOpen(diagnosisId).get(0);
+        for (var open : versions.findOpen(diagnosisId)) {
             throw new WorkflowException("Diagnosis " + diagnosisId + " already has version " + open.getVersionNumber()
                     + " in state " + open.getStatus() + "; finish or return it first.");
         }
@@ -126,7 +125,13 @@ public class DiagnosisAuthoringService {
         var source = basedOn == null ? all.get(0) : find(diagnosisId, basedOn);
         var number = versions.maxVersionNumber(diagnosisId) + 1;
         var draft = versions.save(DiagnosisVersion.draft(
-                diagnosisId, number, source.getVersionNumber(), source.content(), actor, this::newTypicalCaseId));
+                diagnosisId,
+                number,
+                source.getVersionNumber(),
+                source.content(),
+                actor,
+                this::newTypicalCaseId,
+                clock));
         record(
                 draft,
                 "CREATED",
@@ -147,48 +152,19 @@ public class DiagnosisAuthoringService {
         if (diagnoses.existsById(id)) {
             throw new WorkflowException("A diagnosis with id " + id + " exists already.");
         }
-        diagnoses.save(new Diagnosis(id));
+        diagnoses.save(new Diagnosis(id, clock));
         var fresh = normalize(content);
         var withoutIds = fresh.typicalCases().stream()
-                .map(tc -> new TypicalCaseContent(
-                        null,
-                        tc.sentence(),
-                        tc.conditionSentence(),
-                        tc.icd10Codes(),
-                        tc.criteria(),
-                        tc.recommendation(),
-                        tc.maxValue(),
-                        tc.maxUnit(),
-                        tc.maxDegree(),
-                        List.of(),
-                        null,
-                        null))
+                .map(tc -> tc.withSystemFields(null, List.of(), null, null))
                 .toList();
         var draft = versions.save(DiagnosisVersion.draft(
                 id,
                 1,
                 null,
-                new DiagnosisContent(
-                        fresh.title(),
-                        fresh.heading(),
-                        fresh.description(),
-                        fresh.diseaseGroup(),
-                        fresh.icd10Codes(),
-                        List.of(),
-                        fresh.targetGroups(),
-                        fresh.insuranceMedicalInformation(),
-                        fresh.symptomsPrognosisTreatment(),
-                        fresh.rehabilitationInformation(),
-                        fresh.functionalImpairment(),
-                        fresh.functionalImpairmentCentral(),
-                        fresh.functionalImpairmentComplementary(),
-                        fresh.activityLimitation(),
-                        fresh.activityLimitationCentral(),
-                        fresh.activityLimitationComplementary(),
-                        fresh.references(),
-                        withoutIds),
+                fresh.withKeywords(List.of()).withTypicalCases(withoutIds),
                 actor,
-                this::newTypicalCaseId));
+                this::newTypicalCaseId,
+                clock));
         record(draft, "CREATED", actor, "New diagnosis");
         return details(draft, List.of());
     }
@@ -218,7 +194,7 @@ public class DiagnosisAuthoringService {
         if (!errors.isEmpty()) {
             throw new DraftInvalidException(errors, List.of());
         }
-        version.revise(normalize(content), this::newTypicalCaseId);
+        version.revise(normalize(content), this::newTypicalCaseId, clock);
         versions.saveAndFlush(version);
         record(version, "REVISED", actor, comment);
         return details(version, List.of());
@@ -277,7 +253,7 @@ public class DiagnosisAuthoringService {
         if (version.isRetirementProposal()) {
             fourEyes.requireSecondPerson(
                     involved, actor, "proposed retiring diagnosis " + diagnosisId + " and cannot confirm it");
-            version.confirmRetirement(LocalDate.now(clock));
+            version.confirmRetirement(clock);
             endPredecessors(diagnosisId, version, version.getValidFrom(), actor);
             record(version, "RETIRED", actor, join(comment, List.of("from " + version.getValidFrom())));
             refreshAfterCommit();
@@ -297,14 +273,9 @@ public class DiagnosisAuthoringService {
     @Transactional
     public DiagnosisVersionDetails publish(
             long diagnosisId, int versionNumber, LocalDate validFrom, String actor, String comment) {
-        var today = LocalDate.now(clock);
-        var from = validFrom == null ? today : validFrom;
-        if (from.isBefore(today)) {
-            throw new DraftInvalidException(
-                    List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
-        }
+        var from = validFrom == null ? LocalDate.now(clock) : validFrom;
         var version = find(diagnosisId, versionNumber);
-        version.publish(from);
+        version.publish(from, clock);
         endPredecessors(diagnosisId, version, from, actor);
         record(version, "PUBLISHED", actor, join(comment, List.of("valid from " + from)));
         refreshAfterCommit();
@@ -339,18 +310,14 @@ public class DiagnosisAuthoringService {
                     "Diagnosis " + diagnosisId + " has a version in progress; finish or return it first.");
         }
         var proposal = versions.save(DiagnosisVersion.retirementProposal(
-                diagnosisId, versions.maxVersionNumber(diagnosisId) + 1, current, from, actor));
+                diagnosisId, versions.maxVersionNumber(diagnosisId) + 1, current, from, actor, clock));
         record(proposal, "RETIREMENT_PROPOSED", actor, join(comment, List.of("from " + from)));
         return details(proposal, List.of());
     }
 
     private void endPredecessors(long diagnosisId, DiagnosisVersion successor, LocalDate from, String actor) {
         for (var other : versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId)) {
-            if (other != successor
-                    && other.getStatus() == Status.PUBLISHED
-                    && other.getValidFrom() != null
-                    && other.getValidFrom().isBefore(from)
-                    && (other.getValidTo() == null || other.getValidTo().isAfter(from))) {
+            if (other != successor && other.isReplacedBy(from)) {
                 other.endValidity(from);
                 record(
                         other,
@@ -372,21 +339,8 @@ public class DiagnosisAuthoringService {
         Function<Code, Code> icf =
                 code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
         var cases = c.typicalCases().stream()
-                .map(tc -> new TypicalCaseContent(
-                        tc.fmbId(),
-                        tc.sentence(),
-                        tc.conditionSentence(),
-                        tc.icd10Codes().stream().map(shared).toList(),
-                        tc.criteria(),
-                        tc.recommendation(),
-                        tc.maxValue(),
-                        tc.maxUnit(),
-                        tc.maxDegree(),
-                        tc.keywords(),
-                        tc.versionLabel(),
-                        tc.lastUpdated(),
-                        tc.description(),
-                        tc.validFrom()))
+                .map(tc ->
+                        tc.withIcd10Codes(tc.icd10Codes().stream().map(shared).toList()))
                 .toList();
         var group = c.diseaseGroup() == null || c.diseaseGroup().kod() == null
                 ? c.diseaseGroup()
@@ -395,26 +349,22 @@ public class DiagnosisAuthoringService {
                         FmbVocabulary.DISEASE_GROUP_SYSTEM,
                         FmbVocabulary.DISEASE_GROUP_NAME,
                         c.diseaseGroup().beskrivning());
-        return new DiagnosisContent(
-                c.title(),
-                c.heading(),
-                c.description(),
-                group,
-                icd10,
-                c.keywords(),
-                c.targetGroups(),
-                MarkupPolicy.sanitize(c.insuranceMedicalInformation()),
-                MarkupPolicy.sanitize(c.symptomsPrognosisTreatment()),
-                MarkupPolicy.sanitize(c.rehabilitationInformation()),
-                c.functionalImpairment(),
-                c.functionalImpairmentCentral().stream().map(icf).toList(),
-                c.functionalImpairmentComplementary().stream().map(icf).toList(),
-                c.activityLimitation(),
-                c.activityLimitationCentral().stream().map(icf).toList(),
-                c.activityLimitationComplementary().stream().map(icf).toList(),
-                c.references(),
-                cases,
-                c.purpose());
+        Function<List<Code>, List<Code>> icfList =
+                list -> list.stream().map(icf).toList();
+        return c.withCodes(group, icd10)
+                .withMarkup(
+                        MarkupPolicy.sanitize(c.insuranceMedicalInformation()),
+                        MarkupPolicy.sanitize(c.symptomsPrognosisTreatment()),
+                        MarkupPolicy.sanitize(c.rehabilitationInformation()))
+                .withFunctionalImpairment(
+                        c.functionalImpairment(),
+                        icfList.apply(c.functionalImpairmentCentral()),
+                        icfList.apply(c.functionalImpairmentComplementary()))
+                .withActivityLimitation(
+                        c.activityLimitation(),
+                        icfList.apply(c.activityLimitationCentral()),
+                        icfList.apply(c.activityLimitationComplementary()))
+                .withTypicalCases(cases);
     }
 
     /** What even a draft must have to be stored: a title, codes that have a code, allowed markup, web links. */
@@ -481,7 +431,7 @@ public class DiagnosisAuthoringService {
     }
 
     private void record(DiagnosisVersion version, String action, String actor, String comment) {
-        events.save(new VersionEvent(DocumentType.DIAGNOSIS, version.getId(), action, actor, comment));
+        events.save(new VersionEvent(DocumentType.DIAGNOSIS, version.getId(), action, actor, comment, clock));
     }
 
     private void refreshAfterCommit() {

@@ -2,9 +2,8 @@ package org.example.fmb.content;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,11 +37,9 @@ class DiagnosisVersion {
     private long diagnosisId;
     private int versionNumber;
 
-    @Enumerated(EnumType.STRING)
-    private Status status;
+    @Embedded
+    private VersionState state;
 
-    private LocalDate validFrom;
-    private LocalDate validTo;
     private String title;
     private String heading;
     private String description;
@@ -105,12 +103,14 @@ class DiagnosisVersion {
 
     protected DiagnosisVersion() {}
 
-    private DiagnosisVersion(long diagnosisId, int versionNumber, Status status, String createdBy, Integer basedOn) {
+    private DiagnosisVersion(
+            long diagnosisId, int versionNumber, VersionState state, String createdBy, Integer basedOn, Clock clock) {
         this.diagnosisId = diagnosisId;
         this.versionNumber = versionNumber;
-        this.status = status;
+        this.state = state;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = clock.instant();
+        this.lastUpdated = now(clock);
         this.basedOnVersion = basedOn;
     }
 
@@ -121,9 +121,10 @@ class DiagnosisVersion {
             DiagnosisContent content,
             LocalDate validFrom,
             OffsetDateTime lastUpdated,
-            LongSupplier newTypicalCaseIds) {
-        var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.PUBLISHED, "fmb-import", null);
-        version.validFrom = validFrom;
+            LongSupplier newTypicalCaseIds,
+            Clock clock) {
+        var version = new DiagnosisVersion(
+                diagnosisId, versionNumber, VersionState.published(validFrom), "fmb-import", null, clock);
         version.lastUpdated = lastUpdated;
         version.replaceContent(content, newTypicalCaseIds, true);
         return version;
@@ -132,8 +133,8 @@ class DiagnosisVersion {
     /** Whether this is a version an earlier release loaded without the texts of the FMB capture. */
     boolean isImportWithoutTexts() {
         return "fmb-import".equals(createdBy)
-                && status == Status.PUBLISHED
-                && validTo == null
+                && state.status() == Status.PUBLISHED
+                && state.validTo() == null
                 && insuranceMedicalInformation == null
                 && symptomsPrognosisTreatment == null;
     }
@@ -150,7 +151,7 @@ class DiagnosisVersion {
                     "Version " + versionNumber + " of diagnosis " + diagnosisId + " is not an import without texts.");
         }
         versionNumber = number;
-        validFrom = from;
+        state = VersionState.published(from);
         lastUpdated = updated;
         replaceContent(content, newTypicalCaseIds, true);
     }
@@ -162,9 +163,9 @@ class DiagnosisVersion {
             Integer basedOn,
             DiagnosisContent content,
             String author,
-            LongSupplier newTypicalCaseIds) {
-        var version = new DiagnosisVersion(diagnosisId, versionNumber, Status.DRAFT, author, basedOn);
-        version.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+            LongSupplier newTypicalCaseIds,
+            Clock clock) {
+        var version = new DiagnosisVersion(diagnosisId, versionNumber, VersionState.draft(), author, basedOn, clock);
         version.replaceContent(content, newTypicalCaseIds, true);
         return version;
     }
@@ -174,11 +175,9 @@ class DiagnosisVersion {
      * the content it retires.
      */
     static DiagnosisVersion retirementProposal(
-            long diagnosisId, int versionNumber, DiagnosisVersion retired, LocalDate from, String actor) {
+            long diagnosisId, int versionNumber, DiagnosisVersion retired, LocalDate from, String actor, Clock clock) {
         var version = new DiagnosisVersion(
-                diagnosisId, versionNumber, Status.RETIREMENT_PROPOSED, actor, retired.versionNumber);
-        version.validFrom = from;
-        version.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+                diagnosisId, versionNumber, VersionState.retirementProposed(from), actor, retired.versionNumber, clock);
         version.replaceContent(
                 retired.content(),
                 () -> {
@@ -188,84 +187,69 @@ class DiagnosisVersion {
         return version;
     }
 
-    void revise(DiagnosisContent content, LongSupplier newTypicalCaseIds) {
-        requireStatus(Status.DRAFT, "edited");
-        lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+    void revise(DiagnosisContent content, LongSupplier newTypicalCaseIds, Clock clock) {
+        state.requireDraft(label(), "edited");
+        lastUpdated = now(clock);
         replaceContent(content, newTypicalCaseIds, false);
     }
 
     void submitForReview() {
-        requireStatus(Status.DRAFT, "submitted for review");
-        status = Status.IN_REVIEW;
+        state.submit(label());
     }
 
     void returnToDraft() {
-        if (status != Status.IN_REVIEW && status != Status.APPROVED) {
-            throw new WorkflowException(
-                    "Version " + versionNumber + " is " + status + " and cannot be returned to its author.");
-        }
-        status = Status.DRAFT;
+        state.returnToDraft(label());
     }
 
     void approve() {
-        requireStatus(Status.IN_REVIEW, "approved");
-        status = Status.APPROVED;
+        state.approve(label());
     }
 
     boolean isRetirementProposal() {
-        return status == Status.RETIREMENT_PROPOSED;
+        return state.status() == Status.RETIREMENT_PROPOSED;
     }
 
-    /** The second person's confirmation: the diagnosis is retired from the proposed day, or {@code earliest} if later. */
-    void confirmRetirement(LocalDate earliest) {
-        requireStatus(Status.RETIREMENT_PROPOSED, "confirmed as a retirement");
-        status = Status.RETIRED;
-        if (validFrom.isBefore(earliest)) {
-            validFrom = earliest;
-        }
-        lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+    /** The second person's confirmation: the diagnosis is retired from the proposed day, or today if later. */
+    void confirmRetirement(Clock clock) {
+        state.confirmRetirement(label(), LocalDate.now(clock));
+        lastUpdated = now(clock);
     }
 
     /** A retirement proposal turned down; the diagnosis stays as it is. */
     void withdrawRetirement() {
-        requireStatus(Status.RETIREMENT_PROPOSED, "withdrawn");
-        status = Status.WITHDRAWN;
+        state.withdrawRetirement(label());
     }
 
-    void publish(LocalDate from) {
-        requireStatus(Status.APPROVED, "published");
-        status = Status.PUBLISHED;
-        validFrom = from;
+    /** Publishes from {@code from}, today or later by {@code clock}. */
+    void publish(LocalDate from, Clock clock) {
+        state.publish(label(), from, LocalDate.now(clock));
         typicalCases.forEach(TypicalCase::takeValidityOfItsVersion);
-        lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+        lastUpdated = now(clock);
     }
 
-    /** Ends this version's validity the day before {@code successorFrom} (valid_to is exclusive). */
+    boolean isReplacedBy(LocalDate from) {
+        return state.isReplacedBy(from);
+    }
+
+    /** Ends this version's validity on {@code successorFrom} (valid_to is exclusive). */
     void endValidity(LocalDate successorFrom) {
-        if (validTo == null || validTo.isAfter(successorFrom)) {
-            validTo = successorFrom;
-        }
+        state.endValidity(successorFrom);
     }
 
     boolean isServedOn(LocalDate day) {
-        return status == Status.PUBLISHED
-                && validFrom != null
-                && !validFrom.isAfter(day)
-                && (validTo == null || validTo.isAfter(day));
+        return state.isServedOn(day);
     }
 
     boolean isOpen() {
-        return status == Status.DRAFT
-                || status == Status.IN_REVIEW
-                || status == Status.APPROVED
-                || status == Status.RETIREMENT_PROPOSED;
+        return state.isOpen();
     }
 
-    private void requireStatus(Status expected, String what) {
-        if (status != expected) {
-            throw new WorkflowException("Version " + versionNumber + " is " + status + "; only a " + expected
-                    + " version can be " + what + ".");
-        }
+    private String label() {
+        return "Version " + versionNumber;
+    }
+
+    private static OffsetDateTime now(Clock clock) {
+        return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /**
@@ -327,21 +311,7 @@ class DiagnosisVersion {
             var label = copying && tc.versionLabel() != null
                     ? tc.versionLabel()
                     : changed ? String.valueOf(versionNumber) : before.versionLabel();
-            var withKeywords = new TypicalCaseContent(
-                    fmbId,
-                    tc.sentence(),
-                    tc.conditionSentence(),
-                    tc.icd10Codes(),
-                    tc.criteria(),
-                    tc.recommendation(),
-                    tc.maxValue(),
-                    tc.maxUnit(),
-                    tc.maxDegree(),
-                    keywordsOfCase,
-                    label,
-                    updated,
-                    tc.description(),
-                    tc.validFrom());
+            var withKeywords = tc.withSystemFields(fmbId, keywordsOfCase, label, updated);
             if (entity == null) {
                 kept.add(new TypicalCase(fmbId, position++, withKeywords, label, updated));
             } else {
@@ -389,15 +359,15 @@ class DiagnosisVersion {
     }
 
     Status getStatus() {
-        return status;
+        return state.status();
     }
 
     LocalDate getValidFrom() {
-        return validFrom;
+        return state.validFrom();
     }
 
     LocalDate getValidTo() {
-        return validTo;
+        return state.validTo();
     }
 
     String getTitle() {

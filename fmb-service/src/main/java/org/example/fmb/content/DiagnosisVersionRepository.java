@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 interface DiagnosisVersionRepository extends JpaRepository<DiagnosisVersion, Long> {
 
     @EntityGraph(attributePaths = "typicalCases")
-    @Query("select v from DiagnosisVersion v where v.status = org.example.fmb.content.Status.PUBLISHED")
+    @Query("select v from DiagnosisVersion v where v.state.status = org.example.fmb.content.Status.PUBLISHED")
     List<DiagnosisVersion> findAllPublished();
 
     List<DiagnosisVersion> findByDiagnosisIdOrderByVersionNumberDesc(long diagnosisId);
@@ -19,7 +19,7 @@ interface DiagnosisVersionRepository extends JpaRepository<DiagnosisVersion, Lon
     @Query("select coalesce(max(v.versionNumber), 0) from DiagnosisVersion v where v.diagnosisId = ?1")
     int maxVersionNumber(long diagnosisId);
 
-    @Query("select v from DiagnosisVersion v where v.status in (org.example.fmb.content.Status.DRAFT,"
+    @Query("select v from DiagnosisVersion v where v.state.status in (org.example.fmb.content.Status.DRAFT,"
             + " org.example.fmb.content.Status.IN_REVIEW, org.example.fmb.content.Status.APPROVED,"
             + " org.example.fmb.content.Status.RETIREMENT_PROPOSED)"
             + " and v.diagnosisId = ?1")

@@ -52,9 +52,11 @@ public class PrinciplesAuthoringService {
             throw new WorkflowException("Version " + open.getVersionNumber() + " of the general principles is "
                     + open.getStatus() + "; finish or return it first.");
         });
-        var source = all.get(0);
-        var draft = versions.save(
-                PrinciplesVersion.draft(source.getVersionNumber() + 1, source.getTitle(), source.getMarkup(), actor));
+        var source = all.stream()
+                .findFirst()
+                .orElseThrow(() -> new ContentNotFoundException("The general principles have no version yet."));
+        var draft = versions.save(PrinciplesVersion.draft(
+                source.getVersionNumber() + 1, source.getTitle(), source.getMarkup(), actor, clock));
         record(
                 draft,
                 "CREATED",
@@ -80,7 +82,7 @@ public class PrinciplesAuthoringService {
         if (!errors.isEmpty()) {
             throw new DraftInvalidException(errors, List.of());
         }
-        version.revise(title, MarkupPolicy.sanitize(markup));
+        version.revise(title, MarkupPolicy.sanitize(markup), clock);
         versions.saveAndFlush(version);
         record(version, "REVISED", actor, comment);
         return details(version);
@@ -129,19 +131,11 @@ public class PrinciplesAuthoringService {
 
     @Transactional
     public PrinciplesVersionDetails publish(int number, LocalDate validFrom, String actor, String comment) {
-        var today = LocalDate.now(clock);
-        var from = validFrom == null ? today : validFrom;
-        if (from.isBefore(today)) {
-            throw new DraftInvalidException(
-                    List.of(new FieldMessage("validFrom", "must be today or later")), List.of());
-        }
+        var from = validFrom == null ? LocalDate.now(clock) : validFrom;
         var version = find(number);
-        version.publish(from);
+        version.publish(from, clock);
         for (var other : versions.findAllByOrderByVersionNumberDesc()) {
-            if (other != version
-                    && other.getStatus() == Status.PUBLISHED
-                    && other.getValidFrom().isBefore(from)
-                    && (other.getValidTo() == null || other.getValidTo().isAfter(from))) {
+            if (other != version && other.isReplacedBy(from)) {
                 other.endValidity(from);
                 record(other, "VALIDITY_ENDED", actor, "Replaced by version " + number + " from " + from);
             }
@@ -163,7 +157,7 @@ public class PrinciplesAuthoringService {
     }
 
     private void record(PrinciplesVersion version, String action, String actor, String comment) {
-        events.save(new VersionEvent(DocumentType.PRINCIPLES, version.getId(), action, actor, comment));
+        events.save(new VersionEvent(DocumentType.PRINCIPLES, version.getId(), action, actor, comment, clock));
     }
 
     private PrinciplesVersionDetails details(PrinciplesVersion v) {

@@ -1,12 +1,12 @@
 package org.example.fmb.content;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,11 +22,9 @@ class PrinciplesVersion {
 
     private int versionNumber;
 
-    @Enumerated(EnumType.STRING)
-    private Status status;
+    @Embedded
+    private VersionState state;
 
-    private LocalDate validFrom;
-    private LocalDate validTo;
     private String title;
     private String markup;
     private OffsetDateTime lastUpdated;
@@ -38,80 +36,67 @@ class PrinciplesVersion {
 
     protected PrinciplesVersion() {}
 
-    private PrinciplesVersion(int versionNumber, Status status, String title, String markup, String createdBy) {
+    private PrinciplesVersion(
+            int versionNumber, VersionState state, String title, String markup, String createdBy, Clock clock) {
         this.versionNumber = versionNumber;
-        this.status = status;
+        this.state = state;
         this.title = title;
         this.markup = markup == null ? "" : markup;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
-        this.lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = clock.instant();
+        this.lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    static PrinciplesVersion imported(String title, String markup, LocalDate validFrom) {
-        var version = new PrinciplesVersion(1, Status.PUBLISHED, title, markup, "fmb-import");
-        version.validFrom = validFrom;
-        return version;
+    static PrinciplesVersion imported(String title, String markup, LocalDate validFrom, Clock clock) {
+        return new PrinciplesVersion(1, VersionState.published(validFrom), title, markup, "fmb-import", clock);
     }
 
-    static PrinciplesVersion draft(int versionNumber, String title, String markup, String author) {
-        return new PrinciplesVersion(versionNumber, Status.DRAFT, title, markup, author);
+    static PrinciplesVersion draft(int versionNumber, String title, String markup, String author, Clock clock) {
+        return new PrinciplesVersion(versionNumber, VersionState.draft(), title, markup, author, clock);
     }
 
-    void revise(String newTitle, String newMarkup) {
-        requireStatus(Status.DRAFT, "edited");
+    void revise(String newTitle, String newMarkup, Clock clock) {
+        state.requireDraft(label(), "edited");
         title = newTitle;
         markup = newMarkup == null ? "" : newMarkup;
-        lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+        lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
     void submitForReview() {
-        requireStatus(Status.DRAFT, "submitted for review");
-        status = Status.IN_REVIEW;
+        state.submit(label());
     }
 
     void returnToDraft() {
-        if (status != Status.IN_REVIEW && status != Status.APPROVED) {
-            throw new WorkflowException(
-                    "Version " + versionNumber + " is " + status + " and cannot be returned to its author.");
-        }
-        status = Status.DRAFT;
+        state.returnToDraft(label());
     }
 
     void approve() {
-        requireStatus(Status.IN_REVIEW, "approved");
-        status = Status.APPROVED;
+        state.approve(label());
     }
 
-    void publish(LocalDate from) {
-        requireStatus(Status.APPROVED, "published");
-        status = Status.PUBLISHED;
-        validFrom = from;
-        lastUpdated = OffsetDateTime.now(ZoneOffset.UTC);
+    void publish(LocalDate from, Clock clock) {
+        state.publish(label(), from, LocalDate.now(clock));
+        lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    boolean isReplacedBy(LocalDate from) {
+        return state.isReplacedBy(from);
     }
 
     void endValidity(LocalDate successorFrom) {
-        if (validTo == null || validTo.isAfter(successorFrom)) {
-            validTo = successorFrom;
-        }
+        state.endValidity(successorFrom);
     }
 
     boolean isServedOn(LocalDate day) {
-        return status == Status.PUBLISHED
-                && validFrom != null
-                && !validFrom.isAfter(day)
-                && (validTo == null || validTo.isAfter(day));
+        return state.isServedOn(day);
     }
 
     boolean isOpen() {
-        return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.APPROVED;
+        return state.isOpen();
     }
 
-    private void requireStatus(Status expected, String what) {
-        if (status != expected) {
-            throw new WorkflowException("Version " + versionNumber + " is " + status + "; only a " + expected
-                    + " version can be " + what + ".");
-        }
+    private String label() {
+        return "Version " + versionNumber;
     }
 
     Long getId() {
@@ -123,15 +108,15 @@ class PrinciplesVersion {
     }
 
     Status getStatus() {
-        return status;
+        return state.status();
     }
 
     LocalDate getValidFrom() {
-        return validFrom;
+        return state.validFrom();
     }
 
     LocalDate getValidTo() {
-        return validTo;
+        return state.validTo();
     }
 
     String getTitle() {

@@ -22,10 +22,15 @@ public final class PublishedContent {
     private final Map<String, PublishedDiagnosis> byCode = new LinkedHashMap<>();
     private final PublishedPrinciples principles;
 
-    PublishedContent(long revision, LocalDate day, List<PublishedDiagnosis> diagnoses, PublishedPrinciples principles) {
+    PublishedContent(
+            long revision,
+            LocalDate day,
+            Instant builtAt,
+            List<PublishedDiagnosis> diagnoses,
+            PublishedPrinciples principles) {
         this.revision = revision;
         this.day = day;
-        this.builtAt = Instant.now();
+        this.builtAt = builtAt;
         this.diagnoses = List.copyOf(diagnoses);
         this.principles = principles;
         for (var diagnosis : this.diagnoses) {

@@ -112,7 +112,7 @@ public class PublishedContentService {
                             p.getValidTo(),
                             p.getLastUpdated()))
                     .orElse(null);
-            return new PublishedContent(revision, today, served, principlesNow);
+            return new PublishedContent(revision, today, clock.instant(), served, principlesNow);
         });
         current = snapshot;
         log.debug(

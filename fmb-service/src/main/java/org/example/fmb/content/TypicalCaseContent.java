@@ -62,6 +62,44 @@ public record TypicalCaseContent(
         criteria = criteria == null ? Criteria.none() : criteria;
     }
 
+    public TypicalCaseContent withIcd10Codes(List<Code> codes) {
+        return new TypicalCaseContent(
+                fmbId,
+                sentence,
+                conditionSentence,
+                codes,
+                criteria,
+                recommendation,
+                maxValue,
+                maxUnit,
+                maxDegree,
+                keywords,
+                versionLabel,
+                lastUpdated,
+                description,
+                validFrom);
+    }
+
+    /** The fields the system keeps (the FMB id, keywords, version label and time of the last change). */
+    public TypicalCaseContent withSystemFields(
+            Long newFmbId, List<Code> newKeywords, String newVersionLabel, OffsetDateTime newLastUpdated) {
+        return new TypicalCaseContent(
+                newFmbId,
+                sentence,
+                conditionSentence,
+                icd10Codes,
+                criteria,
+                recommendation,
+                maxValue,
+                maxUnit,
+                maxDegree,
+                newKeywords,
+                newVersionLabel,
+                newLastUpdated,
+                description,
+                validFrom);
+    }
+
     /** The recommended maximum in days (value × unit, month = 31 days), or null when the case gives none. */
     public Integer maxDays() {
         return maxValue == null || maxUnit == null ? null : maxValue * maxUnit.days();

@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Clock;
 import java.time.Instant;
 
 /** One step in the life of a version: who did what, when, and why. Never changed once written. */
@@ -32,13 +33,19 @@ class VersionEvent {
 
     protected VersionEvent() {}
 
-    VersionEvent(DocumentType documentType, long documentVersionId, String action, String actor, String comment) {
+    VersionEvent(
+            DocumentType documentType,
+            long documentVersionId,
+            String action,
+            String actor,
+            String comment,
+            Clock clock) {
         this.documentType = documentType;
         this.documentVersionId = documentVersionId;
         this.action = action;
         this.actor = actor;
         this.comment = comment;
-        this.occurredAt = Instant.now();
+        this.occurredAt = clock.instant();
     }
 
     Long getId() {

@@ -14,6 +14,7 @@ import org.example.fmb.content.TypicalCaseContent;
 import org.example.fmb.sickleave.InvalidSickLeaveException.FieldError;
 import org.example.fmb.sickleave.SickLeaveCheckResult.DiagnosisRecommendation;
 import org.example.fmb.sickleave.SickLeaveCheckResult.Source;
+import org.example.fmb.statistics.CheckOutcome;
 import org.example.fmb.statistics.LookupStatisticsService;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Service;
 public class SickLeaveCheckService {
 
     private static final Set<Integer> DEGREES = Set.of(25, 50, 75, 100);
+    /** The checks of codes of this form are counted per code (not whatever a caller sends while unverified). */
+    private static final java.util.regex.Pattern COUNTED_CODE =
+            java.util.regex.Pattern.compile("[A-Z][0-9]{2}[0-9A-Z]{0,4}");
     /** Requested code forms remembered per published picture; beyond that, answers are computed each time. */
     private static final int REMEMBERED_CODES = 10_000;
 
@@ -110,6 +114,16 @@ public class SickLeaveCheckService {
             warnings.add("FMB gives no recommended maximum for these codes");
         }
         var exceeded = maximum != null && total > maximum;
+        for (var r : recommendations) {
+            var code = Code.normalized(r.code());
+            if (COUNTED_CODE.matcher(code).matches()) {
+                statistics.countCheck(
+                        code,
+                        r.maximumDays() == null
+                                ? CheckOutcome.NONE
+                                : total > r.maximumDays() ? CheckOutcome.OVER : CheckOutcome.WITHIN);
+            }
+        }
         return new SickLeaveCheckResult(
                 total,
                 periodDays,
@@ -120,6 +134,14 @@ public class SickLeaveCheckService {
                 sentences,
                 recommendations,
                 warnings);
+    }
+
+    /**
+     * What FMB recommends today for a code, by the check's rule (the largest maximum over the typical cases of the
+     * code's most specific level), without counting it as a lookup.
+     */
+    public DiagnosisRecommendation recommendationFor(String code) {
+        return workOut(content.current(), Code.normalized(code));
     }
 
     /** What FMB recommends for one requested code, worked out once per published picture and code. */

@@ -46,6 +46,38 @@ class LookupStatisticsController {
         return statistics.lookups(start, end, diagnosisId);
     }
 
+    @GetMapping("/collection-reads")
+    @Operation(summary = "Reads of the Webcert collections per client and day in a period (default: the last 30 days)")
+    @SecurityRequirement(name = "oauth2")
+    @ApiResponse(responseCode = "422", description = "from is after to")
+    java.util.List<DailyCollectionReads> collectionReads(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        var end = to == null ? LocalDate.now(clock) : to;
+        var start = from == null ? end.minusDays(30) : from;
+        if (start.isAfter(end)) {
+            throw new InvalidPeriodException();
+        }
+        return statistics.collectionReads(start, end);
+    }
+
+    @GetMapping("/sick-leave-checks")
+    @Operation(
+            summary = "Sick-leave checks per code, outcome (WITHIN, OVER the recommended maximum, or NONE to compare"
+                    + " with) and day in a period (default: the last 30 days)")
+    @SecurityRequirement(name = "oauth2")
+    @ApiResponse(responseCode = "422", description = "from is after to")
+    java.util.List<DailyChecks> checks(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        var end = to == null ? LocalDate.now(clock) : to;
+        var start = from == null ? end.minusDays(30) : from;
+        if (start.isAfter(end)) {
+            throw new InvalidPeriodException();
+        }
+        return statistics.checks(start, end);
+    }
+
     @ExceptionHandler
     ProblemDetail onInvalidPeriod(InvalidPeriodException ex) {
         var problem =

@@ -43,5 +43,64 @@ class LookupStatisticsRepository {
                 diagnosisId);
     }
 
+    void addReads(Map<ReadKey, Long> counts) {
+        jdbc.batchUpdate(
+                """
+                insert into collection_read_count (client, collection, day, reads) values (?, ?, ?, ?)
+                on conflict (client, collection, day) do update set reads = collection_read_count.reads + excluded.reads
+                """,
+                counts.entrySet().stream()
+                        .map(e -> new Object[] {
+                            e.getKey().client(),
+                            e.getKey().collection(),
+                            Date.valueOf(e.getKey().day()),
+                            e.getValue()
+                        })
+                        .toList());
+    }
+
+    void addChecks(Map<CheckKey, Long> counts) {
+        jdbc.batchUpdate(
+                """
+                insert into sick_leave_check_count (icd10_code, outcome, day, checks) values (?, ?, ?, ?)
+                on conflict (icd10_code, outcome, day) do update set checks = sick_leave_check_count.checks + excluded.checks
+                """,
+                counts.entrySet().stream()
+                        .map(e -> new Object[] {
+                            e.getKey().icd10Code(),
+                            e.getKey().outcome().name(),
+                            Date.valueOf(e.getKey().day()),
+                            e.getValue()
+                        })
+                        .toList());
+    }
+
+    List<DailyCollectionReads> findReads(LocalDate from, LocalDate to) {
+        return jdbc.query(
+                "select day, client, collection, reads from collection_read_count where day between ? and ?"
+                        + " order by day, client, collection",
+                (rs, i) -> new DailyCollectionReads(
+                        rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                Date.valueOf(from),
+                Date.valueOf(to));
+    }
+
+    List<DailyChecks> findChecks(LocalDate from, LocalDate to) {
+        return jdbc.query(
+                "select day, icd10_code, outcome, checks from sick_leave_check_count where day between ? and ?"
+                        + " order by day, icd10_code, outcome",
+                (rs, i) -> new DailyChecks(
+                        rs.getDate(1).toLocalDate(),
+                        rs.getString(2),
+                        CheckOutcome.valueOf(rs.getString(3)),
+                        rs.getLong(4)),
+                Date.valueOf(from),
+                Date.valueOf(to));
+    }
+
     record LookupKey(long diagnosisId, LocalDate day) {}
+
+    record ReadKey(String client, String collection, LocalDate day) {}
+
+    record CheckKey(String icd10Code, CheckOutcome outcome, LocalDate day) {}
 }

@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -26,6 +28,10 @@ public class LookupStatisticsService {
     private final Clock clock;
     private final ConcurrentHashMap<LookupStatisticsRepository.LookupKey, LongAdder> pending =
             new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<LookupStatisticsRepository.ReadKey, LongAdder> pendingReads =
+            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<LookupStatisticsRepository.CheckKey, LongAdder> pendingChecks =
+            new ConcurrentHashMap<>();
 
     LookupStatisticsService(LookupStatisticsRepository repository, Clock clock) {
         this.repository = repository;
@@ -39,24 +45,49 @@ public class LookupStatisticsService {
                 .increment();
     }
 
+    /** A read of a Webcert collection by a client (the token's client, or "anonymous" without one). */
+    public void countCollectionRead(String client, String collection) {
+        pendingReads
+                .computeIfAbsent(
+                        new LookupStatisticsRepository.ReadKey(client, collection, LocalDate.now(clock)),
+                        key -> new LongAdder())
+                .increment();
+    }
+
+    /** A sick-leave check of a code and its outcome. */
+    public void countCheck(String icd10Code, CheckOutcome outcome) {
+        pendingChecks
+                .computeIfAbsent(
+                        new LookupStatisticsRepository.CheckKey(icd10Code, outcome, LocalDate.now(clock)),
+                        key -> new LongAdder())
+                .increment();
+    }
+
     @Scheduled(fixedDelayString = "${fmb.statistics.flush-interval:5s}")
     public synchronized void flush() {
-        if (pending.isEmpty()) {
+        write(pending, repository::add, "lookup");
+        write(pendingReads, repository::addReads, "collection read");
+        write(pendingChecks, repository::addChecks, "sick-leave check");
+    }
+
+    private <K> void write(
+            ConcurrentHashMap<K, LongAdder> counts, java.util.function.Consumer<Map<K, Long>> writer, String what) {
+        if (counts.isEmpty()) {
             return;
         }
-        var batch = new HashMap<LookupStatisticsRepository.LookupKey, Long>();
-        for (var key : pending.keySet()) {
-            var adder = pending.remove(key);
+        var batch = new HashMap<K, Long>();
+        for (var key : counts.keySet()) {
+            var adder = counts.remove(key);
             if (adder != null && adder.sum() > 0) {
                 batch.put(key, adder.sum());
             }
         }
         try {
-            repository.add(batch);
+            writer.accept(batch);
         } catch (RuntimeException e) {
-            log.warn("Could not write {} lookup counts; they are kept for the next attempt", batch.size());
+            log.warn("Could not write {} {} counts; they are kept for the next attempt", batch.size(), what);
             batch.forEach((key, value) ->
-                    pending.computeIfAbsent(key, k -> new LongAdder()).add(value));
+                    counts.computeIfAbsent(key, k -> new LongAdder()).add(value));
         }
     }
 
@@ -64,6 +95,16 @@ public class LookupStatisticsService {
     @PreDestroy
     void flushOnShutdown() {
         flush();
+    }
+
+    public List<DailyCollectionReads> collectionReads(LocalDate from, LocalDate to) {
+        flush();
+        return repository.findReads(from, to);
+    }
+
+    public List<DailyChecks> checks(LocalDate from, LocalDate to) {
+        flush();
+        return repository.findChecks(from, to);
     }
 
     public LookupStatistics lookups(LocalDate from, LocalDate to, Long diagnosisId) {

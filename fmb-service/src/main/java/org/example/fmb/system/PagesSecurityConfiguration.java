@@ -23,22 +23,24 @@ class PagesSecurityConfiguration {
             throws Exception {
         http.securityMatcher(
                         "/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**", "/fmb/logout")
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/fmb/login", "/fmb/login/**", "/fmb/oauth2/**")
-                                .permitAll()
-                                .requestMatchers(
-                                        HttpMethod.POST,
-                                        "/fmb/editor/diagnoses/*/versions/*/approve",
-                                        "/fmb/editor/diagnoses/*/versions/*/return",
-                                        "/fmb/editor/diagnoses/*/versions/*/publish",
-                                        "/fmb/editor/principles/versions/*/approve",
-                                        "/fmb/editor/principles/versions/*/return",
-                                        "/fmb/editor/principles/versions/*/publish")
-                                .hasAuthority("SCOPE_fmb.review")
-                                .requestMatchers(HttpMethod.POST, "/fmb/editor/**")
-                                .hasAuthority("SCOPE_fmb.write")
-                                .anyRequest()
-                                .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/fmb/editor/diagnoses/*/versions/*/approve",
+                                "/fmb/editor/diagnoses/*/versions/*/return",
+                                "/fmb/editor/diagnoses/*/versions/*/publish",
+                                "/fmb/editor/principles/versions/*/approve",
+                                "/fmb/editor/principles/versions/*/return",
+                                "/fmb/editor/principles/versions/*/publish")
+                        .hasAuthority("SCOPE_fmb.review")
+                        .requestMatchers(HttpMethod.GET, "/fmb/editor/uppfoljning", "/fmb/editor/uppfoljning/**")
+                        .hasAnyAuthority("SCOPE_fmb.analyse", "SCOPE_fmb.write", "SCOPE_fmb.review")
+                        .requestMatchers(HttpMethod.POST, "/fmb/editor/**")
+                        .hasAuthority("SCOPE_fmb.write")
+                        .anyRequest()
+                        .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review"))
                 .logout(logout -> logout.logoutUrl("/fmb/logout").logoutSuccessUrl("/fmb/diagnoser"));
         if ("form".equals(login)) {
             http.formLogin(form -> form.loginPage("/fmb/login")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import org.example.fmb.statistics.LookupStatisticsService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,9 @@ class WebcertController {
                     @RequestParam(name = "inlinehtmlmarkup", defaultValue = "false")
                     boolean inlineMarkup,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            Principal client) {
+        statistics.countCollectionRead(clientName(client), WebcertCollectionService.DIAGNOSES);
         return send(
                 collections.collection(WebcertCollectionService.DIAGNOSES, inlineMarkup), acceptEncoding, ifNoneMatch);
     }
@@ -48,7 +51,9 @@ class WebcertController {
     ResponseEntity<byte[]> typicalCases(
             @RequestParam(name = "inlinehtmlmarkup", defaultValue = "false") boolean inlineMarkup,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            Principal client) {
+        statistics.countCollectionRead(clientName(client), WebcertCollectionService.TYPICAL_CASES);
         return send(
                 collections.collection(WebcertCollectionService.TYPICAL_CASES, inlineMarkup),
                 acceptEncoding,
@@ -81,6 +86,11 @@ class WebcertController {
                 .orElseThrow(() -> new ResourceNotFoundException("No published typical case with id " + id + "."));
         collections.diagnosisOfTypicalCase(id).ifPresent(statistics::count);
         return found;
+    }
+
+    /** The client that read a collection: the token's client, or "anonymous" (the collections are open data). */
+    private static String clientName(Principal client) {
+        return client == null ? "anonymous" : client.getName();
     }
 
     private static ResponseEntity<byte[]> send(

@@ -349,6 +349,48 @@ class AuthoringApiTests extends IntegrationTestSupport {
         assertThat(served.path("markup").asText()).contains("del av vården");
     }
 
+    @Test
+    void publishingThePrinciplesOnTheDayTheCurrentVersionStartsLeavesOneVersionServed() throws Exception {
+        var first = publishPrinciples("<p>Första texten i dag.</p>");
+        var second = publishPrinciples("<p>Andra texten samma dag.</p>");
+
+        var history = call(HttpMethod.GET, "/fmb/api/v1/authoring/principles/versions", EDITOR, null)
+                .body();
+        var stillValid = new java.util.ArrayList<Integer>();
+        for (var version : history) {
+            if (version.path("status").asText().equals("PUBLISHED")
+                    && version.path("validTo").isNull()) {
+                stillValid.add(version.path("versionNumber").asInt());
+            }
+            if (version.path("versionNumber").asInt() == first) {
+                assertThat(version.path("validTo").asText())
+                        .isEqualTo(version.path("validFrom").asText());
+            }
+        }
+        assertThat(stillValid).containsExactly(second);
+        var served = JSON.readTree(http.getForObject("/fmb/api/v1/principles", String.class));
+        assertThat(served.path("version").asInt()).isEqualTo(second);
+        assertThat(served.path("markup").asText()).contains("Andra texten");
+    }
+
+    private int publishPrinciples(String markup) {
+        var draft = call(HttpMethod.POST, "/fmb/api/v1/authoring/principles/versions", EDITOR, null);
+        var number = draft.body().path("versionNumber").asInt();
+        var path = "/fmb/api/v1/authoring/principles/versions/" + number;
+        var body = JSON.createObjectNode()
+                .put("lockVersion", draft.body().path("lockVersion").asLong())
+                .put("title", "Övergripande principer för sjukskrivning")
+                .put("markup", markup);
+        assertThat(call(HttpMethod.PUT, path, EDITOR, body.toString()).status()).isEqualTo(HttpStatus.OK);
+        assertThat(call(HttpMethod.POST, path + "/submission", EDITOR, null).status())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(call(HttpMethod.POST, path + "/approval", REVIEWER, null).status())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(call(HttpMethod.POST, path + "/publication", REVIEWER, null).status())
+                .isEqualTo(HttpStatus.OK);
+        return number;
+    }
+
     private int servedVersionOf(long id) throws Exception {
         return JSON.readTree(http.getForObject("/fmb/api/v1/diagnoses/" + id, String.class))
                 .path("version")

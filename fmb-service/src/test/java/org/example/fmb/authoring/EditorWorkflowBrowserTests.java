@@ -1,12 +1,18 @@
 package org.example.fmb.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.example.fmb.IntegrationTestSupport;
 import org.example.platform.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,6 +35,8 @@ import org.springframework.http.RequestEntity;
 class EditorWorkflowBrowserTests extends IntegrationTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHROMIUM = System.getProperty("fmb.test.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("fmb.test.chromedriver", "/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -38,10 +46,31 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
 
     private WebDriver browser;
 
+    /**
+     * Outside CI a machine without Chromium skips this test with the reason; in CI (the {@code CI} environment
+     * variable is set, and CI installs Chromium) a missing browser fails it.
+     */
+    @BeforeAll
+    static void requireChromium() {
+        var missing = Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(path -> !Files.isExecutable(Path.of(path)))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        var reason = "No Chromium for the browser test: " + String.join(", ", missing)
+                + " is not installed (apt-get install chromium chromium-driver, or set -Dfmb.test.chromium and"
+                + " -Dfmb.test.chromedriver)";
+        if (System.getenv("CI") != null) {
+            fail(reason);
+        }
+        assumeTrue(false, reason);
+    }
+
     @BeforeEach
     void startBrowser() {
         var options = new ChromeOptions();
-        options.setBinary(System.getProperty("fmb.test.chromium", "/usr/bin/chromium"));
+        options.setBinary(CHROMIUM);
         options.addArguments(
                 "--headless",
                 "--no-sandbox",
@@ -50,8 +79,7 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
                 "--disable-dev-shm-usage",
                 "--window-size=1280,2000");
         var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(
-                        new java.io.File(System.getProperty("fmb.test.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new java.io.File(CHROMEDRIVER))
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));

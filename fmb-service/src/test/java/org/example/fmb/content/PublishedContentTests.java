@@ -2,6 +2,7 @@ package org.example.fmb.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class PublishedContentTests {
 
     private final PublishedContent content = new PublishedContent(
-            1, LocalDate.now(), List.of(diagnosis(508, "F32"), diagnosis(498, "F430"), diagnosis(259, "M545")), null);
+            1,
+            LocalDate.of(2026, 12, 6),
+            Instant.EPOCH,
+            List.of(diagnosis(508, "F32"), diagnosis(498, "F430"), diagnosis(259, "M545")),
+            null);
 
     @Test
     void findsADiagnosisByCodeWithOrWithoutDot() {
@@ -36,25 +41,8 @@ class PublishedContentTests {
     }
 
     private static PublishedDiagnosis diagnosis(long id, String code) {
-        var c = new DiagnosisContent(
-                "T" + id,
-                null,
-                null,
-                null,
-                List.of(Code.icd10(code, "x")),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-        return new PublishedDiagnosis(id, 1, LocalDate.now(), null, OffsetDateTime.now(), c);
+        var c = DiagnosisContent.titled("T" + id).withCodes(null, List.of(Code.icd10(code, "x")));
+        return new PublishedDiagnosis(
+                id, 1, LocalDate.of(2026, 1, 1), null, OffsetDateTime.parse("2026-01-01T00:00:00Z"), c);
     }
 }

@@ -34,6 +34,39 @@ class LookupStatisticsTests extends IntegrationTestSupport {
     }
 
     @Test
+    void countsCollectionReadsPerClientAndDay() throws Exception {
+        var before = reads("webcert-test", "typfall");
+        var anonymousBefore = reads("anonymous", "forsakringsmedicinskdiagnosinformation");
+        http.exchange(
+                RequestEntity.get("/fmb/typfall")
+                        .header("Authorization", TestTokens.bearer("webcert-test", "fmb.read"))
+                        .build(),
+                String.class);
+        http.exchange(
+                RequestEntity.get("/fmb/typfall?inlinehtmlmarkup=true")
+                        .header("Authorization", TestTokens.bearer("webcert-test", "fmb.read"))
+                        .build(),
+                String.class);
+        http.getForEntity("/fmb/forsakringsmedicinskdiagnosinformation", String.class);
+
+        assertThat(reads("webcert-test", "typfall")).isEqualTo(before + 2);
+        assertThat(reads("anonymous", "forsakringsmedicinskdiagnosinformation")).isEqualTo(anonymousBefore + 1);
+    }
+
+    @Test
+    void countsSickLeaveChecksPerCodeWithTheirOutcome() throws Exception {
+        var overBefore = checks("F321", "OVER");
+        var withinBefore = checks("F321", "WITHIN");
+        check("{\"icd10Codes\": [\"F32.1\"], \"periods\": [{\"from\": \"2026-01-01\", \"to\": \"2026-01-10\","
+                + " \"degree\": 100}]}");
+        check("{\"icd10Codes\": [\"F32.1\"], \"periods\": [{\"from\": \"2020-01-01\", \"to\": \"2026-01-10\","
+                + " \"degree\": 50}]}");
+
+        assertThat(checks("F321", "WITHIN")).isEqualTo(withinBefore + 1);
+        assertThat(checks("F321", "OVER")).isEqualTo(overBefore + 1);
+    }
+
+    @Test
     void writesWhatIsStillCountedWhenTheServiceStops() {
         var today = java.sql.Date.valueOf(java.time.LocalDate.now(CLOCK));
         statistics.flush();
@@ -67,6 +100,50 @@ class LookupStatisticsTests extends IntegrationTestSupport {
                         .build(),
                 String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    private void check(String body) {
+        var answer = http.exchange(
+                RequestEntity.post("/fmb/api/v1/sick-leave-checks")
+                        .header("Authorization", TestTokens.bearer("webcert", "fmb.read"))
+                        .header("Content-Type", "application/json")
+                        .body(body),
+                String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private long reads(String client, String collection) throws Exception {
+        var response = http.exchange(
+                RequestEntity.get("/fmb/api/v1/statistics/collection-reads")
+                        .header("Authorization", TestTokens.bearer("fmb-editor", "fmb.write"))
+                        .build(),
+                String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var total = 0L;
+        for (var day : new ObjectMapper().readTree(response.getBody())) {
+            if (day.path("client").asText().equals(client)
+                    && day.path("collection").asText().equals(collection)) {
+                total += day.path("reads").asLong();
+            }
+        }
+        return total;
+    }
+
+    private long checks(String code, String outcome) throws Exception {
+        var response = http.exchange(
+                RequestEntity.get("/fmb/api/v1/statistics/sick-leave-checks")
+                        .header("Authorization", TestTokens.bearer("fmb-editor", "fmb.write"))
+                        .build(),
+                String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var total = 0L;
+        for (var day : new ObjectMapper().readTree(response.getBody())) {
+            if (day.path("icd10Code").asText().equals(code)
+                    && day.path("outcome").asText().equals(outcome)) {
+                total += day.path("checks").asLong();
+            }
+        }
+        return total;
     }
 
     private long stored(long diagnosisId, java.sql.Date day) {

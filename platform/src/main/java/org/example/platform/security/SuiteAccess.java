@@ -49,6 +49,9 @@ public final class SuiteAccess {
                             .open(),
                     on(POST, "/fmb/api/v1/sick-leave-checks").scopes("fmb.read"),
                     any("/fmb/api/v1/statistics/**").scopes("fmb.write"),
+                    // the follow-up of how sick-leave lengths follow FMB: analysts upload, the authority reads
+                    on(POST, "/fmb/api/v1/adherence/uploads").scopes("fmb.analyse"),
+                    on(GET, "/fmb/api/v1/adherence/**").scopes("fmb.analyse", "fmb.write", "fmb.review"),
                     on(
                                     POST,
                                     "/fmb/api/v1/authoring/diagnoses/*/versions/*/approval",

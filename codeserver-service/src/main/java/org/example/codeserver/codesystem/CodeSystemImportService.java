@@ -33,13 +33,14 @@ public class CodeSystemImportService {
             CodeSystemVersionRepository versions,
             ConceptRepository concepts,
             TerminologyIndex index,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.systems = systems;
         this.versions = versions;
         this.concepts = concepts;
         this.index = index;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Whether this version of the code system is already stored. */

@@ -27,19 +27,19 @@ import org.springframework.stereotype.Component;
 class FhirCodeSystemController implements IResourceProvider {
 
     private final TerminologyResourceService resources;
-    private final FhirTerminologyService terminology;
-    private final FhirCodeSystemService codeSystems;
-    private final IndexedTerminologyService indexed;
+    private final TerminologyEngines engines;
+    private final ModelCodeSystems indexed;
+    private final java.time.Clock clock;
 
     FhirCodeSystemController(
             TerminologyResourceService resources,
-            FhirTerminologyService terminology,
-            FhirCodeSystemService codeSystems,
-            IndexedTerminologyService indexed) {
+            TerminologyEngines engines,
+            ModelCodeSystems indexed,
+            java.time.Clock clock) {
         this.resources = resources;
-        this.terminology = terminology;
-        this.codeSystems = codeSystems;
+        this.engines = engines;
         this.indexed = indexed;
+        this.clock = clock;
     }
 
     @Override
@@ -77,7 +77,7 @@ class FhirCodeSystemController implements IResourceProvider {
         if (i == null) {
             resources.search("CodeSystem", u, v, n).forEach(r -> found.add(() -> r));
         }
-        return new PartialResource.LazyBundle(found);
+        return new PartialResource.LazyBundle(found, clock.instant());
     }
 
     @Create
@@ -99,16 +99,20 @@ class FhirCodeSystemController implements IResourceProvider {
 
     @Operation(name = "$lookup", idempotent = true)
     public Parameters lookup(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return codeSystems.lookup(OperationInput.of(details), id == null ? null : instance(id));
+        var lookup = CodeLookup.of(OperationInput.of(details), id == null ? null : instance(id));
+        return engines.forLookup(lookup).lookup(lookup);
     }
 
     @Operation(name = "$validate-code", idempotent = true)
     public Parameters validateCode(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return terminology.validateInCodeSystem(OperationInput.of(details), id == null ? null : instance(id));
+        var validation = CodeValidation.inCodeSystem(OperationInput.of(details), id == null ? null : instance(id));
+        var budget = engines.budget();
+        return engines.forValidation(validation, budget).validate(validation, budget);
     }
 
     @Operation(name = "$subsumes", idempotent = true)
     public Parameters subsumes(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return codeSystems.subsumes(OperationInput.of(details), id == null ? null : instance(id));
+        var check = SubsumptionCheck.of(OperationInput.of(details), id == null ? null : instance(id));
+        return engines.forSubsumption(check).subsumes(check);
     }
 }

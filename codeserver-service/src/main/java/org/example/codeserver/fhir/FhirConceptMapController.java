@@ -78,6 +78,6 @@ class FhirConceptMapController implements IResourceProvider {
 
     @Operation(name = "$translate", idempotent = true)
     public Parameters translate(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return conceptMaps.translate(OperationInput.of(details), id == null ? null : read(id));
+        return conceptMaps.translate(Translation.of(OperationInput.of(details), id == null ? null : read(id)));
     }
 }

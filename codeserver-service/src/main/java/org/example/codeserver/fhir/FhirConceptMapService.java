@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 public class FhirConceptMapService {
 
     private final TerminologyWorkspace workspace;
-    private final IndexedTerminologyService indexed;
+    private final ModelCodeSystems indexed;
 
-    FhirConceptMapService(TerminologyWorkspace workspace, IndexedTerminologyService indexed) {
+    FhirConceptMapService(TerminologyWorkspace workspace, ModelCodeSystems indexed) {
         this.workspace = workspace;
         this.indexed = indexed;
     }
@@ -32,48 +32,26 @@ public class FhirConceptMapService {
                 : indexed.codeSystem(system, null).map(cs -> cs.url()).orElse(system);
     }
 
-    public Parameters translate(TerminologyRequest request, org.hl7.fhir.r4.model.ConceptMap instance) {
-        try (var lease = workspace.open(request.definitions())) {
-            return translate(lease.context(), request, instance);
+    public Parameters translate(Translation translation) {
+        try (var lease = workspace.open(translation.engine().definitions())) {
+            return translate(lease.context(), translation);
         }
     }
 
-    private Parameters translate(
-            org.hl7.fhir.r5.context.SimpleWorkerContext context,
-            TerminologyRequest request,
-            org.hl7.fhir.r4.model.ConceptMap instance) {
-        var p = request.parameters();
-        String system =
-                request.string("sourceSystem") != null ? request.string("sourceSystem") : request.string("system");
-        String code = request.string("sourceCode") != null ? request.string("sourceCode") : request.string("code");
-        var codingParam =
-                p.hasParameter("sourceCoding") ? p.getParameterValue("sourceCoding") : p.getParameterValue("coding");
-        if (codingParam instanceof org.hl7.fhir.r5.model.Coding c) {
-            system = c.getSystem();
-            code = c.getCode();
-        }
-        var reverse = request.flag("reverse", false) || code == null && request.string("targetCode") != null;
-        if (reverse && request.string("targetCode") != null) {
-            code = request.string("targetCode");
-            system = request.string("targetSystem");
-        }
-        if (code == null) {
-            throw TerminologyOperationException.of(
-                    400,
-                    IssueType.REQUIRED,
-                    "invalid-data",
-                    "Parameter 'sourceCode' (or 'code', 'sourceCoding') is required");
-        }
-        var targetSystem = canonical(reverse ? request.string("sourceSystem") : request.string("targetSystem"));
-        system = canonical(system);
+    private Parameters translate(org.hl7.fhir.r5.context.SimpleWorkerContext context, Translation translation) {
+        var code = translation.code().code();
+        var system = canonical(translation.code().system());
+        var targetSystem = canonical(translation.targetSystem());
+        var reverse = translation.reverse();
+        var instance = translation.instance();
         var maps = new ArrayList<ConceptMap>();
         if (instance != null) {
             maps.add((ConceptMap) VersionConvertorFactory_40_50.convertResource(instance));
-        } else if (request.string("url") != null) {
-            var map = context.fetchResource(ConceptMap.class, request.string("url"));
+        } else if (translation.mapUrl() != null) {
+            var map = context.fetchResource(ConceptMap.class, translation.mapUrl());
             if (map == null) {
                 throw TerminologyOperationException.of(
-                        404, IssueType.NOTFOUND, "not-found", "ConceptMap '" + request.string("url") + "' not found");
+                        404, IssueType.NOTFOUND, "not-found", "ConceptMap '" + translation.mapUrl() + "' not found");
             }
             maps.add(map);
         } else {

@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
 class FhirValueSetController implements IResourceProvider {
 
     private final TerminologyResourceService resources;
-    private final FhirTerminologyService terminology;
+    private final TerminologyEngines engines;
 
-    FhirValueSetController(TerminologyResourceService resources, FhirTerminologyService terminology) {
+    FhirValueSetController(TerminologyResourceService resources, TerminologyEngines engines) {
         this.resources = resources;
-        this.terminology = terminology;
+        this.engines = engines;
     }
 
     @Override
@@ -78,7 +78,8 @@ class FhirValueSetController implements IResourceProvider {
 
     @Operation(name = "$expand", idempotent = true)
     public ValueSet expand(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return terminology.expand(OperationInput.of(details), id == null ? null : read(id));
+        var expansion = ValueSetExpansion.of(OperationInput.of(details), id == null ? null : read(id));
+        return engines.forExpansion(expansion).expand(expansion, engines.budget());
     }
 
     /** Several $validate-code requests against one value set: each {@code validation} part is one request. */
@@ -95,14 +96,15 @@ class FhirValueSetController implements IResourceProvider {
             }
         }
         var out = new Parameters();
-        var budget = terminology.budget();
+        var budget = engines.budget();
         for (var one : requests) {
             var combined = shared.copy();
             one.getParameter().forEach(p -> combined.addParameter(p.copy()));
             org.hl7.fhir.instance.model.api.IBaseResource result;
             try {
-                result = terminology.validateInValueSet(
-                        TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null, budget);
+                var validation = CodeValidation.inValueSet(
+                        TerminologyRequest.of(combined, details.getHeader("Accept-Language")), null);
+                result = engines.forValidation(validation, budget).validate(validation, budget);
             } catch (TerminologyOperationException e) {
                 result = e.getOperationOutcome();
             }
@@ -113,6 +115,8 @@ class FhirValueSetController implements IResourceProvider {
 
     @Operation(name = "$validate-code", idempotent = true)
     public Parameters validateCode(@IdParam(optional = true) IdType id, RequestDetails details) {
-        return terminology.validateInValueSet(OperationInput.of(details), id == null ? null : read(id));
+        var validation = CodeValidation.inValueSet(OperationInput.of(details), id == null ? null : read(id));
+        var budget = engines.budget();
+        return engines.forValidation(validation, budget).validate(validation, budget);
     }
 }

@@ -8,11 +8,15 @@ import org.hl7.fhir.r5.model.StringType;
 
 /**
  * Brings the engine's messages to the wording the HL7 terminology servers use today: a list of valid versions reads
- * "1.0.0 or 1.2.0" (the engine of FHIR core 6.7.9 still writes "1.0.0,1.2.0").
+ * "1.0.0 or 1.2.0" (the engine of FHIR core 6.7.9 still writes "1.0.0,1.2.0"), and a filter without a value is named
+ * by its path in the value set, {@code ValueSet.compose.include[0].filter[0]} (the engine writes
+ * {@code ValueSet['<url>|<version>].compose.include[0].filter[0].value}).
  */
 final class MessageWording {
 
     private static final Pattern VERSIONS = Pattern.compile("(Valid versions: )([^;'\\s]+(?:,[^;'\\s]+)+)");
+    private static final String FILTER_WITHOUT_VALUE = "UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE";
+    private static final Pattern QUALIFIED_VALUE_SET = Pattern.compile("^ValueSet\\[[^\\]]*\\]");
 
     private MessageWording() {}
 
@@ -42,8 +46,20 @@ final class MessageWording {
             if (issue.getDetails().hasText()) {
                 issue.getDetails().setText(apply(issue.getDetails().getText()));
             }
+            var id = issue.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id");
+            if (id != null
+                    && id.hasValue()
+                    && FILTER_WITHOUT_VALUE.equals(id.getValue().primitiveValue())) {
+                issue.getLocation().forEach(l -> l.setValue(filterPath(l.getValue())));
+                issue.getExpression().forEach(e -> e.setValue(filterPath(e.getValue())));
+            }
         }
         return outcome;
+    }
+
+    private static String filterPath(String path) {
+        var unqualified = QUALIFIED_VALUE_SET.matcher(path).replaceFirst("ValueSet");
+        return unqualified.endsWith(".value") ? unqualified.substring(0, unqualified.length() - 6) : unqualified;
     }
 
     static Parameters apply(Parameters parameters) {

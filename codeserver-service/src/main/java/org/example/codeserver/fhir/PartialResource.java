@@ -42,10 +42,11 @@ final class PartialResource {
     static final class LazyBundle implements IBundleProvider {
 
         private final List<Supplier<? extends IBaseResource>> entries;
-        private final InstantType published = InstantType.now();
+        private final InstantType published;
 
-        LazyBundle(List<Supplier<? extends IBaseResource>> entries) {
+        LazyBundle(List<Supplier<? extends IBaseResource>> entries, java.time.Instant published) {
             this.entries = List.copyOf(entries);
+            this.published = new InstantType(java.util.Date.from(published));
         }
 
         @Override

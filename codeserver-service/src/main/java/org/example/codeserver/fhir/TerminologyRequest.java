@@ -12,8 +12,10 @@ import org.hl7.fhir.r5.model.Resource;
 import org.hl7.fhir.r5.model.ValueSet;
 
 /**
- * The parameters of one terminology operation, as received (R4) and, when the HL7 engine is needed, in the engine's
- * (R5) model. The {@code tx-resource} parameters are split off: they are definitions, not operation inputs.
+ * The parameters of one terminology operation as received (R4), read by name only by the typed operation records
+ * that parse them ({@link CodeLookup}, {@link CodeValidation}, …), and, for the HL7 engine, in the engine's (R5) model
+ * ({@link #engineInput()}). The {@code tx-resource} parameters are split off: they are definitions, not operation
+ * inputs.
  */
 final class TerminologyRequest {
 
@@ -37,25 +39,31 @@ final class TerminologyRequest {
         return received;
     }
 
-    String acceptLanguage() {
-        return acceptLanguage;
+    /** The received parameters of one name that carry a value of the given type, in the order received. */
+    <T> List<T> values(String name, Class<T> type) {
+        return received.getParameter().stream()
+                .filter(p -> name.equals(p.getName()) && type.isInstance(p.getValue()))
+                .map(p -> type.cast(p.getValue()))
+                .toList();
     }
 
-    /** Whether the caller sent definitions of its own ({@code tx-resource}). */
-    boolean hasDefinitions() {
-        return received.getParameter().stream().anyMatch(p -> "tx-resource".equals(p.getName()));
+    /** The resource of the first received parameter of that name that carries one of the given type. */
+    <T> T resource(String name, Class<T> type) {
+        return received.getParameter().stream()
+                .filter(p -> name.equals(p.getName()) && type.isInstance(p.getResource()))
+                .map(p -> type.cast(p.getResource()))
+                .findFirst()
+                .orElse(null);
     }
 
-    /** The operation inputs in the engine's model, without the tx-resource definitions. */
-    Parameters parameters() {
+    /** The operation's input for the HL7 engine: the definitions sent and the parameters in the engine's model. */
+    EngineInput engineInput() {
         split();
-        return parameters;
-    }
-
-    /** The tx-resource definitions, less code system supplements that nothing asks for. */
-    List<Resource> definitions() {
-        split();
-        return definitions;
+        var sent = received.getParameter().stream().anyMatch(p -> "tx-resource".equals(p.getName()));
+        var supplements = values("useSupplement", org.hl7.fhir.r4.model.PrimitiveType.class).stream()
+                .map(org.hl7.fhir.r4.model.PrimitiveType::getValueAsString)
+                .toList();
+        return new EngineInput(sent, definitions, supplements, parameters);
     }
 
     private void split() {
@@ -151,9 +159,7 @@ final class TerminologyRequest {
         }
     }
 
-    /** The display language asked for: the displayLanguage parameter, else the Accept-Language header. */
-    String language() {
-        var lang = string("displayLanguage");
-        return lang != null ? lang : acceptLanguage;
+    String acceptLanguage() {
+        return acceptLanguage;
     }
 }

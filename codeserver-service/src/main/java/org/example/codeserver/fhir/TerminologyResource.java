@@ -47,8 +47,9 @@ class TerminologyResource {
         this.resourceType = resourceType;
     }
 
-    /** Replaces the content with a new revision; the search columns follow the content. */
-    void revise(String url, String version, String name, String title, String status, String content) {
+    /** Replaces the content with a new revision made at that time; the search columns follow the content. */
+    void revise(
+            String url, String version, String name, String title, String status, String content, OffsetDateTime at) {
         this.url = url;
         this.version = version;
         this.name = name;
@@ -56,7 +57,7 @@ class TerminologyResource {
         this.status = status;
         this.content = content;
         this.revision++;
-        this.lastUpdated = OffsetDateTime.now();
+        this.lastUpdated = at;
     }
 
     String getId() {

@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,13 +36,15 @@ public class TerminologyResourceService {
     private final TerminologyResourceRepository resources;
     private final FhirContext fhir;
     private final TerminologyWorkspace workspace;
+    private final Clock clock;
     private final Map<String, MetadataResource> byKey = new ConcurrentHashMap<>();
 
     TerminologyResourceService(
-            TerminologyResourceRepository resources, FhirContext fhir, TerminologyWorkspace workspace) {
+            TerminologyResourceRepository resources, FhirContext fhir, TerminologyWorkspace workspace, Clock clock) {
         this.resources = resources;
         this.fhir = fhir;
         this.workspace = workspace;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -134,7 +138,8 @@ public class TerminologyResourceService {
                 copy.getName(),
                 copy.getTitle(),
                 copy.hasStatus() ? copy.getStatus().toCode() : null,
-                fhir.newJsonParser().encodeResourceToString(copy));
+                fhir.newJsonParser().encodeResourceToString(copy),
+                OffsetDateTime.now(clock));
         stored = resources.save(stored);
         stamp(copy, stored);
         byKey.put(key(type, id), copy);

@@ -36,18 +36,34 @@ final class ValidationOutput {
 
     static Parameters of(
             ValidationResult result, String code, String system, String usedVersion, CodeableConcept codeableConcept) {
+        return of(result, result, code, system, usedVersion, codeableConcept);
+    }
+
+    /**
+     * @param concept the result that names the concept: for a codeable concept, the first of its codings that is valid
+     *     by itself, which the HL7 reference servers report (the engine names the last); else the result itself. Only a
+     *     valid answer takes system, code, version and display from it.
+     */
+    static Parameters of(
+            ValidationResult result,
+            ValidationResult concept,
+            String code,
+            String system,
+            String usedVersion,
+            CodeableConcept codeableConcept) {
         var out = new Parameters();
-        if (result.getSystem() != null) {
-            out.addParameter("system", new UriType(result.getSystem()));
+        var named = result.getSeverity() != IssueSeverity.ERROR ? concept : result;
+        if (named.getSystem() != null) {
+            out.addParameter("system", new UriType(named.getSystem()));
         } else if (system != null) {
             out.addParameter("system", new UriType(system));
         }
-        if (result.getCode() != null) {
-            if (code != null && !code.equals(result.getCode())) {
+        if (named.getCode() != null) {
+            if (code != null && !code.equals(named.getCode())) {
                 out.addParameter("code", new CodeType(code));
-                out.addParameter("normalized-code", new CodeType(result.getCode()));
+                out.addParameter("normalized-code", new CodeType(named.getCode()));
             } else {
-                out.addParameter("code", new CodeType(result.getCode()));
+                out.addParameter("code", new CodeType(named.getCode()));
             }
         } else if (code != null) {
             out.addParameter("code", new CodeType(code));
@@ -65,13 +81,13 @@ final class ValidationOutput {
                 out.addParameter("message", String.join("; ", texts));
             }
         }
-        if (result.getVersion() != null) {
-            out.addParameter("version", result.getVersion());
+        if (named.getVersion() != null) {
+            out.addParameter("version", named.getVersion());
         } else if (usedVersion != null) {
             out.addParameter("version", usedVersion);
         }
-        if (result.getDisplay() != null) {
-            out.addParameter("display", result.getDisplay());
+        if (named.getDisplay() != null) {
+            out.addParameter("display", named.getDisplay());
         }
         if (codeableConcept != null) {
             out.addParameter("codeableConcept", codeableConcept);

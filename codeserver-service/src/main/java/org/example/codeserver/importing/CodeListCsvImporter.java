@@ -65,23 +65,26 @@ class CodeListCsvImporter implements CodeSystemParser {
                     0, "url", "A code list import needs the url and name of the code system");
         }
         return new NewCodeSystem(
-                metadata.url(),
-                metadata.oid(),
-                metadata.aliasOids(),
-                metadata.slug(),
-                metadata.name(),
-                metadata.title(),
-                metadata.publisher(),
-                null,
-                ImportMetadata.or(metadata.version(), "1"),
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(),
-                "sv",
-                null,
-                "complete",
-                true,
-                name,
-                thirdIsTerm ? List.of() : List.of(new PropertyDefinition("note", null, "string", "Remark")),
-                concepts);
+                new NewCodeSystem.Identity(
+                        metadata.url(),
+                        metadata.oid(),
+                        metadata.aliasOids(),
+                        metadata.slug(),
+                        metadata.name(),
+                        metadata.title(),
+                        metadata.publisher(),
+                        null),
+                new NewCodeSystem.Release(
+                        ImportMetadata.or(metadata.version(), "1"),
+                        metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                        metadata.effectiveDate(),
+                        "sv"),
+                new NewCodeSystem.Definition(
+                        null,
+                        "complete",
+                        true,
+                        name,
+                        thirdIsTerm ? List.of() : List.of(new PropertyDefinition("note", null, "string", "Remark")),
+                        concepts));
     }
 }

@@ -111,47 +111,45 @@ class CustomCsvImporter implements CodeSystemParser {
             header.properties().forEach(p -> declared.put(p.code(), p));
             definitions.replaceAll(p -> declared.getOrDefault(p.code(), p));
             return new NewCodeSystem(
-                    header.url(),
-                    header.oid(),
-                    header.aliasOids(),
-                    header.slug(),
-                    header.name(),
-                    header.title(),
-                    header.publisher(),
-                    header.description(),
-                    header.version(),
-                    header.status(),
-                    header.effectiveDate(),
-                    header.language(),
-                    header.hierarchyMeaning(),
-                    "complete",
-                    header.caseSensitive(),
-                    "custom CSV " + files.names(),
-                    definitions,
-                    result);
+                    new NewCodeSystem.Identity(
+                            header.url(),
+                            header.oid(),
+                            header.aliasOids(),
+                            header.slug(),
+                            header.name(),
+                            header.title(),
+                            header.publisher(),
+                            header.description()),
+                    new NewCodeSystem.Release(
+                            header.version(), header.status(), header.effectiveDate(), header.language()),
+                    new NewCodeSystem.Definition(
+                            header.hierarchyMeaning(),
+                            "complete",
+                            header.caseSensitive(),
+                            "custom CSV " + files.names(),
+                            definitions,
+                            result));
         }
         if (metadata.url() == null) {
             throw new InvalidCodeSystemException(0, "url", "Without codesystem.json the import needs the url");
         }
         return new NewCodeSystem(
-                metadata.url(),
-                metadata.oid(),
-                metadata.aliasOids(),
-                metadata.slug(),
-                ImportMetadata.or(metadata.name(), metadata.url()),
-                metadata.title(),
-                metadata.publisher(),
-                null,
-                metadata.version(),
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(),
-                null,
-                "is-a",
-                "complete",
-                true,
-                "custom CSV " + files.names(),
-                definitions,
-                result);
+                new NewCodeSystem.Identity(
+                        metadata.url(),
+                        metadata.oid(),
+                        metadata.aliasOids(),
+                        metadata.slug(),
+                        ImportMetadata.or(metadata.name(), metadata.url()),
+                        metadata.title(),
+                        metadata.publisher(),
+                        null),
+                new NewCodeSystem.Release(
+                        metadata.version(),
+                        metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                        metadata.effectiveDate(),
+                        null),
+                new NewCodeSystem.Definition(
+                        "is-a", "complete", true, "custom CSV " + files.names(), definitions, result));
     }
 
     private static String fhirType(String type, int line) {

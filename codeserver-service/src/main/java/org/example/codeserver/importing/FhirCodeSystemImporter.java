@@ -115,24 +115,30 @@ public class FhirCodeSystemImporter implements CodeSystemParser {
                         ? resource.getDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate()
                         : null;
         return new NewCodeSystem(
-                url,
-                ImportMetadata.or(metadata.oid(), oid),
-                aliasOids,
-                ImportMetadata.or(metadata.slug(), resource.getIdElement().getIdPart()),
-                ImportMetadata.or(metadata.name(), ImportMetadata.or(resource.getName(), url)),
-                ImportMetadata.or(metadata.title(), resource.getTitle()),
-                ImportMetadata.or(metadata.publisher(), resource.getPublisher()),
-                resource.getDescription(),
-                ImportMetadata.or(metadata.version(), resource.getVersion()),
-                status,
-                effectiveDate,
-                resource.getLanguage(),
-                resource.hasHierarchyMeaning() ? resource.getHierarchyMeaning().toCode() : null,
-                resource.hasContent() ? resource.getContent().toCode() : "complete",
-                !resource.hasCaseSensitive() || resource.getCaseSensitive(),
-                "FHIR CodeSystem",
-                properties,
-                concepts);
+                new NewCodeSystem.Identity(
+                        url,
+                        ImportMetadata.or(metadata.oid(), oid),
+                        aliasOids,
+                        ImportMetadata.or(
+                                metadata.slug(), resource.getIdElement().getIdPart()),
+                        ImportMetadata.or(metadata.name(), ImportMetadata.or(resource.getName(), url)),
+                        ImportMetadata.or(metadata.title(), resource.getTitle()),
+                        ImportMetadata.or(metadata.publisher(), resource.getPublisher()),
+                        resource.getDescription()),
+                new NewCodeSystem.Release(
+                        ImportMetadata.or(metadata.version(), resource.getVersion()),
+                        status,
+                        effectiveDate,
+                        resource.getLanguage()),
+                new NewCodeSystem.Definition(
+                        resource.hasHierarchyMeaning()
+                                ? resource.getHierarchyMeaning().toCode()
+                                : null,
+                        resource.hasContent() ? resource.getContent().toCode() : "complete",
+                        !resource.hasCaseSensitive() || resource.getCaseSensitive(),
+                        "FHIR CodeSystem",
+                        properties,
+                        concepts));
     }
 
     private static void collect(

@@ -46,23 +46,20 @@ class HsaBefattningImporter implements CodeSystemParser {
                     row.line()));
         }
         return new NewCodeSystem(
-                ImportMetadata.or(metadata.url(), URL),
-                ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids(),
-                ImportMetadata.or(metadata.slug(), "hsa-befattning"),
-                ImportMetadata.or(metadata.name(), "HSABefattning"),
-                ImportMetadata.or(metadata.title(), "KV Befattning (HSA)"),
-                ImportMetadata.or(metadata.publisher(), "Inera AB"),
-                "Befattningskoder i HSA-katalogen, t.ex. för paTitleCode.",
-                ImportMetadata.or(metadata.version(), "1"),
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(),
-                "sv",
-                null,
-                "complete",
-                true,
-                name,
-                List.of(),
-                concepts);
+                new NewCodeSystem.Identity(
+                        ImportMetadata.or(metadata.url(), URL),
+                        ImportMetadata.or(metadata.oid(), OID),
+                        metadata.aliasOids(),
+                        ImportMetadata.or(metadata.slug(), "hsa-befattning"),
+                        ImportMetadata.or(metadata.name(), "HSABefattning"),
+                        ImportMetadata.or(metadata.title(), "KV Befattning (HSA)"),
+                        ImportMetadata.or(metadata.publisher(), "Inera AB"),
+                        "Befattningskoder i HSA-katalogen, t.ex. för paTitleCode."),
+                new NewCodeSystem.Release(
+                        ImportMetadata.or(metadata.version(), "1"),
+                        metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                        metadata.effectiveDate(),
+                        "sv"),
+                new NewCodeSystem.Definition(null, "complete", true, name, List.of(), concepts));
     }
 }

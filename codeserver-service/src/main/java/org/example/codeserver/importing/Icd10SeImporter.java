@@ -137,41 +137,45 @@ class Icd10SeImporter implements CodeSystemParser {
             throw new InvalidCodeSystemException(0, "version", "An ICD-10-SE import needs a version, e.g. 2022");
         }
         return new NewCodeSystem(
-                ImportMetadata.or(metadata.url(), URL),
-                ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
-                ImportMetadata.or(metadata.slug(), "icd-10-se"),
-                ImportMetadata.or(metadata.name(), "ICD10SE"),
-                ImportMetadata.or(
-                        metadata.title(),
-                        "ICD-10-SE – Internationell statistisk klassifikation av sjukdomar "
-                                + "och relaterade hälsoproblem, systematisk förteckning, svensk version"),
-                ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
-                "Den svenska versionen av WHO:s ICD-10, med kapitel, avsnitt (block), kategorier och koder. "
-                        + "Koder skrivs utan punkt (F321 = F32.1).",
-                version,
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(),
-                "sv",
-                "is-a",
-                "complete",
-                true,
-                "kodtextfiler "
-                        + String.join(
-                                ", ", files.files().keySet().stream().sorted().toList()),
-                List.of(
-                        new PropertyDefinition(
-                                "kind",
-                                null,
-                                "code",
-                                "chapter, block, category (3 characters) or subcategory (4-5 characters)"),
-                        new PropertyDefinition("marker", null, "string", "† (etiologi) or * (manifestation)"),
-                        new PropertyDefinition(
-                                "notSelectable",
-                                "http://hl7.org/fhir/concept-properties#notSelectable",
-                                "boolean",
-                                "Chapters and blocks group codes and are not used in records")),
-                concepts);
+                new NewCodeSystem.Identity(
+                        ImportMetadata.or(metadata.url(), URL),
+                        ImportMetadata.or(metadata.oid(), OID),
+                        metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
+                        ImportMetadata.or(metadata.slug(), "icd-10-se"),
+                        ImportMetadata.or(metadata.name(), "ICD10SE"),
+                        ImportMetadata.or(
+                                metadata.title(),
+                                "ICD-10-SE – Internationell statistisk klassifikation av sjukdomar "
+                                        + "och relaterade hälsoproblem, systematisk förteckning, svensk version"),
+                        ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
+                        "Den svenska versionen av WHO:s ICD-10, med kapitel, avsnitt (block), kategorier och koder. "
+                                + "Koder skrivs utan punkt (F321 = F32.1)."),
+                new NewCodeSystem.Release(
+                        version,
+                        metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                        metadata.effectiveDate(),
+                        "sv"),
+                new NewCodeSystem.Definition(
+                        "is-a",
+                        "complete",
+                        true,
+                        "kodtextfiler "
+                                + String.join(
+                                        ", ",
+                                        files.files().keySet().stream().sorted().toList()),
+                        List.of(
+                                new PropertyDefinition(
+                                        "kind",
+                                        null,
+                                        "code",
+                                        "chapter, block, category (3 characters) or subcategory (4-5 characters)"),
+                                new PropertyDefinition("marker", null, "string", "† (etiologi) or * (manifestation)"),
+                                new PropertyDefinition(
+                                        "notSelectable",
+                                        "http://hl7.org/fhir/concept-properties#notSelectable",
+                                        "boolean",
+                                        "Chapters and blocks group codes and are not used in records")),
+                        concepts));
     }
 
     private static void addSubtree(Row category, String parent, Map<String, Row> codes, List<NewConcept> out) {

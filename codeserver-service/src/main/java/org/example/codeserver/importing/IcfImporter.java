@@ -89,33 +89,37 @@ class IcfImporter implements CodeSystemParser {
             throw new InvalidCodeSystemException(0, "version", "An ICF import needs a version, e.g. 2018.2");
         }
         return new NewCodeSystem(
-                ImportMetadata.or(metadata.url(), URL),
-                ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
-                ImportMetadata.or(metadata.slug(), "icf"),
-                ImportMetadata.or(metadata.name(), "ICF"),
-                ImportMetadata.or(
-                        metadata.title(), "ICF – Klassifikation av funktionstillstånd, funktionshinder och hälsa"),
-                ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
-                "Svensk version av WHO:s ICF med nationella fördjupningskoder och alternativa termer.",
-                version,
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(),
-                "sv",
-                "is-a",
-                "complete",
-                true,
-                alternatives == null ? main : main + ", " + alternatives,
-                List.of(
-                        new PropertyDefinition("kind", null, "code", "component, chapter, block or category"),
-                        new PropertyDefinition("inclusions", null, "string", "Innefattar"),
-                        new PropertyDefinition("exclusions", null, "string", "Utesluter"),
-                        new PropertyDefinition(
-                                "notSelectable",
-                                "http://hl7.org/fhir/concept-properties#notSelectable",
-                                "boolean",
-                                "Components, chapters and blocks are not used in records")),
-                concepts);
+                new NewCodeSystem.Identity(
+                        ImportMetadata.or(metadata.url(), URL),
+                        ImportMetadata.or(metadata.oid(), OID),
+                        metadata.aliasOids().isEmpty() ? ALIAS_OIDS : metadata.aliasOids(),
+                        ImportMetadata.or(metadata.slug(), "icf"),
+                        ImportMetadata.or(metadata.name(), "ICF"),
+                        ImportMetadata.or(
+                                metadata.title(),
+                                "ICF – Klassifikation av funktionstillstånd, funktionshinder och hälsa"),
+                        ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
+                        "Svensk version av WHO:s ICF med nationella fördjupningskoder och alternativa termer."),
+                new NewCodeSystem.Release(
+                        version,
+                        metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                        metadata.effectiveDate(),
+                        "sv"),
+                new NewCodeSystem.Definition(
+                        "is-a",
+                        "complete",
+                        true,
+                        alternatives == null ? main : main + ", " + alternatives,
+                        List.of(
+                                new PropertyDefinition("kind", null, "code", "component, chapter, block or category"),
+                                new PropertyDefinition("inclusions", null, "string", "Innefattar"),
+                                new PropertyDefinition("exclusions", null, "string", "Utesluter"),
+                                new PropertyDefinition(
+                                        "notSelectable",
+                                        "http://hl7.org/fhir/concept-properties#notSelectable",
+                                        "boolean",
+                                        "Components, chapters and blocks are not used in records")),
+                        concepts));
     }
 
     private static List<NewConcept> concepts(String file, List<IcfRow> rows) {

@@ -64,26 +64,24 @@ class Ksh97pImporter implements CodeSystemParser {
                         row.line()))
                 .toList();
         return new NewCodeSystem(
-                ImportMetadata.or(metadata.url(), URL),
-                ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids(),
-                ImportMetadata.or(metadata.slug(), "ksh97-p"),
-                ImportMetadata.or(metadata.name(), "KSH97P"),
-                ImportMetadata.or(
-                        metadata.title(),
-                        "KSH97-P – Klassifikation av sjukdomar och hälsoproblem 1997, " + "primärvårdsversion"),
-                ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
-                "Primärvårdens version av ICD-10 med SFAM:s alternativa termer som synonymer.",
-                ImportMetadata.or(metadata.version(), "1997"),
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(),
-                "sv",
-                null,
-                "complete",
-                true,
-                "KSH97P_KOD.ANS, KSH97P_SFAMALT.ANS",
-                List.of(),
-                concepts);
+                new NewCodeSystem.Identity(
+                        ImportMetadata.or(metadata.url(), URL),
+                        ImportMetadata.or(metadata.oid(), OID),
+                        metadata.aliasOids(),
+                        ImportMetadata.or(metadata.slug(), "ksh97-p"),
+                        ImportMetadata.or(metadata.name(), "KSH97P"),
+                        ImportMetadata.or(
+                                metadata.title(),
+                                "KSH97-P – Klassifikation av sjukdomar och hälsoproblem 1997, " + "primärvårdsversion"),
+                        ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
+                        "Primärvårdens version av ICD-10 med SFAM:s alternativa termer som synonymer."),
+                new NewCodeSystem.Release(
+                        ImportMetadata.or(metadata.version(), "1997"),
+                        metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                        metadata.effectiveDate(),
+                        "sv"),
+                new NewCodeSystem.Definition(
+                        null, "complete", true, "KSH97P_KOD.ANS, KSH97P_SFAMALT.ANS", List.of(), concepts));
     }
 
     private static List<Row> rows(SourceFiles files, String file) {

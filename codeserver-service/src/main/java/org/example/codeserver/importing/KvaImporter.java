@@ -55,32 +55,36 @@ class KvaImporter implements CodeSystemParser {
             throw new InvalidCodeSystemException(0, "version", "A KVÅ import needs a version, e.g. 2021");
         }
         return new NewCodeSystem(
-                ImportMetadata.or(metadata.url(), URL),
-                ImportMetadata.or(metadata.oid(), OID),
-                metadata.aliasOids(),
-                ImportMetadata.or(metadata.slug(), "kva"),
-                ImportMetadata.or(metadata.name(), "KVA"),
-                ImportMetadata.or(metadata.title(), "KVÅ – Klassifikation av vårdåtgärder"),
-                ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
-                "Kirurgiska (KKÅ) och medicinska (KMÅ) åtgärder. Grupperingsnivåer har koder med delens prefix, "
-                        + "t.ex. KKÅ-A och KMÅ-AA.",
-                version,
-                metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
-                metadata.effectiveDate(),
-                "sv",
-                "is-a",
-                "complete",
-                true,
-                "KKÅ och KMÅ level1-4.txt",
-                List.of(
-                        new PropertyDefinition("part", null, "code", "KKÅ (kirurgiska) or KMÅ (medicinska åtgärder)"),
-                        new PropertyDefinition("level", null, "integer", "1-3 grouping levels, 4 = åtgärdskod"),
-                        new PropertyDefinition(
-                                "notSelectable",
-                                "http://hl7.org/fhir/concept-properties#notSelectable",
-                                "boolean",
-                                "Grouping levels are not used in records")),
-                concepts);
+                new NewCodeSystem.Identity(
+                        ImportMetadata.or(metadata.url(), URL),
+                        ImportMetadata.or(metadata.oid(), OID),
+                        metadata.aliasOids(),
+                        ImportMetadata.or(metadata.slug(), "kva"),
+                        ImportMetadata.or(metadata.name(), "KVA"),
+                        ImportMetadata.or(metadata.title(), "KVÅ – Klassifikation av vårdåtgärder"),
+                        ImportMetadata.or(metadata.publisher(), "Socialstyrelsen"),
+                        "Kirurgiska (KKÅ) och medicinska (KMÅ) åtgärder. Grupperingsnivåer har koder med delens prefix, "
+                                + "t.ex. KKÅ-A och KMÅ-AA."),
+                new NewCodeSystem.Release(
+                        version,
+                        metadata.status() == null ? PublicationStatus.ACTIVE : metadata.status(),
+                        metadata.effectiveDate(),
+                        "sv"),
+                new NewCodeSystem.Definition(
+                        "is-a",
+                        "complete",
+                        true,
+                        "KKÅ och KMÅ level1-4.txt",
+                        List.of(
+                                new PropertyDefinition(
+                                        "part", null, "code", "KKÅ (kirurgiska) or KMÅ (medicinska åtgärder)"),
+                                new PropertyDefinition("level", null, "integer", "1-3 grouping levels, 4 = åtgärdskod"),
+                                new PropertyDefinition(
+                                        "notSelectable",
+                                        "http://hl7.org/fhir/concept-properties#notSelectable",
+                                        "boolean",
+                                        "Grouping levels are not used in records")),
+                        concepts));
     }
 
     private static String parent(String part, int level, Row row, List<Map<String, Row>> levels) {

@@ -98,11 +98,18 @@ class FhirTerminologyApiTests {
         assertThat(bad.getParameterBool("result")).isFalse();
         assertThat(bad.getParameter("message").getValue().primitiveValue()).contains("J06.99");
 
+        // a wrong display, as HAPI FHIR's JPA server answers it: the code is valid, the display draws a warning
         var wrongDisplay = get(
                 "/fhir/CodeSystem/$validate-code?url=" + ICD + "&code=E11&display=Astma",
                 Parameters.class,
                 HttpStatus.OK);
-        assertThat(wrongDisplay.getParameterBool("result")).isFalse();
+        assertThat(wrongDisplay.getParameterBool("result")).isTrue();
+        assertThat(wrongDisplay.getParameter("message").getValue().primitiveValue())
+                .startsWith("Concept Display \"Astma\" does not match expected \"");
+        var issues = (org.hl7.fhir.r4.model.OperationOutcome)
+                wrongDisplay.getParameter("issues").getResource();
+        assertThat(issues.getIssueFirstRep().getSeverity())
+                .isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.WARNING);
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.example.codeserver.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.ConceptValidationOptions;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -19,6 +22,7 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -54,8 +58,7 @@ class HapiValidatorChainTests {
     private static final FhirContext FHIR = FhirContext.forR4();
 
     static {
-        // the chain reads ICD-10-SE whole (three versions, every concept) once; HAPI's default 10 s read timeout is for
-        // small answers, and the test machine is shared with other builds
+        // HAPI's default 10 s read timeout is for an idle server; the test machine is shared with other builds
         FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
     }
 
@@ -66,13 +69,14 @@ class HapiValidatorChainTests {
     TestRestTemplate http;
 
     private FhirValidator validator;
+    private ValidationSupportChain chain;
 
     @BeforeAll
     void buildTheVendorsChain() {
         storeTheDepressionValueSet();
         var profiles = new PrePopulatedValidationSupport(FHIR);
         profiles.addStructureDefinition(depressionProfile());
-        var chain = new ValidationSupportChain(
+        chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(FHIR),
                 new CommonCodeSystemsTerminologyService(FHIR),
                 new InMemoryTerminologyServerValidationSupport(FHIR),
@@ -106,6 +110,46 @@ class HapiValidatorChainTests {
             assertThat(m.getSeverity()).isEqualTo(ResultSeverityEnum.ERROR);
             assertThat(m.getMessage()).contains("XYZ99");
         });
+    }
+
+    /**
+     * HAPI's own JPA server answers a wrong display in {@code $validate-code} with a warning, not an error (its
+     * TermReadSvcImpl reports the mismatch through InMemoryTerminologyServerValidationSupport's
+     * createResultForDisplayMismatch, at JpaStorageSettings' default severity WARNING), worded {@code Concept Display
+     * "<sent>" does not match expected "<display>" for '<system>#<code>'}. The vendor's chain, asked to check the
+     * display, reports it so from the code system it fetched here; this server's own {@code $validate-code} answers it
+     * so too.
+     */
+    @Test
+    void reportsAWrongDisplayAsHapisJpaServerDoes() {
+        var expected = display(ICD, "F321");
+        var jpaWording =
+                "Concept Display \"Fel benämning\" does not match expected \"" + expected + "\" for '" + ICD + "#F321'";
+
+        var inChain = chain.validateCode(
+                new ValidationSupportContext(chain),
+                new ConceptValidationOptions().setValidateDisplay(true),
+                ICD,
+                "F321",
+                "Fel benämning",
+                null);
+        assertThat(inChain.isOk()).as(inChain.getMessage()).isTrue();
+        assertThat(inChain.getSeverity()).isEqualTo(IValidationSupport.IssueSeverity.WARNING);
+        assertThat(inChain.getMessage()).isEqualTo(jpaWording);
+
+        var response = http.getForEntity(
+                "/fhir/CodeSystem/$validate-code?url={url}&code=F321&display={display}",
+                String.class,
+                ICD,
+                "Fel benämning");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        var answer = FHIR.newJsonParser().parseResource(Parameters.class, response.getBody());
+        assertThat(answer.getParameterBool("result")).isTrue();
+        assertThat(answer.getParameterValue("message").primitiveValue()).isEqualTo(jpaWording);
+        var issue = ((OperationOutcome) answer.getParameter("issues").getResource()).getIssueFirstRep();
+        assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.INVALID);
+        assertThat(issue.getDetails().getText()).isEqualTo(jpaWording);
     }
 
     @Test

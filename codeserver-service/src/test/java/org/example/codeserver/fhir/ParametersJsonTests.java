@@ -27,7 +27,7 @@ class ParametersJsonTests {
     TerminologyService terminology;
 
     @Autowired
-    IndexedTerminologyService indexed;
+    ModelCodeSystems indexed;
 
     @Autowired
     FhirContext fhir;
@@ -44,13 +44,13 @@ class ParametersJsonTests {
                     assertWrittenAsHapiDoes(json, indexed.lookup(cs, concept.code(), null));
                     assertWrittenAsHapiDoes(json, indexed.lookup(cs, concept.code(), "en"));
                     if (n++ % 5 == 0) {
-                        assertWrittenAsHapiDoes(json, indexed.validate(cs, concept.code(), null, null, false, null));
+                        assertWrittenAsHapiDoes(json, indexed.validate(cs, concept.code(), null, null, null));
                         assertWrittenAsHapiDoes(
-                                json, indexed.validate(cs, concept.code(), concept.display(), "en", false, null));
+                                json, indexed.validate(cs, concept.code(), concept.display(), "en", null));
                         assertWrittenAsHapiDoes(
-                                json, indexed.validate(cs, concept.code(), "Fel \"text\"\n", null, true, null));
+                                json, indexed.validate(cs, concept.code(), "Fel \"text\"\n", null, null));
                         assertWrittenAsHapiDoes(
-                                json, indexed.validate(cs, concept.code() + "Q", null, null, false, "http://x/vs"));
+                                json, indexed.validate(cs, concept.code() + "Q", null, null, "http://x/vs"));
                     }
                     compared++;
                 }

@@ -1,8 +1,11 @@
 package org.example.codeserver.fhir;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.example.codeserver.codesystem.CodeSystemVersionDetails;
@@ -12,6 +15,7 @@ import org.example.codeserver.codesystem.ConceptStatus;
 import org.example.codeserver.codesystem.ConceptSummary;
 import org.example.codeserver.codesystem.TerminologyService;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.UriType;
@@ -24,16 +28,51 @@ import org.springframework.stereotype.Service;
  * answered from the in-memory index of the code system model, with its Swedish search for text filters.
  */
 @Service
-class IndexedValueSets {
+class ModelValueSets {
 
     static final int MAX_EXPANSION = 10_000;
 
     private final TerminologyService terminology;
-    private final IndexedTerminologyService codeSystems;
+    private final ModelCodeSystems codeSystems;
+    private final TerminologyResourceService resources;
+    private final Clock clock;
 
-    IndexedValueSets(TerminologyService terminology, IndexedTerminologyService codeSystems) {
+    ModelValueSets(
+            TerminologyService terminology,
+            ModelCodeSystems codeSystems,
+            TerminologyResourceService resources,
+            Clock clock) {
         this.terminology = terminology;
         this.codeSystems = codeSystems;
+        this.resources = resources;
+        this.clock = clock;
+    }
+
+    /**
+     * The value set when it lies wholly in the code system model: sent whole, stored, or the implicit value set of a
+     * code system of the model ({@code ?vs}, {@code ?fhir_vs}).
+     */
+    Optional<ValueSet> resolve(ValueSetSource source) {
+        var valueSet = source.resource();
+        if (valueSet == null) {
+            if (source.url() == null) {
+                return Optional.empty();
+            }
+            var system = source.implicitSystem();
+            if (system != null && codeSystems.knows(system)) {
+                valueSet = new ValueSet();
+                valueSet.setUrl(source.url());
+                valueSet.setStatus(Enumerations.PublicationStatus.ACTIVE);
+                valueSet.getCompose().addInclude().setSystem(system);
+            } else {
+                var stored = resources.search("ValueSet", source.url(), source.version(), null);
+                if (stored.isEmpty()) {
+                    return Optional.empty();
+                }
+                valueSet = (ValueSet) stored.get(stored.size() - 1);
+            }
+        }
+        return covers(valueSet) ? Optional.of(valueSet) : Optional.empty();
     }
 
     /**
@@ -79,7 +118,7 @@ class IndexedValueSets {
         result.setStatus(valueSet.getStatus());
         var expansion = result.getExpansion();
         expansion.setIdentifier("urn:uuid:" + UUID.randomUUID());
-        expansion.setTimestampElement(DateTimeType.now());
+        expansion.setTimestampElement(new DateTimeType(Date.from(clock.instant())));
         for (var p : echo) {
             expansion.addParameter().setName(p.getName()).setValue(p.getValue());
         }

@@ -18,42 +18,19 @@ import org.hl7.fhir.r5.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r5.model.StringType;
 import org.hl7.fhir.r5.model.UriType;
 import org.hl7.fhir.r5.terminologies.CodeSystemUtilities;
-import org.springframework.stereotype.Service;
 
-/** CodeSystem $lookup and $subsumes on FHIR-defined code systems. */
-@Service
-public class FhirCodeSystemService {
+/** CodeSystem $lookup and $subsumes by the HL7 reference engine, on FHIR-defined code systems. */
+final class ReferenceLookup {
 
     private static final String PREFERRED_FOR_LANGUAGE = "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra";
 
-    private final TerminologyWorkspace workspace;
-    private final IndexedTerminologyService indexed;
+    private ReferenceLookup() {}
 
-    FhirCodeSystemService(TerminologyWorkspace workspace, IndexedTerminologyService indexed) {
-        this.workspace = workspace;
-        this.indexed = indexed;
-    }
-
-    public org.hl7.fhir.r4.model.Parameters lookup(
-            TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
-        if (!request.hasDefinitions()) {
-            var coding = r4Coding(request, instance, "code", "coding");
-            var cs = indexed.codeSystem(coding.getSystem(), coding.getVersion());
-            if (cs.isPresent()) {
-                return indexed.lookup(cs.get(), coding.getCode(), request.language());
-            }
-        }
-        try (var lease = workspace.open(request.definitions())) {
-            return lookup(lease.context(), request, instance);
-        }
-    }
-
-    private org.hl7.fhir.r4.model.Parameters lookup(
-            SimpleWorkerContext context, TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
-        var coding = coding(request, instance, "code", "system", "coding");
-        var codeSystem = codeSystem(context, instance, coding);
+    static org.hl7.fhir.r4.model.Parameters lookup(SimpleWorkerContext context, CodeLookup lookup) {
+        var coding = coding(lookup.coding(), lookup.instance());
+        var codeSystem = codeSystem(context, lookup.instance(), coding);
         var concept = find(codeSystem, coding.getCode());
-        var supplements = supplements(context, request, codeSystem);
+        var supplements = supplements(context, lookup.engine().supplements(), codeSystem);
 
         var out = new Parameters();
         out.addParameter("code", new CodeType(concept.getCode()));
@@ -105,25 +82,10 @@ public class FhirCodeSystemService {
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(out);
     }
 
-    public org.hl7.fhir.r4.model.Parameters subsumes(
-            TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
-        if (!request.hasDefinitions()) {
-            var a = r4Coding(request, instance, "codeA", "codingA");
-            var b = r4Coding(request, instance, "codeB", "codingB");
-            var cs = indexed.codeSystem(a.getSystem() != null ? a.getSystem() : b.getSystem(), a.getVersion());
-            if (cs.isPresent()) {
-                return indexed.subsumes(cs.get(), a.getCode(), b.getCode());
-            }
-        }
-        try (var lease = workspace.open(request.definitions())) {
-            return subsumes(lease.context(), request, instance);
-        }
-    }
-
-    private org.hl7.fhir.r4.model.Parameters subsumes(
-            SimpleWorkerContext context, TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance) {
-        var a = coding(request, instance, "codeA", "system", "codingA");
-        var b = coding(request, instance, "codeB", "system", "codingB");
+    static org.hl7.fhir.r4.model.Parameters subsumes(SimpleWorkerContext context, SubsumptionCheck check) {
+        var instance = check.instance();
+        var a = coding(check.a(), instance);
+        var b = coding(check.b(), instance);
         if (a.hasSystem() && b.hasSystem() && !a.getSystem().equals(b.getSystem())) {
             throw TerminologyOperationException.of(
                     400, IssueType.INVALID, "invalid-data", "codeA and codeB must be from the same code system");
@@ -146,25 +108,16 @@ public class FhirCodeSystemService {
         return out;
     }
 
-    private static org.hl7.fhir.r4.model.Coding r4Coding(
-            TerminologyRequest request, org.hl7.fhir.r4.model.CodeSystem instance, String codeName, String codingName) {
-        for (var p : request.received().getParameter()) {
-            if (codingName.equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r4.model.Coding c) {
-                return c;
-            }
-        }
-        var system = instance != null ? instance.getUrl() : request.string("system");
-        var coding = new org.hl7.fhir.r4.model.Coding(system, request.string(codeName), null);
-        coding.setVersion(
-                instance != null && instance.hasVersion() ? instance.getVersion() : request.string("version"));
-        if (coding.getCode() == null) {
+    /** The code in the engine's model; the system must be named unless the code system is the instance. */
+    private static Coding coding(CodedValue coded, org.hl7.fhir.r4.model.CodeSystem instance) {
+        if (coded.system() == null && instance == null) {
             throw TerminologyOperationException.of(
                     400,
                     IssueType.REQUIRED,
                     "invalid-data",
-                    "Parameter '" + codeName + "' or '" + codingName + "' is required");
+                    "Parameter 'system' is required when the code system is not given by id");
         }
-        return coding;
+        return new Coding(coded.system(), coded.code(), coded.display()).setVersion(coded.version());
     }
 
     private static boolean isAncestor(
@@ -177,35 +130,6 @@ public class FhirCodeSystemService {
             parent = parentOf(codeSystem.getConcept(), parent, null);
         }
         return false;
-    }
-
-    private static Coding coding(
-            TerminologyRequest request,
-            org.hl7.fhir.r4.model.CodeSystem instance,
-            String codeName,
-            String systemName,
-            String codingName) {
-        var p = request.parameters();
-        if (p.hasParameter(codingName) && p.getParameterValue(codingName) instanceof Coding c) {
-            return c;
-        }
-        var code = request.string(codeName);
-        if (code == null) {
-            throw TerminologyOperationException.of(
-                    400,
-                    IssueType.REQUIRED,
-                    "invalid-data",
-                    "Parameter '" + codeName + "' or '" + codingName + "' is required");
-        }
-        var system = request.string(systemName);
-        if (system == null && instance == null) {
-            throw TerminologyOperationException.of(
-                    400,
-                    IssueType.REQUIRED,
-                    "invalid-data",
-                    "Parameter '" + systemName + "' is required when the code system is not given by id");
-        }
-        return new Coding(system, code, null).setVersion(request.string("version"));
     }
 
     private static CodeSystem codeSystem(
@@ -245,18 +169,15 @@ public class FhirCodeSystemService {
     }
 
     private static List<CodeSystem> supplements(
-            SimpleWorkerContext context, TerminologyRequest request, CodeSystem codeSystem) {
+            SimpleWorkerContext context, List<String> useSupplements, CodeSystem codeSystem) {
         var result = new ArrayList<CodeSystem>();
-        for (var p : request.parameters().getParameter()) {
-            if ("useSupplement".equals(p.getName()) && p.hasValue()) {
-                var url = p.getValue().primitiveValue();
-                var supplement = context.fetchResource(CodeSystem.class, url);
-                if (supplement == null || !codeSystem.getUrl().equals(stripVersion(supplement.getSupplements()))) {
-                    throw TerminologyOperationException.of(
-                            404, IssueType.NOTFOUND, "not-found", "Required supplement not found: " + url);
-                }
-                result.add(supplement);
+        for (var url : useSupplements) {
+            var supplement = context.fetchResource(CodeSystem.class, url);
+            if (supplement == null || !codeSystem.getUrl().equals(stripVersion(supplement.getSupplements()))) {
+                throw TerminologyOperationException.of(
+                        404, IssueType.NOTFOUND, "not-found", "Required supplement not found: " + url);
             }
+            result.add(supplement);
         }
         return result;
     }

@@ -1,0 +1,221 @@
+package org.example.codeserver.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
+import org.hl7.fhir.r5.context.ExpansionOptions;
+import org.hl7.fhir.r5.context.SimpleWorkerContext;
+import org.hl7.fhir.r5.model.BooleanType;
+import org.hl7.fhir.r5.model.IntegerType;
+import org.hl7.fhir.r5.model.OperationOutcome;
+import org.hl7.fhir.r5.model.Parameters;
+import org.hl7.fhir.r5.model.StringType;
+import org.hl7.fhir.r5.model.ValueSet;
+import org.hl7.fhir.r5.model.ValueSet.ValueSetExpansionContainsComponent;
+import org.hl7.fhir.r5.terminologies.utilities.TerminologyServiceErrorClass;
+import org.hl7.fhir.utilities.Utilities;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
+
+/** ValueSet {@code $expand} by the HL7 reference engine, and the value set of a request in the engine's model. */
+final class ReferenceExpansion {
+
+    private static final String ANONYMOUS = "urn:uuid:00000000-0000-0000-0000-000000000000";
+
+    private ReferenceExpansion() {}
+
+    static org.hl7.fhir.r4.model.ValueSet expand(
+            SimpleWorkerContext context, ValueSetExpansion expansion, ExpansionBudget budget) {
+        expansion.languages().check();
+        var valueSet = valueSet(context, expansion.valueSet());
+        budget.admit(valueSet);
+        var filter = expansion.filter();
+        var parameters = new Parameters();
+        for (var p : expansion.engine().parameters().getParameter()) {
+            if (!Utilities.existsInList(
+                            p.getName(), "url", "valueSet", "valueSetVersion", "context", "filter", "_format")
+                    && !(filter != null && Utilities.existsInList(p.getName(), "count", "offset"))) {
+                parameters.addParameter(p.copy());
+            }
+        }
+        var hierarchical = filter == null && !Boolean.TRUE.equals(expansion.excludeNested());
+        var options = new ExpansionOptions(
+                false, hierarchical, 0, false, expansion.languages().preferred());
+        if (expansion.valueSet().sent()) {
+            valueSet = valueSet.copy();
+            RegexFilter.precompute(context, valueSet, budget);
+            TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
+        }
+        budget.check();
+        var anonymous = !valueSet.hasUrl();
+        if (anonymous) {
+            valueSet = valueSet.copy();
+            valueSet.setUrl(ANONYMOUS);
+        }
+        var outcome = context.expandVS(options, valueSet, parameters, true);
+        if (outcome.getValueset() == null) {
+            throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
+        }
+        var expanded = outcome.getValueset();
+        if (expansion.excludeNested() == null) {
+            expanded.getExpansion().getParameter().removeIf(p -> "excludeNested".equals(p.getName()));
+        }
+        if (anonymous) {
+            expanded.setUrl(null);
+        }
+        if (filter != null) {
+            applyTextFilter(expanded, filter, expansion);
+        }
+        return (org.hl7.fhir.r4.model.ValueSet) VersionConvertorFactory_40_50.convertResource(expanded);
+    }
+
+    /** The value set of a request in the engine's model: sent whole, stored, sent along, or implicit. */
+    static ValueSet valueSet(SimpleWorkerContext context, ValueSetSource source) {
+        if (source.resource() != null) {
+            return (ValueSet) VersionConvertorFactory_40_50.convertResource(source.resource());
+        }
+        var url = source.url();
+        if (url == null) {
+            throw TerminologyOperationException.of(
+                    400,
+                    org.hl7.fhir.r4.model.OperationOutcome.IssueType.REQUIRED,
+                    "invalid-data",
+                    "A value set must be identified by 'url', by 'valueSet' or by the instance");
+        }
+        var version = source.version();
+        var found = version == null
+                ? context.fetchResource(ValueSet.class, url)
+                : context.fetchResource(ValueSet.class, url, version, null);
+        if (found == null) {
+            found = implicitValueSet(context, source);
+        }
+        if (found == null) {
+            var versioned = version == null ? url : url + "|" + version;
+            var message = context.formatMessage(I18nConstants.UNABLE_TO_RESOLVE_VALUE_SET_, versioned);
+            var outcome = new org.hl7.fhir.r4.model.OperationOutcome();
+            var issue = outcome.addIssue()
+                    .setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTFOUND);
+            issue.addExtension(
+                    "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
+                    new org.hl7.fhir.r4.model.StringType(I18nConstants.UNABLE_TO_RESOLVE_VALUE_SET_));
+            issue.getDetails()
+                    .addCoding(new org.hl7.fhir.r4.model.Coding(
+                            "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "not-found", null));
+            issue.getDetails().setText(message);
+            throw new TerminologyOperationException(404, outcome);
+        }
+        return found;
+    }
+
+    /** {@code <code system url>?vs} and {@code ?fhir_vs}: all codes of a code system. */
+    private static ValueSet implicitValueSet(SimpleWorkerContext context, ValueSetSource source) {
+        var system = source.implicitSystem();
+        if (system == null || context.fetchCodeSystem(system) == null) {
+            return null;
+        }
+        var vs = new ValueSet();
+        vs.setUrl(source.url());
+        vs.setStatus(org.hl7.fhir.r5.model.Enumerations.PublicationStatus.ACTIVE);
+        vs.getCompose().addInclude().setSystem(system);
+        return vs;
+    }
+
+    /** Text filter over an expansion: every word of the filter must start a word of the display (or be the code). */
+    private static void applyTextFilter(ValueSet expanded, String filter, ValueSetExpansion request) {
+        var words = filter.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        var flat = new ArrayList<ValueSetExpansionContainsComponent>();
+        flatten(expanded.getExpansion().getContains(), flat);
+        var matches = new ArrayList<ValueSetExpansionContainsComponent>();
+        for (var c : flat) {
+            if (TextMatch.matches(words, c.getCode(), c.getDisplay())) {
+                c.getContains().clear();
+                matches.add(c);
+            }
+        }
+        var paging = request.paging();
+        var offset = paging.offset();
+        var count = paging.count();
+        var expansion = expanded.getExpansion();
+        expansion.getContains().clear();
+        for (int i = offset; i < matches.size() && i - offset < count; i++) {
+            expansion.getContains().add(matches.get(i));
+        }
+        expansion.setTotal(matches.size());
+        expansion.getParameter().removeIf(p -> Utilities.existsInList(p.getName(), "excludeNested"));
+        expansion.addParameter().setName("filter").setValue(new StringType(filter));
+        if (paging.offsetSent()) {
+            expansion.setOffset(offset);
+            expansion.addParameter().setName("offset").setValue(new IntegerType(offset));
+        }
+        if (paging.countSent()) {
+            expansion.addParameter().setName("count").setValue(new IntegerType(count));
+        }
+        if (request.excludeNested() != null) {
+            expansion.addParameter().setName("excludeNested").setValue(new BooleanType(request.excludeNested()));
+        }
+    }
+
+    private static void flatten(
+            List<ValueSetExpansionContainsComponent> contains, List<ValueSetExpansionContainsComponent> into) {
+        for (var c : contains) {
+            if (c.hasCode()) {
+                into.add(c);
+            }
+            flatten(c.getContains(), into);
+        }
+    }
+
+    static TerminologyOperationException expansionFailure(
+            String message,
+            TerminologyServiceErrorClass errorClass,
+            List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
+        var outcome = new OperationOutcome();
+        if (issues != null && !issues.isEmpty()) {
+            outcome.getIssue().addAll(issues);
+            MessageWording.apply(outcome);
+        } else {
+            var issue = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR);
+            issue.setCode(
+                    switch (errorClass == null ? TerminologyServiceErrorClass.UNKNOWN : errorClass) {
+                        case BLOCKED_BY_OPTIONS -> OperationOutcome.IssueType.FORBIDDEN;
+                        case BUSINESS_RULE -> OperationOutcome.IssueType.BUSINESSRULE;
+                        case CODESYSTEM_UNSUPPORTED -> OperationOutcome.IssueType.NOTFOUND;
+                        case VALUESET_UNKNOWN -> OperationOutcome.IssueType.NOTFOUND;
+                        case TOO_COSTLY -> OperationOutcome.IssueType.TOOCOSTLY;
+                        case VALUESET_UNSUPPORTED -> OperationOutcome.IssueType.NOTSUPPORTED;
+                        default -> OperationOutcome.IssueType.PROCESSING;
+                    });
+            issue.getDetails().setText(MessageWording.apply(message));
+        }
+        return new TerminologyOperationException(statusFor(errorClass, issues), (org.hl7.fhir.r4.model.OperationOutcome)
+                VersionConvertorFactory_40_50.convertResource(outcome));
+    }
+
+    /**
+     * The HTTP status of a failure: the engine's error class decides, except that a failure it reports about the
+     * request's own content (an invalid value set, a filter without value) is the caller's, never a 500.
+     */
+    static int statusFor(
+            TerminologyServiceErrorClass errorClass, List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
+        var status = statusFor(errorClass);
+        var aboutTheRequest = issues != null
+                && issues.stream()
+                        .anyMatch(i -> i.getCode() == OperationOutcome.IssueType.INVALID
+                                || i.getCode() == OperationOutcome.IssueType.NOTSUPPORTED
+                                || i.getCode() == OperationOutcome.IssueType.BUSINESSRULE);
+        return status >= 500 && aboutTheRequest ? 400 : status;
+    }
+
+    private static int statusFor(TerminologyServiceErrorClass errorClass) {
+        if (errorClass == null) {
+            return 400;
+        }
+        return switch (errorClass) {
+            case CODESYSTEM_UNSUPPORTED, VALUESET_UNKNOWN -> 404;
+            case BUSINESS_RULE, TOO_COSTLY -> 422;
+            case INTERNAL_ERROR, SERVER_ERROR -> 500;
+            default -> 400;
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package org.example.codeserver.fhir;
+
+import java.util.List;
+import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
+import org.hl7.fhir.r5.context.SimpleWorkerContext;
+import org.hl7.fhir.r5.model.CodeableConcept;
+import org.hl7.fhir.r5.model.Coding;
+import org.hl7.fhir.r5.model.OperationOutcome;
+import org.hl7.fhir.r5.model.Parameters;
+import org.hl7.fhir.r5.model.ValueSet;
+import org.hl7.fhir.r5.terminologies.utilities.ValidationResult;
+import org.hl7.fhir.utilities.FhirPublication;
+import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
+import org.hl7.fhir.utilities.validation.ValidationOptions;
+
+/** CodeSystem and ValueSet {@code $validate-code} by the HL7 reference engine. */
+final class ReferenceValidation {
+
+    /** The parameters of a validation profile, which the engine reads itself. */
+    private static final List<String> VALIDATION_PROFILE = List.of(
+            "default-valueset-version",
+            "check-valueset-version",
+            "force-valueset-version",
+            "system-version",
+            "check-system-version",
+            "force-system-version",
+            "default-system-version",
+            "includeAlternateCodes",
+            "default-to-latest-version");
+
+    private ReferenceValidation() {}
+
+    static org.hl7.fhir.r4.model.Parameters validate(
+            SimpleWorkerContext context, CodeValidation validation, ExpansionBudget budget) {
+        ValueSet valueSet = null;
+        var source = validation.valueSet();
+        if (source != null) {
+            valueSet = ReferenceExpansion.valueSet(context, source);
+            budget.admit(valueSet);
+            if (source.sent()) {
+                valueSet = valueSet.copy();
+                RegexFilter.precompute(context, valueSet, budget);
+                TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
+            }
+        }
+        return validate(context, validation, valueSet);
+    }
+
+    /** The result of the first coding of a valid codeable concept that is valid by itself (the engine names the last). */
+    private static ValidationResult firstValidCoding(
+            SimpleWorkerContext context,
+            ValidationOptions options,
+            CodeableConcept codeableConcept,
+            ValueSet valueSet,
+            ValidationResult whole) {
+        for (var coding : codeableConcept.getCoding()) {
+            var one = context.validateCode(options, coding, valueSet);
+            if (one.getSeverity() != IssueSeverity.ERROR && one.getSeverity() != IssueSeverity.FATAL) {
+                return one;
+            }
+        }
+        return whole;
+    }
+
+    private static org.hl7.fhir.r4.model.Parameters validate(
+            SimpleWorkerContext context, CodeValidation validation, ValueSet valueSet) {
+        var settings = validation.settings();
+        settings.languages().check();
+        var codeSystemMode = validation.valueSet() == null;
+        var options = new ValidationOptions(FhirPublication.R5);
+        var language = settings.languages().preferred();
+        if (language != null) {
+            options = options.withLanguage(language);
+        }
+        if (settings.membershipOnly()) {
+            options = options.withCheckValueSetOnly();
+        }
+        if (settings.lenientDisplay()) {
+            options = options.setDisplayWarningMode(true);
+        }
+        if (settings.activeOnly()) {
+            options = options.setActiveOnly(true);
+        }
+        var profile = new Parameters();
+        for (var p : validation.engine().parameters().getParameter()) {
+            if (VALIDATION_PROFILE.contains(p.getName())) {
+                profile.addParameter(p.copy());
+            }
+        }
+        context.setExpansionParameters(profile);
+
+        var coded = validation.coded();
+        String code = null;
+        String system = null;
+        String requestedVersion = null;
+        CodeableConcept codeableConcept = null;
+        ValidationResult result;
+        switch (validation.kind()) {
+            case CODE -> {
+                code = coded.code();
+                system = coded.system();
+                requestedVersion = coded.version();
+                var inferSystem = !codeSystemMode && system == null && settings.inferSystem();
+                result = context.validateCode(
+                        inferSystem ? options.withGuessSystem() : options,
+                        system,
+                        requestedVersion,
+                        code,
+                        coded.display(),
+                        valueSet);
+            }
+            case CODING -> {
+                var coding = (Coding) VersionConvertorFactory_40_50.convertType(validation.received());
+                code = coding.getCode();
+                system = coding.getSystem();
+                requestedVersion = coding.getVersion();
+                result = context.validateCode(options, coding, valueSet);
+            }
+            default -> {
+                codeableConcept = (CodeableConcept) VersionConvertorFactory_40_50.convertType(validation.received());
+                result = context.validateCode(options, codeableConcept, valueSet);
+            }
+        }
+        var concept = codeableConcept != null
+                        && codeableConcept.getCoding().size() > 1
+                        && result.getSeverity() != IssueSeverity.ERROR
+                ? firstValidCoding(context, options, codeableConcept, valueSet, result)
+                : result;
+        if (codeSystemMode
+                && system != null
+                && context.fetchCodeSystem(system) == null
+                && ValidationOutput.reportsUnknownSystem(result)) {
+            return UnknownCodeSystem.validation(system, code, null);
+        }
+        if (result.getSeverity() == IssueSeverity.FATAL) {
+            var outcome = new OperationOutcome();
+            outcome.getIssue().addAll(result.getIssues());
+            MessageWording.apply(outcome);
+            throw new TerminologyOperationException(
+                    ReferenceExpansion.statusFor(result.getErrorClass(), result.getIssues()),
+                    (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));
+        }
+        return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(
+                MessageWording.apply(ValidationOutput.of(
+                        result,
+                        concept,
+                        code,
+                        system,
+                        ValidationOutput.usedVersion(
+                                context,
+                                result,
+                                system,
+                                ValidationOutput.profileVersion(profile, system, requestedVersion)),
+                        codeableConcept)));
+    }
+}

@@ -24,7 +24,7 @@ def main(directory):
         header = b64(json.dumps({"alg": "RS256", "kid": "bench", "typ": "JWT"}).encode())
         claims = b64(json.dumps({"iss": os.environ.get("ISSUER_URI", "http://localhost:8080"),
                                  "sub": "bench-" + name, "client_id": "bench-" + name, "jti": str(uuid.uuid4()),
-                                 "iat": now, "exp": now + 7200, "scope": "hosp.read",
+                                 "iat": now, "exp": now + 7200, "scope": "hosp.read", "aud": ["hosp"],
                                  "actor_type": actor, "organisation": organisation}).encode())
         signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", key], input=f"{header}.{claims}".encode(),
                                    check=True, capture_output=True).stdout

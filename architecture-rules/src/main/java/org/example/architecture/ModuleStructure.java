@@ -56,7 +56,7 @@ public abstract class ModuleStructure {
         return List.of();
     }
 
-    /** Whether the module may use the platform library (every module but the platform itself and the launcher). */
+    /** Whether the module may use the platform library (every module but platform-database, which is its base). */
     protected boolean usesPlatform() {
         return true;
     }

@@ -47,7 +47,7 @@ issuer="http://localhost:$issuer_port"
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header="$(printf '{"alg":"RS256","kid":"bench","typ":"JWT"}' | b64url)"
-payload="$(printf '{"iss":"%s","sub":"bench-coder","client_id":"bench-coder","scope":"certificates.read certificates.code","iat":%d,"exp":%d}' \
+payload="$(printf '{"iss":"%s","aud":"death-certificates","sub":"bench-coder","client_id":"bench-coder","scope":"certificates.read certificates.code","iat":%d,"exp":%d}' \
   "$issuer" "$now" "$((now + 7200))" | b64url)"
 signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)"
 TOKEN="$header.$payload.$signature"

@@ -54,6 +54,7 @@ TOKEN="$header.$payload.$signature"
 
 PORT=$CS_PORT EMBEDDED_DB_DIR="$work/cs-db" java $JAVA_OPTS -Xmx768m -jar "$root/codeserver-service/target/codeserver-service.jar" \
   > "$work/codeserver.log" 2>&1 & pids+=($!)
+codeserver_pid=$!
 PORT=$PORT ISSUER_URI="$issuer" JWK_SET_URI="$issuer/jwks.json" CODESERVER_URL="http://localhost:$CS_PORT" \
   EMBEDDED_DB_DIR="$work/dc-db" SUITE_EMBEDDED_DATABASE_PORT=$DB_PORT \
   java $JAVA_OPTS -jar "$root/death-certificate-service/target/death-certificate-service.jar" > "$work/service.log" 2>&1 & pids+=($!)
@@ -112,6 +113,8 @@ for connections in 1 "$CONNECTIONS"; do
 done
 
 echo "--- register export: generating 100,000 coded certificates (deaths in 2025) in the service's database"
+# the embedded PostgreSQL logs everyone in with a password (SCRAM): the superuser's is kept beside its data
+export PGPASSWORD="${PGPASSWORD:-$(sed -n 's/^postgres=//p' "$work/postgres-passwords.properties")}"
 start=$(date +%s.%N)
 psql -q -h localhost -p $DB_PORT -U postgres -d death_certificate_service -f "$here/generate-coded.sql"
 echo "generated in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s"

@@ -4,8 +4,9 @@
 #
 #   bench/death-certificates/coding.sh
 #
-# Starts the code server jar (PORT 18182, all bundled terminologies imported into its own embedded PostgreSQL) and
-# the death-certificate service jar (PORT 18184, its own embedded PostgreSQL on 18185, a throw-away token issuer).
+# Starts the code server jar (CS_PORT 18182, all bundled terminologies imported into its own embedded PostgreSQL) and
+# the death-certificate service jar (PORT 18184, its own embedded PostgreSQL on DB_PORT 18185, a throw-away token
+# issuer on PORT + 900); choose other ports when a suite or another benchmark uses these.
 # Build first: ./mvnw -q -pl codeserver-service,death-certificate-service -am package -DskipTests
 # Settings: DURATION (30s), WARMUP (15s), CONNECTIONS (8; the cached run is also made with 1), JAVA_OPTS (the suite's small-service options),
 # KEEP (set: keep the work folder with both logs and the export files).
@@ -15,9 +16,9 @@ root="$(cd "$here/../.." && pwd)"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-15s}"
 CONNECTIONS="${CONNECTIONS:-8}"
-CS_PORT=18182
-PORT=18184
-DB_PORT=18185
+CS_PORT="${CS_PORT:-18182}"
+PORT="${PORT:-18184}"
+DB_PORT="${DB_PORT:-18185}"
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}"
 work="$(mktemp -d /tmp/doi-coding-bench.XXXXXX)"
 pids=()
@@ -46,13 +47,14 @@ issuer="http://localhost:$issuer_port"
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header="$(printf '{"alg":"RS256","kid":"bench","typ":"JWT"}' | b64url)"
-payload="$(printf '{"iss":"%s","sub":"bench-coder","client_id":"bench-coder","scope":"certificates.read certificates.code","iat":%d,"exp":%d}' \
+payload="$(printf '{"iss":"%s","aud":"death-certificates","sub":"bench-coder","client_id":"bench-coder","scope":"certificates.read certificates.code","iat":%d,"exp":%d}' \
   "$issuer" "$now" "$((now + 7200))" | b64url)"
 signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)"
 TOKEN="$header.$payload.$signature"
 
 PORT=$CS_PORT EMBEDDED_DB_DIR="$work/cs-db" java $JAVA_OPTS -Xmx768m -jar "$root/codeserver-service/target/codeserver-service.jar" \
   > "$work/codeserver.log" 2>&1 & pids+=($!)
+codeserver_pid=$!
 PORT=$PORT ISSUER_URI="$issuer" JWK_SET_URI="$issuer/jwks.json" CODESERVER_URL="http://localhost:$CS_PORT" \
   EMBEDDED_DB_DIR="$work/dc-db" SUITE_EMBEDDED_DATABASE_PORT=$DB_PORT \
   java $JAVA_OPTS -jar "$root/death-certificate-service/target/death-certificate-service.jar" > "$work/service.log" 2>&1 & pids+=($!)
@@ -69,8 +71,18 @@ wait_ready $CS_PORT
 echo "both services ready; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 TARGET="http://localhost:$PORT"
 
+# CPU time (user + system, from /proc) of a process in clock ticks: the per-request cost that depends little on what
+# else runs on the machine
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 echo "--- suggestions, first request per text and version (nothing cached): 100 cause texts x 3 ICD-10-SE versions"
 : > "$work/cold.txt"
+# the code server's count of answered JSON API requests (its Prometheus metrics)
+codeserver_calls() {
+  curl -s "http://localhost:$CS_PORT/actuator/prometheus" \
+    | awk '/^http_server_requests_seconds_count/ && /uri="\/codes\/api\/v1\/code-systems/ { n += $NF } END { printf "%d", n }'
+}
+calls_before=$(codeserver_calls)
+service_before=$(cpu_ticks $service_pid) codeserver_before=$(cpu_ticks $codeserver_pid)
 for date in 2020-06-01 2021-06-01 2022-06-01; do
   while IFS= read -r text; do
     [[ -n "$text" ]] || continue
@@ -87,6 +99,12 @@ pct = lambda p: ms[min(len(ms) - 1, int(round(p / 100 * len(ms) + 0.5)) - 1)]
 print(f"suggestions uncached: {len(ms)} requests one at a time, p50 {pct(50):.1f} ms, p95 {pct(95):.1f} ms, "
       f"max {ms[-1]:.1f} ms, not 200: {bad}")
 PY
+requests=$(wc -l < "$work/cold.txt")
+awk -v s=$(( $(cpu_ticks $service_pid) - service_before )) -v c=$(( $(cpu_ticks $codeserver_pid) - codeserver_before )) \
+  -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "CPU per uncached suggestion: death-certificate service %.1f ms, code server %.1f ms\n", 1000 * s / hz / n, 1000 * c / hz / n }'
+calls_after=$(codeserver_calls)
+echo "calls to the code server: $((calls_after - calls_before)) for $requests suggestions (searches and look-ups, from its metrics)"
 export TOKEN TEXTS="$here/cause-texts.txt"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$here/suggestions.lua" "$TARGET" > /dev/null
 for connections in 1 "$CONNECTIONS"; do
@@ -95,6 +113,8 @@ for connections in 1 "$CONNECTIONS"; do
 done
 
 echo "--- register export: generating 100,000 coded certificates (deaths in 2025) in the service's database"
+# the embedded PostgreSQL logs everyone in with a password (SCRAM): the superuser's is kept beside its data
+export PGPASSWORD="${PGPASSWORD:-$(sed -n 's/^postgres=//p' "$work/postgres-passwords.properties")}"
 start=$(date +%s.%N)
 psql -q -h localhost -p $DB_PORT -U postgres -d death_certificate_service -f "$here/generate-coded.sql"
 echo "generated in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s"

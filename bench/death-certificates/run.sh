@@ -11,7 +11,8 @@
 # Settings: DURATION (60s), CONNECTIONS (8), THREADS (2), PORT (18084), WARMUP (20s), TIMEOUT (10s: wrk's own 2 s
 # default drops the slowest answers from the percentiles on a busy machine), JAR (the built jar),
 # JAVA_OPTS (the suite's: -Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000), JAVA (java),
-# KEEP (set: keep the work folder with the service log and the database)
+# KEEP (set: keep the work folder with the service log and the database), START_TIMEOUT (600 s for the service to
+# become ready; a busy machine needs minutes)
 #
 # More runs in the same start of the service (direct only, not with TARGET), with LoadClient.java (a closed-loop Java
 # client: wrk cannot present a client certificate), CONNECTIONS connections, DURATION after WARMUP:
@@ -46,7 +47,8 @@ if [[ -n "${TARGET:-}" ]]; then
   READ_TOKEN="$(curl -s -u cause-of-death-coder:cause-of-death-coder-secret -d grant_type=client_credentials \
     "${TOKEN_URL:-$TARGET/oauth2/token}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
 else
-  # A throw-away issuer: an RSA key, its JWK set served over HTTP, and a token signed with it.
+  # A throw-away issuer: an RSA key, its JWK set served over HTTP, and a token signed with it (for this service's
+  # audience: the service refuses a token meant for another)
   issuer_port=$((PORT + 900))
   openssl genrsa -out "$work/key.pem" 2048 2>/dev/null
   modulus="$(openssl rsa -in "$work/key.pem" -noout -modulus | cut -d= -f2)"
@@ -62,7 +64,7 @@ PY
   b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
   now=$(date +%s)
   header="$(printf '{"alg":"RS256","kid":"bench","typ":"JWT"}' | b64url)"
-  payload="$(printf '{"iss":"%s","sub":"webcert","client_id":"webcert","scope":"certificates.submit certificates.read","iat":%d,"exp":%d}' \
+  payload="$(printf '{"iss":"%s","aud":"death-certificates","sub":"webcert","client_id":"webcert","scope":"certificates.submit certificates.read","iat":%d,"exp":%d}' \
     "$issuer" "$now" "$((now + 7200))" | b64url)"
   signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)"
   TOKEN="$header.$payload.$signature"
@@ -96,7 +98,7 @@ PY
     "$JAVA" $JAVA_OPTS -jar "$jar" > "$work/service.log" 2>&1 & pids+=($!)
   service_pid=$!
   TARGET="http://localhost:$PORT"
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 "${START_TIMEOUT:-600}"); do
     curl -sf "$TARGET/actuator/health/readiness" >/dev/null 2>&1 && break
     sleep 1
   done
@@ -122,8 +124,12 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 seconds() { local value="${1%s}"; echo "${value%m}"; }
+summary="$work/summary.txt"
+: > "$summary"
 load_client() {
-  # the service's CPU time over the whole client run (warm-up included), per request of the measured part
+  # the service's CPU time over the whole client run (warm-up included), per request of the measured part;
+  # the first argument names the run in the summary printed at the end
+  local label="$1"; shift
   local before; before=$(cpu_ticks)
   CONNECTIONS="$CONNECTIONS" DURATION="$(seconds "$DURATION")" WARMUP="$(seconds "$WARMUP")" \
     "$JAVA" "$here/LoadClient.java" "$@" | tee "$work/client.out"
@@ -132,8 +138,14 @@ load_client() {
   measured=$(sed -n 's/^requests: \([0-9]*\) in.*/\1/p' "$work/client.out")
   warm=$(sed -n 's/^warm-up requests: \([0-9]*\)$/\1/p' "$work/client.out")
   awk -v t="$ticks" -v hz="$hz" -v n="$((measured + warm))" \
-    'BEGIN { printf "service CPU: %.1f s for %d requests (warm-up included) = %.1f ms per request\n", t / hz, n, n ? 1000 * t / hz / n : 0 }'
+    'BEGIN { printf "service CPU: %.1f s for %d requests (warm-up included) = %.1f ms per request\n", t / hz, n, n ? 1000 * t / hz / n : 0 }' \
+    | tee "$work/cpu.out"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-34s %s; %s; %s; %s\n' "$label" \
+    "$(sed -n 's/^requests: [0-9]* in [0-9.]* s = \(.*\)$/\1/p' "$work/client.out")" \
+    "$(sed -n 's/^latency \(p50 [^,]*\), p90 [^,]*, \(p99 [^,]*\),.*/\1, \2/p' "$work/client.out")" \
+    "$(sed -n 's/^answers not OK: \(.*\)/not OK \1/p' "$work/client.out")" \
+    "$(sed -n 's/.*= \([0-9.]* ms\) per request/service CPU \1 per request (warm-up included)/p' "$work/cpu.out")" >> "$summary"
 }
 register_path=/services/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21
 if [[ "${MTLS:-}" == true && -z "${service_pid:-}" ]]; then
@@ -141,17 +153,21 @@ if [[ "${MTLS:-}" == true && -z "${service_pid:-}" ]]; then
 fi
 if [[ "${MTLS:-}" == true ]]; then
   echo "== SOAP intake, plain HTTP with a bearer token (LoadClient) =="
-  load_client register "$TARGET$register_path" "$TEMPLATE"
+  load_client "SOAP, plain HTTP + token" register "$TARGET$register_path" "$TEMPLATE"
   echo "== SOAP intake, mutual TLS with the platform's client certificate, no token (LoadClient) =="
   TOKEN= CERT="$work/platform.pem" KEY="$work/platform-key.pem" CA="$work/ca.pem" \
-    load_client register "https://localhost:$mtls_port$register_path" "$TEMPLATE"
+    load_client "SOAP, mutual TLS (no token)" register "https://localhost:$mtls_port$register_path" "$TEMPLATE"
   echo "== SOAP intake, plain HTTP with a bearer token again, now that the JIT has seen both (LoadClient) =="
-  load_client register "$TARGET$register_path" "$TEMPLATE"
+  load_client "SOAP, plain HTTP + token, again" register "$TARGET$register_path" "$TEMPLATE"
 fi
 if [[ "${PDF:-}" == true ]]; then
   id="bench-pdf-$(date +%s)"
   sed "s/{{ID}}/$id/" "$TEMPLATE" | curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/xml; charset=UTF-8' \
     --data-binary @- "$TARGET$register_path" | grep -q '<resultCode>OK</resultCode>' || { echo "could not store the PDF's certificate"; exit 1; }
   echo "== PDF of one stored certificate, rendered on every request (LoadClient) =="
-  TOKEN="$READ_TOKEN" load_client get "$TARGET/death-certificates/api/v1/certificates/$id/pdf"
+  TOKEN="$READ_TOKEN" load_client "PDF" get "$TARGET/death-certificates/api/v1/certificates/$id/pdf"
+fi
+if [[ -s "$summary" ]]; then
+  echo "== summary ($CONNECTIONS connections, $DURATION each after $WARMUP warm-up; load average $(cut -d' ' -f1-3 /proc/loadavg)) =="
+  cat "$summary"
 fi

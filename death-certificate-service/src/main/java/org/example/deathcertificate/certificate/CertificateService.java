@@ -50,14 +50,15 @@ public class CertificateService {
             Validator validator,
             ObjectMapper json,
             PlatformTransactionManager transactions,
-            CertificateProperties properties) {
+            CertificateProperties properties,
+            Clock clock) {
         this.certificates = certificates;
         this.schematron = schematron;
         this.validator = validator;
         this.json = json;
         this.writes = new TransactionTemplate(transactions);
         this.properties = properties;
-        this.clock = Clock.systemDefaultZone();
+        this.clock = clock;
     }
 
     /**

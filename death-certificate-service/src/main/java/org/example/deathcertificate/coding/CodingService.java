@@ -37,7 +37,7 @@ public class CodingService {
     private final Icd10SeService icd;
     private final Regions regions;
     private final CodingProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     CodingService(
             CertificateService certificates,
@@ -45,13 +45,15 @@ public class CodingService {
             CodingCheckRepository checks,
             Icd10SeService icd,
             Regions regions,
-            CodingProperties properties) {
+            CodingProperties properties,
+            Clock clock) {
         this.certificates = certificates;
         this.codings = codings;
         this.checks = checks;
         this.icd = icd;
         this.regions = regions;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public Workbench workbench(String certificateId) {

@@ -14,7 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Service;
@@ -35,6 +41,9 @@ public class Icd10SeService {
 
     private final RestClient http;
     private final CodingProperties properties;
+    /** Runs the calls of one round at the same time (Spring Boot's task executor, a small pool). */
+    private final Executor calls;
+
     private final Cache<String, List<Version>> versions =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).build();
     private final Cache<String, Optional<Concept>> concepts = Caffeine.newBuilder()
@@ -46,8 +55,12 @@ public class Icd10SeService {
             .expireAfterWrite(Duration.ofHours(1))
             .build();
 
-    Icd10SeService(CodingProperties properties, RestClient.Builder builder) {
+    Icd10SeService(
+            CodingProperties properties,
+            RestClient.Builder builder,
+            @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor calls) {
         this.properties = properties;
+        this.calls = calls;
         var client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.timeout())
@@ -76,28 +89,46 @@ public class Icd10SeService {
                 .name();
     }
 
-    /** Codes for a line's text: the whole text first, then each longer word of it, best first, no duplicates. */
+    /**
+     * Codes for a line's text: the whole text first, then each longer word of it, best first, no duplicates. At most
+     * three rounds of calls to the code server, each round's calls made at the same time: the whole text; the words,
+     * when the whole text found too few codes; the WHO-level look-ups of the codes found.
+     */
     public List<CodeSuggestion> suggest(String text, String version) {
         var key = version + "|" + text.strip().toLowerCase(Locale.ROOT);
         return searches.get(key, k -> {
-            var found = new LinkedHashMap<String, CodeSuggestion>();
+            var found = new LinkedHashMap<String, String>();
             if (Icd10Code.looksLikeCode(text)) {
                 lookup(new Icd10Code(text).value(), version)
                         .filter(Concept::selectable)
-                        .ifPresent(c -> found.put(c.code(), suggestion(c.code(), c.display(), version)));
+                        .ifPresent(c -> found.put(c.code(), c.display()));
             }
-            var asked = new HashSet<String>();
-            asked.add(text.strip().toLowerCase(Locale.ROOT));
-            search(text, version, found);
-            for (var word : text.split("[^\\p{L}\\p{N}]+")) {
-                if (found.size() >= properties.suggestions()) {
-                    break;
+            collect(search(text, version), found);
+            if (found.size() < properties.suggestions()) {
+                var asked = new HashSet<String>();
+                asked.add(text.strip().toLowerCase(Locale.ROOT));
+                var words = new ArrayList<CompletableFuture<JsonNode>>();
+                for (var word : text.split("[^\\p{L}\\p{N}]+")) {
+                    if (word.length() >= 4 && asked.add(word.toLowerCase(Locale.ROOT))) {
+                        words.add(async(() -> search(word, version)));
+                    }
                 }
-                if (word.length() >= 4 && asked.add(word.toLowerCase(Locale.ROOT))) {
-                    search(word, version, found);
+                for (var page : words) {
+                    if (found.size() < properties.suggestions()) {
+                        collect(join(page), found);
+                    }
                 }
             }
-            return List.copyOf(found.values());
+            var subcategories = found.keySet().stream()
+                    .map(Icd10Code::new)
+                    .filter(code -> code.hasSwedishExtension() && !code.isPlaceOfOccurrence())
+                    .map(code -> async(() -> lookup(code.subcategory(), version)))
+                    .toList();
+            subcategories.forEach(Icd10SeService::join);
+            return found.entrySet().stream()
+                    .map(hit -> new CodeSuggestion(
+                            hit.getKey(), Icd10Code.dotted(hit.getKey()), hit.getValue(), who(hit.getKey(), version)))
+                    .toList();
         });
     }
 
@@ -123,13 +154,18 @@ public class Icd10SeService {
         return parsed.category();
     }
 
-    private void search(String q, String version, LinkedHashMap<String, CodeSuggestion> found) {
+    /** One page of the code server's search for the text, in the version. */
+    private JsonNode search(String q, String version) {
         // the text is a URI variable, not part of the template: a written cause may hold { or } (URI template syntax)
-        var page = getOrUnavailable(uri -> uri.path(API + "/concepts")
+        return getOrUnavailable(uri -> uri.path(API + "/concepts")
                 .queryParam("q", "{q}")
                 .queryParam("limit", properties.suggestions() * 2)
                 .queryParam("version", "{version}")
                 .build(properties.codeSystem(), q, version));
+    }
+
+    /** Adds a search page's active codes (code to display), until there are enough. */
+    private void collect(JsonNode page, LinkedHashMap<String, String> found) {
         for (var hit : page.path("hits")) {
             var code = hit.path("code").asText();
             if (found.size() >= properties.suggestions()) {
@@ -138,13 +174,25 @@ public class Icd10SeService {
             if (Icd10Code.looksLikeCode(code)
                     && !found.containsKey(code)
                     && !"INACTIVE".equals(hit.path("status").asText())) {
-                found.put(code, suggestion(code, hit.path("display").asText(), version));
+                found.put(code, hit.path("display").asText());
             }
         }
     }
 
-    private CodeSuggestion suggestion(String code, String display, String version) {
-        return new CodeSuggestion(code, Icd10Code.dotted(code), display, who(code, version));
+    private <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, calls);
+    }
+
+    /** The call's answer; its CodeServerUnavailableException as it was thrown. */
+    private static <T> T join(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private List<Version> fetchVersions() {

@@ -1,11 +1,11 @@
 package org.example.deathcertificate.pdf;
 
-import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.logging.Level;
 import javax.xml.transform.TransformerFactory;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.example.deathcertificate.certificate.CauseLine;
 import org.example.deathcertificate.certificate.CertificateDetails;
 import org.example.deathcertificate.certificate.CertificateService;
@@ -39,8 +45,14 @@ public class CertificatePdfService {
     static final String FONT = "Liberation Sans";
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final byte[] REGULAR = resource("pdf/fonts/LiberationSans-Regular.ttf");
-    private static final byte[] BOLD = resource("pdf/fonts/LiberationSans-Bold.ttf");
+    /**
+     * The two fonts, parsed once: each PDF embeds the subset of the glyphs it uses, built from these. PDFBox reads a
+     * parsed font's tables under a lock, so documents rendered at the same time can share it (as PDFBox's own font
+     * cache shares fonts).
+     */
+    private static final TrueTypeFont REGULAR = font("pdf/fonts/LiberationSans-Regular.ttf");
+
+    private static final TrueTypeFont BOLD = font("pdf/fonts/LiberationSans-Bold.ttf");
     private static final byte[] SRGB =
             ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
@@ -60,9 +72,14 @@ public class CertificatePdfService {
         }
     };
 
+    static {
+        // openhtmltopdf writes five INFO lines to the console for every document (stylesheets parsed, fonts
+        // loaded, ...): only its warnings and errors are worth a line in the service's log
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
+
     private final CertificateService certificates;
     private final ITemplateEngine templates;
-    private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
     CertificatePdfService(CertificateService certificates, ITemplateEngine templates) {
         this.certificates = certificates;
@@ -76,14 +93,24 @@ public class CertificatePdfService {
         var thread = Thread.currentThread();
         var previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JDK_XSLT);
-        try {
+        try (var document = new PDDocument()) {
             new PdfRendererBuilder()
                     .useFastMode()
+                    .usePDDocument(document)
                     .usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U)
                     .useColorProfile(SRGB)
-                    .useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics)
-                    .useFont(() -> new ByteArrayInputStream(REGULAR), FONT, 400, FontStyle.NORMAL, true)
-                    .useFont(() -> new ByteArrayInputStream(BOLD), FONT, 700, FontStyle.NORMAL, true)
+                    .useFont(
+                            new PDFontSupplier(PDType0Font.load(document, REGULAR, true)),
+                            FONT,
+                            400,
+                            FontStyle.NORMAL,
+                            true)
+                    .useFont(
+                            new PDFontSupplier(PDType0Font.load(document, BOLD, true)),
+                            FONT,
+                            700,
+                            FontStyle.NORMAL,
+                            true)
                     .withProducer("Socialstyrelsen dödsorsaksregistret")
                     .withHtmlContent(html, null)
                     .toStream(pdf)
@@ -174,11 +201,11 @@ public class CertificatePdfService {
         return instant == null ? "" : MINUTES.format(instant.atZone(SWEDEN));
     }
 
-    private static byte[] resource(String path) {
+    private static TrueTypeFont font(String path) {
         try (var in = new ClassPathResource(path).getInputStream()) {
-            return in.readAllBytes();
+            return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Missing " + path, e);
+            throw new UncheckedIOException("Missing or unreadable font " + path, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StatisticsController {
 
     private final StatisticsService statistics;
+    private final Clock clock;
 
-    StatisticsController(StatisticsService statistics) {
+    StatisticsController(StatisticsService statistics, Clock clock) {
         this.statistics = statistics;
+        this.clock = clock;
     }
 
     @GetMapping("/death-certificates/api/v1/statistics")
@@ -42,7 +45,7 @@ class StatisticsController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     @Parameter(example = "2026-12-31")
                     LocalDate to) {
-        var end = to != null ? to : LocalDate.now(StatisticsService.SWEDEN);
+        var end = to != null ? to : LocalDate.now(clock);
         var start = from != null ? from : end.minusMonths(12).plusDays(1);
         return statistics.statistics(start, end);
     }

@@ -1,5 +1,6 @@
 package org.example.deathcertificate.statistics;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class StatisticsPageController {
 
     private final StatisticsService statistics;
+    private final Clock clock;
 
-    StatisticsPageController(StatisticsService statistics) {
+    StatisticsPageController(StatisticsService statistics, Clock clock) {
         this.statistics = statistics;
+        this.clock = clock;
     }
 
     @GetMapping("/death-certificates/statistics")
@@ -40,7 +43,7 @@ class StatisticsPageController {
     }
 
     private Statistics figures(LocalDate from, LocalDate to) {
-        var end = to != null ? to : LocalDate.now(StatisticsService.SWEDEN);
+        var end = to != null ? to : LocalDate.now(clock);
         var start = from != null ? from : end.minusMonths(12).plusDays(1);
         return statistics.statistics(start.isAfter(end) ? end : start, end);
     }

@@ -1,2 +1,2 @@
-/** What belongs to no feature: OpenAPI description and the security filter chain. */
+/** What belongs to no feature: OpenAPI description, the security filter chains and the clock. */
 package org.example.deathcertificate.system;

@@ -1,9 +1,11 @@
 package org.example.codeserver.browser;
 
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.example.codeserver.codesystem.CodeSystemNotFoundException;
 import org.example.codeserver.codesystem.ConceptNotFoundException;
 import org.example.codeserver.codesystem.TerminologyService;
@@ -19,8 +21,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The code browser's pages: Swedish, server-rendered, open data (not part of the API document). */
 @Controller
@@ -31,10 +36,12 @@ class CodeBrowserController {
 
     private final CodeBrowserService browser;
     private final TerminologyService terminology;
+    private final SavedValueSetService valueSets;
 
-    CodeBrowserController(CodeBrowserService browser, TerminologyService terminology) {
+    CodeBrowserController(CodeBrowserService browser, TerminologyService terminology, SavedValueSetService valueSets) {
         this.browser = browser;
         this.terminology = terminology;
+        this.valueSets = valueSets;
     }
 
     @Hidden
@@ -63,6 +70,42 @@ class CodeBrowserController {
     @GetMapping("/codes/tillganglighet")
     String accessibility() {
         return "codes/accessibility";
+    }
+
+    /**
+     * Saves a value set from the search results of one code system: the ticked codes ({@code urval=valda}) or every
+     * match of the query ({@code urval=alla}); answers with the value set's page (303, so a reload does not save
+     * again).
+     */
+    @Hidden
+    @PostMapping("/codes/vardemangder")
+    RedirectView saveValueSet(
+            @RequestParam(required = false) String name,
+            @RequestParam String system,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "valda") String urval,
+            @RequestParam(name = "code", required = false) List<String> codes) {
+        boolean all = "alla".equals(urval);
+        var id = valueSets.save(new SavedValueSetService.NewValueSet(
+                name, system, all ? q : null, all || codes == null ? List.of() : codes));
+        var page = new RedirectView("/codes/vardemangder/" + id, true);
+        page.setStatusCode(HttpStatus.SEE_OTHER);
+        return page;
+    }
+
+    @Hidden
+    @GetMapping("/codes/vardemangder/{id}")
+    String valueSet(@PathVariable String id, Model model) {
+        model.addAttribute("valueSet", valueSets.read(id));
+        return "codes/value-set";
+    }
+
+    @Hidden
+    @GetMapping("/codes/komponent")
+    String component(Model model) {
+        model.addAttribute(
+                "base", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        return "codes/component";
     }
 
     @Hidden
@@ -168,6 +211,16 @@ class CodeBrowserController {
     @ExceptionHandler
     ModelAndView onUnknownCode(ConceptNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "Okänd kod", "Ingen version av kodverket har den koden.");
+    }
+
+    @ExceptionHandler
+    ModelAndView onInvalidValueSet(SavedValueSetService.InvalidValueSetException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Värdemängden sparades inte", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ModelAndView onUnknownValueSet(ResourceNotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Okänd värdemängd", "Det finns ingen sparad värdemängd med den adressen.");
     }
 
     @ExceptionHandler

@@ -23,7 +23,9 @@ class Vocabulary {
     static final int LONG_WORD = 8;
 
     private final TerminologyService terminology;
-    private volatile Words words = new Words("", new String[0], Map.of());
+    private static final String[] NONE = new String[0];
+
+    private volatile Words words = new Words("", NONE, Map.of(), Map.of(), 0);
 
     Vocabulary(TerminologyService terminology) {
         this.terminology = terminology;
@@ -48,34 +50,28 @@ class Vocabulary {
         for (int i = -at - 1; i < sorted.length && sorted[i].startsWith(word); i++) {
             started += current.counts().get(sorted[i]);
         }
-        var correction = correct(word);
-        if (correction.isEmpty()) {
-            return Optional.empty();
+        if (started >= current.mostFrequent()) {
+            return Optional.empty(); // no word could be more frequent
         }
         int total = started;
-        return correction.filter(c -> total == 0 || current.counts().get(c) > total);
+        return correct(current, word).filter(c -> total == 0 || current.counts().get(c) > total);
     }
 
     /** The closest known word, when the word is long enough and something is close enough. */
-    private Optional<String> correct(String word) {
-        if (word.length() < MIN_LENGTH) {
-            return Optional.empty();
-        }
+    private static Optional<String> correct(Words current, String word) {
         int allowed = word.length() >= LONG_WORD ? 2 : 1;
-        var current = current();
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int bestCount = 0;
-        for (var candidate : current.sorted()) {
-            if (Math.abs(candidate.length() - word.length()) > allowed) {
-                continue;
-            }
-            int distance = distance(word, candidate, allowed);
-            int count = current.counts().get(candidate);
-            if (distance <= allowed && (distance < bestDistance || distance == bestDistance && count > bestCount)) {
-                best = candidate;
-                bestDistance = distance;
-                bestCount = count;
+        for (int length = word.length() - allowed; length <= word.length() + allowed; length++) {
+            for (var candidate : current.byLength().getOrDefault(length, NONE)) {
+                int distance = distance(word, candidate, allowed);
+                int count = current.counts().get(candidate);
+                if (distance <= allowed && (distance < bestDistance || distance == bestDistance && count > bestCount)) {
+                    best = candidate;
+                    bestDistance = distance;
+                    bestCount = count;
+                }
             }
         }
         return Optional.ofNullable(best);
@@ -143,11 +139,23 @@ class Vocabulary {
                 }
                 var sorted = counts.keySet().toArray(String[]::new);
                 Arrays.sort(sorted);
-                words = new Words(signature, sorted, Map.copyOf(counts));
+                var byLength = Arrays.stream(sorted).collect(Collectors.groupingBy(String::length));
+                var lengths = new HashMap<Integer, String[]>();
+                byLength.forEach((length, list) -> lengths.put(length, list.toArray(NONE)));
+                int mostFrequent = counts.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0);
+                words = new Words(signature, sorted, Map.copyOf(counts), Map.copyOf(lengths), mostFrequent);
             }
             return words;
         }
     }
 
-    private record Words(String signature, String[] sorted, Map<String, Integer> counts) {}
+    private record Words(
+            String signature,
+            String[] sorted,
+            Map<String, Integer> counts,
+            Map<Integer, String[]> byLength,
+            int mostFrequent) {}
 }

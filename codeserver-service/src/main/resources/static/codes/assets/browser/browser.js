@@ -76,22 +76,27 @@
       var corrected = results.corrected ? 'Visar träffar för ' + results.corrected + '. ' : '';
       status.textContent = corrected + results.total + (results.total === 1 ? ' träff' : ' träffar');
       list.hidden = options.length === 0;
+      list.removeAttribute('aria-busy');
       input.setAttribute('aria-expanded', options.length ? 'true' : 'false');
     }
 
     function suggest() {
       var q = input.value.trim();
       var mine = ++sequence;
-      if (!q) { close(); status.textContent = ''; return; }
+      if (!q) { list.removeAttribute('aria-busy'); close(); status.textContent = ''; return; }
       var url = form.getAttribute('action').replace(/search$/, 'suggest') + '?q=' + encodeURIComponent(q);
       if (systemSelect && systemSelect.value) { url += '&system=' + encodeURIComponent(systemSelect.value); }
       fetch(url, { headers: { Accept: 'application/json' } })
         .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (results) { if (results && mine === sequence) { render(results); } })
+        .then(function (results) {
+          // only the answer to what the field holds now (an older answer may arrive after newer keys)
+          if (results && mine === sequence && results.query === input.value.trim()) { render(results); }
+        })
         .catch(function () { /* the form still works */ });
     }
 
     input.addEventListener('input', function () {
+      list.setAttribute('aria-busy', 'true'); // until the answer for what is typed now has been shown
       clearTimeout(timer);
       timer = setTimeout(suggest, 120);
     });

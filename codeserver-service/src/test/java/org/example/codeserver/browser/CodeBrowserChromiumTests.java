@@ -81,8 +81,8 @@ class CodeBrowserChromiumTests {
         var input = browser.findElement(By.id("q"));
         input.sendKeys("hjärtinf");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[role=option][data-system='icd-10-se'][data-code='I21']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#suggestions:not([aria-busy]) [role=option][data-system='icd-10-se'][data-code='I21']")));
         assertThat(input.getAttribute("aria-expanded")).isEqualTo("true");
         var target = browser.findElement(By.cssSelector("[role=option][data-system='icd-10-se'][data-code='I21']"))
                 .getAttribute("id");
@@ -110,6 +110,26 @@ class CodeBrowserChromiumTests {
     }
 
     @Test
+    void theEmbeddedComponentPicksACodeByKeyboardIntoItsForm() {
+        browser.get("http://localhost:" + port + "/codes/komponent");
+        var picker = browser.findElement(By.id("picker"));
+        var input = picker.getShadowRoot().findElement(By.cssSelector("input"));
+        input.sendKeys("akut hjärtinfarkt");
+        var option = By.cssSelector("[role=listbox]:not([aria-busy]) [role=option][data-code='I21']");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !picker.getShadowRoot().findElements(option).isEmpty());
+        var target = picker.getShadowRoot().findElement(option).getAttribute("id");
+        for (int i = 0; i < 10 && !target.equals(input.getAttribute("aria-activedescendant")); i++) {
+            input.sendKeys(Keys.ARROW_DOWN);
+        }
+        input.sendKeys(Keys.ENTER);
+        var submitted = ((JavascriptExecutor) browser)
+                .executeScript("return new FormData(document.getElementById('demo')).get('diagnos');");
+        assertThat(submitted).isEqualTo("I21");
+        assertThat(input.getAttribute("value")).startsWith("I21 Akut hjärtinfarkt");
+    }
+
+    @Test
     void everyPageTypeHasNoSeriousAccessibilityViolation() throws IOException {
         var axe = new ClassPathResource("axe-core/axe.min.js").getContentAsString(StandardCharsets.UTF_8);
         var base = "http://localhost:" + port;
@@ -122,6 +142,7 @@ class CodeBrowserChromiumTests {
                 "/codes/icd-10-se?open=I21",
                 "/codes/icd-10-se/diff?from=2021&to=2022",
                 "/codes/tillganglighet",
+                "/codes/komponent",
                 "/codes/icd-10-se/X999")) {
             browser.get(base + path);
             assertThat(seriousViolations(axe)).as(path).isEmpty();

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import org.example.codeserver.fhir.TerminologyResourceService;
 import org.example.platform.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +31,12 @@ class CodeBrowserPagesTests {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    TerminologyResourceService resources;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void theSearchPageWorksWithoutJavaScriptAndItsUrlCanBeShared() {
@@ -75,11 +87,10 @@ class CodeBrowserPagesTests {
     }
 
     @Test
-    void aCompoundTailFindsTheCompound() throws Exception {
-        var results = suggest("akut infarkt", "icd-10-se");
-        assertThat(codes(results, "icd-10-se")).contains("I21");
-        assertThat(hit(results, "icd-10-se", "I21").path("segments").toString())
-                .contains("{\"text\":\"infarkt\",\"marked\":true}");
+    void aCompoundTailFindsTheCompound() {
+        var page = http.getForEntity("/codes/search?q=akut infarkt&system=icd-10-se", String.class)
+                .getBody();
+        assertThat(page).contains("href=\"/codes/icd-10-se/I21\"").contains("hjärt<mark>infarkt</mark>");
     }
 
     @Test
@@ -200,6 +211,85 @@ class CodeBrowserPagesTests {
         var css = http.getForEntity("/codes/assets/browser/browser.css", String.class);
         assertThat(css.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
+
+    @Test
+    void aValueSetOfTickedCodesIsSavedWithAUrlAndServedAsFhir() throws Exception {
+        var saved = post("name=Hjärtinfarkter&system=icd-10-se&q=hjärtinfarkt&urval=valda&code=I21&code=I22");
+        assertThat(saved.status()).isEqualTo(HttpStatus.SEE_OTHER);
+        var location = saved.location();
+        assertThat(location).startsWith("/codes/vardemangder/kb-");
+        var page = http.getForEntity(location, String.class).getBody();
+        assertThat(page)
+                .contains("Hjärtinfarkter")
+                .contains("/codes/icd-10-se/I21")
+                .contains("/codes/icd-10-se/I22");
+        var id = location.substring(location.lastIndexOf('/') + 1);
+        var fhir = http.getForEntity("/fhir/ValueSet/" + id, String.class);
+        assertThat(fhir.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(fhir.getBody())
+                .contains("\"resourceType\":\"ValueSet\"")
+                .contains("\"code\":\"I21\"")
+                .contains("\"system\":\"http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se\"");
+        var expanded = http.getForEntity("/fhir/ValueSet/" + id + "/$expand", String.class);
+        assertThat(expanded.getBody()).contains("\"total\":2");
+    }
+
+    @Test
+    void aValueSetByFilterHoldsEveryMatchOfTheQuery() throws Exception {
+        var total = suggest("akut hjärtinfarkt", "icd-10-se").path("total").asInt();
+        var saved = post("name=Akuta&system=icd-10-se&q=akut hjärtinfarkt&urval=alla&code=E11");
+        var id = saved.location().replaceAll(".*/", "");
+        var expanded = http.getForEntity("/fhir/ValueSet/" + id + "/$expand", String.class);
+        assertThat(JSON.readTree(expanded.getBody())
+                        .path("expansion")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(total);
+        assertThat(expanded.getBody()).doesNotContain("\"E11\"");
+    }
+
+    @Test
+    void aValueSetThatCannotBeSavedStoresNothing() throws Exception {
+        int before = resources.search("ValueSet", null, null, null).size();
+        var unnamed = post("name=&system=icd-10-se&urval=valda&code=I21");
+        assertThat(unnamed.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unnamed.body()).contains("Värdemängden sparades inte");
+        var unknownCode = post("name=X&system=icd-10-se&urval=valda&code=I21&code=NOPE");
+        assertThat(unknownCode.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        var nothingTicked = post("name=X&system=icd-10-se&urval=valda");
+        assertThat(nothingTicked.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(resources.search("ValueSet", null, null, null)).hasSize(before);
+        assertThat(http.getForEntity("/codes/vardemangder/kb-none", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** Posts the form (values URL-encoded here) without following the redirect. */
+    private PostResult post(String form) throws Exception {
+        var body = new StringBuilder();
+        for (var field : form.split("&")) {
+            var pair = field.split("=", 2);
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(pair[0])
+                    .append('=')
+                    .append(URLEncoder.encode(pair[1], StandardCharsets.UTF_8));
+        }
+        var request = java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/codes/vardemangder"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        var response = HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new PostResult(
+                HttpStatus.valueOf(response.statusCode()),
+                response.headers()
+                        .firstValue("Location")
+                        .map(l -> URI.create(l).getPath())
+                        .orElse(null),
+                response.body());
+    }
+
+    private record PostResult(HttpStatus status, String location, String body) {}
 
     private JsonNode suggest(String q, String system) throws Exception {
         var url = "/codes/suggest?q={q}" + (system == null ? "" : "&system=" + system);

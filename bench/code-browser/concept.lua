@@ -4,7 +4,7 @@ local codes = {}
 local root = os.getenv("TERMINOLOGY_DIR") or "codeserver-service/src/main/resources/terminology"
 for _, f in ipairs({"digit3.txt", "digit4.txt"}) do
   for line in io.lines(root .. "/icd-10-se/2022/" .. f) do
-    local code = line:match("^\239\187\191?([%w%-]+)\t")
+    local code = line:gsub("^\239\187\191", ""):match("^([%w%-]+)\t")
     if code then codes[#codes + 1] = code end
   end
 end

@@ -8,13 +8,14 @@
 #   RATE_LIMIT_ANONYMOUS_PER_SECOND=1000000 ./run-suite.sh
 #   bench/code-browser/run.sh
 # and wrk, chromium, chromium-driver. GATEWAY (default http://localhost:8080), CODESERVER_PID (for the CPU figure;
-# found by its jar name when unset), DURATION (30s), WARMUP (60s).
+# by default the process listening on the gateway's port + 2, as run-suite.sh places it), DURATION (30s), WARMUP (60s).
 set -euo pipefail
 GATEWAY=${GATEWAY:-http://localhost:8080}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-60s}
 DIR=$(dirname "$0")
-PID=${CODESERVER_PID:-$(pgrep -f 'codeserver-service' | head -1 || true)}
+GATEWAY_PORT=${GATEWAY##*:}
+PID=${CODESERVER_PID:-$(ss -ltnpH "sport = :$((GATEWAY_PORT + 2))" | grep -oE 'pid=[0-9]+' | head -1 | cut -d= -f2 || true)}
 curl -sf -o /dev/null "$GATEWAY/codes/suggest?q=hj%C3%A4rtinf" || { echo "$GATEWAY/codes/suggest does not answer 200"; exit 1; }
 curl -sf -o /dev/null "$GATEWAY/codes/icd-10-se/I21" || { echo "$GATEWAY/codes/icd-10-se/I21 does not answer 200"; exit 1; }
 

@@ -1,7 +1,10 @@
 package org.example.codeserver.browser;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every word of the current versions of all code systems (displays and alternative terms), for typo tolerance: a
  * misspelt query word ({@link #misspelt}) is replaced by the most frequent word within one edit (two for words of
- * eight letters or more), an edit being an insertion, a deletion, a substitution or a swap of two neighbours. The letters
+ * eight letters or more, when the two share a one-letter deletion), an edit being an insertion, a deletion, a substitution or a swap of two neighbours. The letters
  * å, ä and ö are letters of their own: {@code a} for {@code ä} is an edit like any other. Rebuilt when the set of
  * current versions changes (an import).
  */
@@ -57,21 +60,34 @@ class Vocabulary {
         return correct(current, word).filter(c -> total == 0 || current.counts().get(c) > total);
     }
 
-    /** The closest known word, when the word is long enough and something is close enough. */
+    /**
+     * The closest known word: the candidates are the words that share a one-letter deletion with it (or are it with
+     * one letter more or less), found in the deletion index, then checked by {@link #distance}.
+     */
     private static Optional<String> correct(Words current, String word) {
         int allowed = word.length() >= LONG_WORD ? 2 : 1;
+        var candidates = new HashSet<String>();
+        candidates.addAll(Arrays.asList(current.deletions().getOrDefault(word, NONE)));
+        for (int i = 0; i < word.length(); i++) {
+            var deleted = word.substring(0, i) + word.substring(i + 1);
+            if (current.counts().containsKey(deleted)) {
+                candidates.add(deleted);
+            }
+            candidates.addAll(Arrays.asList(current.deletions().getOrDefault(deleted, NONE)));
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int bestCount = 0;
-        for (int length = word.length() - allowed; length <= word.length() + allowed; length++) {
-            for (var candidate : current.byLength().getOrDefault(length, NONE)) {
-                int distance = distance(word, candidate, allowed);
-                int count = current.counts().get(candidate);
-                if (distance <= allowed && (distance < bestDistance || distance == bestDistance && count > bestCount)) {
-                    best = candidate;
-                    bestDistance = distance;
-                    bestCount = count;
-                }
+        for (var candidate : candidates) {
+            int distance = distance(word, candidate, allowed);
+            int count = current.counts().get(candidate);
+            if (distance <= allowed
+                    && (distance < bestDistance
+                            || distance == bestDistance
+                                    && (count > bestCount || count == bestCount && candidate.compareTo(best) < 0))) {
+                best = candidate;
+                bestDistance = distance;
+                bestCount = count;
             }
         }
         return Optional.ofNullable(best);
@@ -139,14 +155,25 @@ class Vocabulary {
                 }
                 var sorted = counts.keySet().toArray(String[]::new);
                 Arrays.sort(sorted);
-                var byLength = Arrays.stream(sorted).collect(Collectors.groupingBy(String::length));
-                var lengths = new HashMap<Integer, String[]>();
-                byLength.forEach((length, list) -> lengths.put(length, list.toArray(NONE)));
+                var deletions = new HashMap<String, List<String>>();
+                for (var word : sorted) {
+                    if (word.length() >= MIN_LENGTH) {
+                        for (int i = 0; i < word.length(); i++) {
+                            var list = deletions.computeIfAbsent(
+                                    word.substring(0, i) + word.substring(i + 1), d -> new ArrayList<>(1));
+                            if (list.isEmpty() || !list.get(list.size() - 1).equals(word)) {
+                                list.add(word);
+                            }
+                        }
+                    }
+                }
+                var index = new HashMap<String, String[]>(deletions.size() * 2);
+                deletions.forEach((deleted, list) -> index.put(deleted, list.toArray(NONE)));
                 int mostFrequent = counts.values().stream()
                         .mapToInt(Integer::intValue)
                         .max()
                         .orElse(0);
-                words = new Words(signature, sorted, Map.copyOf(counts), Map.copyOf(lengths), mostFrequent);
+                words = new Words(signature, sorted, Map.copyOf(counts), index, mostFrequent);
             }
             return words;
         }
@@ -156,6 +183,6 @@ class Vocabulary {
             String signature,
             String[] sorted,
             Map<String, Integer> counts,
-            Map<Integer, String[]> byLength,
+            Map<String, String[]> deletions,
             int mostFrequent) {}
 }

@@ -80,6 +80,7 @@ public final class SuiteAccess {
             List.of(
                     on(GET, "/codes/**").open(), // the JSON API, its OpenAPI document and the code browser pages
                     on(POST, "/codes/api/v1/imports").scopes("codes.write"),
+                    on(POST, "/codes/vardemangder").open(), // value sets people save from the code browser
                     on(GET, "/fhir", "/fhir/**").open(),
                     on(POST, fhirReadOperationPaths()).open(),
                     any("/fhir", "/fhir/**").scopes("codes.write")));

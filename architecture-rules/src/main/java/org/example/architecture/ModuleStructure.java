@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,9 +64,7 @@ public abstract class ModuleStructure {
 
     @Test
     void featurePackagesUseEachOtherOnlyThroughWhatTheyPublishAndFormNoCycles() {
-        var violations = ApplicationModules.of(rootPackage).detectViolations().getMessages().stream()
-                .filter(notKnown())
-                .toList();
+        var violations = moduleViolations().stream().filter(notKnown()).toList();
         if (!violations.isEmpty()) {
             throw new AssertionError("Feature packages of " + rootPackage + " break their boundaries:\n"
                     + String.join("\n", violations));
@@ -74,17 +73,25 @@ public abstract class ModuleStructure {
 
     @Test
     void importsNoOtherServiceAndNothingOfTheSuiteButThePlatform() {
+        check(importsNoOtherServiceAndNothingOfTheSuiteButThePlatformRule());
+    }
+
+    private ArchRule importsNoOtherServiceAndNothingOfTheSuiteButThePlatformRule() {
         var own = rootPackage + "..";
         var allowed = usesPlatform() ? resideInAnyPackage(own, PLATFORM) : resideInAPackage(own);
-        check(noClasses()
+        return noClasses()
                 .should()
                 .dependOnClassesThat(resideInAPackage(SUITE).and(not(allowed)))
-                .as("no class of " + rootPackage + " uses another service" + (usesPlatform() ? "" : " or module")));
+                .as("no class of " + rootPackage + " uses another service" + (usesPlatform() ? "" : " or module"));
     }
 
     @Test
     void keepsEntitiesAndRepositoriesInsideTheirFeature() {
-        check(classes()
+        check(keepsEntitiesAndRepositoriesInsideTheirFeatureRule());
+    }
+
+    private ArchRule keepsEntitiesAndRepositoriesInsideTheirFeatureRule() {
+        return classes()
                 .that()
                 .areAnnotatedWith("jakarta.persistence.Entity")
                 .or()
@@ -92,12 +99,16 @@ public abstract class ModuleStructure {
                 .should()
                 .notBePublic()
                 .allowEmptyShould(true)
-                .as("entities and Spring Data repositories are package-private"));
+                .as("entities and Spring Data repositories are package-private");
     }
 
     @Test
     void controllersDoNotTouchTheDatabase() {
-        check(noClasses()
+        check(controllersDoNotTouchTheDatabaseRule());
+    }
+
+    private ArchRule controllersDoNotTouchTheDatabaseRule() {
+        return noClasses()
                 .that()
                 .areMetaAnnotatedWith("org.springframework.stereotype.Controller")
                 .should()
@@ -107,12 +118,16 @@ public abstract class ModuleStructure {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.jdbc.core..", "jakarta.persistence..")
                 .allowEmptyShould(true)
-                .as("controllers go through their feature's service, never to a repository, JDBC or JPA"));
+                .as("controllers go through their feature's service, never to a repository, JDBC or JPA");
     }
 
     @Test
     void readsTheTimeOnlyThroughAnInjectedClock() {
-        check(noClasses()
+        check(readsTheTimeOnlyThroughAnInjectedClockRule());
+    }
+
+    private ArchRule readsTheTimeOnlyThroughAnInjectedClockRule() {
+        return noClasses()
                 .should()
                 .callMethod(Instant.class, "now")
                 .orShould()
@@ -125,21 +140,29 @@ public abstract class ModuleStructure {
                 .callMethod(OffsetDateTime.class, "now")
                 .orShould()
                 .callMethod(ZonedDateTime.class, "now")
-                .as("the time is read from an injected java.time.Clock (now(clock)), never from the system directly"));
+                .as("the time is read from an injected java.time.Clock (now(clock)), never from the system directly");
     }
 
     @Test
     void namesNoClassAfterAHelper() {
+        check(namesNoClassAfterAHelperRule());
+    }
+
+    private ArchRule namesNoClassAfterAHelperRule() {
         var rule = noClasses().should().haveSimpleNameEndingWith("Util");
         for (var suffix : List.of("Utils", "Helper", "Helpers", "Manager", "Impl", "Dto", "DTO", "Mapper")) {
             rule = rule.orShould().haveSimpleNameEndingWith(suffix);
         }
-        check(rule.as("no class is named *Util, *Helper, *Manager, *Impl, *Dto or *Mapper"));
+        return rule.as("no class is named *Util, *Helper, *Manager, *Impl, *Dto or *Mapper");
     }
 
     @Test
     void namesNoPackageAfterATechnicalType() {
-        check(noClasses()
+        check(namesNoPackageAfterATechnicalTypeRule());
+    }
+
+    private ArchRule namesNoPackageAfterATechnicalTypeRule() {
+        return noClasses()
                 .should()
                 .resideInAnyPackage(
                         "..controller..",
@@ -156,17 +179,25 @@ public abstract class ModuleStructure {
                         "..utils..",
                         "..helper..",
                         "..common..")
-                .as("packages are features, never named after a technical type (controller, service, dto, util …)"));
+                .as("packages are features, never named after a technical type (controller, service, dto, util …)");
     }
 
     @Test
     void takesDependenciesThroughConstructors() {
-        check(GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
+        check(takesDependenciesThroughConstructorsRule());
+    }
+
+    private ArchRule takesDependenciesThroughConstructorsRule() {
+        return GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
     }
 
     @Test
     void logsThroughTheLoggerNeverToTheStandardStreams() {
-        check(noClasses()
+        check(logsThroughTheLoggerNeverToTheStandardStreamsRule());
+    }
+
+    private ArchRule logsThroughTheLoggerNeverToTheStandardStreamsRule() {
+        return noClasses()
                 .should()
                 .accessTargetWhere(DescribedPredicate.describe(
                         "System.out, System.err or printStackTrace() outside a command-line main method",
@@ -175,7 +206,35 @@ public abstract class ModuleStructure {
                                                 && Set.of("out", "err").contains(access.getName())
                                         || access.getTargetOwner().isAssignableTo(Throwable.class)
                                                 && access.getName().equals("printStackTrace"))))
-                .as("services log through their logger, never to the standard streams (a main method may print)"));
+                .as("services log through their logger, never to the standard streams (a main method may print)");
+    }
+
+    /** A known violation that no longer occurs is removed from the list, so the list cannot hide a new one. */
+    @Test
+    void listsOnlyKnownViolationsThatStillOccur() {
+        var occurring = new ArrayList<>(moduleViolations());
+        for (var rule : List.of(
+                keepsEntitiesAndRepositoriesInsideTheirFeatureRule(),
+                controllersDoNotTouchTheDatabaseRule(),
+                readsTheTimeOnlyThroughAnInjectedClockRule(),
+                namesNoClassAfterAHelperRule(),
+                namesNoPackageAfterATechnicalTypeRule(),
+                takesDependenciesThroughConstructorsRule(),
+                logsThroughTheLoggerNeverToTheStandardStreamsRule(),
+                importsNoOtherServiceAndNothingOfTheSuiteButThePlatformRule())) {
+            occurring.addAll(rule.evaluate(imported()).getFailureReport().getDetails());
+        }
+        var stale = knownViolations().stream()
+                .filter(known -> occurring.stream().noneMatch(line -> line.contains(known)))
+                .toList();
+        if (!stale.isEmpty()) {
+            throw new AssertionError("Known violations of " + rootPackage + " that no longer occur (remove them):\n"
+                    + String.join("\n", stale));
+        }
+    }
+
+    private List<String> moduleViolations() {
+        return ApplicationModules.of(rootPackage).detectViolations().getMessages();
     }
 
     private void check(ArchRule rule) {

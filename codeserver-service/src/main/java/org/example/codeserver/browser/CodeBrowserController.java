@@ -219,6 +219,14 @@ class CodeBrowserController {
     }
 
     @ExceptionHandler
+    ModelAndView onValueSetStoreFull(SavedValueSetService.ValueSetStoreFullException ex) {
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Värdemängden sparades inte",
+                "Det går inte att spara fler värdemängder just nu. Försök igen senare eller kontakta förvaltningen.");
+    }
+
+    @ExceptionHandler
     ModelAndView onUnknownValueSet(ResourceNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "Okänd värdemängd", "Det finns ingen sparad värdemängd med den adressen.");
     }

@@ -1,6 +1,7 @@
 package org.example.codeserver.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.example.codeserver.codesystem.TerminologyService;
 import org.example.codeserver.fhir.TerminologyResourceService;
 import org.example.platform.security.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,9 @@ class CodeBrowserPagesTests {
 
     @Autowired
     TerminologyResourceService resources;
+
+    @Autowired
+    TerminologyService terminology;
 
     @LocalServerPort
     int port;
@@ -262,6 +268,28 @@ class CodeBrowserPagesTests {
         assertThat(http.getForEntity("/codes/vardemangder/kb-none", String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theSameValueSetSavedTwiceIsStoredOnce() throws Exception {
+        var first = post("name=Samma två&system=icd-10-se&urval=valda&code=I22&code=I21");
+        int stored = resources.search("ValueSet", null, null, null).size();
+        var again = post("name=Samma två&system=icd-10-se&urval=valda&code=I21&code=I22");
+        assertThat(again.status()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(again.location()).isEqualTo(first.location());
+        assertThat(resources.search("ValueSet", null, null, null)).hasSize(stored);
+        var otherName = post("name=Andra två&system=icd-10-se&urval=valda&code=I21&code=I22");
+        assertThat(otherName.location()).isNotEqualTo(first.location());
+    }
+
+    @Test
+    void savesAreRefusedAndNothingIsStoredOnceTheSavedCodesReachTheirLimit() {
+        int stored = resources.search("ValueSet", null, null, null).size();
+        var full = new SavedValueSetService(terminology, resources, 1);
+        assertThatThrownBy(() -> full.save(
+                        new SavedValueSetService.NewValueSet("Över gränsen", "icd-10-se", null, List.of("I21", "I22"))))
+                .isInstanceOf(SavedValueSetService.ValueSetStoreFullException.class);
+        assertThat(resources.search("ValueSet", null, null, null)).hasSize(stored);
     }
 
     /** Posts the form (values URL-encoded here) without following the redirect. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.example.fmb.content.VersionEvent.DocumentType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The editors' workflow for a diagnosis: a new draft version beside the published one, edits with
@@ -30,9 +27,8 @@ public class DiagnosisAuthoringService {
     private final DiagnosisVersionRepository versions;
     private final VersionEventRepository events;
     private final DraftValidationService validation;
-    private final PublishedContentService published;
+    private final VersionWorkflow workflow;
     private final JdbcTemplate jdbc;
-    private final FourEyesProperties fourEyes;
     private final Clock clock;
 
     DiagnosisAuthoringService(
@@ -40,17 +36,15 @@ public class DiagnosisAuthoringService {
             DiagnosisVersionRepository versions,
             VersionEventRepository events,
             DraftValidationService validation,
-            PublishedContentService published,
+            VersionWorkflow workflow,
             JdbcTemplate jdbc,
-            FourEyesProperties fourEyes,
             Clock clock) {
         this.diagnoses = diagnoses;
         this.versions = versions;
         this.events = events;
         this.validation = validation;
-        this.published = published;
+        this.workflow = workflow;
         this.jdbc = jdbc;
-        this.fourEyes = fourEyes;
         this.clock = clock;
     }
 
@@ -242,25 +236,23 @@ public class DiagnosisAuthoringService {
     @Transactional
     public DiagnosisVersionDetails approve(long diagnosisId, int versionNumber, String actor, String comment) {
         var version = find(diagnosisId, versionNumber);
-        var involved = new HashSet<String>();
-        involved.add(version.getCreatedBy());
-        events
-                .findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.DIAGNOSIS, List.of(version.getId()))
-                .stream()
-                .filter(e -> List.of("CREATED", "REVISED", "SUBMITTED", "RETIREMENT_PROPOSED")
-                        .contains(e.getAction()))
-                .forEach(e -> involved.add(e.getActor()));
         if (version.isRetirementProposal()) {
-            fourEyes.requireSecondPerson(
-                    involved, actor, "proposed retiring diagnosis " + diagnosisId + " and cannot confirm it");
+            workflow.requireSecondPerson(
+                    DocumentType.DIAGNOSIS,
+                    version,
+                    actor,
+                    "proposed retiring diagnosis " + diagnosisId + " and cannot confirm it");
             version.confirmRetirement(clock);
             endPredecessors(diagnosisId, version, version.getValidFrom(), actor);
             record(version, "RETIRED", actor, join(comment, List.of("from " + version.getValidFrom())));
             refreshAfterCommit();
             return details(version, List.of());
         }
-        fourEyes.requireSecondPerson(
-                involved, actor, "wrote or submitted version " + versionNumber + " and cannot approve it");
+        workflow.requireSecondPerson(
+                DocumentType.DIAGNOSIS,
+                version,
+                actor,
+                "wrote or submitted version " + versionNumber + " and cannot approve it");
         version.approve();
         record(version, "APPROVED", actor, comment);
         return details(version, List.of());
@@ -316,16 +308,12 @@ public class DiagnosisAuthoringService {
     }
 
     private void endPredecessors(long diagnosisId, DiagnosisVersion successor, LocalDate from, String actor) {
-        for (var other : versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId)) {
-            if (other != successor && other.isReplacedBy(from)) {
-                other.endValidity(from);
-                record(
-                        other,
-                        "VALIDITY_ENDED",
-                        actor,
-                        "Replaced by version " + successor.getVersionNumber() + " from " + from);
-            }
-        }
+        workflow.replacePredecessors(
+                DocumentType.DIAGNOSIS,
+                versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId),
+                successor,
+                from,
+                actor);
     }
 
     /** Code objects get their system from the list they are in; a typical case reuses its diagnosis' objects. */
@@ -431,16 +419,11 @@ public class DiagnosisAuthoringService {
     }
 
     private void record(DiagnosisVersion version, String action, String actor, String comment) {
-        events.save(new VersionEvent(DocumentType.DIAGNOSIS, version.getId(), action, actor, comment, clock));
+        workflow.record(DocumentType.DIAGNOSIS, version, action, actor, comment);
     }
 
     private void refreshAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                published.refresh();
-            }
-        });
+        workflow.refreshAfterCommit();
     }
 
     private long newTypicalCaseId() {

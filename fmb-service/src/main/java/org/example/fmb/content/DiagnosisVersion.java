@@ -28,7 +28,7 @@ import org.hibernate.type.SqlTypes;
  * the workflow (see {@link Status}) and its validity period.
  */
 @Entity
-class DiagnosisVersion {
+class DiagnosisVersion implements VersionedDocument {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -227,12 +227,14 @@ class DiagnosisVersion {
         lastUpdated = now(clock);
     }
 
-    boolean isReplacedBy(LocalDate from) {
+    @Override
+    public boolean isReplacedBy(LocalDate from) {
         return state.isReplacedBy(from);
     }
 
     /** Ends this version's validity on {@code successorFrom} (valid_to is exclusive). */
-    void endValidity(LocalDate successorFrom) {
+    @Override
+    public void endValidity(LocalDate successorFrom) {
         state.endValidity(successorFrom);
     }
 
@@ -346,7 +348,8 @@ class DiagnosisVersion {
                 purpose);
     }
 
-    Long getId() {
+    @Override
+    public Long getId() {
         return id;
     }
 
@@ -354,7 +357,8 @@ class DiagnosisVersion {
         return diagnosisId;
     }
 
-    int getVersionNumber() {
+    @Override
+    public int getVersionNumber() {
         return versionNumber;
     }
 
@@ -378,7 +382,8 @@ class DiagnosisVersion {
         return lastUpdated;
     }
 
-    String getCreatedBy() {
+    @Override
+    public String getCreatedBy() {
         return createdBy;
     }
 

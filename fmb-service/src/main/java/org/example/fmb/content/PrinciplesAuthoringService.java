@@ -3,13 +3,10 @@ package org.example.fmb.content;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import org.example.fmb.content.VersionEvent.DocumentType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The same workflow as for diagnoses, for the general principles for sick leave. */
 @Service
@@ -18,20 +15,17 @@ public class PrinciplesAuthoringService {
 
     private final PrinciplesVersionRepository versions;
     private final VersionEventRepository events;
-    private final PublishedContentService published;
-    private final FourEyesProperties fourEyes;
+    private final VersionWorkflow workflow;
     private final Clock clock;
 
     PrinciplesAuthoringService(
             PrinciplesVersionRepository versions,
             VersionEventRepository events,
-            PublishedContentService published,
-            FourEyesProperties fourEyes,
+            VersionWorkflow workflow,
             Clock clock) {
         this.versions = versions;
         this.events = events;
-        this.published = published;
-        this.fourEyes = fourEyes;
+        this.workflow = workflow;
         this.clock = clock;
     }
 
@@ -113,15 +107,9 @@ public class PrinciplesAuthoringService {
     @Transactional
     public PrinciplesVersionDetails approve(int number, String actor, String comment) {
         var version = find(number);
-        var authors = new HashSet<String>();
-        authors.add(version.getCreatedBy());
-        events
-                .findByDocumentTypeAndDocumentVersionIdInOrderByIdAsc(DocumentType.PRINCIPLES, List.of(version.getId()))
-                .stream()
-                .filter(e -> List.of("CREATED", "REVISED", "SUBMITTED").contains(e.getAction()))
-                .forEach(e -> authors.add(e.getActor()));
-        fourEyes.requireSecondPerson(
-                authors,
+        workflow.requireSecondPerson(
+                DocumentType.PRINCIPLES,
+                version,
                 actor,
                 "wrote or submitted version " + number + " of the general principles and cannot approve it");
         version.approve();
@@ -134,19 +122,10 @@ public class PrinciplesAuthoringService {
         var from = validFrom == null ? LocalDate.now(clock) : validFrom;
         var version = find(number);
         version.publish(from, clock);
-        for (var other : versions.findAllByOrderByVersionNumberDesc()) {
-            if (other != version && other.isReplacedBy(from)) {
-                other.endValidity(from);
-                record(other, "VALIDITY_ENDED", actor, "Replaced by version " + number + " from " + from);
-            }
-        }
+        workflow.replacePredecessors(
+                DocumentType.PRINCIPLES, versions.findAllByOrderByVersionNumberDesc(), version, from, actor);
         record(version, "PUBLISHED", actor, (comment == null ? "" : comment + "; ") + "valid from " + from);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                published.refresh();
-            }
-        });
+        workflow.refreshAfterCommit();
         return details(version);
     }
 
@@ -157,7 +136,7 @@ public class PrinciplesAuthoringService {
     }
 
     private void record(PrinciplesVersion version, String action, String actor, String comment) {
-        events.save(new VersionEvent(DocumentType.PRINCIPLES, version.getId(), action, actor, comment, clock));
+        workflow.record(DocumentType.PRINCIPLES, version, action, actor, comment);
     }
 
     private PrinciplesVersionDetails details(PrinciplesVersion v) {

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 
 /** One version of the general principles for sick leave ("Övergripande principer för sjukskrivning"). */
 @Entity
-class PrinciplesVersion {
+class PrinciplesVersion implements VersionedDocument {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,11 +79,13 @@ class PrinciplesVersion {
         lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    boolean isReplacedBy(LocalDate from) {
+    @Override
+    public boolean isReplacedBy(LocalDate from) {
         return state.isReplacedBy(from);
     }
 
-    void endValidity(LocalDate successorFrom) {
+    @Override
+    public void endValidity(LocalDate successorFrom) {
         state.endValidity(successorFrom);
     }
 
@@ -99,11 +101,13 @@ class PrinciplesVersion {
         return "Version " + versionNumber;
     }
 
-    Long getId() {
+    @Override
+    public Long getId() {
         return id;
     }
 
-    int getVersionNumber() {
+    @Override
+    public int getVersionNumber() {
         return versionNumber;
     }
 
@@ -131,7 +135,8 @@ class PrinciplesVersion {
         return lastUpdated;
     }
 
-    String getCreatedBy() {
+    @Override
+    public String getCreatedBy() {
         return createdBy;
     }
 

@@ -41,7 +41,7 @@ wc -l < "$WORK/ids.txt"
 
 start_service() { # $1 = log file, rest = extra env
   local log=$1; shift
-  env PORT="$PORT" EMBEDDED_DB_DIR="$DB_DIR" HOSP_SYNTHETIC_PERSONS="$PERSONS" \
+  env PORT="$PORT" EMBEDDED_DB_DIR="$DB_DIR" HOSP_SYNTHETIC_REGISTER_ENABLED=true HOSP_SYNTHETIC_PERSONS="$PERSONS" \
     JWK_SET_URI="http://127.0.0.1:$JWKS_PORT/jwks.json" LOGGING_LEVEL_ROOT=WARN \
     LOGGING_LEVEL_ORG_EXAMPLE_HOSP_SYNTHETIC=INFO "$@" \
     java $JAVA_OPTS -jar "$JAR" > "$log" 2>&1 &

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UnavailableServiceTests {
 
-    static final int CLOSED_PORT = closedPort();
+    /**
+     * A port held, for the whole test, by a socket that is bound but never listens: a connection to it is refused, and
+     * no other process can take the port meanwhile (a port found free and released could be taken before use).
+     */
+    static final Socket CLOSED = closedPort();
+
+    static final int CLOSED_PORT = CLOSED.getLocalPort();
     static final DroppingService DROPPING = new DroppingService();
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +54,7 @@ class UnavailableServiceTests {
     @AfterAll
     static void stop() throws IOException {
         DROPPING.close();
+        CLOSED.close();
     }
 
     @Test
@@ -105,9 +115,11 @@ class UnavailableServiceTests {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static int closedPort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static Socket closedPort() {
+        try {
+            var socket = new Socket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -87,6 +87,11 @@ public final class SuiteLauncher {
         gatewayEnvironment.put("HOSP_URL", "http://localhost:" + (portBase + 3));
         gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
         gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
+        // the local run is the demo: HoSp loads its demo persons and synthetic register (off by default elsewhere)
+        var hospEnvironment = new HashMap<>(common);
+        hospEnvironment.put(
+                "HOSP_SYNTHETIC_REGISTER_ENABLED",
+                System.getenv().getOrDefault("HOSP_SYNTHETIC_REGISTER_ENABLED", "true"));
         var deathCertificateEnvironment = new HashMap<>(common);
         deathCertificateEnvironment.putAll(
                 LocalMutualTls.environment(dataDirectory, portBase + 363)); // SUITE_MTLS=true
@@ -95,7 +100,7 @@ public final class SuiteLauncher {
                 new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
                 new SuiteService(
                         "codeserver-service", "codeserver-service", portBase + 2, "codeserver_service", large, common),
-                new SuiteService("hosp-service", "hosp-service", portBase + 3, "hosp_service", small, common),
+                new SuiteService("hosp-service", "hosp-service", portBase + 3, "hosp_service", small, hospEnvironment),
                 new SuiteService(
                         "death-certificate-service",
                         "death-certificate-service",

@@ -39,6 +39,20 @@ class SuiteLauncherTests {
     }
 
     @Test
+    void turnsOnHospsDemoRegisterInTheLocalRunOnly() {
+        assertThat(launcher.services())
+                .filteredOn(service -> service.environment().containsKey("HOSP_SYNTHETIC_REGISTER_ENABLED"))
+                .singleElement()
+                .satisfies(hosp -> {
+                    assertThat(hosp.database()).isEqualTo("hosp_service");
+                    assertThat(hosp.environment())
+                            .containsEntry(
+                                    "HOSP_SYNTHETIC_REGISTER_ENABLED",
+                                    System.getenv().getOrDefault("HOSP_SYNTHETIC_REGISTER_ENABLED", "true"));
+                });
+    }
+
+    @Test
     void startsEveryServiceWithOptionsThisJvmAccepts() throws Exception {
         var java = ProcessHandle.current().info().command().orElse("java");
         for (var service : launcher.services()) {

@@ -3,7 +3,7 @@ package org.example.gateway.routing;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.example.platform.web.RequestTooLargeException;
+import org.example.platform.error.RequestTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.example.hosp.identity.IdentityNumber;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditService audit;
+    private final Clock clock;
 
-    AuditController(AuditService audit) {
+    AuditController(AuditService audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -46,7 +49,8 @@ class AuditController {
                     OffsetDateTime to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        var number = identityNumber == null || identityNumber.isBlank() ? null : IdentityNumber.parse(identityNumber);
+        var number =
+                identityNumber == null || identityNumber.isBlank() ? null : IdentityNumber.parse(identityNumber, clock);
         return audit.search(number, from, to, page, size);
     }
 }

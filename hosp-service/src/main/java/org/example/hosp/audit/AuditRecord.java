@@ -29,7 +29,8 @@ public record AuditRecord(IdentityNumber identityNumber, AccessKind kind, String
         return itemsLiteral(items);
     }
 
-    static String itemsLiteral(Set<RegisterItem> items) {
+    /** The items as a PostgreSQL array literal in 6 § order, e.g. {@code {1,3,5}}. */
+    public static String itemsLiteral(Set<RegisterItem> items) {
         var builder = new StringBuilder(20).append('{');
         for (var item : RegisterItem.values()) {
             if (items.contains(item)) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,10 +34,12 @@ public class ChangeService {
 
     private final JdbcClient jdbc;
     private final AuditService audit;
+    private final Clock clock;
 
-    ChangeService(JdbcClient jdbc, AuditService audit) {
+    ChangeService(JdbcClient jdbc, AuditService audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -91,7 +94,7 @@ public class ChangeService {
             audited.merge(
                     entry.change().identityNumber(),
                     new AuditRecord(
-                            IdentityNumber.parse(entry.change().identityNumber()),
+                            IdentityNumber.parse(entry.change().identityNumber(), clock),
                             AccessKind.CHANGE_FEED,
                             entry.kind() == null ? AuditRecord.PROTECTED_IDENTITY : AuditRecord.FOUND,
                             items),

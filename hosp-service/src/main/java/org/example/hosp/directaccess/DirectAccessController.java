@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import org.example.hosp.access.AccessService;
 import org.example.hosp.identity.IdentityNumber;
 import org.example.hosp.register.PersonNotFoundException;
@@ -30,10 +31,12 @@ class DirectAccessController {
 
     private final DirectAccessService directAccess;
     private final AccessService access;
+    private final Clock clock;
 
-    DirectAccessController(DirectAccessService directAccess, AccessService access) {
+    DirectAccessController(DirectAccessService directAccess, AccessService access, Clock clock) {
         this.directAccess = directAccess;
         this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping("/persons/{identityNumber}")
@@ -53,7 +56,7 @@ class DirectAccessController {
                     String identityNumber,
             @AuthenticationPrincipal Jwt token) {
         var caller = access.grant(token);
-        return directAccess.lookUp(caller, IdentityNumber.parse(identityNumber));
+        return directAccess.lookUp(caller, IdentityNumber.parse(identityNumber, clock));
     }
 
     @PostMapping("/licence-checks")

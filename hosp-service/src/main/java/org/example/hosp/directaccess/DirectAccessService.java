@@ -1,5 +1,6 @@
 package org.example.hosp.directaccess;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,16 @@ public class DirectAccessService {
     private static final Set<RegisterItem> LICENCE_CHECK_ITEMS =
             Set.of(RegisterItem.PROFESSION, RegisterItem.TRIAL_PERIOD_AND_REVOCATION);
 
+    private final DirectAccessRepository lookups;
     private final RegisterService register;
     private final AuditService audit;
+    private final Clock clock;
 
-    DirectAccessService(RegisterService register, AuditService audit) {
+    DirectAccessService(DirectAccessRepository lookups, RegisterService register, AuditService audit, Clock clock) {
+        this.lookups = lookups;
         this.register = register;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -44,8 +49,7 @@ public class DirectAccessService {
      * its audit row are one statement, so one cannot commit without the other.
      */
     public PersonView lookUp(Caller caller, IdentityNumber identityNumber) {
-        var person = register.find(
-                identityNumber, audit.lookupInsert(caller, identityNumber, PersonView.PROTECTED_IDENTITY_ITEMS));
+        var person = lookups.lookUp(caller, identityNumber, PersonView.PROTECTED_IDENTITY_ITEMS);
         if (person.isEmpty()) {
             throw new PersonNotFoundException();
         }
@@ -62,7 +66,7 @@ public class DirectAccessService {
             throw new DirectAccessNotPermittedException(
                     caller.actorType(), "licence checks, which need register items 3 and 7");
         }
-        var checks = validate(request);
+        var checks = validate(request, clock);
         var numbers = checks.stream().map(ValidCheck::identityNumber).distinct().toList();
         var held = register.licencesHeldToday(numbers);
         var results = checks.stream()
@@ -96,7 +100,7 @@ public class DirectAccessService {
         return licences != null && !licences.protectedIdentity();
     }
 
-    static List<ValidCheck> validate(LicenceCheckRequest request) {
+    static List<ValidCheck> validate(LicenceCheckRequest request, Clock clock) {
         if (request == null || request.checks() == null || request.checks().isEmpty()) {
             throw new InvalidLicenceChecksException(
                     "checks must hold 1 to 1,000 entries.", List.of(error("checks", "must hold 1 to 1,000 entries")));
@@ -116,7 +120,7 @@ public class DirectAccessService {
             }
             IdentityNumber number = null;
             try {
-                number = IdentityNumber.parse(check.identityNumber());
+                number = IdentityNumber.parse(check.identityNumber(), clock);
             } catch (MalformedIdentityNumberException e) {
                 errors.add(error("checks[" + i + "].identityNumber", e.getMessage()));
             }

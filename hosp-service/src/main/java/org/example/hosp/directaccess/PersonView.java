@@ -46,14 +46,15 @@ public record PersonView(
 
     static PersonView of(RegisteredPerson person, Set<RegisterItem> items) {
         var identity = items.contains(RegisterItem.IDENTITY);
-        if (person.protectedIdentity()) {
+        var who = person.identity();
+        if (who.protectedIdentity()) {
             return new PersonView(
-                    person.identityNumber().value(),
-                    person.birthDate(),
+                    who.identityNumber().value(),
+                    who.birthDate(),
                     null,
                     null,
                     null,
-                    person.deceased(),
+                    who.deceased(),
                     null,
                     null,
                     null,
@@ -68,13 +69,13 @@ public record PersonView(
         var restrictionItems =
                 items.contains(RegisterItem.TRIAL_PERIOD_AND_REVOCATION) || items.contains(RegisterItem.PRESCRIBING);
         return new PersonView(
-                identity ? person.identityNumber().value() : null,
-                identity ? person.birthDate() : null,
-                identity ? person.givenName() : null,
-                identity ? person.familyName() : null,
-                identity ? person.sex() : null,
-                identity ? person.deceased() : null,
-                items.contains(RegisterItem.FOLKBOKFORINGSORT) ? person.folkbokforingsort() : null,
+                identity ? who.identityNumber().value() : null,
+                identity ? who.birthDate() : null,
+                identity ? who.givenName() : null,
+                identity ? who.familyName() : null,
+                identity ? who.sex() : null,
+                identity ? who.deceased() : null,
+                items.contains(RegisterItem.FOLKBOKFORINGSORT) ? who.folkbokforingsort() : null,
                 profession || dates
                         ? person.licences().stream()
                                 .map(licence -> new LicenceView(
@@ -113,10 +114,14 @@ public record PersonView(
                                 .toList()
                         : null,
                 items.contains(RegisterItem.PRESCRIBING)
-                        ? new PrescribingView(person.prescriberCode(), person.prescribingScope())
+                        ? new PrescribingView(
+                                person.prescribing().prescriberCode(),
+                                person.prescribing().scope())
                         : null,
                 items.contains(RegisterItem.ADMINISTRATIVE)
-                        ? new AdministrativeView(person.registeredAt(), person.updatedAt())
+                        ? new AdministrativeView(
+                                person.recorded().registeredAt(),
+                                person.recorded().updatedAt())
                         : null);
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import org.example.hosp.identity.IdentityNumber;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RegisterController {
 
     private final RegisterService register;
+    private final Clock clock;
 
-    RegisterController(RegisterService register) {
+    RegisterController(RegisterService register, Clock clock) {
         this.register = register;
+        this.clock = clock;
     }
 
     @PostMapping("/licences")
@@ -48,7 +51,7 @@ class RegisterController {
             @PathVariable String identityNumber,
             @Valid @RequestBody NewLicence request,
             @AuthenticationPrincipal Jwt token) {
-        return register.issueLicence(IdentityNumber.parse(identityNumber), request, token.getSubject());
+        return register.issueLicence(IdentityNumber.parse(identityNumber, clock), request, token.getSubject());
     }
 
     @PostMapping("/licences/{professionCode}/specialist-certificates")
@@ -65,7 +68,7 @@ class RegisterController {
             @Valid @RequestBody NewSpecialistCertificate request,
             @AuthenticationPrincipal Jwt token) {
         return register.addSpecialistCertificate(
-                IdentityNumber.parse(identityNumber), professionCode, request, token.getSubject());
+                IdentityNumber.parse(identityNumber, clock), professionCode, request, token.getSubject());
     }
 
     @PostMapping("/licences/{professionCode}/restrictions")
@@ -79,7 +82,8 @@ class RegisterController {
             @PathVariable String professionCode,
             @Valid @RequestBody NewRestriction request,
             @AuthenticationPrincipal Jwt token) {
-        return register.restrict(IdentityNumber.parse(identityNumber), professionCode, request, token.getSubject());
+        return register.restrict(
+                IdentityNumber.parse(identityNumber, clock), professionCode, request, token.getSubject());
     }
 
     @PostMapping("/licences/{professionCode}/revocation")
@@ -93,7 +97,8 @@ class RegisterController {
             @PathVariable String professionCode,
             @Valid @RequestBody LicenceRevocation request,
             @AuthenticationPrincipal Jwt token) {
-        return register.revoke(IdentityNumber.parse(identityNumber), professionCode, request, token.getSubject());
+        return register.revoke(
+                IdentityNumber.parse(identityNumber, clock), professionCode, request, token.getSubject());
     }
 
     @PostMapping("/restrictions/{restrictionId}/lifting")
@@ -106,7 +111,7 @@ class RegisterController {
             @PathVariable long restrictionId,
             @Valid @RequestBody RestrictionLifting request,
             @AuthenticationPrincipal Jwt token) {
-        return register.lift(IdentityNumber.parse(identityNumber), restrictionId, request, token.getSubject());
+        return register.lift(IdentityNumber.parse(identityNumber, clock), restrictionId, request, token.getSubject());
     }
 
     @ExceptionHandler

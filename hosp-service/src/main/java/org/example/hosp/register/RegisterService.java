@@ -1,21 +1,13 @@
 package org.example.hosp.register;
 
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.example.hosp.access.RegisterItem;
-import org.example.hosp.audit.AuditInsert;
 import org.example.hosp.changes.ChangeKind;
 import org.example.hosp.changes.ChangeService;
 import org.example.hosp.changes.NewChange;
@@ -23,7 +15,6 @@ import org.example.hosp.identity.IdentityNumber;
 import org.example.hosp.system.TransactionConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the register for the other features, and carries out the registrar's updates, each with its change event. */
@@ -41,128 +32,6 @@ public class RegisterService {
         this.jdbc = jdbc;
         this.changes = changes;
         this.clock = clock;
-    }
-
-    /**
-     * The person with everything the register holds; runs in the caller's transaction when there is one. This is
-     * the hot path of direct access, so it is one prepared statement (one round trip): the person row, joined to one
-     * row per licence, specialist certificate, restriction and education, or to nothing when the person has none.
-     * Licence rows come first ({@code order by kind}: E, L, R, S), so certificates and restrictions find theirs.
-     * The audit row of the read is written by the same statement ({@link AuditInsert}); the statement is then its
-     * own transaction, so none is started here (one in progress is joined) and the read is not read-only.
-     */
-    @Transactional(transactionManager = TransactionConfiguration.DIRECT_ACCESS, propagation = Propagation.SUPPORTS)
-    public Optional<RegisteredPerson> find(IdentityNumber identityNumber, AuditInsert audit) {
-        var statement = jdbc.sql(audit.withClause() + FIND_PERSON);
-        int index = 1;
-        for (var parameter : audit.parameters()) {
-            statement = statement.param(index++, parameter, Types.VARCHAR);
-        }
-        return statement.param(index, identityNumber.value(), Types.VARCHAR).query(rs -> {
-            if (!rs.next()) {
-                return Optional.<RegisteredPerson>empty();
-            }
-            var educations = new ArrayList<RegisteredEducation>(2);
-            var licences = new LinkedHashMap<Long, LicenceParts>(4);
-            var found = new RegisteredPerson(
-                    identityNumber,
-                    rs.getObject(1, LocalDate.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getBoolean(6),
-                    rs.getBoolean(7),
-                    new ArrayList<>(2),
-                    educations,
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getObject(10, OffsetDateTime.class).toInstant(),
-                    rs.getObject(11, OffsetDateTime.class).toInstant());
-            do {
-                var kind = rs.getString(12);
-                if (kind == null) {
-                    break;
-                }
-                var code = rs.getString(14);
-                var firstDate = rs.getObject(15, LocalDate.class);
-                switch (kind) {
-                    case "E" ->
-                        educations.add(new RegisteredEducation(code, rs.getString(17), rs.getString(18), firstDate));
-                    case "L" ->
-                        licences.put(
-                                rs.getLong(13),
-                                new LicenceParts(
-                                        Profession.of(code), firstDate, new ArrayList<>(2), new ArrayList<>(1)));
-                    case "R" ->
-                        licences.get(rs.getLong(13))
-                                .restrictions()
-                                .add(new RegisteredRestriction(
-                                        rs.getLong(19),
-                                        code,
-                                        RestrictionCode.of(code).title(),
-                                        firstDate,
-                                        rs.getObject(16, LocalDate.class),
-                                        rs.getString(17)));
-                    default ->
-                        licences.get(rs.getLong(13))
-                                .certificates()
-                                .add(new RegisteredSpecialistCertificate(code, rs.getString(17), firstDate));
-                }
-            } while (rs.next());
-            educations.sort(Comparator.comparing(RegisteredEducation::examDate));
-            licences.values().stream()
-                    .map(LicenceParts::toRecord)
-                    .sorted(Comparator.comparing(RegisteredLicence::licensedOn)
-                            .thenComparing(RegisteredLicence::professionCode))
-                    .forEach(found.licences()::add);
-            return Optional.of(found);
-        });
-    }
-
-    private static final String FIND_PERSON = """
-            select p.birth_date, p.given_name, p.family_name, p.sex, p.folkbokforingsort, p.protected_identity,
-                p.deceased, p.prescriber_code, p.prescribing_scope, p.registered_at, p.updated_at,
-                c.kind, c.licence_id, c.code, c.first_date, c.second_date, c.text, c.country, c.restriction_id
-            from person p
-            left join lateral (
-                select 'L' as kind, l.id as licence_id, l.profession_code as code, l.licensed_on as first_date,
-                    null::date as second_date, null::varchar as text, null::varchar as country,
-                    null::bigint as restriction_id
-                from licence l where l.identity_number = p.identity_number
-                union all
-                select 'S', s.licence_id, s.speciality_code, s.certified_on, null, s.speciality_name, null, null
-                from specialist_certificate s join licence l on l.id = s.licence_id
-                where l.identity_number = p.identity_number
-                union all
-                select 'R', r.licence_id, r.code, r.valid_from, r.valid_to, r.description, null, r.id
-                from restriction r join licence l on l.id = r.licence_id where l.identity_number = p.identity_number
-                union all
-                select 'E', null, e.profession_code, e.exam_date, null, e.school, e.country, null
-                from education e where e.identity_number = p.identity_number
-            ) c on true
-            where p.identity_number = ?
-            order by c.kind
-            """;
-
-    private record LicenceParts(
-            Profession profession,
-            LocalDate licensedOn,
-            List<RegisteredSpecialistCertificate> certificates,
-            List<RegisteredRestriction> restrictions) {
-
-        RegisteredLicence toRecord() {
-            certificates.sort(Comparator.comparing(RegisteredSpecialistCertificate::certifiedOn)
-                    .thenComparing(RegisteredSpecialistCertificate::specialityCode));
-            restrictions.sort(
-                    Comparator.comparing(RegisteredRestriction::validFrom).thenComparing(RegisteredRestriction::id));
-            return new RegisteredLicence(
-                    profession.code(),
-                    profession.title(),
-                    licensedOn,
-                    List.copyOf(certificates),
-                    List.copyOf(restrictions));
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.example.hosp.synthetic;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.example.hosp.register.RegisterRows;
 
 /** The named demo persons with fixed identity numbers (listed in docs/hosp.md), loaded with the synthetic register. */
 final class DemoPersons {

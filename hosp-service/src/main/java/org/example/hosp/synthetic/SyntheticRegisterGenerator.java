@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.example.hosp.identity.IdentityNumber;
+import org.example.hosp.register.RegisterRows;
 
 /**
  * Generates a realistic, fully synthetic register from a fixed seed: the same seed always gives the same persons
@@ -236,12 +237,12 @@ public final class SyntheticRegisterGenerator {
         var rows = new RegisterRows(firstLicenceId);
         for (int i = 0; i < persons; i++) {
             person(rows);
-            if (rows.personCount == chunkSize) {
+            if (rows.personCount() == chunkSize) {
                 sink.accept(rows);
                 rows = new RegisterRows(rows.nextLicenceId());
             }
         }
-        if (rows.personCount > 0) {
+        if (rows.personCount() > 0) {
             sink.accept(rows);
         }
     }

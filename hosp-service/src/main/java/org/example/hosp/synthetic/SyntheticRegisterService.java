@@ -1,15 +1,14 @@
 package org.example.hosp.synthetic;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.example.hosp.register.RegisterLoadService;
+import org.example.hosp.register.RegisterRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,12 +36,15 @@ class SyntheticRegisterService implements ApplicationRunner {
     }
 
     private final DataSource dataSource;
+    private final RegisterLoadService register;
     private final SyntheticRegisterProperties properties;
     private volatile State state = State.PENDING;
     private volatile String detail = "";
 
-    SyntheticRegisterService(DataSource dataSource, SyntheticRegisterProperties properties) {
+    SyntheticRegisterService(
+            DataSource dataSource, RegisterLoadService register, SyntheticRegisterProperties properties) {
         this.dataSource = dataSource;
+        this.register = register;
         this.properties = properties;
     }
 
@@ -105,32 +107,20 @@ class SyntheticRegisterService implements ApplicationRunner {
                         }
                     }
                 }
-                try (var statement = connection.createStatement();
-                        var existing = statement.executeQuery("select exists (select 1 from person)")) {
-                    existing.next();
-                    if (existing.getBoolean(1)) {
-                        detail = "The register already holds persons it did not load; no synthetic data added.";
-                        log.warn("The register already holds persons that the synthetic loader did not load; "
-                                + "not adding synthetic persons (set hosp.synthetic-register.enabled=false)");
-                        connection.commit();
-                        return 0;
-                    }
+                if (register.holdsPersons(connection)) {
+                    detail = "The register already holds persons it did not load; no synthetic data added.";
+                    log.warn("The register already holds persons that the synthetic loader did not load; "
+                            + "not adding synthetic persons (set hosp.synthetic-register.enabled=false)");
+                    connection.commit();
+                    return 0;
                 }
-                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                long firstLicenceId;
-                try (var statement = connection.createStatement();
-                        var max = statement.executeQuery("select coalesce(max(id), 0) + 1 from licence")) {
-                    max.next();
-                    firstLicenceId = max.getLong(1);
-                }
-                var demo = new RegisterRows(firstLicenceId);
+                var demo = new RegisterRows(register.nextLicenceId(connection));
                 DemoPersons.write(demo);
-                copy(copy, demo);
-                copyGenerated(copy, demo.nextLicenceId());
+                register.copy(connection, demo);
+                copyGenerated(connection, demo.nextLicenceId());
                 long millis = (System.nanoTime() - started) / 1_000_000;
+                register.finishLoad(connection);
                 try (var statement = connection.createStatement()) {
-                    statement.execute("select setval(pg_get_serial_sequence('licence', 'id'), "
-                            + "(select max(id) from licence))");
                     statement.execute("insert into synthetic_register_load (id, persons, seed, duration_ms) values (1, "
                             + properties.persons() + ", " + properties.seed() + ", " + millis + ")");
                 }
@@ -146,9 +136,7 @@ class SyntheticRegisterService implements ApplicationRunner {
                 throw e;
             }
             connection.setAutoCommit(true);
-            try (var statement = connection.createStatement()) {
-                statement.execute("analyze person, licence, specialist_certificate, restriction, education");
-            }
+            register.analyze(connection);
         }
         return properties.persons();
     }
@@ -157,7 +145,7 @@ class SyntheticRegisterService implements ApplicationRunner {
      * Generates on a second thread while this one streams the finished chunks into COPY, so that generating and
      * loading overlap. A bounded queue keeps at most a few chunks in memory.
      */
-    private void copyGenerated(CopyManager copy, long firstLicenceId) throws SQLException, IOException {
+    private void copyGenerated(Connection connection, long firstLicenceId) throws SQLException, IOException {
         BlockingQueue<RegisterRows> chunks = new ArrayBlockingQueue<>(3);
         var end = new RegisterRows(0);
         var failure = new RuntimeException[1];
@@ -177,7 +165,7 @@ class SyntheticRegisterService implements ApplicationRunner {
         generator.start();
         try {
             for (var rows = chunks.take(); rows != end; rows = chunks.take()) {
-                copy(copy, rows);
+                register.copy(connection, rows);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,28 +187,5 @@ class SyntheticRegisterService implements ApplicationRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while generating the synthetic register", e);
         }
-    }
-
-    private static void copy(CopyManager copy, RegisterRows rows) throws SQLException, IOException {
-        copy.copyIn(
-                "copy person (identity_number, birth_date, given_name, family_name, sex, folkbokforingsort, "
-                        + "protected_identity, deceased, prescriber_code, prescribing_scope, registered_at, updated_at) "
-                        + "from stdin with (format csv)",
-                new StringReader(rows.persons.toString()));
-        copy.copyIn(
-                "copy licence (id, identity_number, profession_code, licensed_on) from stdin with (format csv)",
-                new StringReader(rows.licences.toString()));
-        copy.copyIn(
-                "copy specialist_certificate (licence_id, speciality_code, speciality_name, certified_on) "
-                        + "from stdin with (format csv)",
-                new StringReader(rows.specialistCertificates.toString()));
-        copy.copyIn(
-                "copy restriction (licence_id, code, valid_from, valid_to, description) "
-                        + "from stdin with (format csv)",
-                new StringReader(rows.restrictions.toString()));
-        copy.copyIn(
-                "copy education (identity_number, profession_code, school, country, exam_date) "
-                        + "from stdin with (format csv)",
-                new StringReader(rows.educations.toString()));
     }
 }

@@ -121,7 +121,7 @@ class AuditIntegrationTests {
     @Test
     void refusesToWriteAnAuditRowOutsideTheReadsTransaction() {
         var read = new AuditRecord(
-                IdentityNumber.parse(SPECIALIST_DOCTOR),
+                IdentityNumber.parse(SPECIALIST_DOCTOR, LocalDate.of(2026, 1, 1)),
                 AccessKind.PERSON_LOOKUP,
                 AuditRecord.FOUND,
                 Set.of(RegisterItem.IDENTITY));

@@ -80,20 +80,12 @@ class PersonViewTests {
     @Test
     void showsAnItemThatIsPermittedButEmptyAsAnEmptyList() throws Exception {
         var nurse = new RegisteredPerson(
-                DOCTOR.identityNumber(),
-                DOCTOR.birthDate(),
-                "Karin",
-                "Lind",
-                "FEMALE",
-                "Uppsala",
-                false,
-                false,
+                DOCTOR.identity(),
                 List.of(new RegisteredLicence("SJ", "Sjuksköterska", LocalDate.of(1997, 6, 15), List.of(), List.of())),
                 List.of(),
-                null,
-                null,
-                Instant.parse("2020-01-01T00:00:00Z"),
-                Instant.parse("2020-01-01T00:00:00Z"));
+                new RegisteredPerson.Prescribing(null, null),
+                new RegisteredPerson.Recorded(
+                        Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-01T00:00:00Z")));
         var json = json(PersonView.of(nurse, itemsOf("PUBLIC_CARE_PROVIDER")));
         assertThat(json.get("specialistCertificates").isArray()).isTrue();
         assertThat(json.get("specialistCertificates")).isEmpty();
@@ -180,19 +172,19 @@ class PersonViewTests {
                         new RegisteredRestriction(
                                 3, "003", "Begränsad förskrivningsrätt", LocalDate.of(2020, 1, 1), null, null)));
         return new RegisteredPerson(
-                IdentityNumber.parse("197003122442"),
-                LocalDate.of(1970, 3, 12),
-                "Karin",
-                "Lind",
-                "FEMALE",
-                "Uppsala",
-                protectedIdentity,
-                false,
+                new RegisteredPerson.Identity(
+                        IdentityNumber.parse("197003122442", LocalDate.of(2026, 1, 1)),
+                        LocalDate.of(1970, 3, 12),
+                        "Karin",
+                        "Lind",
+                        "FEMALE",
+                        "Uppsala",
+                        protectedIdentity,
+                        false),
                 List.of(licence),
                 List.of(new RegisteredEducation("LK", "Uppsala universitet", "SE", LocalDate.of(1995, 1, 20))),
-                "7000011",
-                "FULL",
-                Instant.parse("1997-06-15T07:00:00Z"),
-                Instant.parse("2008-02-01T07:00:00Z"));
+                new RegisteredPerson.Prescribing("7000011", "FULL"),
+                new RegisteredPerson.Recorded(
+                        Instant.parse("1997-06-15T07:00:00Z"), Instant.parse("2008-02-01T07:00:00Z")));
     }
 }

@@ -2,11 +2,14 @@ package org.example.hosp.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.example.hosp.HospIntegrationTest;
 import org.example.hosp.identity.IdentityNumber;
+import org.example.hosp.register.RegisterRows;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +57,7 @@ class SyntheticRegisterTests {
     void storesOnlyValidUniqueIdentityNumbersWithMatchingBirthDates() {
         var rows = jdbc.queryForList("select identity_number, birth_date::text as birth_date from person");
         assertThat(rows).allSatisfy(row -> {
-            var number = IdentityNumber.parse((String) row.get("identity_number"));
+            var number = IdentityNumber.parse((String) row.get("identity_number"), LocalDate.now(ZoneOffset.UTC));
             assertThat(number.birthDate().toString()).isEqualTo(row.get("birth_date"));
         });
     }
@@ -89,7 +92,9 @@ class SyntheticRegisterTests {
         assertThat(firstNumbers(20060196L, 500))
                 .isEqualTo(firstNumbers(20060196L, 500))
                 .doesNotHaveDuplicates()
-                .allMatch(IdentityNumber::isValid)
+                .allSatisfy(number -> assertThat(IdentityNumber.parse(number, LocalDate.now(ZoneOffset.UTC))
+                                .value())
+                        .isEqualTo(number))
                 .doesNotContainAnyElementsOf(DemoPersons.IDENTITY_NUMBERS);
         assertThat(firstNumbers(1L, 50)).isNotEqualTo(firstNumbers(20060196L, 50));
     }
@@ -97,9 +102,9 @@ class SyntheticRegisterTests {
     @Test
     void generatesTheSameFirstPersonsWhateverTheTotal() {
         var small = new ArrayList<String>();
-        new SyntheticRegisterGenerator(7L).generate(100, 30, 1, rows -> small.add(rows.persons.toString()));
+        new SyntheticRegisterGenerator(7L).generate(100, 30, 1, rows -> small.add(rows.personsCsv()));
         var large = new StringBuilder();
-        new SyntheticRegisterGenerator(7L).generate(300, 1000, 1, rows -> large.append(rows.persons));
+        new SyntheticRegisterGenerator(7L).generate(300, 1000, 1, rows -> large.append(rows.personsCsv()));
         assertThat(large.toString()).startsWith(String.join("", small));
         var unique = new HashSet<String>();
         large.toString().lines().forEach(line -> unique.add(line.substring(0, 12)));

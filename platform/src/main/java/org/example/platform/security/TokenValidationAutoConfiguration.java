@@ -1,15 +1,15 @@
 package org.example.platform.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -21,7 +21,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Keeps token validation cheap on every service and the gateway, where it runs on every request:
  * <ul>
- * <li>each {@link JwtDecoder} is wrapped in a {@link CachingJwtDecoder} ({@code platform.security.token-cache.*});</li>
+ * <li>each {@link JwtDecoder} is wrapped in a {@link CachingJwtDecoder} ({@link TokenCacheProperties}, {@code platform.security.token-cache.*});</li>
  * <li>Spring Security's firewall checks header values (a bearer token is ~750 characters, read several times per
  * request) with a plain loop for printable ASCII and falls back to its own Unicode pattern for anything else, so it
  * accepts and refuses exactly what the default firewall does;</li>
@@ -36,27 +36,22 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @AutoConfiguration
 @ConditionalOnClass({JwtDecoder.class, HttpFirewall.class})
+@EnableConfigurationProperties(TokenCacheProperties.class)
 public class TokenValidationAutoConfiguration {
 
     private static final Pattern DEFAULT_HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
 
     @Bean
-    static BeanPostProcessor cachingJwtDecoders(Environment environment) {
+    static BeanPostProcessor cachingJwtDecoders(ObjectProvider<TokenCacheProperties> properties) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof JwtDecoder decoder
-                        && !(bean instanceof CachingJwtDecoder)
-                        && environment.getProperty("platform.security.token-cache.enabled", Boolean.class, true)) {
-                    return new CachingJwtDecoder(
-                            decoder,
-                            environment.getProperty(
-                                    "platform.security.token-cache.maximum-tokens", Long.class, 10_000L),
-                            environment.getProperty(
-                                    "platform.security.token-cache.time-to-live",
-                                    Duration.class,
-                                    Duration.ofMinutes(5)),
-                            Clock.systemUTC());
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)) {
+                    var cache = properties.getObject();
+                    if (cache.enabled()) {
+                        return new CachingJwtDecoder(
+                                decoder, cache.maximumTokens(), cache.timeToLive(), Clock.systemUTC());
+                    }
                 }
                 return bean;
             }

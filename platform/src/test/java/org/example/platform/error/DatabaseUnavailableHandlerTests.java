@@ -1,4 +1,4 @@
-package org.example.platform.database;
+package org.example.platform.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

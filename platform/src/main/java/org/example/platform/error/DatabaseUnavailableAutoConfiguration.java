@@ -1,4 +1,4 @@
-package org.example.platform.database;
+package org.example.platform.error;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,4 +1,4 @@
-package org.example.platform.web;
+package org.example.platform.error;
 
 import java.io.IOException;
 
@@ -7,7 +7,7 @@ public class RequestTooLargeException extends IOException {
 
     private final long limit;
 
-    RequestTooLargeException(long limit) {
+    public RequestTooLargeException(long limit) {
         super("The request body is larger than " + limit + " bytes.");
         this.limit = limit;
     }

@@ -1,4 +1,4 @@
-package org.example.platform.database;
+package org.example.platform.error;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,4 +1,4 @@
-package org.example.hosp.register;
+package org.example.hosp.directaccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.example.hosp.DemoPersonNumbers.NURSE_AND_MIDWIFE;
@@ -13,8 +13,11 @@ import java.util.Set;
 import org.example.hosp.HospIntegrationTest;
 import org.example.hosp.access.Caller;
 import org.example.hosp.access.RegisterItem;
-import org.example.hosp.audit.AuditService;
 import org.example.hosp.identity.IdentityNumber;
+import org.example.hosp.register.RegisteredEducation;
+import org.example.hosp.register.RegisteredLicence;
+import org.example.hosp.register.RegisteredPerson;
+import org.example.hosp.register.RegisteredSpecialistCertificate;
 import org.example.hosp.system.TransactionConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +26,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The direct-access read of one person (one statement with joins) gives everything the register holds, in order. */
+/** The audited lookup of one person (one statement with joins) gives everything the register holds, in order. */
 @HospIntegrationTest
-class PersonReadIntegrationTests {
+class PersonLookupIntegrationTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 1, 1);
 
     @Autowired
-    RegisterService register;
+    DirectAccessRepository lookups;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -37,24 +42,21 @@ class PersonReadIntegrationTests {
     @Qualifier(TransactionConfiguration.DIRECT_ACCESS)
     PlatformTransactionManager directAccess;
 
-    @Autowired
-    AuditService audit;
-
     private Optional<RegisteredPerson> find(IdentityNumber number) {
         var caller = new Caller("person-read-test", "Test", "IVO", EnumSet.allOf(RegisterItem.class));
-        return register.find(number, audit.lookupInsert(caller, number, Set.of(RegisterItem.IDENTITY)));
+        return lookups.lookUp(caller, number, Set.of(RegisterItem.IDENTITY));
     }
 
     @Test
     void readsAPersonWithLicenceCertificatesAndEducation() {
-        var person = find(IdentityNumber.parse(SPECIALIST_DOCTOR)).orElseThrow();
-        assertThat(person.givenName()).isEqualTo("Karin");
-        assertThat(person.familyName()).isEqualTo("Lind");
-        assertThat(person.birthDate()).isEqualTo(LocalDate.of(1970, 3, 12));
-        assertThat(person.folkbokforingsort()).isEqualTo("Uppsala");
-        assertThat(person.prescriberCode()).isEqualTo("7000011");
-        assertThat(person.prescribingScope()).isEqualTo("FULL");
-        assertThat(person.registeredAt()).isNotNull();
+        var person = find(IdentityNumber.parse(SPECIALIST_DOCTOR, TODAY)).orElseThrow();
+        assertThat(person.identity().givenName()).isEqualTo("Karin");
+        assertThat(person.identity().familyName()).isEqualTo("Lind");
+        assertThat(person.identity().birthDate()).isEqualTo(LocalDate.of(1970, 3, 12));
+        assertThat(person.identity().folkbokforingsort()).isEqualTo("Uppsala");
+        assertThat(person.prescribing().prescriberCode()).isEqualTo("7000011");
+        assertThat(person.prescribing().scope()).isEqualTo("FULL");
+        assertThat(person.recorded().registeredAt()).isNotNull();
         assertThat(person.licences()).singleElement().satisfies(licence -> {
             assertThat(licence.professionCode()).isEqualTo("LK");
             assertThat(licence.licensedOn()).isEqualTo(LocalDate.of(1997, 6, 15));
@@ -69,7 +71,8 @@ class PersonReadIntegrationTests {
 
     @Test
     void readsRestrictionsWithTheirIdsAndSeveralLicencesInOrder() {
-        var nurse = find(IdentityNumber.parse(NURSE_WITH_REVOKED_LICENCE)).orElseThrow();
+        var nurse =
+                find(IdentityNumber.parse(NURSE_WITH_REVOKED_LICENCE, TODAY)).orElseThrow();
         assertThat(nurse.licences())
                 .singleElement()
                 .satisfies(licence -> assertThat(licence.restrictions())
@@ -81,14 +84,14 @@ class PersonReadIntegrationTests {
                             assertThat(restriction.validTo()).isNull();
                             assertThat(restriction.description()).isEqualTo("Återkallad av HSAN");
                         }));
-        var twoLicences = find(IdentityNumber.parse(NURSE_AND_MIDWIFE)).orElseThrow();
+        var twoLicences = find(IdentityNumber.parse(NURSE_AND_MIDWIFE, TODAY)).orElseThrow();
         assertThat(twoLicences.licences())
                 .extracting(RegisteredLicence::professionCode)
                 .containsExactly("SJ", "BM");
         assertThat(twoLicences.educations())
                 .extracting(RegisteredEducation::professionCode)
                 .containsExactly("SJ", "BM");
-        var abroad = find(IdentityNumber.parse(PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER))
+        var abroad = find(IdentityNumber.parse(PHYSIOTHERAPIST_WITH_SAMORDNINGSNUMMER, TODAY))
                 .orElseThrow();
         assertThat(abroad.educations())
                 .singleElement()
@@ -103,7 +106,7 @@ class PersonReadIntegrationTests {
                     insert into person (identity_number, birth_date, given_name, family_name, sex)
                     values (?, ?, 'Utan', 'Legitimation', 'MALE')""", bare.value(), LocalDate.of(1922, 1, 1));
             var person = find(bare).orElseThrow();
-            assertThat(person.familyName()).isEqualTo("Legitimation");
+            assertThat(person.identity().familyName()).isEqualTo("Legitimation");
             assertThat(person.licences()).isEmpty();
             assertThat(person.educations()).isEmpty();
             status.setRollbackOnly();

@@ -1,12 +1,12 @@
-package org.example.hosp.synthetic;
+package org.example.hosp.register;
 
 import java.time.LocalDate;
 
 /**
- * Rows of the register's tables in PostgreSQL's COPY CSV format, for one chunk of persons. Values never contain
- * commas, quotes or line breaks; an empty field is NULL.
+ * Rows of the register's tables in PostgreSQL's COPY CSV format, for one chunk of persons, as {@link RegisterLoadService}
+ * loads them. Values never contain commas, quotes or line breaks; an empty field is NULL.
  */
-final class RegisterRows {
+public final class RegisterRows {
 
     final StringBuilder persons = new StringBuilder(1 << 20);
     final StringBuilder licences = new StringBuilder(1 << 19);
@@ -14,17 +14,26 @@ final class RegisterRows {
     final StringBuilder restrictions = new StringBuilder(1 << 12);
     final StringBuilder educations = new StringBuilder(1 << 20);
     private long nextLicenceId;
-    int personCount;
+    private int personCount;
 
-    RegisterRows(long firstLicenceId) {
+    public RegisterRows(long firstLicenceId) {
         this.nextLicenceId = firstLicenceId;
     }
 
-    long nextLicenceId() {
+    public long nextLicenceId() {
         return nextLicenceId;
     }
 
-    void person(
+    public int personCount() {
+        return personCount;
+    }
+
+    /** The person rows written so far (COPY CSV). */
+    public String personsCsv() {
+        return persons.toString();
+    }
+
+    public void person(
             String identityNumber,
             LocalDate birthDate,
             String givenName,
@@ -63,7 +72,7 @@ final class RegisterRows {
                 .append(" 08:00:00+01\n");
     }
 
-    long licence(String identityNumber, String professionCode, LocalDate licensedOn) {
+    public long licence(String identityNumber, String professionCode, LocalDate licensedOn) {
         long id = nextLicenceId++;
         licences.append(id)
                 .append(',')
@@ -76,7 +85,7 @@ final class RegisterRows {
         return id;
     }
 
-    void specialistCertificate(long licenceId, String code, String name, LocalDate certifiedOn) {
+    public void specialistCertificate(long licenceId, String code, String name, LocalDate certifiedOn) {
         specialistCertificates
                 .append(licenceId)
                 .append(',')
@@ -88,7 +97,7 @@ final class RegisterRows {
                 .append('\n');
     }
 
-    void restriction(long licenceId, String code, LocalDate validFrom, LocalDate validTo, String description) {
+    public void restriction(long licenceId, String code, LocalDate validFrom, LocalDate validTo, String description) {
         restrictions
                 .append(licenceId)
                 .append(',')
@@ -102,7 +111,8 @@ final class RegisterRows {
                 .append('\n');
     }
 
-    void education(String identityNumber, String professionCode, String school, String country, LocalDate examDate) {
+    public void education(
+            String identityNumber, String professionCode, String school, String country, LocalDate examDate) {
         educations
                 .append(identityNumber)
                 .append(',')

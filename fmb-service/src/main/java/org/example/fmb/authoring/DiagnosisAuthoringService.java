@@ -206,8 +206,7 @@ public class DiagnosisAuthoringService {
         if (!report.errors().isEmpty()) {
             throw new DraftInvalidException(report.errors(), report.warnings());
         }
-        version.submitForReview();
-        record(version, "SUBMITTED", actor, join(comment, report.warnings()));
+        workflow.submit(DocumentType.DIAGNOSIS, version, actor, join(comment, report.warnings()));
         return details(version, report.warnings());
     }
 
@@ -222,8 +221,7 @@ public class DiagnosisAuthoringService {
             version.withdrawRetirement();
             record(version, "WITHDRAWN", actor, comment);
         } else {
-            version.returnToDraft();
-            record(version, "RETURNED", actor, comment);
+            workflow.returnToAuthor(DocumentType.DIAGNOSIS, version, actor, comment);
         }
         return details(version, List.of());
     }
@@ -248,13 +246,12 @@ public class DiagnosisAuthoringService {
             refreshAfterCommit();
             return details(version, List.of());
         }
-        workflow.requireSecondPerson(
+        workflow.approve(
                 DocumentType.DIAGNOSIS,
                 version,
                 actor,
+                comment,
                 "wrote or submitted version " + versionNumber + " and cannot approve it");
-        version.approve();
-        record(version, "APPROVED", actor, comment);
         return details(version, List.of());
     }
 
@@ -265,12 +262,14 @@ public class DiagnosisAuthoringService {
     @Transactional
     public DiagnosisVersionDetails publish(
             long diagnosisId, int versionNumber, LocalDate validFrom, String actor, String comment) {
-        var from = validFrom == null ? LocalDate.now(clock) : validFrom;
         var version = find(diagnosisId, versionNumber);
-        version.publish(from, clock);
-        endPredecessors(diagnosisId, version, from, actor);
-        record(version, "PUBLISHED", actor, join(comment, List.of("valid from " + from)));
-        refreshAfterCommit();
+        workflow.publish(
+                DocumentType.DIAGNOSIS,
+                version,
+                () -> versions.findByDiagnosisIdOrderByVersionNumberDesc(diagnosisId),
+                validFrom,
+                actor,
+                comment);
         return details(version, List.of());
     }
 

@@ -193,15 +193,18 @@ class DiagnosisVersion implements VersionedDocument {
         replaceContent(content, newTypicalCaseIds, false);
     }
 
-    void submitForReview() {
+    @Override
+    public void submitForReview() {
         state.submit(label());
     }
 
-    void returnToDraft() {
+    @Override
+    public void returnToDraft() {
         state.returnToDraft(label());
     }
 
-    void approve() {
+    @Override
+    public void approve() {
         state.approve(label());
     }
 
@@ -221,7 +224,8 @@ class DiagnosisVersion implements VersionedDocument {
     }
 
     /** Publishes from {@code from}, today or later by {@code clock}. */
-    void publish(LocalDate from, Clock clock) {
+    @Override
+    public void publish(LocalDate from, Clock clock) {
         state.publish(label(), from, LocalDate.now(clock));
         typicalCases.forEach(TypicalCase::takeValidityOfItsVersion);
         lastUpdated = now(clock);

@@ -88,8 +88,7 @@ public class PrinciplesAuthoringService {
         if (!MarkupPolicy.hasText(version.getMarkup())) {
             throw new DraftInvalidException(List.of(new FieldMessage("markup", "is required")), List.of());
         }
-        version.submitForReview();
-        record(version, "SUBMITTED", actor, comment);
+        workflow.submit(DocumentType.PRINCIPLES, version, actor, comment);
         return details(version);
     }
 
@@ -99,33 +98,32 @@ public class PrinciplesAuthoringService {
             throw new DraftInvalidException(List.of(new FieldMessage("comment", "say what must change")), List.of());
         }
         var version = find(number);
-        version.returnToDraft();
-        record(version, "RETURNED", actor, comment);
+        workflow.returnToAuthor(DocumentType.PRINCIPLES, version, actor, comment);
         return details(version);
     }
 
     @Transactional
     public PrinciplesVersionDetails approve(int number, String actor, String comment) {
         var version = find(number);
-        workflow.requireSecondPerson(
+        workflow.approve(
                 DocumentType.PRINCIPLES,
                 version,
                 actor,
+                comment,
                 "wrote or submitted version " + number + " of the general principles and cannot approve it");
-        version.approve();
-        record(version, "APPROVED", actor, comment);
         return details(version);
     }
 
     @Transactional
     public PrinciplesVersionDetails publish(int number, LocalDate validFrom, String actor, String comment) {
-        var from = validFrom == null ? LocalDate.now(clock) : validFrom;
         var version = find(number);
-        version.publish(from, clock);
-        workflow.replacePredecessors(
-                DocumentType.PRINCIPLES, versions.findAllByOrderByVersionNumberDesc(), version, from, actor);
-        record(version, "PUBLISHED", actor, (comment == null ? "" : comment + "; ") + "valid from " + from);
-        workflow.refreshAfterCommit();
+        workflow.publish(
+                DocumentType.PRINCIPLES,
+                version,
+                versions::findAllByOrderByVersionNumberDesc,
+                validFrom,
+                actor,
+                comment);
         return details(version);
     }
 

@@ -62,19 +62,23 @@ class PrinciplesVersion implements VersionedDocument {
         lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    void submitForReview() {
+    @Override
+    public void submitForReview() {
         state.submit(label());
     }
 
-    void returnToDraft() {
+    @Override
+    public void returnToDraft() {
         state.returnToDraft(label());
     }
 
-    void approve() {
+    @Override
+    public void approve() {
         state.approve(label());
     }
 
-    void publish(LocalDate from, Clock clock) {
+    @Override
+    public void publish(LocalDate from, Clock clock) {
         state.publish(label(), from, LocalDate.now(clock));
         lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.example.fmb.authoring.VersionEvent.DocumentType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,47 @@ class VersionWorkflow {
                         "Replaced by version " + successor.getVersionNumber() + " from " + from);
             }
         }
+    }
+
+    /** Sends a version to review; the caller has checked that it is complete. */
+    void submit(DocumentType type, VersionedDocument version, String actor, String comment) {
+        version.submitForReview();
+        record(type, version, "SUBMITTED", actor, comment);
+    }
+
+    /** Returns a version in review to its author. */
+    void returnToAuthor(DocumentType type, VersionedDocument version, String actor, String comment) {
+        version.returnToDraft();
+        record(type, version, "RETURNED", actor, comment);
+    }
+
+    /** A second person's approval; {@code refusal} says why the actor may not give it. */
+    void approve(DocumentType type, VersionedDocument version, String actor, String comment, String refusal) {
+        requireSecondPerson(type, version, actor, refusal);
+        version.approve();
+        record(type, version, "APPROVED", actor, comment);
+    }
+
+    /**
+     * Publishes an approved version from {@code validFrom} (today when null), ends the versions of the same document
+     * it replaces then, records the step and rebuilds the published picture after the commit.
+     */
+    void publish(
+            DocumentType type,
+            VersionedDocument version,
+            Supplier<List<? extends VersionedDocument>> versionsOfTheDocument,
+            LocalDate validFrom,
+            String actor,
+            String comment) {
+        var from = validFrom == null ? LocalDate.now(clock) : validFrom;
+        version.publish(from, clock);
+        replacePredecessors(type, versionsOfTheDocument.get(), version, from, actor);
+        record(type, version, "PUBLISHED", actor, joined(comment, "valid from " + from));
+        refreshAfterCommit();
+    }
+
+    private static String joined(String comment, String note) {
+        return comment == null || comment.isBlank() ? note : comment + "; " + note;
     }
 
     /** Announces the step; the published picture is rebuilt once the current transaction commits. */

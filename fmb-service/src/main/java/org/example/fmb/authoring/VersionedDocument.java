@@ -1,5 +1,6 @@
 package org.example.fmb.authoring;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /** A version of a document in the authoring workflow (a diagnosis or the general principles), as the workflow sees it. */
@@ -14,4 +15,12 @@ interface VersionedDocument {
     boolean isReplacedBy(LocalDate successorFrom);
 
     void endValidity(LocalDate successorFrom);
+
+    void submitForReview();
+
+    void returnToDraft();
+
+    void approve();
+
+    void publish(LocalDate from, Clock clock);
 }

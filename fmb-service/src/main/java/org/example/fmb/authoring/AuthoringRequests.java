@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import org.example.fmb.content.DiagnosisContent;
 
 /** The request bodies of the authoring API. */
 final class AuthoringRequests {

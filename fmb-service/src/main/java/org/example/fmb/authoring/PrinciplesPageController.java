@@ -2,14 +2,6 @@ package org.example.fmb.authoring;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.example.fmb.content.ConcurrentEditException;
-import org.example.fmb.content.ContentNotFoundException;
-import org.example.fmb.content.DraftInvalidException;
-import org.example.fmb.content.FourEyesException;
-import org.example.fmb.content.MarkupPolicy;
-import org.example.fmb.content.PrinciplesAuthoringService;
-import org.example.fmb.content.Status;
-import org.example.fmb.content.WorkflowException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -12,6 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.Criteria;
+import org.example.fmb.authoring.Degree;
+import org.example.fmb.authoring.DiagnosisContent;
+import org.example.fmb.authoring.DurationUnit;
+import org.example.fmb.authoring.ImportedVersions;
+import org.example.fmb.authoring.MarkupPolicy;
+import org.example.fmb.authoring.Reference;
+import org.example.fmb.authoring.TypicalCaseContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -34,23 +43,13 @@ class ContentImport {
     static final String DIAGNOSES = "fmb/fmb-forsakringsmedicinskdiagnosinformation.full.json";
     static final String TYPICAL_CASES = "fmb/fmb-typfall.full.json";
 
-    private final DiagnosisRepository diagnoses;
-    private final DiagnosisVersionRepository versions;
-    private final PrinciplesVersionRepository principles;
+    private final ImportedVersions versions;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ContentImport(
-            DiagnosisRepository diagnoses,
-            DiagnosisVersionRepository versions,
-            PrinciplesVersionRepository principles,
-            JdbcTemplate jdbc,
-            ObjectMapper json,
-            Clock clock) {
-        this.diagnoses = diagnoses;
+    ContentImport(ImportedVersions versions, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.versions = versions;
-        this.principles = principles;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -86,36 +85,21 @@ class ContentImport {
             var validFrom =
                     LocalDate.parse(a.path("giltighetsperiod").path("start").asText());
             var lastUpdated = OffsetDateTime.parse(a.path("senastuppdaterad").asText(), FMB_TIMESTAMP);
-            if (diagnoses.existsById(id)) {
-                // Loaded by an earlier release without its texts and never edited since: complete it.
-                var existing = versions.findByDiagnosisIdOrderByVersionNumberDesc(id);
-                if (existing.size() == 1 && existing.get(0).isImportWithoutTexts()) {
-                    existing.get(0)
-                            .completeImport(versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId);
-                    completed++;
-                }
-                continue;
+            switch (versions.importDiagnosis(id, versionNumber, content, validFrom, lastUpdated)) {
+                case IMPORTED -> imported++;
+                case COMPLETED -> completed++;
+                case KEPT -> {}
             }
-            diagnoses.save(new Diagnosis(id, clock));
-            versions.save(DiagnosisVersion.imported(
-                    id, versionNumber, content, validFrom, lastUpdated, this::newTypicalCaseId, clock));
-            imported++;
         }
         if (completed > 0) {
             log.info("Completed {} FMB diagnoses loaded earlier without their texts", completed);
         }
-        if (principles.count() == 0) {
-            // The reference material holds no text of the general principles; editors write it (issue 7).
-            principles.save(PrinciplesVersion.imported(PRINCIPLES_TITLE, "", LocalDate.now(clock), clock));
-        }
+        // The reference material holds no text of the general principles; editors write it (issue 7).
+        versions.importPrinciplesIfNone(PRINCIPLES_TITLE, "", LocalDate.now(clock));
         if (imported > 0) {
             log.info("Imported {} FMB diagnoses with {} typical cases", imported, caseItems.size());
         }
         return imported;
-    }
-
-    private long newTypicalCaseId() {
-        return jdbc.queryForObject("select nextval('typical_case_fmb_id')", Long.class);
     }
 
     private DiagnosisContent diagnosisFromJson(JsonNode item, List<TypicalCaseContent> cases) {

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.PublishedDiagnosis;
+import org.example.fmb.authoring.PublishedPrinciples;
 
 /**
  * An immutable picture of everything served on one day at one revision of the content: the

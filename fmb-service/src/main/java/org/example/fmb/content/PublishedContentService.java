@@ -2,17 +2,18 @@ package org.example.fmb.content;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.example.fmb.authoring.PublishedVersions;
+import org.example.fmb.authoring.VersionsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,9 +26,7 @@ public class PublishedContentService {
 
     private static final Logger log = LoggerFactory.getLogger(PublishedContentService.class);
 
-    private final DiagnosisVersionRepository versions;
-    private final PrinciplesVersionRepository principles;
-    private final VersionEventRepository events;
+    private final PublishedVersions versions;
     private final ContentImport contentImport;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -35,15 +34,8 @@ public class PublishedContentService {
     private volatile PublishedContent current;
 
     PublishedContentService(
-            DiagnosisVersionRepository versions,
-            PrinciplesVersionRepository principles,
-            VersionEventRepository events,
-            ContentImport contentImport,
-            TransactionTemplate transactions,
-            Clock clock) {
+            PublishedVersions versions, ContentImport contentImport, TransactionTemplate transactions, Clock clock) {
         this.versions = versions;
-        this.principles = principles;
-        this.events = events;
         this.contentImport = contentImport;
         this.transactions = transactions;
         this.clock = clock;
@@ -78,40 +70,23 @@ public class PublishedContentService {
             return;
         }
         var today = LocalDate.now(clock);
-        if (!today.equals(snapshot.day()) || events.latestId() != snapshot.revision()) {
+        if (!today.equals(snapshot.day()) || versions.revision() != snapshot.revision()) {
             refresh();
         }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onVersionsChanged(VersionsChanged change) {
+        refresh();
     }
 
     /** Rebuilds the picture from the database. */
     public synchronized PublishedContent refresh() {
         var today = LocalDate.now(clock);
         var snapshot = transactions.execute(status -> {
-            var revision = events.latestId();
-            var served = new ArrayList<PublishedDiagnosis>();
-            for (var version : versions.findAllPublished()) {
-                if (version.isServedOn(today)) {
-                    served.add(new PublishedDiagnosis(
-                            version.getDiagnosisId(),
-                            version.getVersionNumber(),
-                            version.getValidFrom(),
-                            version.getValidTo(),
-                            version.getLastUpdated(),
-                            version.content().sanitized()));
-                }
-            }
-            served.sort(Comparator.comparingLong(PublishedDiagnosis::id));
-            var principlesNow = principles.findAllByOrderByVersionNumberDesc().stream()
-                    .filter(p -> p.isServedOn(today))
-                    .findFirst()
-                    .map(p -> new PublishedPrinciples(
-                            p.getVersionNumber(),
-                            p.getTitle(),
-                            MarkupPolicy.sanitize(p.getMarkup()),
-                            p.getValidFrom(),
-                            p.getValidTo(),
-                            p.getLastUpdated()))
-                    .orElse(null);
+            var revision = versions.revision();
+            var served = versions.diagnosesServedOn(today);
+            var principlesNow = versions.principlesServedOn(today).orElse(null);
             return new PublishedContent(revision, today, clock.instant(), served, principlesNow);
         });
         current = snapshot;

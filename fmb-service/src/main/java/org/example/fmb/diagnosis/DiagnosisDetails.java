@@ -3,12 +3,12 @@ package org.example.fmb.diagnosis;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.example.fmb.content.Code;
-import org.example.fmb.content.Criteria;
-import org.example.fmb.content.MarkupPolicy;
-import org.example.fmb.content.PublishedDiagnosis;
-import org.example.fmb.content.Reference;
-import org.example.fmb.content.TypicalCaseContent;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.Criteria;
+import org.example.fmb.authoring.MarkupPolicy;
+import org.example.fmb.authoring.PublishedDiagnosis;
+import org.example.fmb.authoring.Reference;
+import org.example.fmb.authoring.TypicalCaseContent;
 
 /** A published diagnosis page with every section and its typical cases. */
 public record DiagnosisDetails(

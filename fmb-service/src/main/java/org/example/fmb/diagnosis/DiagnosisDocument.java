@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
-import org.example.fmb.content.PublishedDiagnosis;
+import org.example.fmb.authoring.PublishedDiagnosis;
 
 /**
  * One published diagnosis as the JSON of its {@link DiagnosisDetails}, serialized once per published version with

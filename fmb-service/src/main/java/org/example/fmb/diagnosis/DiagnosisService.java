@@ -3,12 +3,12 @@ package org.example.fmb.diagnosis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
-import org.example.fmb.content.Code;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.PublishedDiagnosis;
+import org.example.fmb.authoring.PublishedPrinciples;
 import org.example.fmb.content.PublishedContent;
 import org.example.fmb.content.PublishedContent.CodeMatch;
 import org.example.fmb.content.PublishedContentService;
-import org.example.fmb.content.PublishedDiagnosis;
-import org.example.fmb.content.PublishedPrinciples;
 import org.example.fmb.statistics.LookupStatisticsService;
 import org.springframework.stereotype.Service;
 

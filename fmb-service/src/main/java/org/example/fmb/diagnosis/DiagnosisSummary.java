@@ -2,8 +2,8 @@ package org.example.fmb.diagnosis;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.example.fmb.content.Code;
-import org.example.fmb.content.PublishedDiagnosis;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.PublishedDiagnosis;
 
 /** One line of the diagnosis list. */
 public record DiagnosisSummary(

@@ -2,8 +2,8 @@ package org.example.fmb.diagnosis;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.example.fmb.content.MarkupPolicy;
-import org.example.fmb.content.PublishedPrinciples;
+import org.example.fmb.authoring.MarkupPolicy;
+import org.example.fmb.authoring.PublishedPrinciples;
 
 /** The general principles for sick leave as published now. */
 public record PrinciplesDetails(

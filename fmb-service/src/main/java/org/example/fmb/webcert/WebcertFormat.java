@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
-import org.example.fmb.content.Code;
-import org.example.fmb.content.Reference;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.Reference;
 
 /** The records of FMB's JSON:API wire format, with the exact field names and order Webcert parses. */
 final class WebcertFormat {

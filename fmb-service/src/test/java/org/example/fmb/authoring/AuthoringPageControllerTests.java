@@ -9,10 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
-import org.example.fmb.content.DiagnosisAuthoringService;
-import org.example.fmb.content.DiagnosisDiffService;
-import org.example.fmb.content.FourEyesException;
-import org.example.fmb.content.WorkflowException;
 import org.example.fmb.system.SecurityTestAccess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

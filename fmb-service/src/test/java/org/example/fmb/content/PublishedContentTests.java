@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.DiagnosisContent;
+import org.example.fmb.authoring.PublishedDiagnosis;
 import org.junit.jupiter.api.Test;
 
 class PublishedContentTests {

@@ -3,10 +3,10 @@ package org.example.fmb.sickleave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.example.fmb.content.Code;
-import org.example.fmb.content.Degree;
-import org.example.fmb.content.DurationUnit;
-import org.example.fmb.content.TypicalCaseContent;
+import org.example.fmb.authoring.Code;
+import org.example.fmb.authoring.Degree;
+import org.example.fmb.authoring.DurationUnit;
+import org.example.fmb.authoring.TypicalCaseContent;
 import org.junit.jupiter.api.Test;
 
 class SickLeaveCheckServiceTests {

@@ -1,0 +1,154 @@
+package org.example.fmb.authoring;
+
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** One version of the general principles for sick leave ("Övergripande principer för sjukskrivning"). */
+@Entity
+class PrinciplesVersion implements VersionedDocument {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private int versionNumber;
+
+    @Embedded
+    private VersionState state;
+
+    private String title;
+    private String markup;
+    private OffsetDateTime lastUpdated;
+    private String createdBy;
+    private Instant createdAt;
+
+    @Version
+    private long lockVersion;
+
+    protected PrinciplesVersion() {}
+
+    private PrinciplesVersion(
+            int versionNumber, VersionState state, String title, String markup, String createdBy, Clock clock) {
+        this.versionNumber = versionNumber;
+        this.state = state;
+        this.title = title;
+        this.markup = markup == null ? "" : markup;
+        this.createdBy = createdBy;
+        this.createdAt = clock.instant();
+        this.lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    static PrinciplesVersion imported(String title, String markup, LocalDate validFrom, Clock clock) {
+        return new PrinciplesVersion(1, VersionState.published(validFrom), title, markup, "fmb-import", clock);
+    }
+
+    static PrinciplesVersion draft(int versionNumber, String title, String markup, String author, Clock clock) {
+        return new PrinciplesVersion(versionNumber, VersionState.draft(), title, markup, author, clock);
+    }
+
+    void revise(String newTitle, String newMarkup, Clock clock) {
+        state.requireDraft(label(), "edited");
+        title = newTitle;
+        markup = newMarkup == null ? "" : newMarkup;
+        lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    @Override
+    public void submitForReview() {
+        state.submit(label());
+    }
+
+    @Override
+    public void returnToDraft() {
+        state.returnToDraft(label());
+    }
+
+    @Override
+    public void approve() {
+        state.approve(label());
+    }
+
+    @Override
+    public void publish(LocalDate from, Clock clock) {
+        state.publish(label(), from, LocalDate.now(clock));
+        lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    @Override
+    public boolean isReplacedBy(LocalDate from) {
+        return state.isReplacedBy(from);
+    }
+
+    @Override
+    public void endValidity(LocalDate successorFrom) {
+        state.endValidity(successorFrom);
+    }
+
+    boolean isServedOn(LocalDate day) {
+        return state.isServedOn(day);
+    }
+
+    boolean isOpen() {
+        return state.isOpen();
+    }
+
+    private String label() {
+        return "Version " + versionNumber;
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public int getVersionNumber() {
+        return versionNumber;
+    }
+
+    Status getStatus() {
+        return state.status();
+    }
+
+    LocalDate getValidFrom() {
+        return state.validFrom();
+    }
+
+    LocalDate getValidTo() {
+        return state.validTo();
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getMarkup() {
+        return markup;
+    }
+
+    OffsetDateTime getLastUpdated() {
+        return lastUpdated;
+    }
+
+    @Override
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    long getLockVersion() {
+        return lockVersion;
+    }
+}

@@ -1,8 +1,0 @@
-package org.example.fmb.content;
-
-/** Someone else saved the version after the caller loaded it (optimistic locking). */
-public class ConcurrentEditException extends RuntimeException {
-    ConcurrentEditException(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package org.example.fmb.content;
-
-/** No diagnosis, version or principles version with the given id or number. */
-public class ContentNotFoundException extends RuntimeException {
-    ContentNotFoundException(String message) {
-        super(message);
-    }
-}

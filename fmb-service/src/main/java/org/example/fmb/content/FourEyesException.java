@@ -1,8 +1,0 @@
-package org.example.fmb.content;
-
-/** The reviewer wrote (part of) the version; a second person must approve it. */
-public class FourEyesException extends RuntimeException {
-    FourEyesException(String message) {
-        super(message);
-    }
-}

@@ -74,7 +74,18 @@ TARGET="http://localhost:$PORT"
 # CPU time (user + system, from /proc) of a process in clock ticks: the per-request cost that depends little on what
 # else runs on the machine
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-echo "--- suggestions, first request per text and version (nothing cached): 100 cause texts x 3 ICD-10-SE versions"
+# The JIT's warm-up, as for every other figure: 300 uncached suggestions of texts that are not measured below (each
+# cause text joined with the next one, "Hjärtsvikt, kronisk hjärtsvikt"), so the measured texts stay uncached
+mapfile -t texts < <(grep -v '^$' "$here/cause-texts.txt")
+for date in 2020-06-01 2021-06-01 2022-06-01; do
+  for i in "${!texts[@]}"; do
+    curl -s -o /dev/null -G -H "Authorization: Bearer $TOKEN" \
+      --data-urlencode "text=${texts[$i]}, ${texts[$(( (i + 1) % ${#texts[@]} ))],,}" --data-urlencode "date=$date" \
+      "$TARGET/death-certificates/api/v1/coding/suggestions"
+  done
+done
+echo "--- suggestions, first request per text and version (nothing cached), after the JIT's warm-up on 300 other texts:"
+echo "    100 cause texts x 3 ICD-10-SE versions"
 : > "$work/cold.txt"
 # the code server's count of answered JSON API requests (its Prometheus metrics)
 codeserver_calls() {

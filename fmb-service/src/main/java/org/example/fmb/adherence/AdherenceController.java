@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +36,12 @@ class AdherenceController {
     static final String CSV = "text/csv";
 
     private final AdherenceService adherence;
+    private final long maxInflatedBytes;
 
-    AdherenceController(AdherenceService adherence) {
+    AdherenceController(
+            AdherenceService adherence, @Value("${fmb.adherence.max-inflated-bytes:536870912}") long maxInflatedBytes) {
         this.adherence = adherence;
+        this.maxInflatedBytes = maxInflatedBytes;
     }
 
     @PostMapping(
@@ -51,7 +55,10 @@ class AdherenceController {
     @ApiResponse(responseCode = "201", description = "Stored; the figures are ready")
     @ApiResponse(responseCode = "401", description = "No valid token")
     @ApiResponse(responseCode = "403", description = "The token lacks scope fmb.analyse")
-    @ApiResponse(responseCode = "413", description = "The body (as sent) is larger than the service takes")
+    @ApiResponse(
+            responseCode = "413",
+            description = "The body as sent (20 MB), or a gzip body once inflated (512 MB), is larger than the service"
+                    + " takes")
     @ApiResponse(
             responseCode = "422",
             description = "Lines that are not episodes of the format, each named in errors[{line, message}]; "
@@ -59,7 +66,7 @@ class AdherenceController {
     ResponseEntity<UploadSummary> upload(HttpServletRequest request, Authentication who, UriComponentsBuilder uris)
             throws IOException {
         try (InputStream body = "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"))
-                ? new GZIPInputStream(request.getInputStream(), 1 << 16)
+                ? new InflatedSizeLimit(new GZIPInputStream(request.getInputStream(), 1 << 16), maxInflatedBytes)
                 : request.getInputStream()) {
             var summary = adherence.upload(body, who.getName());
             return ResponseEntity.created(uris.path("/fmb/api/v1/adherence/uploads/latest")

@@ -71,6 +71,15 @@ class GatewayTests {
     }
 
     @Test
+    void passesAServicesSessionCookieToItsCallerAndKeepsNoneForTheNextCaller() throws Exception {
+        var login = get("/fmb/login/session", null);
+        assertThat(login.headers().firstValue("Set-Cookie")).hasValue("SESSION=fmb-session; Path=/; HttpOnly");
+
+        assertRoutedTo(get("/fmb/api/v1/diagnoses/F32", null), FMB, "/fmb/api/v1/diagnoses/F32");
+        assertThat(FMB.lastHeaders).doesNotContainKey("cookie");
+    }
+
+    @Test
     void letsAnonymousFhirReadOperationsThroughButNotWrites() throws Exception {
         assertRoutedTo(post("/fhir/CodeSystem/$lookup", "{}", null), CODESERVER, "/fhir/CodeSystem/$lookup");
         assertRoutedTo(post("/fhir/ValueSet/$expand", "{}", null), CODESERVER, "/fhir/ValueSet/$expand");

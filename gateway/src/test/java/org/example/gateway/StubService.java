@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real HTTP server standing in for a service behind the gateway; it answers with its name, remembers headers, and
- * echoes the request id as the services do.
+ * echoes the request id as the services do. A path ending in {@code /login/session} starts a session (a cookie).
  */
 final class StubService implements AutoCloseable {
 
@@ -33,6 +33,10 @@ final class StubService implements AutoCloseable {
                             + exchange.getRequestURI().getPath() + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (exchange.getRequestURI().getPath().endsWith("/login/session")) {
+                // a login page that starts a session, as the FMB editor's does
+                exchange.getResponseHeaders().add("Set-Cookie", "SESSION=" + name + "-session; Path=/; HttpOnly");
+            }
             var requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
             if (requestId != null) {
                 exchange.getResponseHeaders().add("X-Request-Id", requestId);

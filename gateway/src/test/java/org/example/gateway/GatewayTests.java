@@ -62,6 +62,12 @@ class GatewayTests {
     }
 
     @Test
+    void callsAServiceWithOneUrlDirectlyWithoutTheBalancersHealthChecks() throws Exception {
+        assertRoutedTo(get("/fmb/api/v1/diagnoses/F32", null), FMB, "/fmb/api/v1/diagnoses/F32");
+        assertThat(FMB.paths).noneMatch(path -> path.startsWith("/actuator"));
+    }
+
+    @Test
     void leavesTheLoginOfTheFmbEditorPagesToFmb() throws Exception {
         assertRoutedTo(
                 post("/fmb/editor/diagnoses/508/versions", "{}", null), FMB, "/fmb/editor/diagnoses/508/versions");

@@ -64,6 +64,7 @@ class LoadBalancingTests {
         var answeredBy = answerers(10);
         assertThat(answeredBy).containsOnly("fmb-1", "fmb-2");
         assertThat(answeredBy.stream().filter("fmb-1"::equals).count()).isBetween(4L, 6L);
+        assertThat(FIRST.paths).contains("/actuator/health/readiness");
 
         SECOND.close();
         Awaitility.await()

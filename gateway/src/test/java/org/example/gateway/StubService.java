@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,6 +18,8 @@ final class StubService implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    /** Every path asked for, the gateway's health checks included. */
+    final Set<String> paths = ConcurrentHashMap.newKeySet();
 
     StubService(String name) {
         this.name = name;
@@ -26,6 +29,7 @@ final class StubService implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
             lastHeaders.clear();
             exchange.getRequestHeaders().forEach((key, values) -> lastHeaders.put(key.toLowerCase(), values.get(0)));
             exchange.getRequestBody().readAllBytes();

@@ -62,12 +62,27 @@ class GatewayTests {
     }
 
     @Test
+    void callsAServiceWithOneUrlDirectlyWithoutTheBalancersHealthChecks() throws Exception {
+        assertRoutedTo(get("/fmb/api/v1/diagnoses/F32", null), FMB, "/fmb/api/v1/diagnoses/F32");
+        assertThat(FMB.paths).noneMatch(path -> path.startsWith("/actuator"));
+    }
+
+    @Test
     void leavesTheLoginOfTheFmbEditorPagesToFmb() throws Exception {
         assertRoutedTo(
                 post("/fmb/editor/diagnoses/508/versions", "{}", null), FMB, "/fmb/editor/diagnoses/508/versions");
         assertRoutedTo(get("/fmb/login/oauth2/code/suite?code=x&state=y", null), FMB, "/fmb/login/oauth2/code/suite");
         assertThat(post("/fmb/api/v1/authoring/diagnoses", "{}", null).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void passesAServicesSessionCookieToItsCallerAndKeepsNoneForTheNextCaller() throws Exception {
+        var login = get("/fmb/login/session", null);
+        assertThat(login.headers().firstValue("Set-Cookie")).hasValue("SESSION=fmb-session; Path=/; HttpOnly");
+
+        assertRoutedTo(get("/fmb/api/v1/diagnoses/F32", null), FMB, "/fmb/api/v1/diagnoses/F32");
+        assertThat(FMB.lastHeaders).doesNotContainKey("cookie");
     }
 
     @Test

@@ -2,11 +2,11 @@ package org.example.gateway.routing;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.path;
 
-import java.net.URI;
 import org.example.platform.web.RequestIdFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,35 +18,42 @@ import org.springframework.web.servlet.function.ServerResponse;
  * directly answers the same paths as through the gateway. The request id travels as a request header (the platform's
  * {@link RequestIdFilter} has settled it: the caller's or a new one); the caller gets it once, from the gateway, not a
  * second time from the service's answer.
+ *
+ * <p>A service with one base URL (one replica, or a Kubernetes Service that balances itself) is called at that URL; a
+ * service with several is balanced by Spring Cloud LoadBalancer over them ({@link ReplicaConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
+    static final String FMB = "fmb";
+    static final String CODESERVER = "codeserver";
+    static final String HOSP = "hosp";
+    static final String DEATH_CERTIFICATES = "death-certificates";
+
     @Bean
     RouterFunction<ServerResponse> fmbRoute(RoutingProperties services) {
-        return to("fmb", services.fmb(), "/fmb/**");
+        return to(FMB, services, "/fmb/**");
     }
 
     @Bean
     RouterFunction<ServerResponse> codeserverRoute(RoutingProperties services) {
-        return to("codeserver", services.codeserver(), "/codes/**", "/fhir", "/fhir/**");
+        return to(CODESERVER, services, "/codes/**", "/fhir", "/fhir/**");
     }
 
     @Bean
     RouterFunction<ServerResponse> hospRoute(RoutingProperties services) {
-        return to("hosp", services.hosp(), "/hosp/**");
+        return to(HOSP, services, "/hosp/**");
     }
 
     @Bean
     RouterFunction<ServerResponse> deathCertificateRoute(RoutingProperties services) {
-        return to("death-certificates", services.deathCertificates(), "/death-certificates/**", "/services/**");
+        return to(DEATH_CERTIFICATES, services, "/death-certificates/**", "/services/**");
     }
 
-    private static RouterFunction<ServerResponse> to(String id, URI service, String... paths) {
-        return route(id)
-                .route(path(paths), http())
-                .before(uri(service))
-                .after(removeResponseHeader(RequestIdFilter.HEADER))
-                .build();
+    private static RouterFunction<ServerResponse> to(String id, RoutingProperties services, String... paths) {
+        var replicas = services.replicas(id);
+        var route = route(id).route(path(paths), http());
+        route = replicas.size() == 1 ? route.before(uri(replicas.get(0))) : route.filter(lb(id));
+        return route.after(removeResponseHeader(RequestIdFilter.HEADER)).build();
     }
 }

@@ -15,12 +15,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
  * When a service cannot be reached, or its connection breaks before it answers (it died mid-call), the caller gets
  * 503 with {@code Retry-After}, which the platform's clients retry: a SOAP 1.1 fault on the SOAP routes
- * ({@code /services/**}), problem+json elsewhere. Never a 500 that says nothing.
+ * ({@code /services/**}), problem+json elsewhere. Never a 500 that says nothing. The same when a service has several
+ * replicas and none of them is ready.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -51,7 +53,20 @@ class UnavailableServiceHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        log.warn("Service unreachable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+        return unavailable(request, ex.getMessage());
+    }
+
+    /** The balancer's answer when no replica of a service is ready (every one failed its health check). */
+    @ExceptionHandler
+    ResponseEntity<?> onNoReplicaReady(HttpServerErrorException ex, HttpServletRequest request) {
+        if (!HttpStatus.SERVICE_UNAVAILABLE.isSameCodeAs(ex.getStatusCode())) {
+            throw ex;
+        }
+        return unavailable(request, ex.getStatusText());
+    }
+
+    private static ResponseEntity<?> unavailable(HttpServletRequest request, String reason) {
+        log.warn("Service unreachable for {} {}: {}", request.getMethod(), request.getRequestURI(), reason);
         var answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         if (request.getRequestURI().startsWith("/services/")) {

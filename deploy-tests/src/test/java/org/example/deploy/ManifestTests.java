@@ -32,7 +32,7 @@ class ManifestTests {
 
     /** Each service, its port, its database cluster and who may call it. */
     private static final Map<String, Set<String>> CALLERS = Map.of(
-            "fmb-service", Set.of("gateway"),
+            "fmb-service", Set.of("gateway", "codeserver-service"),
             "codeserver-service", Set.of("gateway", "fmb-service", "death-certificate-service"),
             "hosp-service", Set.of("gateway"),
             "death-certificate-service", Set.of("gateway"));

@@ -77,6 +77,8 @@ public final class SuiteLauncher {
                 issuer + "/oauth2/jwks",
                 "CODESERVER_URL",
                 "http://localhost:" + (portBase + 2),
+                "FMB_URL",
+                "http://localhost:" + (portBase + 1),
                 "FMB_WEB_REDIRECT_URI",
                 issuer + "/fmb/login/oauth2/code/suite");
         var small = jvmOptions("-Xms64m", "-Xmx384m", "-XX:ReservedCodeCacheSize=64m");

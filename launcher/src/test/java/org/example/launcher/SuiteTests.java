@@ -171,6 +171,33 @@ class SuiteTests {
     }
 
     @Test
+    void theCodeBrowserLinksACodeToFmbsPageOnlyWhereFmbHasARecommendationForIt() throws Exception {
+        var recommendation = get("/fmb/api/v1/diagnoses/by-code/F321", null);
+        assertThat(recommendation.statusCode()).as(recommendation.body()).isEqualTo(200);
+        var fmbPage = "/fmb/diagnoser/"
+                + JSON.readTree(recommendation.body()).path("id").asLong();
+        assertThat(get("/fmb/api/v1/diagnoses/by-code/A000", null).statusCode())
+                .as("FMB has no recommendation for cholera")
+                .isEqualTo(404);
+
+        // the code server reads FMB's list on a timer (every 15 s) after FMB's start
+        var deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        var concept = get("/codes/icd-10-se/F321", null);
+        while (!concept.body().contains("href=\"" + fmbPage + "\"") && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            concept = get("/codes/icd-10-se/F321", null);
+        }
+        assertThat(concept.statusCode()).isEqualTo(200);
+        assertThat(concept.body()).contains("id=\"fmb\" href=\"" + fmbPage + "\"");
+        assertThat(get(fmbPage, null).statusCode())
+                .as("the link leads to FMB's page")
+                .isEqualTo(200);
+        var cholera = get("/codes/icd-10-se/A000", null);
+        assertThat(cholera.statusCode()).isEqualTo(200);
+        assertThat(cholera.body()).doesNotContain("id=\"fmb\"");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // it kills a service: after every other test
     void aServiceKilledUnderLoadIsStartedAgainAndNothingIsLost() throws Exception {
         var report = new FaultRun(new FaultRun.Settings(

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.example.codeserver.browser.ConceptView.Change;
+import org.example.codeserver.browser.ConceptView.FmbLink;
 import org.example.codeserver.browser.ConceptView.MappedCode;
 import org.example.codeserver.browser.ConceptView.Release;
 import org.example.codeserver.browser.ConceptView.Validity;
@@ -35,10 +36,12 @@ public class CodeBrowserService {
 
     private final TerminologyService terminology;
     private final Vocabulary vocabulary;
+    private final FmbRecommendations fmb;
 
-    CodeBrowserService(TerminologyService terminology, Vocabulary vocabulary) {
+    CodeBrowserService(TerminologyService terminology, Vocabulary vocabulary, FmbRecommendations fmb) {
         this.terminology = terminology;
         this.vocabulary = vocabulary;
+        this.fmb = fmb;
     }
 
     /** All code systems with their versions. */
@@ -180,7 +183,9 @@ public class CodeBrowserService {
                 date == null ? null : validity(history, date),
                 maps(summary.slug(), shown.code()),
                 ICD10SE.equals(summary.slug())
-                        ? "/fmb/diagnoser?q=" + UriUtils.encodeQueryParam(shown.code(), StandardCharsets.UTF_8)
+                        ? fmb.forCode(shown.code())
+                                .map(found -> new FmbLink(found.href(), found.title()))
+                                .orElse(null)
                         : null);
     }
 

@@ -15,7 +15,7 @@ import org.springframework.lang.Nullable;
  * @param path the ancestors from the top (the chapter) down, without the concept itself
  * @param history every version of the code system, oldest first, with what happened to the code in it
  * @param validity the answer for the date asked for, when one was
- * @param fmbHref where FMB's recommendations for the code are looked up (ICD-10-SE only)
+ * @param fmb FMB's recommendation for the code, when FMB has one (ICD-10-SE only)
  */
 public record ConceptView(
         CodeSystemSummary system,
@@ -25,7 +25,10 @@ public record ConceptView(
         List<Release> history,
         @Nullable Validity validity,
         List<MappedCode> maps,
-        @Nullable String fmbHref) {
+        @Nullable FmbLink fmb) {
+
+    /** FMB's page for the diagnosis that holds the code, and its title. */
+    public record FmbLink(String href, String title) {}
 
     /** What the code was in one version. */
     public record Release(

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import org.example.platform.error.JsonFieldNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -83,7 +84,10 @@ public class CertificateService {
         var violations = new ArrayList<Violation>();
         validator
                 .validate(certificate)
-                .forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+                .forEach(v -> violations.add(new Violation(
+                        JsonFieldNames.of(
+                                NewCertificate.class, v.getPropertyPath().toString()),
+                        v.getMessage())));
         if (!violations.isEmpty()) {
             throw new CertificateValidationException(violations);
         }
@@ -98,7 +102,10 @@ public class CertificateService {
         var violations = new ArrayList<Violation>();
         validator
                 .validate(certificate)
-                .forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+                .forEach(v -> violations.add(new Violation(
+                        JsonFieldNames.of(
+                                NewCertificate.class, v.getPropertyPath().toString()),
+                        v.getMessage())));
         violations.addAll(certificate.violations(LocalDate.now(clock), channel != Channel.PAPER));
         if (!violations.isEmpty()) {
             throw new CertificateValidationException(violations);
@@ -211,8 +218,8 @@ public class CertificateService {
         try {
             return new DeathCertificate.Json(
                     json.writeValueAsString(certificate.causeChain()),
-                    json.writeValueAsString(certificate.contributingConditions()),
-                    json.writeValueAsString(certificate.grounds()),
+                    json.writeValueAsString(certificate.causes().contributingConditions()),
+                    json.writeValueAsString(certificate.basis().grounds()),
                     json.writeValueAsString(certificate));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A certificate could not be written as JSON", e);

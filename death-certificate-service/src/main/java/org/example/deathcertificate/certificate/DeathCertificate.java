@@ -86,33 +86,33 @@ class DeathCertificate {
             String contentHash,
             String sender) {
         this.certificateId = certificate.certificateId();
-        this.certificateType = certificate.type();
-        this.version = certificate.version();
+        this.certificateType = certificate.identity().type();
+        this.version = certificate.identity().version();
         this.channel = channel;
-        this.personnummer = certificate.personnummer();
-        this.birthDate = certificate.personnummer() != null
-                ? new Personnummer(certificate.personnummer()).birthDate()
-                : certificate.birthDate();
-        this.dateOfDeathText = certificate.dateOfDeath();
+        this.personnummer = certificate.deceased().personnummer();
+        this.birthDate = certificate.deceased().personnummer() != null
+                ? new Personnummer(certificate.deceased().personnummer()).birthDate()
+                : certificate.deceased().birthDate();
+        this.dateOfDeathText = certificate.death().dateOfDeath();
         this.dateOfDeath = certificate.exactDateOfDeath().orElse(null);
-        this.dateOfDeathCertain = certificate.dateOfDeathCertain();
-        this.foundDeadDate = certificate.foundDeadDate();
-        this.placeOfDeathMunicipality = certificate.placeOfDeathMunicipality();
-        this.placeOfDeath = certificate.placeOfDeath().name();
-        this.terminalCause = certificate.terminalCause().description();
+        this.dateOfDeathCertain = certificate.death().dateOfDeathCertain();
+        this.foundDeadDate = certificate.death().foundDeadDate();
+        this.placeOfDeathMunicipality = certificate.death().placeOfDeathMunicipality();
+        this.placeOfDeath = certificate.death().placeOfDeath().name();
+        this.terminalCause = certificate.causes().terminalCause().description();
         this.causeChain = json.causeChain();
         this.contributingConditions = json.contributingConditions();
-        this.operation = certificate.operation().name();
-        this.operationDate = certificate.operationDate();
-        this.injuryOrPoisoning = certificate.injuryOrPoisoning();
-        this.injuryCause = certificate.injuryCause() == null
+        this.operation = certificate.surgery().operation().name();
+        this.operationDate = certificate.surgery().operationDate();
+        this.injuryOrPoisoning = certificate.injury().injuryOrPoisoning();
+        this.injuryCause = certificate.injury().injuryCause() == null
                 ? null
-                : certificate.injuryCause().name();
-        this.injuryDate = certificate.injuryDate();
+                : certificate.injury().injuryCause().name();
+        this.injuryDate = certificate.injury().injuryDate();
         this.grounds = json.grounds();
-        this.careUnitId = certificate.careUnitId();
-        this.signedAt = certificate.signedAt();
-        this.replacesCertificateId = certificate.replacesCertificateId();
+        this.careUnitId = certificate.signing().careUnitId();
+        this.signedAt = certificate.signing().signedAt();
+        this.replacesCertificateId = certificate.basis().replacesCertificateId();
         this.answers = json.answers();
         this.originalXml = originalXml;
         this.receivedAt = receivedAt;

@@ -119,51 +119,51 @@ public final class DoiIntyg {
                 .findFirst()
                 .orElse(null);
         return new NewCertificate(
-                intyg.getIntygsId().getExtension(),
-                intyg.getTyp() == null ? null : intyg.getTyp().getCode(),
-                intyg.getVersion(),
-                patient.getPersonId().getExtension(),
-                null,
-                null,
-                patient.getFornamn(),
-                patient.getEfternamn(),
-                answers.identityVerifiedBy,
-                answers.dateOfDeathCertain,
-                answers.dateOfDeath,
-                answers.foundDeadDate,
-                answers.placeOfDeathMunicipality,
-                answers.placeOfDeath,
-                answers.childWithin28Days,
-                answers.terminalCause,
-                new ArrayList<>(followingByInstance.values()),
-                contributing,
-                answers.operation,
-                answers.operationDate,
-                answers.operationReason,
-                answers.injuryOrPoisoning,
-                answers.injuryCause,
-                answers.injuryDate,
-                answers.injuryDescription,
-                grounds,
-                answers.country,
-                replaces,
-                intyg.getSigneringstidpunkt() == null
-                        ? null
-                        : intyg.getSigneringstidpunkt()
-                                .toGregorianCalendar()
-                                .toZonedDateTime()
-                                .toLocalDateTime(),
-                skapadAv == null || skapadAv.getPersonalId() == null
-                        ? null
-                        : skapadAv.getPersonalId().getExtension(),
-                skapadAv == null || skapadAv.getEnhet() == null
-                        ? null
-                        : skapadAv.getEnhet().getEnhetsId().getExtension(),
-                skapadAv == null
-                                || skapadAv.getEnhet() == null
-                                || skapadAv.getEnhet().getVardgivare() == null
-                        ? null
-                        : skapadAv.getEnhet().getVardgivare().getVardgivareId().getExtension());
+                new NewCertificate.Identity(
+                        intyg.getIntygsId().getExtension(),
+                        intyg.getTyp() == null ? null : intyg.getTyp().getCode(),
+                        intyg.getVersion()),
+                new NewCertificate.Deceased(
+                        patient.getPersonId().getExtension(),
+                        null,
+                        null,
+                        patient.getFornamn(),
+                        patient.getEfternamn(),
+                        answers.identityVerifiedBy),
+                new NewCertificate.Death(
+                        answers.dateOfDeathCertain,
+                        answers.dateOfDeath,
+                        answers.foundDeadDate,
+                        answers.placeOfDeathMunicipality,
+                        answers.placeOfDeath,
+                        answers.childWithin28Days),
+                new NewCertificate.Causes(
+                        answers.terminalCause, new ArrayList<>(followingByInstance.values()), contributing),
+                new NewCertificate.Surgery(answers.operation, answers.operationDate, answers.operationReason),
+                new NewCertificate.Injury(
+                        answers.injuryOrPoisoning, answers.injuryCause, answers.injuryDate, answers.injuryDescription),
+                new NewCertificate.Basis(grounds, answers.country, replaces),
+                new NewCertificate.Signing(
+                        intyg.getSigneringstidpunkt() == null
+                                ? null
+                                : intyg.getSigneringstidpunkt()
+                                        .toGregorianCalendar()
+                                        .toZonedDateTime()
+                                        .toLocalDateTime(),
+                        skapadAv == null || skapadAv.getPersonalId() == null
+                                ? null
+                                : skapadAv.getPersonalId().getExtension(),
+                        skapadAv == null || skapadAv.getEnhet() == null
+                                ? null
+                                : skapadAv.getEnhet().getEnhetsId().getExtension(),
+                        skapadAv == null
+                                        || skapadAv.getEnhet() == null
+                                        || skapadAv.getEnhet().getVardgivare() == null
+                                ? null
+                                : skapadAv.getEnhet()
+                                        .getVardgivare()
+                                        .getVardgivareId()
+                                        .getExtension()));
     }
 
     /**
@@ -174,20 +174,20 @@ public final class DoiIntyg {
     static byte[] write(NewCertificate c) {
         var intyg = new Intyg();
         var id = new IntygId();
-        id.setRoot(c.careUnitId() == null ? "unknown" : c.careUnitId());
+        id.setRoot(c.signing().careUnitId() == null ? "unknown" : c.signing().careUnitId());
         id.setExtension(c.certificateId());
         intyg.setIntygsId(id);
         var typ = new TypAvIntyg();
-        typ.setCode(c.type());
+        typ.setCode(c.identity().type());
         typ.setCodeSystem(TYPE_CODE_SYSTEM);
         intyg.setTyp(typ);
-        intyg.setVersion(c.version());
-        if (c.signedAt() != null) {
-            intyg.setSigneringstidpunkt(timestamp(c.signedAt()));
+        intyg.setVersion(c.identity().version());
+        if (c.signing().signedAt() != null) {
+            intyg.setSigneringstidpunkt(timestamp(c.signing().signedAt()));
         }
         intyg.setPatient(patient(c));
         intyg.setSkapadAv(skapadAv(c));
-        if (c.replacesCertificateId() != null) {
+        if (c.basis().replacesCertificateId() != null) {
             var relation = new Relation();
             var relationType = new TypAvRelation();
             relationType.setCode(REPLACES);
@@ -195,47 +195,64 @@ public final class DoiIntyg {
             relation.setTyp(relationType);
             var replaced = new IntygId();
             replaced.setRoot("unknown");
-            replaced.setExtension(c.replacesCertificateId());
+            replaced.setExtension(c.basis().replacesCertificateId());
             relation.setIntygsId(replaced);
             intyg.getRelation().add(relation);
         }
         var svar = intyg.getSvar();
-        svar.add(svar("1", null, delsvar("1.1", c.identityVerifiedBy())));
+        svar.add(svar("1", null, delsvar("1.1", c.deceased().identityVerifiedBy())));
         svar.add(svar(
                 "2",
                 null,
-                delsvar("2.1", c.dateOfDeathCertain()),
-                delsvar("2.2", c.dateOfDeath()),
-                delsvar("2.3", c.foundDeadDate())));
+                delsvar("2.1", c.death().dateOfDeathCertain()),
+                delsvar("2.2", c.death().dateOfDeath()),
+                delsvar("2.3", c.death().foundDeadDate())));
         svar.add(svar(
                 "3",
                 null,
-                delsvar("3.1", c.placeOfDeathMunicipality()),
-                cv("3.2", c.placeOfDeath() == null ? null : c.placeOfDeath().name(), PLACE_CODE_SYSTEM)));
-        svar.add(svar("4", null, delsvar("4.1", c.childWithin28Days())));
-        svar.add(causeSvar("8", null, c.terminalCause()));
-        for (int i = 0; i < c.followingCauses().size(); i++) {
-            svar.add(causeSvar("9", i + 1, c.followingCauses().get(i)));
+                delsvar("3.1", c.death().placeOfDeathMunicipality()),
+                cv(
+                        "3.2",
+                        c.death().placeOfDeath() == null
+                                ? null
+                                : c.death().placeOfDeath().name(),
+                        PLACE_CODE_SYSTEM)));
+        svar.add(svar("4", null, delsvar("4.1", c.death().childWithin28Days())));
+        svar.add(causeSvar("8", null, c.causes().terminalCause()));
+        for (int i = 0; i < c.causes().followingCauses().size(); i++) {
+            svar.add(causeSvar("9", i + 1, c.causes().followingCauses().get(i)));
         }
-        for (var condition : c.contributingConditions()) {
+        for (var condition : c.causes().contributingConditions()) {
             svar.add(causeSvar("10", null, condition));
         }
-        var operation = c.operation() == Operation.UPPGIFT_SAKNAS
+        var operation = c.surgery().operation() == Operation.UPPGIFT_SAKNAS
                 ? cv("11.1", "NI", NULL_FLAVOR)
-                : delsvar("11.1", c.operation() == null ? null : c.operation() == Operation.JA);
-        svar.add(svar("11", null, operation, delsvar("11.2", c.operationDate()), delsvar("11.3", c.operationReason())));
+                : delsvar(
+                        "11.1",
+                        c.surgery().operation() == null ? null : c.surgery().operation() == Operation.JA);
+        svar.add(svar(
+                "11",
+                null,
+                operation,
+                delsvar("11.2", c.surgery().operationDate()),
+                delsvar("11.3", c.surgery().operationReason())));
         svar.add(svar(
                 "12",
                 null,
-                delsvar("12.1", c.injuryOrPoisoning()),
-                cv("12.2", c.injuryCause() == null ? null : c.injuryCause().name(), INJURY_CODE_SYSTEM),
-                delsvar("12.3", c.injuryDate()),
-                delsvar("12.4", c.injuryDescription())));
-        for (var ground : c.grounds()) {
+                delsvar("12.1", c.injury().injuryOrPoisoning()),
+                cv(
+                        "12.2",
+                        c.injury().injuryCause() == null
+                                ? null
+                                : c.injury().injuryCause().name(),
+                        INJURY_CODE_SYSTEM),
+                delsvar("12.3", c.injury().injuryDate()),
+                delsvar("12.4", c.injury().injuryDescription())));
+        for (var ground : c.basis().grounds()) {
             svar.add(svar("13", null, cv("13.1", ground.name(), GROUND_CODE_SYSTEM)));
         }
-        if (c.country() != null) {
-            svar.add(svar("14", null, delsvar("14.1", c.country())));
+        if (c.basis().country() != null) {
+            svar.add(svar("14", null, delsvar("14.1", c.basis().country())));
         }
         svar.removeIf(s -> s.getDelsvar().isEmpty());
         var message = new RegisterCertificateType();
@@ -252,22 +269,22 @@ public final class DoiIntyg {
     private static Patient patient(NewCertificate c) {
         var patient = new Patient();
         var personId = new PersonId();
-        if (c.personnummer() != null) {
+        if (c.deceased().personnummer() != null) {
             personId.setRoot(
-                    Personnummer.problem(c.personnummer()).isEmpty()
-                            ? new Personnummer(c.personnummer()).oid()
+                    Personnummer.problem(c.deceased().personnummer()).isEmpty()
+                            ? new Personnummer(c.deceased().personnummer()).oid()
                             : Personnummer.PERSONNUMMER_OID);
-            personId.setExtension(c.personnummer());
+            personId.setExtension(c.deceased().personnummer());
         } else {
             personId.setRoot(Personnummer.PERSONNUMMER_OID);
             personId.setExtension(
-                    c.birthDate() == null
+                    c.deceased().birthDate() == null
                             ? "000000000000"
-                            : c.birthDate().toString().replace("-", "") + "0000");
+                            : c.deceased().birthDate().toString().replace("-", "") + "0000");
         }
         patient.setPersonId(personId);
-        patient.setFornamn(c.firstName() == null ? "" : c.firstName());
-        patient.setEfternamn(c.lastName() == null ? "" : c.lastName());
+        patient.setFornamn(c.deceased().firstName() == null ? "" : c.deceased().firstName());
+        patient.setEfternamn(c.deceased().lastName() == null ? "" : c.deceased().lastName());
         patient.setPostadress("");
         patient.setPostnummer("");
         patient.setPostort("");
@@ -276,10 +293,10 @@ public final class DoiIntyg {
 
     private static HosPersonal skapadAv(NewCertificate c) {
         var person = new HosPersonal();
-        person.setPersonalId(hsaId(c.signedBy()));
+        person.setPersonalId(hsaId(c.signing().signedBy()));
         person.setFullstandigtNamn("");
         var enhet = new Enhet();
-        enhet.setEnhetsId(hsaId(c.careUnitId()));
+        enhet.setEnhetsId(hsaId(c.signing().careUnitId()));
         var arbetsplatskod = new ArbetsplatsKod();
         arbetsplatskod.setRoot("1.2.752.29.4.71");
         arbetsplatskod.setExtension("0");
@@ -290,7 +307,7 @@ public final class DoiIntyg {
         enhet.setPostort("");
         enhet.setTelefonnummer("");
         var vardgivare = new Vardgivare();
-        vardgivare.setVardgivareId(hsaId(c.careProviderId()));
+        vardgivare.setVardgivareId(hsaId(c.signing().careProviderId()));
         vardgivare.setVardgivarnamn("");
         enhet.setVardgivare(vardgivare);
         person.setEnhet(enhet);

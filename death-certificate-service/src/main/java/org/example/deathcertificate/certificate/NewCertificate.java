@@ -1,5 +1,6 @@
 package org.example.deathcertificate.certificate;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,128 +16,179 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The answers of a cause-of-death certificate (dödsorsaksintyg, DOI v1), whichever way it arrives. Question
- * numbers (svar/delsvar ids of the RIVTA message) are given per field.
+ * The answers of a cause-of-death certificate (dödsorsaksintyg, DOI v1), whichever way it arrives, in the parts of
+ * the form. Question numbers (svar/delsvar ids of the RIVTA message) are given per field.
+ *
+ * <p>The parts are unwrapped in JSON: a certificate is one flat object with the fields in the form's order, as it
+ * always was (the stored answers and their content hash are the same bytes), and a field's name in an error is its
+ * JSON name ({@link org.example.platform.error.JsonFieldNames}).
  */
 public record NewCertificate(
-        @NotBlank @Size(max = 100) @Schema(description = "Certificate id (intygs-id extension)")
-        String certificateId,
+        @JsonUnwrapped @NotNull @Valid Identity identity,
+        @JsonUnwrapped @NotNull @Valid Deceased deceased,
+        @JsonUnwrapped @NotNull @Valid Death death,
+        @JsonUnwrapped @NotNull @Valid Causes causes,
+        @JsonUnwrapped @NotNull @Valid Surgery surgery,
+        @JsonUnwrapped @NotNull @Valid Injury injury,
+        @JsonUnwrapped @NotNull @Valid Basis basis,
+        @JsonUnwrapped @NotNull @Valid Signing signing) {
 
-        @NotBlank @Schema(description = "Certificate type code, always DOI", example = "DOI")
-        String type,
+    /** Which certificate this is. */
+    public record Identity(
+            @NotBlank @Size(max = 100) @Schema(description = "Certificate id (intygs-id extension)")
+            String certificateId,
 
-        @NotBlank @Size(max = 10) @Schema(example = "1.0") String version,
+            @NotBlank @Schema(description = "Certificate type code, always DOI", example = "DOI")
+            String type,
 
-        @Pattern(regexp = "\\d{12}")
-        @Schema(
-                description = "Personnummer or samordningsnummer, 12 digits; only paper certificates may lack it",
-                example = "192703104329")
-        String personnummer,
+            @NotBlank @Size(max = 10) @Schema(example = "1.0")
+            String version) {}
 
-        @Schema(description = "Date of birth, for a deceased without personnummer (paper)")
-        LocalDate birthDate,
+    /** Who died, and (1.1) how their identity was verified. */
+    public record Deceased(
+            @Pattern(regexp = "\\d{12}")
+            @Schema(
+                    description = "Personnummer or samordningsnummer, 12 digits; only paper certificates may lack it",
+                    example = "192703104329")
+            String personnummer,
 
-        @Schema(description = "Sex, for a deceased without personnummer (paper)")
-        Sex sex,
+            @Schema(description = "Date of birth, for a deceased without personnummer (paper)")
+            LocalDate birthDate,
 
-        @Size(max = 100) String firstName,
-        @Size(max = 100) String lastName,
+            @Schema(description = "Sex, for a deceased without personnummer (paper)")
+            Sex sex,
 
-        @NotBlank @Size(max = 400) @Schema(description = "1.1 Identity verified by")
-        String identityVerifiedBy,
+            @Size(max = 100) String firstName,
+            @Size(max = 100) String lastName,
 
-        @NotNull @Schema(description = "2.1 Date of death is certain")
-        Boolean dateOfDeathCertain,
+            @NotBlank @Size(max = 400) @Schema(description = "1.1 Identity verified by")
+            String identityVerifiedBy) {
 
-        @NotBlank
-        @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}")
-        @Schema(
-                description = "2.2 Date of death; when not certain YYYY-MM-00 or 0000-00-00 parts are allowed",
-                example = "2017-04-01")
-        String dateOfDeath,
+        /** Never shows personal data. */
+        @Override
+        public String toString() {
+            return "Deceased[…]";
+        }
+    }
 
-        @Schema(description = "2.3 Date the body was found (required when the date of death is not certain)")
-        LocalDate foundDeadDate,
+    /** When and where the death happened (2, 3, 4). */
+    public record Death(
+            @NotNull @Schema(description = "2.1 Date of death is certain")
+            Boolean dateOfDeathCertain,
 
-        @NotBlank @Size(max = 200) @Schema(description = "3.1 Municipality of death")
-        String placeOfDeathMunicipality,
+            @NotBlank
+            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}")
+            @Schema(
+                    description = "2.2 Date of death; when not certain YYYY-MM-00 or 0000-00-00 parts are allowed",
+                    example = "2017-04-01")
+            String dateOfDeath,
 
-        @NotNull @Schema(description = "3.2 Where the body was found")
-        PlaceOfDeath placeOfDeath,
+            @Schema(description = "2.3 Date the body was found (required when the date of death is not certain)")
+            LocalDate foundDeadDate,
 
-        @NotNull @Schema(description = "4.1 A child who died within 28 days of birth")
-        Boolean childWithin28Days,
+            @NotBlank @Size(max = 200) @Schema(description = "3.1 Municipality of death")
+            String placeOfDeathMunicipality,
 
-        @NotNull @Valid @Schema(description = "8 Terminal cause of death (line A)")
-        CauseLine terminalCause,
+            @NotNull @Schema(description = "3.2 Where the body was found")
+            PlaceOfDeath placeOfDeath,
 
-        @Size(max = 3) @Schema(description = "9 Which was a consequence of (lines B, C, D)")
-        List<@Valid @NotNull CauseLine> followingCauses,
+            @NotNull @Schema(description = "4.1 A child who died within 28 days of birth")
+            Boolean childWithin28Days) {}
 
-        @Size(max = 8) @Schema(description = "10 Other contributing diseases or injuries, most serious first")
-        List<@Valid @NotNull CauseLine> contributingConditions,
+    /** The cause chain and the contributing conditions (8, 9, 10). */
+    public record Causes(
+            @NotNull @Valid @Schema(description = "8 Terminal cause of death (line A)")
+            CauseLine terminalCause,
 
-        @NotNull @Schema(description = "11.1 Operated within four weeks before death")
-        Operation operation,
+            @Size(max = 3) @Schema(description = "9 Which was a consequence of (lines B, C, D)")
+            List<@Valid @NotNull CauseLine> followingCauses,
 
-        @Schema(description = "11.2 Date of the operation") LocalDate operationDate,
+            @Size(max = 8) @Schema(description = "10 Other contributing diseases or injuries, most serious first")
+            List<@Valid @NotNull CauseLine> contributingConditions) {
 
-        @Size(max = 400) @Schema(description = "11.3 Condition that led to the operation")
-        String operationReason,
+        public Causes {
+            followingCauses = followingCauses == null ? List.of() : List.copyOf(followingCauses);
+            contributingConditions = contributingConditions == null ? List.of() : List.copyOf(contributingConditions);
+        }
+    }
 
-        @NotNull @Schema(description = "12.1 Death in connection with injury or poisoning")
-        Boolean injuryOrPoisoning,
+    /** An operation within four weeks before death (11). */
+    public record Surgery(
+            @NotNull @Schema(description = "11.1 Operated within four weeks before death")
+            Operation operation,
 
-        @Schema(description = "12.2 Cause and intent of the injury or poisoning")
-        InjuryCause injuryCause,
+            @Schema(description = "11.2 Date of the operation")
+            LocalDate operationDate,
 
-        @Schema(description = "12.3 Date of the injury or poisoning")
-        LocalDate injuryDate,
+            @Size(max = 400) @Schema(description = "11.3 Condition that led to the operation")
+            String operationReason) {}
 
-        @Size(max = 400) @Schema(description = "12.4 How the injury or poisoning came about")
-        String injuryDescription,
+    /** A death in connection with injury or poisoning (12). */
+    public record Injury(
+            @NotNull @Schema(description = "12.1 Death in connection with injury or poisoning")
+            Boolean injuryOrPoisoning,
 
-        @NotEmpty @Size(max = 5) @Schema(description = "13 What the cause-of-death information is based on")
-        List<@NotNull Ground> grounds,
+            @Schema(description = "12.2 Cause and intent of the injury or poisoning")
+            InjuryCause injuryCause,
 
-        @Size(max = 100) @Schema(description = "14 Country, when not permanently resident in Sweden")
-        String country,
+            @Schema(description = "12.3 Date of the injury or poisoning")
+            LocalDate injuryDate,
 
-        @Size(max = 100) @Schema(description = "Id of the certificate this one replaces (relation ERSATT)")
-        String replacesCertificateId,
+            @Size(max = 400) @Schema(description = "12.4 How the injury or poisoning came about")
+            String injuryDescription) {}
 
-        @Schema(description = "When the certificate was signed")
-        LocalDateTime signedAt,
+    /**
+     * What the information rests on (13), the country of residence of a deceased not resident in Sweden (14), and the
+     * certificate this one replaces.
+     */
+    public record Basis(
+            @NotEmpty @Size(max = 5) @Schema(description = "13 What the cause-of-death information is based on")
+            List<@NotNull Ground> grounds,
 
-        @Size(max = 100) @Schema(description = "HSA id of the signing doctor")
-        String signedBy,
+            @Size(max = 100) @Schema(description = "14 Country, when not permanently resident in Sweden")
+            String country,
 
-        @Size(max = 100) @Schema(description = "HSA id of the care unit")
-        String careUnitId,
+            @Size(max = 100) @Schema(description = "Id of the certificate this one replaces (relation ERSATT)")
+            String replacesCertificateId) {
 
-        @Size(max = 100) @Schema(description = "HSA id of the care provider")
-        String careProviderId) {
+        public Basis {
+            grounds = grounds == null ? List.of() : List.copyOf(grounds);
+        }
+    }
+
+    /** Who signed the certificate, when, and for which care unit and provider. */
+    public record Signing(
+            @Schema(description = "When the certificate was signed")
+            LocalDateTime signedAt,
+
+            @Size(max = 100) @Schema(description = "HSA id of the signing doctor")
+            String signedBy,
+
+            @Size(max = 100) @Schema(description = "HSA id of the care unit")
+            String careUnitId,
+
+            @Size(max = 100) @Schema(description = "HSA id of the care provider")
+            String careProviderId) {}
 
     public static final String TYPE = "DOI";
 
-    public NewCertificate {
-        followingCauses = followingCauses == null ? List.of() : List.copyOf(followingCauses);
-        contributingConditions = contributingConditions == null ? List.of() : List.copyOf(contributingConditions);
-        grounds = grounds == null ? List.of() : List.copyOf(grounds);
+    /** The certificate's id. */
+    public String certificateId() {
+        return identity.certificateId();
     }
 
     /** The date of death when it is a complete date (a date that is not certain may be partial). */
     public Optional<LocalDate> exactDateOfDeath() {
-        return parse(dateOfDeath);
+        return parse(death.dateOfDeath());
     }
 
     /** The cause chain from line A (terminal cause) down to the earliest cause. */
     public List<CauseLine> causeChain() {
         var chain = new ArrayList<CauseLine>();
-        if (terminalCause != null) {
-            chain.add(terminalCause);
+        if (causes.terminalCause() != null) {
+            chain.add(causes.terminalCause());
         }
-        chain.addAll(followingCauses);
+        chain.addAll(causes.followingCauses());
         return chain;
     }
 
@@ -146,13 +198,14 @@ public record NewCertificate(
      */
     public List<Violation> violations(LocalDate today, boolean personnummerRequired) {
         var violations = new ArrayList<Violation>();
-        if (!TYPE.equals(type)) {
+        var personnummer = deceased.personnummer();
+        if (!TYPE.equals(identity.type())) {
             violations.add(new Violation("type", "certificate type must be " + TYPE));
         }
         if (personnummer == null) {
             if (personnummerRequired) {
                 violations.add(new Violation("personnummer", "is required"));
-            } else if (birthDate == null) {
+            } else if (deceased.birthDate() == null) {
                 violations.add(new Violation("birthDate", "is required when the deceased has no personnummer"));
             }
         } else {
@@ -161,14 +214,17 @@ public record NewCertificate(
                             violations.add(new Violation("personnummer", "personnummer/samordningsnummer " + problem)));
         }
         var death = exactDateOfDeath();
-        if (dateOfDeath != null && Boolean.TRUE.equals(dateOfDeathCertain) && death.isEmpty()) {
+        if (this.death.dateOfDeath() != null
+                && Boolean.TRUE.equals(this.death.dateOfDeathCertain())
+                && death.isEmpty()) {
             violations.add(new Violation("dateOfDeath", "must be a complete date when the date of death is certain"));
         }
         notInFuture(violations, "dateOfDeath", death.orElse(null), today);
-        notInFuture(violations, "foundDeadDate", foundDeadDate, today);
-        notInFuture(violations, "birthDate", birthDate, today);
-        notInFuture(violations, "operationDate", operationDate, today);
-        notInFuture(violations, "injuryDate", injuryDate, today);
+        notInFuture(violations, "foundDeadDate", this.death.foundDeadDate(), today);
+        notInFuture(violations, "birthDate", deceased.birthDate(), today);
+        notInFuture(violations, "operationDate", surgery.operationDate(), today);
+        notInFuture(violations, "injuryDate", injury.injuryDate(), today);
+        var signedAt = signing.signedAt();
         if (signedAt != null && signedAt.toLocalDate().isAfter(today)) {
             violations.add(new Violation("signedAt", "must not be in the future"));
         }
@@ -189,11 +245,12 @@ public record NewCertificate(
                 above = onset;
             }
         }
-        for (int i = 0; i < contributingConditions.size(); i++) {
+        var contributing = causes.contributingConditions();
+        for (int i = 0; i < contributing.size(); i++) {
             notInFuture(
                     violations,
                     "contributingConditions[" + i + "].onsetDate",
-                    contributingConditions.get(i).onsetDate(),
+                    contributing.get(i).onsetDate(),
                     today);
         }
         return violations;
@@ -219,7 +276,8 @@ public record NewCertificate(
     /** Never shows personal data, so the record is safe in a log line. */
     @Override
     public String toString() {
-        return "NewCertificate[certificateId=" + certificateId + ", type=" + type + ", version=" + version + "]";
+        return "NewCertificate[certificateId=" + identity.certificateId() + ", type=" + identity.type() + ", version="
+                + identity.version() + "]";
     }
 
     public enum Sex {

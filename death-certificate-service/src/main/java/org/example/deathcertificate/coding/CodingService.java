@@ -88,29 +88,31 @@ public class CodingService {
                             ? List.of()
                             : List.of(line.suggestions().get(0).code())));
         }
-        var suggestion = suggestUnderlying(codes, answers.injuryOrPoisoning(), version);
+        var suggestion = suggestUnderlying(codes, answers.injury().injuryOrPoisoning(), version);
         return new Workbench(
                 certificate.certificateId(),
                 certificate.channel(),
                 certificate.status(),
                 certificate.dateOfDeath(),
                 certificate.receivedAt(),
-                answers.placeOfDeathMunicipality(),
-                regions.regionOf(answers.placeOfDeathMunicipality()).orElse(null),
+                answers.death().placeOfDeathMunicipality(),
+                regions.regionOf(answers.death().placeOfDeathMunicipality()).orElse(null),
                 version,
                 lines,
                 new Workbench.Manner(
-                        Boolean.TRUE.equals(answers.injuryOrPoisoning()),
-                        answers.injuryCause() == null
+                        Boolean.TRUE.equals(answers.injury().injuryOrPoisoning()),
+                        answers.injury().injuryCause() == null
                                 ? null
-                                : answers.injuryCause().name(),
-                        answers.injuryDate(),
-                        answers.injuryDescription()),
+                                : answers.injury().injuryCause().name(),
+                        answers.injury().injuryDate(),
+                        answers.injury().injuryDescription()),
                 new Workbench.Operation(
-                        answers.operation() == null ? null : answers.operation().name(),
-                        answers.operationDate(),
-                        answers.operationReason()),
-                answers.grounds().stream().map(Enum::name).toList(),
+                        answers.surgery().operation() == null
+                                ? null
+                                : answers.surgery().operation().name(),
+                        answers.surgery().operationDate(),
+                        answers.surgery().operationReason()),
+                answers.basis().grounds().stream().map(Enum::name).toList(),
                 suggestion,
                 state(current),
                 properties.secondCheckRequired(),
@@ -186,13 +188,13 @@ public class CodingService {
                         "underlyingCause",
                         Icd10Code.dotted(code) + " is a manifestation (*) code and cannot be the underlying cause"));
             }
-            if (Boolean.TRUE.equals(answers.injuryOrPoisoning()) && !new Icd10Code(code).isExternalCause()) {
+            if (Boolean.TRUE.equals(answers.injury().injuryOrPoisoning()) && !new Icd10Code(code).isExternalCause()) {
                 problems.add(new InvalidCodingException.Problem(
                         "underlyingCause",
                         "the death followed an injury or poisoning ("
-                                + (answers.injuryCause() == null
+                                + (answers.injury().injuryCause() == null
                                         ? "manner not given"
-                                        : answers.injuryCause().name())
+                                        : answers.injury().injuryCause().name())
                                 + "): the underlying cause must be an external cause (V01–Y98), was "
                                 + Icd10Code.dotted(code)));
             }
@@ -209,7 +211,7 @@ public class CodingService {
         }
         Map<String, List<String>> codes = new LinkedHashMap<>();
         lines.forEach(line -> codes.put(line.line(), line.codes()));
-        var suggested = suggestUnderlying(codes, answers.injuryOrPoisoning(), version);
+        var suggested = suggestUnderlying(codes, answers.injury().injuryOrPoisoning(), version);
         var coding = new Coding(
                 certificateId,
                 latestVersion + 1,
@@ -312,13 +314,13 @@ public class CodingService {
         for (int i = 0; i < chain.size(); i++) {
             lines.put(String.valueOf((char) ('A' + i)), chain.get(i));
         }
-        for (int i = 0; i < answers.contributingConditions().size(); i++) {
-            lines.put("10." + (i + 1), answers.contributingConditions().get(i));
+        for (int i = 0; i < answers.causes().contributingConditions().size(); i++) {
+            lines.put("10." + (i + 1), answers.causes().contributingConditions().get(i));
         }
-        if (Boolean.TRUE.equals(answers.injuryOrPoisoning())
-                && answers.injuryDescription() != null
-                && !answers.injuryDescription().isBlank()) {
-            lines.put("12", answers.injuryDescription());
+        if (Boolean.TRUE.equals(answers.injury().injuryOrPoisoning())
+                && answers.injury().injuryDescription() != null
+                && !answers.injury().injuryDescription().isBlank()) {
+            lines.put("12", answers.injury().injuryDescription());
         }
         return lines;
     }
@@ -330,13 +332,13 @@ public class CodingService {
         if (exact.isPresent()) {
             return exact.get();
         }
-        var parts = answers.dateOfDeath().split("-");
+        var parts = answers.death().dateOfDeath().split("-");
         int year = Integer.parseInt(parts[0]);
         int month = Integer.parseInt(parts[1]);
         if (year > 0) {
             return LocalDate.of(year, Math.max(month, 1), 1);
         }
         return Objects.requireNonNullElse(
-                answers.foundDeadDate(), LocalDate.ofInstant(certificate.receivedAt(), SWEDEN));
+                answers.death().foundDeadDate(), LocalDate.ofInstant(certificate.receivedAt(), SWEDEN));
     }
 }

@@ -132,13 +132,21 @@ public class CertificatePdfService {
         var context = new Context();
         context.setVariable("c", certificate);
         context.setVariable("a", answers);
-        context.setVariable("personnummer", personnummer(answers.personnummer()));
-        context.setVariable("birthDate", answers.personnummer() == null ? date(answers.birthDate()) : "");
+        context.setVariable("personnummer", personnummer(answers.deceased().personnummer()));
+        context.setVariable(
+                "birthDate",
+                answers.deceased().personnummer() == null
+                        ? date(answers.deceased().birthDate())
+                        : "");
         context.setVariable("chain", chain(answers));
         context.setVariable("contributing", contributing(answers));
         context.setVariable(
-                "grounds", answers.grounds().stream().map(Enum::name).toList());
-        context.setVariable("signedAt", answers.signedAt() == null ? "" : MINUTES.format(answers.signedAt()));
+                "grounds", answers.basis().grounds().stream().map(Enum::name).toList());
+        context.setVariable(
+                "signedAt",
+                answers.signing().signedAt() == null
+                        ? ""
+                        : MINUTES.format(answers.signing().signedAt()));
         context.setVariable("receivedAt", time(certificate.receivedAt()));
         context.setVariable("revokedAt", time(certificate.revokedAt()));
         context.setVariable(
@@ -181,7 +189,7 @@ public class CertificatePdfService {
     /** The contributing conditions, at least the form's four rows. */
     private static List<Line> contributing(NewCertificate answers) {
         var lines = new ArrayList<Line>();
-        answers.contributingConditions().forEach(line -> lines.add(Line.of("", line)));
+        answers.causes().contributingConditions().forEach(line -> lines.add(Line.of("", line)));
         while (lines.size() < 4) {
             lines.add(Line.empty(""));
         }

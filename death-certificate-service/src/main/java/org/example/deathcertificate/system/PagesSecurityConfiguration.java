@@ -1,5 +1,6 @@
 package org.example.deathcertificate.system;
 
+import org.example.platform.security.SuiteAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The coders' pages (workbench, statistics): a session and a login through the suite's authorization server
  * (authorization-code flow, registration {@code suite}), under a strict Content-Security-Policy (scripts and styles
  * only from this service, nothing inline). The API stays a stateless resource server ({@link SecurityConfiguration});
- * this chain only matches the page paths. {@code coding.pages-login=form} swaps the login for a form against the
+ * this chain matches exactly the page paths that the suite's access list ({@link SuiteAccess}) marks as having a login
+ * of their own, the paths the gateway passes on untouched. {@code coding.pages-login=form} swaps the login for a form against the
  * application's UserDetailsService (used by the browser test).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,17 +28,7 @@ class PagesSecurityConfiguration {
     @Order(1)
     SecurityFilterChain pagesSecurityFilterChain(HttpSecurity http, @Value("${coding.pages-login:oauth2}") String login)
             throws Exception {
-        http.securityMatcher(
-                        "/death-certificates/coding",
-                        "/death-certificates/coding/**",
-                        "/death-certificates/statistics",
-                        "/death-certificates/statistics/**",
-                        "/death-certificates/assets/**",
-                        "/death-certificates/webjars/**",
-                        "/death-certificates/login",
-                        "/death-certificates/login/**",
-                        "/death-certificates/oauth2/**",
-                        "/death-certificates/logout")
+        http.securityMatcher(SuiteAccess.DEATH_CERTIFICATES.ownLoginPatterns())
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET, "/death-certificates/assets/**", "/death-certificates/webjars/**")
                         .permitAll()

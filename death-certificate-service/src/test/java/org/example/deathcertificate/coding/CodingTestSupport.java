@@ -110,38 +110,25 @@ public abstract class CodingTestSupport {
                         new CauseLine("Kronisk ischemisk hjärtsjukdom", death.minusYears(3), Specification.KRONISK),
                         new CauseLine("Diabetes mellitus typ 2", death.minusYears(10), Specification.KRONISK));
         return new NewCertificate(
-                id,
-                "DOI",
-                "1.0",
-                "192703104329",
-                null,
-                null,
-                null,
-                null,
-                "körkort",
-                true,
-                death.toString(),
-                null,
-                municipality,
-                PlaceOfDeath.SJUKHUS,
-                false,
-                chain,
-                following,
-                List.of(new CauseLine("Essentiell hypertoni", death.minusYears(5), Specification.KRONISK)),
-                Operation.NEJ,
-                null,
-                null,
-                injury,
-                injury ? InjuryCause.OLYCKSFALL : null,
-                injury ? death.minusDays(3) : null,
-                injury ? "Fall i trappa" : null,
-                List.of(Ground.UNDERSOKNING_FORE_DODEN),
-                null,
-                null,
-                LocalDateTime.of(death, java.time.LocalTime.NOON),
-                "SE2321000016-6G5R",
-                "SE2321000016-H489",
-                "SE2321000016-39KJ");
+                new NewCertificate.Identity(id, "DOI", "1.0"),
+                new NewCertificate.Deceased("192703104329", null, null, null, null, "körkort"),
+                new NewCertificate.Death(true, death.toString(), null, municipality, PlaceOfDeath.SJUKHUS, false),
+                new NewCertificate.Causes(
+                        chain,
+                        following,
+                        List.of(new CauseLine("Essentiell hypertoni", death.minusYears(5), Specification.KRONISK))),
+                new NewCertificate.Surgery(Operation.NEJ, null, null),
+                new NewCertificate.Injury(
+                        injury,
+                        injury ? InjuryCause.OLYCKSFALL : null,
+                        injury ? death.minusDays(3) : null,
+                        injury ? "Fall i trappa" : null),
+                new NewCertificate.Basis(List.of(Ground.UNDERSOKNING_FORE_DODEN), null, null),
+                new NewCertificate.Signing(
+                        LocalDateTime.of(death, java.time.LocalTime.NOON),
+                        "SE2321000016-6G5R",
+                        "SE2321000016-H489",
+                        "SE2321000016-39KJ"));
     }
 
     protected String register(NewCertificate certificate) {

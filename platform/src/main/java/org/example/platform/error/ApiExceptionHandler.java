@@ -34,7 +34,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", fieldErrors(ex.getBindingResult().getFieldErrors()));
+        var target = ex.getBindingResult().getTarget();
+        problem.setProperty(
+                "errors",
+                fieldErrors(
+                        target == null ? null : target.getClass(),
+                        ex.getBindingResult().getFieldErrors()));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -121,11 +126,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static List<Map<String, String>> fieldErrors(List<FieldError> fieldErrors) {
+    private static List<Map<String, String>> fieldErrors(Class<?> target, List<FieldError> fieldErrors) {
         return fieldErrors.stream()
                 .map(error -> {
                     var entry = new LinkedHashMap<String, String>();
-                    entry.put("field", error.getField());
+                    entry.put("field", JsonFieldNames.of(target, error.getField()));
                     entry.put("message", String.valueOf(error.getDefaultMessage()));
                     return (Map<String, String>) entry;
                 })

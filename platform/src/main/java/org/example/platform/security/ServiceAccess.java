@@ -57,6 +57,17 @@ public final class ServiceAccess {
         return rules;
     }
 
+    /**
+     * The paths of the service's pages with a login of their own: the gateway passes them on untouched, and the
+     * service's page chain matches exactly these (its {@code securityMatcher}), so the two cannot drift apart.
+     */
+    public String[] ownLoginPatterns() {
+        return rules.stream()
+                .filter(rule -> rule.kind() == AccessRule.Kind.OWN_LOGIN)
+                .flatMap(rule -> rule.patterns().stream())
+                .toArray(String[]::new);
+    }
+
     /** Whether a scope belongs to this service, so that a token carrying it is issued for this service. */
     public boolean owns(String scope) {
         return scope.length() > scopeNamespace.length()

@@ -20,6 +20,7 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 /** ValueSet {@code $expand} by the HL7 reference engine, and the value set of a request in the engine's model. */
 final class ReferenceExpansion {
 
+    private static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
     private static final String ANONYMOUS = "urn:uuid:00000000-0000-0000-0000-000000000000";
 
     private ReferenceExpansion() {}
@@ -43,20 +44,27 @@ final class ReferenceExpansion {
                 false, hierarchical, 0, false, expansion.languages().preferred());
         if (expansion.valueSet().sent()) {
             valueSet = valueSet.copy();
-            RegexFilter.precompute(context, valueSet, budget);
-            TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
+            ValueSetPreparation.prepare(context, valueSet, budget);
         }
+        ReferenceEngine.requireSupplements(context, valueSet);
+        ValueSetImports.requireNoCircle(context, valueSet);
         budget.check();
         var anonymous = !valueSet.hasUrl();
         if (anonymous) {
             valueSet = valueSet.copy();
             valueSet.setUrl(ANONYMOUS);
         }
-        var outcome = context.expandVS(options, valueSet, parameters, true);
-        if (outcome.getValueset() == null) {
-            throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
+        var union = filter == null ? VersionUnion.of(valueSet, parameters) : null;
+        ValueSet expanded;
+        if (union != null) {
+            expanded = union.expand(context, valueSet, parameters, expansion);
+        } else {
+            var outcome = context.expandVS(options, valueSet, parameters, true);
+            if (outcome.getValueset() == null) {
+                throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
+            }
+            expanded = outcome.getValueset();
         }
-        var expanded = outcome.getValueset();
         if (expansion.excludeNested() == null) {
             expanded.getExpansion().getParameter().removeIf(p -> "excludeNested".equals(p.getName()));
         }
@@ -186,6 +194,9 @@ final class ReferenceExpansion {
                         case VALUESET_UNSUPPORTED -> OperationOutcome.IssueType.NOTSUPPORTED;
                         default -> OperationOutcome.IssueType.PROCESSING;
                     });
+            if (issue.getCode() == OperationOutcome.IssueType.NOTFOUND) {
+                issue.getDetails().addCoding(TX_ISSUE_TYPE, "not-found", null);
+            }
             issue.getDetails().setText(MessageWording.apply(message));
         }
         return new TerminologyOperationException(statusFor(errorClass, issues), (org.hl7.fhir.r4.model.OperationOutcome)

@@ -39,9 +39,10 @@ final class ReferenceValidation {
             budget.admit(valueSet);
             if (source.sent()) {
                 valueSet = valueSet.copy();
-                RegexFilter.precompute(context, valueSet, budget);
-                TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
+                ValueSetPreparation.prepare(context, valueSet, budget);
             }
+            ReferenceEngine.requireSupplements(context, valueSet);
+            ValueSetImports.requireNoCircle(context, valueSet);
         }
         return validate(context, validation, valueSet);
     }
@@ -60,6 +61,39 @@ final class ReferenceValidation {
             }
         }
         return whole;
+    }
+
+    /** A code checked in one version of its code system, and the engine's answer. */
+    private record InVersion(String version, ValidationResult result) {}
+
+    /**
+     * A code without a version, against a value set that includes several versions of its code system: by FHIR's
+     * rules the value set holds the union of those versions, so the code is checked against each version's part of the
+     * value set ({@link VersionUnion}), the latest first, and the first part that holds it answers. Null when the value
+     * set names fewer than two versions of the system or no version holds the code, or the request's profile names
+     * the version to use (the engine's answer against the whole value set then stands).
+     */
+    private static InVersion inSomeVersion(
+            ValueSet valueSet,
+            Parameters profile,
+            String system,
+            java.util.function.Function<ValueSet, ValidationResult> check) {
+        if (valueSet == null || system == null || ValidationOutput.profileVersion(profile, system, null) != null) {
+            return null;
+        }
+        var union = VersionUnion.of(valueSet, profile);
+        if (union == null || !union.system().equals(system)) {
+            return null;
+        }
+        for (var version : union.versions()) {
+            var result = check.apply(union.part(valueSet, version, true));
+            if (result.isOk()
+                    && result.getSeverity() != IssueSeverity.ERROR
+                    && result.getSeverity() != IssueSeverity.FATAL) {
+                return new InVersion(version, result);
+            }
+        }
+        return null;
     }
 
     private static org.hl7.fhir.r4.model.Parameters validate(
@@ -101,24 +135,59 @@ final class ReferenceValidation {
                 system = coded.system();
                 requestedVersion = coded.version();
                 var inferSystem = !codeSystemMode && system == null && settings.inferSystem();
-                result = context.validateCode(
-                        inferSystem ? options.withGuessSystem() : options,
-                        system,
-                        requestedVersion,
-                        code,
-                        coded.display(),
-                        valueSet);
+                var codeOptions = inferSystem ? options.withGuessSystem() : options;
+                var codeSystem = system;
+                var display = coded.display();
+                var found = requestedVersion == null
+                        ? inSomeVersion(
+                                valueSet,
+                                profile,
+                                system,
+                                part -> context.validateCode(
+                                        codeOptions, codeSystem, null, coded.code(), display, part))
+                        : null;
+                if (found != null) {
+                    requestedVersion = found.version() != null ? found.version() : requestedVersion;
+                    result = found.result();
+                } else {
+                    result = context.validateCode(
+                            codeOptions, system, requestedVersion, code, coded.display(), valueSet);
+                }
             }
             case CODING -> {
                 var coding = (Coding) VersionConvertorFactory_40_50.convertType(validation.received());
                 code = coding.getCode();
                 system = coding.getSystem();
                 requestedVersion = coding.getVersion();
-                result = context.validateCode(options, coding, valueSet);
+                var codingOptions = options;
+                var found = requestedVersion == null
+                        ? inSomeVersion(
+                                valueSet, profile, system, part -> context.validateCode(codingOptions, coding, part))
+                        : null;
+                if (found != null) {
+                    requestedVersion = found.version() != null ? found.version() : requestedVersion;
+                    result = found.result();
+                } else {
+                    result = context.validateCode(options, coding, valueSet);
+                }
             }
             default -> {
                 codeableConcept = (CodeableConcept) VersionConvertorFactory_40_50.convertType(validation.received());
-                result = context.validateCode(options, codeableConcept, valueSet);
+                var concept = codeableConcept;
+                var conceptOptions = options;
+                var systems = concept.getCoding().stream()
+                        .filter(c -> !c.hasVersion())
+                        .map(Coding::getSystem)
+                        .distinct()
+                        .toList();
+                var found = systems.size() == 1
+                        ? inSomeVersion(
+                                valueSet,
+                                profile,
+                                systems.get(0),
+                                part -> context.validateCode(conceptOptions, concept, part))
+                        : null;
+                result = found != null ? found.result() : context.validateCode(options, codeableConcept, valueSet);
             }
         }
         var concept = codeableConcept != null

@@ -11,6 +11,7 @@ import org.hl7.fhir.r5.model.IntegerType;
 import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.Parameters;
 import org.hl7.fhir.r5.model.StringType;
+import org.hl7.fhir.r5.model.UriType;
 import org.hl7.fhir.r5.model.ValueSet;
 import org.hl7.fhir.r5.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.hl7.fhir.r5.terminologies.utilities.TerminologyServiceErrorClass;
@@ -65,6 +66,8 @@ final class ReferenceExpansion {
             }
             expanded = outcome.getValueset();
         }
+        excludeWholeSystems(valueSet, expanded);
+        echoDefaultValueSetVersions(expansion, expanded);
         if (expansion.excludeNested() == null) {
             expanded.getExpansion().getParameter().removeIf(p -> "excludeNested".equals(p.getName()));
         }
@@ -75,6 +78,68 @@ final class ReferenceExpansion {
             applyTextFilter(expanded, filter, expansion);
         }
         return (org.hl7.fhir.r4.model.ValueSet) VersionConvertorFactory_40_50.convertResource(expanded);
+    }
+
+    /**
+     * An exclude that names a whole code system (no concepts, filters or value sets) removes every code of that system
+     * (of that version, if it names one) from the expansion; the engine records such an exclude but leaves the codes
+     * that an include's filter selected.
+     */
+    private static void excludeWholeSystems(ValueSet valueSet, ValueSet expanded) {
+        var whole = valueSet.getCompose().getExclude().stream()
+                .filter(e -> e.hasSystem() && !e.hasConcept() && !e.hasFilter() && !e.hasValueSet())
+                .toList();
+        if (whole.isEmpty()) {
+            return;
+        }
+        var contains = new ArrayList<ValueSetExpansionContainsComponent>();
+        flatten(expanded.getExpansion().getContains(), contains);
+        var removed = contains.stream()
+                .filter(c -> whole.stream()
+                        .anyMatch(e -> e.getSystem().equals(c.getSystem())
+                                && (!e.hasVersion()
+                                        || !c.hasVersion()
+                                        || e.getVersion().equals(c.getVersion()))))
+                .toList();
+        if (removed.isEmpty()) {
+            return;
+        }
+        removeAll(expanded.getExpansion().getContains(), removed);
+        if (expanded.getExpansion().hasTotal()) {
+            expanded.getExpansion().setTotal(expanded.getExpansion().getTotal() - removed.size());
+        }
+    }
+
+    /** The {@code default-valueset-version}s the request set are parameters of the expansion (the engine uses them silently). */
+    private static void echoDefaultValueSetVersions(ValueSetExpansion request, ValueSet expanded) {
+        for (var p : request.engine().parameters().getParameter()) {
+            if ("default-valueset-version".equals(p.getName())
+                    && p.hasValue()
+                    && p.getValue().isPrimitive()) {
+                var value = p.getValue().primitiveValue();
+                var echoed = expanded.getExpansion().getParameter().stream()
+                        .anyMatch(e -> e.getName().equals(p.getName())
+                                && e.hasValue()
+                                && value.equals(e.getValue().primitiveValue()));
+                if (!echoed) {
+                    expanded.getExpansion().addParameter().setName(p.getName()).setValue(new UriType(value));
+                }
+            }
+        }
+    }
+
+    /** Removes the codes from the tree, keeping the codes under a removed one in its place. */
+    private static void removeAll(
+            List<ValueSetExpansionContainsComponent> contains, List<ValueSetExpansionContainsComponent> removed) {
+        for (int i = 0; i < contains.size(); i++) {
+            var c = contains.get(i);
+            removeAll(c.getContains(), removed);
+            if (removed.contains(c)) {
+                contains.remove(i);
+                contains.addAll(i, c.getContains());
+                i += c.getContains().size() - 1;
+            }
+        }
     }
 
     /** The value set of a request in the engine's model: sent whole, stored, sent along, or implicit. */

@@ -63,6 +63,31 @@ final class ReferenceValidation {
         return whole;
     }
 
+    /**
+     * A code that a fragment of a code system does not hold is not known to be wrong (the code system says it holds
+     * only part of its codes): when that is the only reason the code is not in the value set, the answer is valid, with
+     * the engine's warning {@code UNKNOWN_CODE_IN_FRAGMENT} and without the not-in-value-set errors.
+     */
+    private static void acceptUnknownCodeOfFragment(ValidationResult result) {
+        if (result.getSeverity() != IssueSeverity.ERROR
+                || result.getIssues().stream()
+                        .noneMatch(i -> "UNKNOWN_CODE_IN_FRAGMENT".equals(ValidationOutput.messageId(i)))) {
+            return;
+        }
+        var errors = result.getIssues().stream()
+                .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                        || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
+                .toList();
+        var onlyNotInValueSet = errors.stream()
+                .allMatch(i -> i.getDetails().getCoding().stream()
+                        .anyMatch(c -> "not-in-vs".equals(c.getCode()) || "this-code-not-in-vs".equals(c.getCode())));
+        if (onlyNotInValueSet) {
+            result.getIssues().removeAll(errors); // (setIssues would add the old issues to the new list)
+            result.setSeverity(IssueSeverity.WARNING);
+            result.setMessage(null);
+        }
+    }
+
     /** A code checked in one version of its code system, and the engine's answer. */
     private record InVersion(String version, ValidationResult result) {}
 
@@ -195,12 +220,24 @@ final class ReferenceValidation {
                         && result.getSeverity() != IssueSeverity.ERROR
                 ? firstValidCoding(context, options, codeableConcept, valueSet, result)
                 : result;
+        if (codeSystemMode && system != null) {
+            var supplement = context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, system);
+            if (supplement != null
+                    && supplement.getContent() == org.hl7.fhir.r5.model.Enumerations.CodeSystemContentMode.SUPPLEMENT) {
+                return UnknownCodeSystem.supplementAsSystem(
+                        supplement.getVersionedUrl(),
+                        system,
+                        code,
+                        validation.kind() == CodeValidation.Kind.CODING ? "Coding.system" : "system");
+            }
+        }
         if (codeSystemMode
                 && system != null
                 && context.fetchCodeSystem(system) == null
                 && ValidationOutput.reportsUnknownSystem(result)) {
             return UnknownCodeSystem.validation(system, code, null);
         }
+        acceptUnknownCodeOfFragment(result);
         if (result.getSeverity() == IssueSeverity.FATAL) {
             var outcome = new OperationOutcome();
             outcome.getIssue().addAll(result.getIssues());

@@ -8,22 +8,39 @@ import org.hl7.fhir.r5.model.StringType;
 
 /**
  * Brings the engine's messages to the wording the HL7 terminology servers use today: a list of valid versions reads
- * "1.0.0 or 1.2.0" (the engine of FHIR core 6.7.9 still writes "1.0.0,1.2.0"), and a filter without a value is named
- * by its path in the value set, {@code ValueSet.compose.include[0].filter[0]} (the engine writes
+ * "1.0.0 or 1.2.0" (the engine of FHIR core 6.7.9 still writes "1.0.0,1.2.0"); a code not in a value set is named with
+ * its display in brackets, {@code 'system#code ('Display')'} (the engine writes {@code 'system#code: 'Display''}); an
+ * inactive concept whose status says something else reads "a status of retired and inactive" (the engine writes only
+ * the status, which hides that the concept is inactive); and a filter without a value is named by its path in the
+ * value set, {@code ValueSet.compose.include[0].filter[0]} (the engine writes
  * {@code ValueSet['<url>|<version>].compose.include[0].filter[0].value}).
  */
 final class MessageWording {
 
     private static final Pattern VERSIONS = Pattern.compile("(Valid versions: )([^;'\\s]+(?:,[^;'\\s]+)+)");
+    /** The engine's {@code 'system#code: 'Display'' was not found in the value set}. */
+    private static final Pattern NOT_IN_VALUE_SET_WITH_DISPLAY =
+            Pattern.compile("(#[^\\s':]+): '([^']*)'' was not found in the value set");
+    /** The engine's "has a status of retired and its use…" for an inactive concept (only "inactive" says it already). */
+    private static final Pattern INACTIVE_WITH_STATUS =
+            Pattern.compile("(' has a status of (?!inactive )[A-Za-z-]+) and its use should be reviewed");
+
     private static final String FILTER_WITHOUT_VALUE = "UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE";
     private static final Pattern QUALIFIED_VALUE_SET = Pattern.compile("^ValueSet\\[[^\\]]*\\]");
 
     private MessageWording() {}
 
     static String apply(String text) {
-        if (text == null || !text.contains("Valid versions: ")) {
-            return text;
+        if (text == null) {
+            return null;
         }
+        var worded =
+                NOT_IN_VALUE_SET_WITH_DISPLAY.matcher(text).replaceAll("$1 ('$2')' was not found in the value set");
+        worded = INACTIVE_WITH_STATUS.matcher(worded).replaceAll("$1 and inactive and its use should be reviewed");
+        return worded.contains("Valid versions: ") ? validVersions(worded) : worded;
+    }
+
+    private static String validVersions(String text) {
         var m = VERSIONS.matcher(text);
         var out = new StringBuilder();
         while (m.find()) {

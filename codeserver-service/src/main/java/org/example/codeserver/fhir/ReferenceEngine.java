@@ -58,17 +58,33 @@ class ReferenceEngine implements TerminologyEngine {
     /** A supplement asked for by {@code useSupplement} that nobody defines is an error, not silently left out. */
     private static void requireSupplements(SimpleWorkerContext context, EngineInput input) {
         for (var url : input.supplements()) {
-            if (context.fetchResource(CodeSystem.class, url) == null) {
-                var outcome = new OperationOutcome();
-                var issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.NOTFOUND);
-                issue.addExtension(
-                        "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
-                        new StringType("VALUESET_SUPPLEMENT_MISSING"));
-                issue.getDetails()
-                        .addCoding(new Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "not-found", null));
-                issue.getDetails().setText("Required supplement not found: " + url);
-                throw new TerminologyOperationException(404, outcome);
+            requireSupplement(context, url);
+        }
+    }
+
+    /**
+     * The same for the supplements a value set names with the {@code valueset-supplement} extension (the engine would
+     * fail on them later with a bare message): answered 404 with the issue type {@code not-found}.
+     */
+    static void requireSupplements(SimpleWorkerContext context, org.hl7.fhir.r5.model.ValueSet valueSet) {
+        for (var extension : valueSet.getExtension()) {
+            if (ValueSetPreparation.SUPPLEMENT.equals(extension.getUrl()) && extension.hasValue()) {
+                requireSupplement(context, extension.getValue().primitiveValue());
             }
+        }
+    }
+
+    private static void requireSupplement(SimpleWorkerContext context, String url) {
+        if (context.fetchResource(CodeSystem.class, url) == null) {
+            var outcome = new OperationOutcome();
+            var issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.NOTFOUND);
+            issue.addExtension(
+                    "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
+                    new StringType("VALUESET_SUPPLEMENT_MISSING"));
+            issue.getDetails()
+                    .addCoding(new Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "not-found", null));
+            issue.getDetails().setText("Required supplement not found: " + url);
+            throw new TerminologyOperationException(404, outcome);
         }
     }
 

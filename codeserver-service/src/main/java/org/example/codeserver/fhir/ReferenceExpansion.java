@@ -11,6 +11,7 @@ import org.hl7.fhir.r5.model.IntegerType;
 import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.Parameters;
 import org.hl7.fhir.r5.model.StringType;
+import org.hl7.fhir.r5.model.UriType;
 import org.hl7.fhir.r5.model.ValueSet;
 import org.hl7.fhir.r5.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.hl7.fhir.r5.terminologies.utilities.TerminologyServiceErrorClass;
@@ -20,6 +21,7 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 /** ValueSet {@code $expand} by the HL7 reference engine, and the value set of a request in the engine's model. */
 final class ReferenceExpansion {
 
+    private static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
     private static final String ANONYMOUS = "urn:uuid:00000000-0000-0000-0000-000000000000";
 
     private ReferenceExpansion() {}
@@ -43,20 +45,29 @@ final class ReferenceExpansion {
                 false, hierarchical, 0, false, expansion.languages().preferred());
         if (expansion.valueSet().sent()) {
             valueSet = valueSet.copy();
-            RegexFilter.precompute(context, valueSet, budget);
-            TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
+            ValueSetPreparation.prepare(context, valueSet, budget);
         }
+        ReferenceEngine.requireSupplements(context, valueSet);
+        ValueSetImports.requireNoCircle(context, valueSet);
         budget.check();
         var anonymous = !valueSet.hasUrl();
         if (anonymous) {
             valueSet = valueSet.copy();
             valueSet.setUrl(ANONYMOUS);
         }
-        var outcome = context.expandVS(options, valueSet, parameters, true);
-        if (outcome.getValueset() == null) {
-            throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
+        var union = filter == null ? VersionUnion.of(valueSet, parameters) : null;
+        ValueSet expanded;
+        if (union != null) {
+            expanded = union.expand(context, valueSet, parameters, expansion);
+        } else {
+            var outcome = context.expandVS(options, valueSet, parameters, true);
+            if (outcome.getValueset() == null) {
+                throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
+            }
+            expanded = outcome.getValueset();
         }
-        var expanded = outcome.getValueset();
+        excludeWholeSystems(valueSet, expanded);
+        echoDefaultValueSetVersions(expansion, expanded);
         if (expansion.excludeNested() == null) {
             expanded.getExpansion().getParameter().removeIf(p -> "excludeNested".equals(p.getName()));
         }
@@ -67,6 +78,68 @@ final class ReferenceExpansion {
             applyTextFilter(expanded, filter, expansion);
         }
         return (org.hl7.fhir.r4.model.ValueSet) VersionConvertorFactory_40_50.convertResource(expanded);
+    }
+
+    /**
+     * An exclude that names a whole code system (no concepts, filters or value sets) removes every code of that system
+     * (of that version, if it names one) from the expansion; the engine records such an exclude but leaves the codes
+     * that an include's filter selected.
+     */
+    private static void excludeWholeSystems(ValueSet valueSet, ValueSet expanded) {
+        var whole = valueSet.getCompose().getExclude().stream()
+                .filter(e -> e.hasSystem() && !e.hasConcept() && !e.hasFilter() && !e.hasValueSet())
+                .toList();
+        if (whole.isEmpty()) {
+            return;
+        }
+        var contains = new ArrayList<ValueSetExpansionContainsComponent>();
+        flatten(expanded.getExpansion().getContains(), contains);
+        var removed = contains.stream()
+                .filter(c -> whole.stream()
+                        .anyMatch(e -> e.getSystem().equals(c.getSystem())
+                                && (!e.hasVersion()
+                                        || !c.hasVersion()
+                                        || e.getVersion().equals(c.getVersion()))))
+                .toList();
+        if (removed.isEmpty()) {
+            return;
+        }
+        removeAll(expanded.getExpansion().getContains(), removed);
+        if (expanded.getExpansion().hasTotal()) {
+            expanded.getExpansion().setTotal(expanded.getExpansion().getTotal() - removed.size());
+        }
+    }
+
+    /** The {@code default-valueset-version}s the request set are parameters of the expansion (the engine uses them silently). */
+    private static void echoDefaultValueSetVersions(ValueSetExpansion request, ValueSet expanded) {
+        for (var p : request.engine().parameters().getParameter()) {
+            if ("default-valueset-version".equals(p.getName())
+                    && p.hasValue()
+                    && p.getValue().isPrimitive()) {
+                var value = p.getValue().primitiveValue();
+                var echoed = expanded.getExpansion().getParameter().stream()
+                        .anyMatch(e -> e.getName().equals(p.getName())
+                                && e.hasValue()
+                                && value.equals(e.getValue().primitiveValue()));
+                if (!echoed) {
+                    expanded.getExpansion().addParameter().setName(p.getName()).setValue(new UriType(value));
+                }
+            }
+        }
+    }
+
+    /** Removes the codes from the tree, keeping the codes under a removed one in its place. */
+    private static void removeAll(
+            List<ValueSetExpansionContainsComponent> contains, List<ValueSetExpansionContainsComponent> removed) {
+        for (int i = 0; i < contains.size(); i++) {
+            var c = contains.get(i);
+            removeAll(c.getContains(), removed);
+            if (removed.contains(c)) {
+                contains.remove(i);
+                contains.addAll(i, c.getContains());
+                i += c.getContains().size() - 1;
+            }
+        }
     }
 
     /** The value set of a request in the engine's model: sent whole, stored, sent along, or implicit. */
@@ -186,6 +259,9 @@ final class ReferenceExpansion {
                         case VALUESET_UNSUPPORTED -> OperationOutcome.IssueType.NOTSUPPORTED;
                         default -> OperationOutcome.IssueType.PROCESSING;
                     });
+            if (issue.getCode() == OperationOutcome.IssueType.NOTFOUND) {
+                issue.getDetails().addCoding(TX_ISSUE_TYPE, "not-found", null);
+            }
             issue.getDetails().setText(MessageWording.apply(message));
         }
         return new TerminologyOperationException(statusFor(errorClass, issues), (org.hl7.fhir.r4.model.OperationOutcome)

@@ -39,9 +39,10 @@ final class ReferenceValidation {
             budget.admit(valueSet);
             if (source.sent()) {
                 valueSet = valueSet.copy();
-                RegexFilter.precompute(context, valueSet, budget);
-                TerminologyWorkspace.dropSatisfiedSupplementRequirements(context, valueSet);
+                ValueSetPreparation.prepare(context, valueSet, budget);
             }
+            ReferenceEngine.requireSupplements(context, valueSet);
+            ValueSetImports.requireNoCircle(context, valueSet);
         }
         return validate(context, validation, valueSet);
     }
@@ -60,6 +61,64 @@ final class ReferenceValidation {
             }
         }
         return whole;
+    }
+
+    /**
+     * A code that a fragment of a code system does not hold is not known to be wrong (the code system says it holds
+     * only part of its codes): when that is the only reason the code is not in the value set, the answer is valid, with
+     * the engine's warning {@code UNKNOWN_CODE_IN_FRAGMENT} and without the not-in-value-set errors.
+     */
+    private static void acceptUnknownCodeOfFragment(ValidationResult result) {
+        if (result.getSeverity() != IssueSeverity.ERROR
+                || result.getIssues().stream()
+                        .noneMatch(i -> "UNKNOWN_CODE_IN_FRAGMENT".equals(ValidationOutput.messageId(i)))) {
+            return;
+        }
+        var errors = result.getIssues().stream()
+                .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                        || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
+                .toList();
+        var onlyNotInValueSet = errors.stream()
+                .allMatch(i -> i.getDetails().getCoding().stream()
+                        .anyMatch(c -> "not-in-vs".equals(c.getCode()) || "this-code-not-in-vs".equals(c.getCode())));
+        if (onlyNotInValueSet) {
+            result.getIssues().removeAll(errors); // (setIssues would add the old issues to the new list)
+            result.setSeverity(IssueSeverity.WARNING);
+            result.setMessage(null);
+        }
+    }
+
+    /** A code checked in one version of its code system, and the engine's answer. */
+    private record InVersion(String version, ValidationResult result) {}
+
+    /**
+     * A code without a version, against a value set that includes several versions of its code system: by FHIR's
+     * rules the value set holds the union of those versions, so the code is checked against each version's part of the
+     * value set ({@link VersionUnion}), the latest first, and the first part that holds it answers. Null when the value
+     * set names fewer than two versions of the system or no version holds the code, or the request's profile names
+     * the version to use (the engine's answer against the whole value set then stands).
+     */
+    private static InVersion inSomeVersion(
+            ValueSet valueSet,
+            Parameters profile,
+            String system,
+            java.util.function.Function<ValueSet, ValidationResult> check) {
+        if (valueSet == null || system == null || ValidationOutput.profileVersion(profile, system, null) != null) {
+            return null;
+        }
+        var union = VersionUnion.of(valueSet, profile);
+        if (union == null || !union.system().equals(system)) {
+            return null;
+        }
+        for (var version : union.versions()) {
+            var result = check.apply(union.part(valueSet, version, true));
+            if (result.isOk()
+                    && result.getSeverity() != IssueSeverity.ERROR
+                    && result.getSeverity() != IssueSeverity.FATAL) {
+                return new InVersion(version, result);
+            }
+        }
+        return null;
     }
 
     private static org.hl7.fhir.r4.model.Parameters validate(
@@ -101,24 +160,59 @@ final class ReferenceValidation {
                 system = coded.system();
                 requestedVersion = coded.version();
                 var inferSystem = !codeSystemMode && system == null && settings.inferSystem();
-                result = context.validateCode(
-                        inferSystem ? options.withGuessSystem() : options,
-                        system,
-                        requestedVersion,
-                        code,
-                        coded.display(),
-                        valueSet);
+                var codeOptions = inferSystem ? options.withGuessSystem() : options;
+                var codeSystem = system;
+                var display = coded.display();
+                var found = requestedVersion == null
+                        ? inSomeVersion(
+                                valueSet,
+                                profile,
+                                system,
+                                part -> context.validateCode(
+                                        codeOptions, codeSystem, null, coded.code(), display, part))
+                        : null;
+                if (found != null) {
+                    requestedVersion = found.version() != null ? found.version() : requestedVersion;
+                    result = found.result();
+                } else {
+                    result = context.validateCode(
+                            codeOptions, system, requestedVersion, code, coded.display(), valueSet);
+                }
             }
             case CODING -> {
                 var coding = (Coding) VersionConvertorFactory_40_50.convertType(validation.received());
                 code = coding.getCode();
                 system = coding.getSystem();
                 requestedVersion = coding.getVersion();
-                result = context.validateCode(options, coding, valueSet);
+                var codingOptions = options;
+                var found = requestedVersion == null
+                        ? inSomeVersion(
+                                valueSet, profile, system, part -> context.validateCode(codingOptions, coding, part))
+                        : null;
+                if (found != null) {
+                    requestedVersion = found.version() != null ? found.version() : requestedVersion;
+                    result = found.result();
+                } else {
+                    result = context.validateCode(options, coding, valueSet);
+                }
             }
             default -> {
                 codeableConcept = (CodeableConcept) VersionConvertorFactory_40_50.convertType(validation.received());
-                result = context.validateCode(options, codeableConcept, valueSet);
+                var concept = codeableConcept;
+                var conceptOptions = options;
+                var systems = concept.getCoding().stream()
+                        .filter(c -> !c.hasVersion())
+                        .map(Coding::getSystem)
+                        .distinct()
+                        .toList();
+                var found = systems.size() == 1
+                        ? inSomeVersion(
+                                valueSet,
+                                profile,
+                                systems.get(0),
+                                part -> context.validateCode(conceptOptions, concept, part))
+                        : null;
+                result = found != null ? found.result() : context.validateCode(options, codeableConcept, valueSet);
             }
         }
         var concept = codeableConcept != null
@@ -126,12 +220,24 @@ final class ReferenceValidation {
                         && result.getSeverity() != IssueSeverity.ERROR
                 ? firstValidCoding(context, options, codeableConcept, valueSet, result)
                 : result;
+        if (codeSystemMode && system != null) {
+            var supplement = context.fetchResource(org.hl7.fhir.r5.model.CodeSystem.class, system);
+            if (supplement != null
+                    && supplement.getContent() == org.hl7.fhir.r5.model.Enumerations.CodeSystemContentMode.SUPPLEMENT) {
+                return UnknownCodeSystem.supplementAsSystem(
+                        supplement.getVersionedUrl(),
+                        system,
+                        code,
+                        validation.kind() == CodeValidation.Kind.CODING ? "Coding.system" : "system");
+            }
+        }
         if (codeSystemMode
                 && system != null
                 && context.fetchCodeSystem(system) == null
                 && ValidationOutput.reportsUnknownSystem(result)) {
             return UnknownCodeSystem.validation(system, code, null);
         }
+        acceptUnknownCodeOfFragment(result);
         if (result.getSeverity() == IssueSeverity.FATAL) {
             var outcome = new OperationOutcome();
             outcome.getIssue().addAll(result.getIssues());

@@ -84,10 +84,19 @@ final class TerminologyRequest {
         definitions = withoutUnusedSupplements(inputs, found);
     }
 
-    /** A supplement applies only where it is asked for: by useSupplement, or by a value set's supplement extension. */
+    /**
+     * A supplement applies only where it is asked for: by useSupplement, or by a value set's supplement extension. One
+     * named as the system of the code is kept too, so that the answer can say that a supplement is no code system.
+     */
     private static List<Resource> withoutUnusedSupplements(Parameters inputs, List<Resource> definitions) {
         var wanted = new HashSet<String>();
         for (ParametersParameterComponent p : inputs.getParameter()) {
+            if ("system".equals(p.getName()) && p.hasValue() && p.getValue().isPrimitive()) {
+                wanted.add(p.getValue().primitiveValue());
+            }
+            if ("coding".equals(p.getName()) && p.getValue() instanceof org.hl7.fhir.r5.model.Coding coding) {
+                wanted.add(coding.getSystem());
+            }
             if ("useSupplement".equals(p.getName()) && p.hasValue()) {
                 wanted.add(p.getValue().primitiveValue());
             }

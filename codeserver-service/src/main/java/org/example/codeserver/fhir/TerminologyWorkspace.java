@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 class TerminologyWorkspace {
 
     private static final int USES_PER_CONTEXT = 200;
-    private static final String SUPPLEMENT = "http://hl7.org/fhir/StructureDefinition/valueset-supplement";
     private static final int MAX_POOLED = 8;
 
     private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
@@ -70,27 +69,11 @@ class TerminologyWorkspace {
         }
         for (var r : cached) {
             if (r instanceof org.hl7.fhir.r5.model.ValueSet vs) {
-                RegexFilter.precompute(pooled.context, vs, budget);
-                dropSatisfiedSupplementRequirements(pooled.context, vs);
+                ValueSetPreparation.prepare(pooled.context, vs, budget);
             }
         }
         pooled.context.setExpansionParameters(new Parameters());
         return new Lease(this, pooled, cached);
-    }
-
-    /**
-     * A value set's "needs supplement" extension, when the supplement is at hand: the engine then merges it into the
-     * code system by itself (its own bookkeeping of required supplements misses versioned supplements).
-     */
-    static void dropSatisfiedSupplementRequirements(
-            SimpleWorkerContext context, org.hl7.fhir.r5.model.ValueSet valueSet) {
-        valueSet.getExtension()
-                .removeIf(e -> SUPPLEMENT.equals(e.getUrl())
-                        && e.hasValue()
-                        && context.fetchResource(
-                                        org.hl7.fhir.r5.model.CodeSystem.class,
-                                        e.getValue().primitiveValue())
-                                != null);
     }
 
     void replaceStoredDefinitions(List<Resource> definitions) {

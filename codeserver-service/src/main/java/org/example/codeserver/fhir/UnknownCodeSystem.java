@@ -49,11 +49,38 @@ final class UnknownCodeSystem {
         return out;
     }
 
-    private static void issue(OperationOutcome outcome, IssueType type, String txType, String text, String expression) {
+    /**
+     * The answer for a code whose system is a supplement: a supplement adds to another code system and defines no codes
+     * of its own, so it cannot be the system of a code (error {@code invalid-data} on the system).
+     *
+     * @param supplement the supplement's canonical URL with its version
+     * @param path where the system is in the request ({@code system}, {@code Coding.system}, …)
+     */
+    static Parameters supplementAsSystem(String supplement, String system, String code, String path) {
+        var text = "CodeSystem " + supplement + " is a supplement, so can't be used as a value in " + path;
+        var issues = new OperationOutcome();
+        issue(issues, IssueType.INVALID, "invalid-data", text, path)
+                .addExtension(
+                        "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
+                        new StringType("CODESYSTEM_CS_NO_SUPPLEMENT"));
+        var out = new Parameters();
+        if (code != null) {
+            out.addParameter().setName("code").setValue(new CodeType(code));
+        }
+        out.addParameter().setName("issues").setResource(issues);
+        out.addParameter().setName("message").setValue(new StringType(text));
+        out.addParameter().setName("result").setValue(new BooleanType(false));
+        out.addParameter().setName("system").setValue(new UriType(system));
+        return out;
+    }
+
+    private static OperationOutcome.OperationOutcomeIssueComponent issue(
+            OperationOutcome outcome, IssueType type, String txType, String text, String expression) {
         var issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type);
         issue.getDetails().addCoding(new Coding(TX_ISSUE_TYPE, txType, null));
         issue.getDetails().setText(text);
         issue.addLocation(expression);
         issue.addExpression(expression);
+        return issue;
     }
 }

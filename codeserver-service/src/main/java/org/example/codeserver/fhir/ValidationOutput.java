@@ -151,7 +151,7 @@ final class ValidationOutput {
                                 && i.getDetails().getText().contains("could not be found"));
     }
 
-    private static String messageId(OperationOutcome.OperationOutcomeIssueComponent issue) {
+    static String messageId(OperationOutcome.OperationOutcomeIssueComponent issue) {
         var extension = issue.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id");
         return extension == null || !extension.hasValue()
                 ? ""

@@ -96,7 +96,7 @@ public final class SuiteLauncher {
         deathCertificateEnvironment.putAll(
                 LocalMutualTls.environment(dataDirectory, portBase + 363)); // SUITE_MTLS=true
         return List.of(
-                new SuiteService("gateway", "gateway", portBase, null, small, gatewayEnvironment),
+                new SuiteService("gateway", "gateway", portBase, "gateway", small, gatewayEnvironment),
                 new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
                 new SuiteService(
                         "codeserver-service", "codeserver-service", portBase + 2, "codeserver_service", large, common),

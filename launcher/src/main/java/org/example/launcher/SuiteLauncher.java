@@ -87,6 +87,7 @@ public final class SuiteLauncher {
         gatewayEnvironment.put("HOSP_URL", "http://localhost:" + (portBase + 3));
         gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
         gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
+        gatewayEnvironment.putAll(LocalIssuerKeys.environment(dataDirectory)); // made once, kept in .data/issuer
         // the local run is the demo: HoSp loads its demo persons and synthetic register (off by default elsewhere)
         var hospEnvironment = new HashMap<>(common);
         hospEnvironment.put(

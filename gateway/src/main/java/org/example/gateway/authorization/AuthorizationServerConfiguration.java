@@ -1,17 +1,10 @@
 package org.example.gateway.authorization;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.example.gateway.limits.RateLimitFilter;
 import org.example.platform.security.SuiteAccess;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -134,11 +127,13 @@ class AuthorizationServerConfiguration {
     /**
      * Access tokens name in {@code aud} the services their scopes are for (each service refuses a token not meant for
      * it); client-credentials tokens also carry the caller's actor type and organisation. ID tokens keep the client
-     * as their audience, so no service takes them.
+     * as their audience, so no service takes them. Every token is signed with the issuer's current key.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims(AuthorizationServerProperties properties) {
+    OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims(AuthorizationServerProperties properties, IssuerKeys keys) {
         return context -> {
+            // every token names the key it is signed with: the store may hold the next and the previous key as well
+            context.getJwsHeader().keyId(keys.signingKeyId());
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
@@ -166,19 +161,13 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> signingKeys() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            var pair = generator.generateKeyPair();
-            var key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                    .privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(UUID.randomUUID().toString())
-                    .build();
-            return new ImmutableJWKSet<>(new JWKSet(key));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is not available", e);
-        }
+    IssuerKeys issuerKeys(AuthorizationServerProperties properties) {
+        return IssuerKeys.load(properties.keyStore());
+    }
+
+    @Bean
+    JWKSource<SecurityContext> signingKeys(IssuerKeys keys) {
+        return new ImmutableJWKSet<>(keys.keys());
     }
 
     /** The gateway checks the tokens it issued itself without a round trip to its own JWK endpoint. */

@@ -3,7 +3,8 @@ package org.example.gateway.authorization;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.example.gateway.limits.RateLimitFilter;
 import org.example.platform.security.SuiteAccess;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -105,10 +108,14 @@ class AuthorizationServerConfiguration {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** A person's login grants only the scopes that person holds, whatever the page asked for. */
+    /**
+     * Authorizations live in the gateway's database, shared by its replicas; a person's login grants only the scopes
+     * that person holds, whatever the page asked for.
+     */
     @Bean
-    OAuth2AuthorizationService authorizations(AuthorizationServerProperties properties) {
-        return new UserScopedAuthorizationService(properties);
+    OAuth2AuthorizationService authorizations(
+            JdbcTemplate jdbc, RegisteredClientRepository clients, AuthorizationServerProperties properties) {
+        return new UserScopedAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), properties);
     }
 
     @Bean
@@ -144,7 +151,7 @@ class AuthorizationServerConfiguration {
                 if (scopes.isEmpty()) {
                     // no scope asked for: the client gets every scope registered for it (RFC 6749 §3.3 default)
                     scopes = context.getRegisteredClient().getScopes();
-                    context.getClaims().claim("scope", scopes);
+                    context.getClaims().claim("scope", new LinkedHashSet<>(scopes));
                 }
                 if (client != null && client.actorType() != null) {
                     context.getClaims().claim(ACTOR_TYPE_CLAIM, client.actorType());
@@ -155,7 +162,9 @@ class AuthorizationServerConfiguration {
             }
             var audiences = SuiteAccess.audiencesOf(scopes);
             if (!audiences.isEmpty()) {
-                context.getClaims().audience(List.copyOf(audiences));
+                // a plain ArrayList: the claims are stored with the authorization, and the store reads back only the
+                // collection types Spring Security allows (not List.copyOf's)
+                context.getClaims().audience(new ArrayList<>(audiences));
             }
         };
     }

@@ -18,38 +18,17 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.StringUtils;
 
-/**
- * The tests' issuer signing keys: PKCS#12 key stores made as an operator would make them, with nothing committed. As
- * an environment post-processor it gives every test context that names no key store the same one, made once per JVM.
- */
-public class IssuerKeyStores implements EnvironmentPostProcessor {
+/** The tests' issuer signing keys: PKCS#12 key stores made as an operator would make them, with nothing committed. */
+public final class IssuerKeyStores {
 
     public static final String PASSWORD = "test-store-password";
     private static Path shared;
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (StringUtils.hasText(environment.getProperty("gateway.authorization-server.key-store.location"))) {
-            return;
-        }
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "testIssuerKeyStore",
-                        Map.of(
-                                "gateway.authorization-server.key-store.location",
-                                shared().toString(),
-                                "gateway.authorization-server.key-store.password",
-                                PASSWORD)));
-    }
+    private IssuerKeyStores() {}
 
-    private static synchronized Path shared() {
+    /** One key store for every test context of this JVM that names none. */
+    static synchronized Path shared() {
         if (shared == null) {
             shared = create(Map.of("test-key", Instant.now()));
         }

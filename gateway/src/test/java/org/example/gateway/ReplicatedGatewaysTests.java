@@ -48,11 +48,20 @@ class ReplicatedGatewaysTests {
     final HttpClient browser =
             HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
+    /** IVO's budget on these replicas; they synchronise their view of it every 20 requests (the default). */
+    static final int IVO_BUDGET = 40;
+
+    static final int SYNCHRONIZED_EVERY = 20;
+
     @BeforeAll
     static void startTwoGateways() {
-        first = gateway();
-        second = gateway();
+        first = gateway(IVO_LIMIT);
+        second = gateway(IVO_LIMIT);
     }
+
+    static final String[] IVO_LIMIT = {
+        "gateway.limits.clients.ivo.capacity=" + IVO_BUDGET, "gateway.limits.clients.ivo.period=1h"
+    };
 
     @AfterAll
     static void stop() {
@@ -119,6 +128,45 @@ class ReplicatedGatewaysTests {
             assertThat(JWSObject.parse(token).getHeader().getKeyID()).isEqualTo("previous");
             assertThat(get(first, "/hosp/api/v1/persons/191212121212", token).statusCode())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void holdsAClientsBudgetAcrossBothGatewaysWithinTheDocumentedTolerance() throws Exception {
+        var token = token(first, "ivo");
+        var passed = 0;
+        for (int i = 0; i < 3 * IVO_BUDGET; i++) {
+            var replica = i % 2 == 0 ? first : second;
+            var status =
+                    get(replica, "/hosp/api/v1/persons/191212121212", token).statusCode();
+            assertThat(status).isIn(200, 429);
+            passed += status == 200 ? 1 : 0;
+        }
+        // each replica may count up to SYNCHRONIZED_EVERY requests before it learns of the other's
+        assertThat(passed).isBetween(IVO_BUDGET, IVO_BUDGET + 2 * SYNCHRONIZED_EVERY);
+        assertThat(get(first, "/hosp/api/v1/persons/191212121212", token).statusCode())
+                .isEqualTo(429);
+        assertThat(get(second, "/hosp/api/v1/persons/191212121212", token).statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void holdsAClientsBudgetExactlyAcrossGatewaysThatCountEveryRequestInTheDatabase() throws Exception {
+        var exact = new String[] {
+            "gateway.limits.synchronization.max-unsynchronized-requests=0",
+            "gateway.limits.clients.transportstyrelsen.capacity=25",
+            "gateway.limits.clients.transportstyrelsen.period=1h"
+        };
+        try (var one = gateway(exact);
+                var other = gateway(exact)) {
+            var token = token(one, "transportstyrelsen");
+            var passed = 0;
+            for (int i = 0; i < 40; i++) {
+                var status = get(i % 3 == 0 ? one : other, "/hosp/api/v1/persons/191212121212", token)
+                        .statusCode();
+                passed += status == 200 ? 1 : 0;
+            }
+            assertThat(passed).isEqualTo(25);
         }
     }
 

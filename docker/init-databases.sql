@@ -6,6 +6,12 @@
 -- Nobody else may connect, and nobody may create temporary tables.
 \set ON_ERROR_STOP on
 
+create role gateway_owner login password :'gateway_owner_password';
+create role gateway_app login password :'gateway_password';
+create database gateway owner gateway_owner;
+revoke all on database gateway from public;
+grant connect on database gateway to gateway_app;
+
 create role fmb_service_owner login password :'fmb_owner_password';
 create role fmb_service_app login password :'fmb_password';
 create database fmb_service owner fmb_service_owner;

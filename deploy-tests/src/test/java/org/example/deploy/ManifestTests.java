@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Files;
@@ -37,11 +36,14 @@ class ManifestTests {
             "hosp-service", Set.of("gateway"),
             "death-certificate-service", Set.of("gateway"));
 
+    /** Each workload's own database cluster: the gateway's holds what its replicas share. */
     private static final Map<String, String> DATABASE = Map.of(
+            "gateway", "gateway-db",
             "fmb-service", "fmb-db",
             "codeserver-service", "codeserver-db",
             "hosp-service", "hosp-db",
             "death-certificate-service", "death-certificate-db");
+
     private static final Set<String> WORKLOADS =
             Set.of("gateway", "fmb-service", "codeserver-service", "hosp-service", "death-certificate-service");
 
@@ -165,7 +167,8 @@ class ManifestTests {
     void noDeploymentCarriesAPlainSecretValue() {
         for (Deployment deployment : base.all(Deployment.class)) {
             for (EnvVar env : pod(deployment).getContainers().get(0).getEnv()) {
-                if (env.getName().matches(".*(PASSWORD|SECRET|TOKEN|KEY).*")) {
+                // whole words of the name: ACCESS_KEY_ID is a secret, ISSUER_KEYSTORE (a path) is not
+                if (env.getName().matches("(.*_)?(PASSWORD|SECRET|TOKEN|KEY)(_.*)?")) {
                     assertThat(env.getValue())
                             .as(name(deployment) + " " + env.getName())
                             .isNull();
@@ -306,12 +309,37 @@ class ManifestTests {
                     .collect(Collectors.toSet());
             assertThat(apps).as(database).containsExactlyInAnyOrder(service, service + "-migrate");
         });
-        List<NetworkPolicyEgressRule> gatewayEgress =
-                policyFor("gateway").getSpec().getEgress();
-        assertThat(gatewayEgress)
-                .flatExtracting(NetworkPolicyEgressRule::getTo)
-                .noneMatch(peer -> peer.getPodSelector() != null
-                        && peer.getPodSelector().getMatchLabels().containsKey("cnpg.io/cluster"));
+    }
+
+    @Test
+    void theGatewayReadsItsIssuerKeysOnlyFromTheirSecretMountedReadOnly() {
+        PodSpec gateway = pod(deployment("gateway"));
+        Map<String, EnvVar> env =
+                gateway.getContainers().get(0).getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+        var password = env.get("ISSUER_KEYSTORE_PASSWORD").getValueFrom().getSecretKeyRef();
+        assertThat(password.getName()).isEqualTo("gateway-issuer-keys");
+        var volume = gateway.getVolumes().stream()
+                .filter(v -> v.getSecret() != null
+                        && "gateway-issuer-keys".equals(v.getSecret().getSecretName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the gateway mounts no Secret gateway-issuer-keys"));
+        assertThat(volume.getSecret().getDefaultMode())
+                .as("no other user reads the key")
+                .isEqualTo(0440);
+        var mount = gateway.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> m.getName().equals(volume.getName()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mount.getReadOnly()).isTrue();
+        assertThat(env.get("ISSUER_KEYSTORE").getValue()).startsWith(mount.getMountPath() + "/");
+        // a cluster trusting an external issuer (production) has no such Secret: both references are optional
+        assertThat(password.getOptional()).isTrue();
+        assertThat(volume.getSecret().getOptional()).isTrue();
+        assertThat(base.all(Deployment.class))
+                .filteredOn(d -> !name(d).equals("gateway"))
+                .allSatisfy(d -> assertThat(pod(d).getVolumes())
+                        .noneMatch(v -> v.getSecret() != null
+                                && "gateway-issuer-keys".equals(v.getSecret().getSecretName())));
     }
 
     @Test
@@ -360,6 +388,9 @@ class ManifestTests {
                 .flatMap(pod -> pod.getContainers().stream())
                 .flatMap(c -> c.getEnv().stream())
                 .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                // an optional one (the built-in issuer's keys) is for overlays that use it, not production
+                .filter(env -> !Boolean.TRUE.equals(
+                        env.getValueFrom().getSecretKeyRef().getOptional()))
                 .map(env -> env.getValueFrom().getSecretKeyRef().getName())
                 .collect(Collectors.toSet());
         Set<String> generated = production

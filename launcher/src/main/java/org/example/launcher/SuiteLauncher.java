@@ -89,6 +89,7 @@ public final class SuiteLauncher {
         gatewayEnvironment.put("HOSP_URL", "http://localhost:" + (portBase + 3));
         gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
         gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
+        gatewayEnvironment.putAll(LocalIssuerKeys.environment(dataDirectory)); // made once, kept in .data/issuer
         // the local run is the demo: HoSp loads its demo persons and synthetic register (off by default elsewhere)
         var hospEnvironment = new HashMap<>(common);
         hospEnvironment.put(
@@ -98,7 +99,7 @@ public final class SuiteLauncher {
         deathCertificateEnvironment.putAll(
                 LocalMutualTls.environment(dataDirectory, portBase + 363)); // SUITE_MTLS=true
         return List.of(
-                new SuiteService("gateway", "gateway", portBase, null, small, gatewayEnvironment),
+                new SuiteService("gateway", "gateway", portBase, "gateway", small, gatewayEnvironment),
                 new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
                 new SuiteService(
                         "codeserver-service", "codeserver-service", portBase + 2, "codeserver_service", large, common),

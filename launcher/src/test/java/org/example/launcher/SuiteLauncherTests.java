@@ -2,14 +2,22 @@ package org.example.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SuiteLauncherTests {
 
-    private final SuiteLauncher launcher = new SuiteLauncher(Path.of("."), Path.of(".data"), 9000, 15432);
+    @TempDir
+    static Path data;
+
+    private final SuiteLauncher launcher = new SuiteLauncher(Path.of("."), data, 9000, 15432);
 
     @Test
     void givesEveryServiceAPortOfItsOwnAfterTheGateway() {
@@ -17,11 +25,11 @@ class SuiteLauncherTests {
     }
 
     @Test
-    void givesEveryServiceButTheGatewayADatabaseOfItsOwn() {
+    void givesEveryServiceAndTheGatewayADatabaseOfItsOwn() {
         assertThat(launcher.services())
                 .extracting(SuiteService::database)
                 .containsExactly(
-                        null, "fmb_service", "codeserver_service", "hosp_service", "death_certificate_service");
+                        "gateway", "fmb_service", "codeserver_service", "hosp_service", "death_certificate_service");
     }
 
     @Test
@@ -36,6 +44,36 @@ class SuiteLauncherTests {
                 .allSatisfy(service -> assertThat(service.environment())
                         .containsEntry("JWK_SET_URI", "http://localhost:9000/oauth2/jwks")
                         .containsEntry("ISSUER_URI", "http://localhost:9000"));
+    }
+
+    @Test
+    void givesTheGatewayAnIssuerKeyStoreMadeOnceAndKeptAcrossRestarts() throws Exception {
+        var first = launcher.services().get(0).environment();
+        var store = Path.of(first.get("ISSUER_KEYSTORE"));
+        assertThat(store).startsWith(data.toAbsolutePath()).isRegularFile();
+        assertThat(Files.getPosixFilePermissions(store))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        var keyStore = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            keyStore.load(in, first.get("ISSUER_KEYSTORE_PASSWORD").toCharArray());
+        }
+        var alias = Collections.list(keyStore.aliases());
+        assertThat(alias)
+                .singleElement()
+                .satisfies(name -> assertThat(keyStore.isKeyEntry(name)).isTrue());
+
+        var again = new SuiteLauncher(Path.of("."), data, 9000, 15432)
+                .services()
+                .get(0)
+                .environment();
+        assertThat(again)
+                .containsEntry("ISSUER_KEYSTORE", first.get("ISSUER_KEYSTORE"))
+                .containsEntry("ISSUER_KEYSTORE_PASSWORD", first.get("ISSUER_KEYSTORE_PASSWORD"));
+        var reloaded = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            reloaded.load(in, again.get("ISSUER_KEYSTORE_PASSWORD").toCharArray());
+        }
+        assertThat(reloaded.getCertificate(alias.get(0))).isEqualTo(keyStore.getCertificate(alias.get(0)));
     }
 
     @Test

@@ -1,17 +1,11 @@
 package org.example.gateway.authorization;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 import org.example.gateway.limits.RateLimitFilter;
 import org.example.platform.security.SuiteAccess;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,6 +23,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -112,10 +108,14 @@ class AuthorizationServerConfiguration {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** A person's login grants only the scopes that person holds, whatever the page asked for. */
+    /**
+     * Authorizations live in the gateway's database, shared by its replicas; a person's login grants only the scopes
+     * that person holds, whatever the page asked for.
+     */
     @Bean
-    OAuth2AuthorizationService authorizations(AuthorizationServerProperties properties) {
-        return new UserScopedAuthorizationService(properties);
+    OAuth2AuthorizationService authorizations(
+            JdbcTemplate jdbc, RegisteredClientRepository clients, AuthorizationServerProperties properties) {
+        return new UserScopedAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), properties);
     }
 
     @Bean
@@ -134,11 +134,13 @@ class AuthorizationServerConfiguration {
     /**
      * Access tokens name in {@code aud} the services their scopes are for (each service refuses a token not meant for
      * it); client-credentials tokens also carry the caller's actor type and organisation. ID tokens keep the client
-     * as their audience, so no service takes them.
+     * as their audience, so no service takes them. Every token is signed with the issuer's current key.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims(AuthorizationServerProperties properties) {
+    OAuth2TokenCustomizer<JwtEncodingContext> suiteClaims(AuthorizationServerProperties properties, IssuerKeys keys) {
         return context -> {
+            // every token names the key it is signed with: the store may hold the next and the previous key as well
+            context.getJwsHeader().keyId(keys.signingKeyId());
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
@@ -149,7 +151,7 @@ class AuthorizationServerConfiguration {
                 if (scopes.isEmpty()) {
                     // no scope asked for: the client gets every scope registered for it (RFC 6749 §3.3 default)
                     scopes = context.getRegisteredClient().getScopes();
-                    context.getClaims().claim("scope", scopes);
+                    context.getClaims().claim("scope", new LinkedHashSet<>(scopes));
                 }
                 if (client != null && client.actorType() != null) {
                     context.getClaims().claim(ACTOR_TYPE_CLAIM, client.actorType());
@@ -160,25 +162,21 @@ class AuthorizationServerConfiguration {
             }
             var audiences = SuiteAccess.audiencesOf(scopes);
             if (!audiences.isEmpty()) {
-                context.getClaims().audience(List.copyOf(audiences));
+                // a plain ArrayList: the claims are stored with the authorization, and the store reads back only the
+                // collection types Spring Security allows (not List.copyOf's)
+                context.getClaims().audience(new ArrayList<>(audiences));
             }
         };
     }
 
     @Bean
-    JWKSource<SecurityContext> signingKeys() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            var pair = generator.generateKeyPair();
-            var key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                    .privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(UUID.randomUUID().toString())
-                    .build();
-            return new ImmutableJWKSet<>(new JWKSet(key));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is not available", e);
-        }
+    IssuerKeys issuerKeys(AuthorizationServerProperties properties) {
+        return IssuerKeys.load(properties.keyStore());
+    }
+
+    @Bean
+    JWKSource<SecurityContext> signingKeys(IssuerKeys keys) {
+        return new ImmutableJWKSet<>(keys.keys());
     }
 
     /** The gateway checks the tokens it issued itself without a round trip to its own JWK endpoint. */

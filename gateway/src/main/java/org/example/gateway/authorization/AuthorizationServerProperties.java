@@ -17,7 +17,14 @@ record AuthorizationServerProperties(
         @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue("PT15M") Duration tokenTimeToLive,
         @DefaultValue Map<String, Client> clients,
-        @DefaultValue Map<String, User> users) {
+        @DefaultValue Map<String, User> users,
+        @DefaultValue KeyStore keyStore) {
+
+    /**
+     * The issuer's signing keys: a PKCS#12 key store (path and password) whose RSA keys are all published; tokens are
+     * signed with {@code signingKey} (an alias) or, without it, with the key whose certificate is newest.
+     */
+    record KeyStore(String location, String password, String signingKey) {}
 
     /** A registered client; without redirect URIs it may only use the client-credentials grant. */
     record Client(

@@ -3,22 +3,24 @@ package org.example.gateway.authorization;
 import java.util.LinkedHashSet;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
- * Keeps authorizations in memory and narrows what a person's authorization grants to the scopes that
+ * Keeps authorizations in the gateway's database (Spring Authorization Server's {@code JdbcOAuth2AuthorizationService},
+ * so an authorization code issued by one replica is redeemed at another) and narrows what a person's authorization grants to the scopes that
  * person holds: an editor's login for the FMB pages asks for {@code fmb.write fmb.review}, but only
  * {@code fmb.write} is granted, in the token response and in the token alike.
  */
 class UserScopedAuthorizationService implements OAuth2AuthorizationService {
 
-    private final OAuth2AuthorizationService authorizations = new InMemoryOAuth2AuthorizationService();
+    private final OAuth2AuthorizationService authorizations;
     private final AuthorizationServerProperties properties;
 
-    UserScopedAuthorizationService(AuthorizationServerProperties properties) {
+    UserScopedAuthorizationService(
+            OAuth2AuthorizationService authorizations, AuthorizationServerProperties properties) {
+        this.authorizations = authorizations;
         this.properties = properties;
     }
 

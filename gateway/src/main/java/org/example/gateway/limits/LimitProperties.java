@@ -22,7 +22,18 @@ record LimitProperties(
         @DefaultValue Budget anonymous,
         @DefaultValue({"30", "1m"}) Budget tokenEndpoint,
         @DefaultValue Map<String, Budget> clients,
-        @DefaultValue List<String> trustedProxies) {
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue Synchronization synchronization) {
+
+    /**
+     * How often a replica's view of a bucket is brought in line with the shared one in PostgreSQL: after at most
+     * {@code maxUnsynchronizedRequests} requests counted locally, or {@code maxUnsynchronizedTime}, whichever comes
+     * first. With R replicas a budget of N lets at most N + R x maxUnsynchronizedRequests through per period; 0 means
+     * every request is counted in the database (exact, one round trip each).
+     */
+    record Synchronization(
+            @DefaultValue("20") @Min(0) long maxUnsynchronizedRequests,
+            @DefaultValue("200ms") Duration maxUnsynchronizedTime) {}
 
     record Budget(
             @DefaultValue("1000") @Min(1) long capacity,

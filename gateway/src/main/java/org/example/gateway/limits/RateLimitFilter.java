@@ -2,8 +2,8 @@ package org.example.gateway.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.example.platform.security.CachingJwtDecoder;
 import org.example.platform.security.HeaderBearerTokenResolver;
 import org.example.platform.security.ProblemResponses;
@@ -32,15 +34,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is taken from its address's budget before it is refused ({@link #countingInvalidTokens}), and while that budget is
  * spent, a token this gateway has not validated before gets 429 without being checked ({@link #invalidTokenBarrier}).
  * The token endpoint has a budget per address of its own ({@link #tokenEndpoint}). Over a budget: 429 problem+json
- * with {@code Retry-After}. Buckets live in this instance; behind several gateway instances each holds its own share.
+ * with {@code Retry-After}. The buckets are shared by every gateway replica through the gateway's database
+ * ({@link SharedBuckets}); this replica keeps its view of the buckets in use.
  */
 @Component
 public class RateLimitFilter extends OncePerRequestFilter {
 
+    private static final Log log = LogFactory.getLog(RateLimitFilter.class);
     private static final Set<String> SECRET_CHECKING_ENDPOINTS =
             Set.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke", "/oauth2/device_authorization");
 
     private final LimitProperties limits;
+    private final SharedBuckets shared;
     private final ClientAddress addresses;
     /** One bucket per client subject; per address without a valid token; per address at the token endpoint. */
     private final Cache<String, Bucket> clients = buckets();
@@ -49,8 +54,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final Cache<String, Bucket> tokenEndpoint = buckets();
     private final ObjectProvider<JwtDecoder> decoder;
 
-    RateLimitFilter(LimitProperties limits, ObjectProvider<JwtDecoder> decoder) {
+    RateLimitFilter(LimitProperties limits, SharedBuckets shared, ObjectProvider<JwtDecoder> decoder) {
         this.limits = limits;
+        this.shared = shared;
         this.decoder = decoder;
         this.addresses = new ClientAddress(limits.trustedProxies());
     }
@@ -98,7 +104,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 var authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
                 if (authorization != null) {
                     var budget = anonymous.getIfPresent(addresses.of(request));
-                    if (budget != null && budget.getAvailableTokens() <= 0 && !remembered(authorization)) {
+                    if (budget != null && spent(budget) && !remembered(authorization)) {
                         refuse(budget.estimateAbilityToConsume(1).getNanosToWaitForRefill(), request, response);
                         return;
                     }
@@ -106,6 +112,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    private static boolean spent(Bucket budget) {
+        try {
+            return budget.getAvailableTokens() <= 0;
+        } catch (RuntimeException unavailable) {
+            return false; // as in spend: no shared buckets, no limit
+        }
     }
 
     private boolean remembered(String authorization) {
@@ -135,7 +149,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private boolean spend(
             Cache<String, Bucket> buckets, String key, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        var probe = buckets.get(key, k -> newBucket(buckets, k)).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.get(key, k -> newBucket(buckets, k)).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException unavailable) {
+            // the shared buckets' database is unreachable: the services stay reachable, unlimited, until it is back
+            log.warn("Rate limits not applied: the gateway's database is unavailable (" + unavailable + ")");
+            return true;
+        }
         if (probe.isConsumed()) {
             return true;
         }
@@ -156,20 +177,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private Bucket newBucket(Cache<String, Bucket> buckets, String key) {
-        LimitProperties.Budget budget;
         if (buckets == clients) {
-            budget = limits.clients().getOrDefault(key, limits.authenticated());
+            return shared.of("client", limits.clients().getOrDefault(key, limits.authenticated()), key);
         } else if (buckets == tokenEndpoint) {
-            budget = limits.tokenEndpoint();
-        } else {
-            budget = limits.anonymous();
+            return shared.of("token-endpoint", limits.tokenEndpoint(), key);
         }
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(budget.capacity())
-                        .refillGreedy(budget.capacity(), budget.period())
-                        .build())
-                .build();
+        return shared.of("address", limits.anonymous(), key);
     }
 
     private static Cache<String, Bucket> buckets() {

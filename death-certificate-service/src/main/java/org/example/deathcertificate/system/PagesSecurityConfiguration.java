@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * The coders' pages (workbench, statistics): a session and a login through the suite's authorization server
@@ -44,6 +45,11 @@ class PagesSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .logout(logout -> logout.logoutUrl("/death-certificates/logout")
                         .logoutSuccessUrl("/death-certificates/login?logout"));
+        // a relative Location: behind the gateway this service's own address is not the one the browser can reach
+        var entryPoint = new LoginUrlAuthenticationEntryPoint(
+                "form".equals(login) ? "/death-certificates/login" : "/death-certificates/oauth2/authorization/suite");
+        entryPoint.setFavorRelativeUris(true);
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
         if ("form".equals(login)) {
             http.formLogin(form -> form.loginPage("/death-certificates/login")
                     .loginProcessingUrl("/death-certificates/login")

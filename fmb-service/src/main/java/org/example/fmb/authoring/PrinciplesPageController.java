@@ -63,6 +63,9 @@ class PrinciplesPageController {
             RedirectAttributes flash) {
         EditorPageProblems.requireReadable(errors);
         if (!errors.hasErrors()) {
+            form.markupProblems().forEach(p -> errors.rejectValue(p.field(), "invalid", p.message()));
+        }
+        if (!errors.hasErrors()) {
             try {
                 authoring.revise(
                         principles,

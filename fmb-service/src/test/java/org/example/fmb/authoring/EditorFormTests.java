@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.example.fmb.IntegrationTestSupport;
+import org.example.fmb.content.PublishedContentService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,6 +41,9 @@ class EditorFormTests extends IntegrationTestSupport {
 
     @Autowired
     DiagnosisDocuments diagnoses;
+
+    @Autowired
+    PublishedContentService published;
 
     @Test
     void showsAnAddressThatIsNoWebLinkBesideItsFieldAndKeepsWhatWasEntered() throws Exception {
@@ -159,7 +163,7 @@ class EditorFormTests extends IntegrationTestSupport {
     }
 
     @Test
-    void showsAnEmptyPrinciplesTitleBesideItAndThenRunsTheDraftThroughReview() throws Exception {
+    void editsThePrinciplesAsSectionsShowingRefusedFieldsBesideThemAndRunsTheDraftThroughReview() throws Exception {
         var started = mvc.perform(
                         post("/fmb/editor/principles/drafts").with(csrf()).with(EDITOR))
                 .andReturn()
@@ -167,23 +171,39 @@ class EditorFormTests extends IntegrationTestSupport {
         var pageUrl = started.getRedirectedUrl();
         var page = page(pageUrl, EDITOR);
         var form = formData(page);
+        var newSection = page.select("#sections .section-row").size() - 1;
+        var heading = "sections" + newSection + ".heading";
+        var text = "sections" + newSection + ".text";
         form.put("title", " ");
-        form.put("markup", "<p>Ny text om sjukskrivning.</p>");
+        form.put("sections[" + newSection + "].heading", "Sjukskrivning som del av vården");
+        form.put("sections[" + newSection + "].text", "<p>Ny text om sjukskrivning.</p><script>alert(1)</script>");
 
         var refused = postForm(page, form, EDITOR);
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.page().getElementById("title-error").text()).isNotBlank();
-        assertThat(refused.page().getElementById("markup").val()).isEqualTo("<p>Ny text om sjukskrivning.</p>");
+        assertThat(refused.page().getElementById(heading).val()).isEqualTo("Sjukskrivning som del av vården");
 
         form.put("title", "Övergripande principer för sjukskrivning");
+        var script = postForm(page, form, EDITOR);
+
+        assertThat(script.status()).isEqualTo(422);
+        assertThat(errorBeside(script.page().getElementById(text))).contains("script");
+        assertThat(script.page().getElementById(text).val()).contains("<script>");
+
+        form.put("sections[" + newSection + "].text", "<p>Ny text om sjukskrivning.</p>");
         assertThat(postForm(page, form, EDITOR).status()).isEqualTo(302);
+        var saved = page(pageUrl, EDITOR);
+        assertThat(saved.getElementById(heading).val()).isEqualTo("Sjukskrivning som del av vården");
+        assertThat(saved.getElementById(text).val()).isEqualTo("<p>Ny text om sjukskrivning.</p>");
         var version = pageUrl.replaceAll(".*version=", "");
         var steps = "/fmb/editor/principles/versions/" + version;
         assertThat(status(steps + "/submit", EDITOR)).isEqualTo(302);
         assertThat(status(steps + "/approve", REVIEWER)).isEqualTo(302);
         assertThat(status(steps + "/publish", REVIEWER)).isEqualTo(302);
         assertThat(page(pageUrl, EDITOR).getElementById("status").text()).isEqualTo("PUBLISHED");
+        assertThat(published.current().principles().orElseThrow().markup())
+                .contains("<h3>Sjukskrivning som del av vården</h3><p>Ny text om sjukskrivning.</p>");
     }
 
     private record Answer(int status, Document page) {}

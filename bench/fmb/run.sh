@@ -8,7 +8,8 @@
 #   CONNECTIONS  wrk connections (default 16, as the suite's benchmark; 2 threads)
 #   WARMUP       warm-up per endpoint before it is measured (default 30s)
 #   DURATION     measurement per endpoint (default 30s)
-#   ONLY         which figures: any of "baseline by-code sick-leave collections adherence" (default: all)
+#   ONLY         which figures: any of "baseline by-code by-code-gzip sick-leave collections adherence" (default: all)
+#                (with the service started here, each wrk figure also prints fmb-service's CPU time per request)
 #   SUITE_URL    run against a running suite's gateway instead (e.g. http://localhost:8080, tokens from its issuer
 #                for the demo clients webcert and fmb-analyst); nothing is started, and CPU time is not shown
 #   EPISODES     the synthetic episodes for "adherence" (default 1000000; generated once into /tmp, see
@@ -26,7 +27,7 @@ PORT=${PORT:-18081}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
-ONLY=${ONLY:-baseline by-code sick-leave collections adherence}
+ONLY=${ONLY:-baseline by-code by-code-gzip sick-leave collections adherence}
 EPISODES=${EPISODES:-1000000}
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000}
 JAVA=${JAVA:-java}
@@ -75,12 +76,28 @@ record() {
 stop_recording() {
   if [ -n "$recording" ]; then jcmd $APP_PID JFR.stop name=bench > /dev/null; echo "== profile in $JFR"; fi
 }
-measure() {  # name, wrk arguments...
+# CPU seconds (user + system) of a process, its children that ended and those still running
+cpu_seconds() {
+  local pid=$1 ticks=0
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo 0; return; }
+  ticks=$(awk '{print $14+$15+$16+$17}' "/proc/$pid/stat")
+  for child in $(pgrep -P "$pid" || true); do
+    ticks=$((ticks + $(awk '{print $14+$15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}'
+}
+measure() {  # name, wrk arguments...; with the service started here, also its CPU time per request
   local name=$1; shift
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" > /dev/null
   record
   echo "== $name"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@"
+  local before; before=$(cpu_seconds "$APP_PID")
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | tee /tmp/fmb-bench-wrk.txt
+  if [ -n "$APP_PID" ]; then
+    awk -v after="$(cpu_seconds "$APP_PID")" -v before="$before" '/requests in/ {n = $1}
+      END {if (n > 0) printf "CPU time of fmb-service: %.1f s for %d requests = %.0f us per request\n", after - before, n, (after - before) * 1e6 / n}' \
+      /tmp/fmb-bench-wrk.txt
+  fi
 }
 
 if wanted baseline && [ -z "${SUITE_URL:-}" ]; then
@@ -89,6 +106,12 @@ if wanted baseline && [ -z "${SUITE_URL:-}" ]; then
 fi
 if wanted by-code; then
   measure "diagnosis by code (random codes)" -s by-code.lua "$BASE"
+fi
+if wanted by-code-gzip; then
+  curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '== one answer with Accept-Encoding: gzip: %{size_download} bytes' "$BASE/fmb/api/v1/diagnoses/by-code/F32.1"
+  curl -s -o /dev/null -w ', without: %{size_download} bytes\n' "$BASE/fmb/api/v1/diagnoses/by-code/F32.1"
+  measure "diagnosis by code (random codes), Accept-Encoding: gzip (the prepared gzip of the snapshot)" \
+    -s by-code.lua -H 'Accept-Encoding: gzip' "$BASE"
 fi
 if wanted sick-leave; then
   measure "sick-leave check (random codes and periods)" -s sick-leave.lua "$BASE"
@@ -110,16 +133,6 @@ if wanted collections; then
   done
 fi
 
-# CPU seconds (user + system) of a process, its children that ended and those still running
-cpu_seconds() {
-  local pid=$1 ticks=0
-  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo 0; return; }
-  ticks=$(awk '{print $14+$15+$16+$17}' "/proc/$pid/stat")
-  for child in $(pgrep -P "$pid" || true); do
-    ticks=$((ticks + $(awk '{print $14+$15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
-  done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}'
-}
 if wanted adherence; then
   FILE=/tmp/fmb-episodes-$EPISODES.csv.gz
   if [ ! -s "$FILE" ]; then

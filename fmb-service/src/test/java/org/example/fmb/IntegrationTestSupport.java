@@ -34,10 +34,14 @@ import org.springframework.test.context.DynamicPropertySource;
             "fmb.codes.cache-for=0s",
             "fmb.statistics.flush-interval=1h",
             "fmb.content.refresh-interval=1h",
-            "fmb.pages.login=form"
+            "fmb.pages.login=form",
+            "fmb.pages.code-suggest-url=" + IntegrationTestSupport.FAKE_SUGGEST_PATH
         })
 @Import({TestTokens.Config.class, IntegrationTestSupport.TestClockConfiguration.class})
 public abstract class IntegrationTestSupport {
+
+    /** Where the editor pages get code suggestions in tests (see {@link TestClockConfiguration#fakeCodeSuggestions}). */
+    protected static final String FAKE_SUGGEST_PATH = "/fmb/editor/test-code-suggest";
 
     /** Codes the fake code server says do not exist; everything else exists. */
     protected static final Set<String> UNKNOWN_CODES = ConcurrentHashMap.newKeySet();
@@ -131,6 +135,31 @@ public abstract class IntegrationTestSupport {
         @Primary
         Clock testClock() {
             return CLOCK;
+        }
+
+        /**
+         * The code server's suggestions as the editor pages ask for them (same origin, as through the gateway): ICF
+         * d450 "Gå" for a query it starts, nothing otherwise.
+         */
+        @Bean
+        org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse>
+                fakeCodeSuggestions() {
+            return org.springframework.web.servlet.function.RouterFunctions.route()
+                    .GET(FAKE_SUGGEST_PATH, request -> {
+                        var query = request.param("q").orElse("").toLowerCase(java.util.Locale.ROOT);
+                        var hits = "d450".startsWith(query)
+                                        && "icf".equals(request.param("system").orElse(""))
+                                ? java.util.List.of(java.util.Map.of("code", "d450", "display", "Gå"))
+                                : java.util.List.of();
+                        return org.springframework.web.servlet.function.ServerResponse.ok()
+                                .body(java.util.Map.of(
+                                        "query",
+                                        query,
+                                        "groups",
+                                        java.util.List.of(java.util.Map.of(
+                                                "slug", "icf", "title", "ICF", "total", hits.size(), "hits", hits))));
+                    })
+                    .build();
         }
 
         /** The demo page users of the suite's authorization server, for the form login of the pages in tests. */

@@ -38,21 +38,31 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "403", description = "The token lacks the scope of the step")
 class AuthoringController {
 
-    private final DiagnosisAuthoringService diagnoses;
-    private final PrinciplesAuthoringService principles;
+    private static final long PRINCIPLES = PrinciplesDocuments.ID;
+
+    private final AuthoringService authoring;
+    private final DiagnosisDocuments diagnoses;
+    private final PrinciplesDocuments principles;
+    private final DiagnosisOverviews overviews;
     private final DiagnosisDiffService diffs;
 
     AuthoringController(
-            DiagnosisAuthoringService diagnoses, PrinciplesAuthoringService principles, DiagnosisDiffService diffs) {
+            AuthoringService authoring,
+            DiagnosisDocuments diagnoses,
+            PrinciplesDocuments principles,
+            DiagnosisOverviews overviews,
+            DiagnosisDiffService diffs) {
+        this.authoring = authoring;
         this.diagnoses = diagnoses;
         this.principles = principles;
+        this.overviews = overviews;
         this.diffs = diffs;
     }
 
     @GetMapping("/diagnoses")
     @Operation(summary = "All diagnoses with their served version, the version in progress and the last step")
     List<DiagnosisOverview> overview() {
-        return diagnoses.overview();
+        return overviews.all();
     }
 
     @PostMapping("/diagnoses")
@@ -60,14 +70,16 @@ class AuthoringController {
     @Operation(summary = "Create a diagnosis FMB does not have yet, as a first draft")
     @ApiResponse(responseCode = "409", description = "The id is taken")
     DiagnosisVersionDetails create(@Valid @RequestBody NewDiagnosis request, Authentication who) {
-        return diagnoses.createDiagnosis(request.id(), request.content(), who.getName());
+        return authoring.create(diagnoses, request.id(), request.content(), who.getName());
     }
 
     @GetMapping("/diagnoses/{id}/versions")
     @Operation(summary = "History: every version of a diagnosis with who did what, when and why")
     @ApiResponse(responseCode = "404", description = "Unknown diagnosis")
     List<DiagnosisVersionSummary> history(@PathVariable long id) {
-        return diagnoses.history(id);
+        return authoring.history(diagnoses, id).stream()
+                .map(DiagnosisVersionSummary::of)
+                .toList();
     }
 
     @PostMapping("/diagnoses/{id}/versions")
@@ -77,7 +89,8 @@ class AuthoringController {
     @ApiResponse(responseCode = "409", description = "A version is already in progress")
     DiagnosisVersionDetails startDraft(
             @PathVariable long id, @Valid @RequestBody(required = false) NewDraft request, Authentication who) {
-        return diagnoses.startDraft(
+        return authoring.startDraft(
+                diagnoses,
                 id,
                 request == null ? null : request.basedOnVersion(),
                 who.getName(),
@@ -88,7 +101,7 @@ class AuthoringController {
     @Operation(summary = "One version with all sections, typical cases, state, lock version and history")
     @ApiResponse(responseCode = "404", description = "Unknown diagnosis or version")
     DiagnosisVersionDetails version(@PathVariable long id, @PathVariable int version) {
-        return diagnoses.version(id, version);
+        return authoring.version(diagnoses, id, version);
     }
 
     @PutMapping("/diagnoses/{id}/versions/{version}")
@@ -101,8 +114,8 @@ class AuthoringController {
             @PathVariable int version,
             @Valid @RequestBody DraftUpdate request,
             Authentication who) {
-        return diagnoses.revise(
-                id, version, request.lockVersion(), request.content(), who.getName(), request.comment());
+        return authoring.revise(
+                diagnoses, id, version, request.lockVersion(), request.content(), who.getName(), request.comment());
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/submission")
@@ -116,7 +129,7 @@ class AuthoringController {
             @PathVariable int version,
             @RequestBody(required = false) WorkflowStep step,
             Authentication who) {
-        return diagnoses.submit(id, version, who.getName(), comment(step));
+        return authoring.submit(diagnoses, id, version, who.getName(), comment(step));
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/return")
@@ -130,7 +143,7 @@ class AuthoringController {
             @PathVariable int version,
             @RequestBody(required = false) WorkflowStep step,
             Authentication who) {
-        return diagnoses.returnToAuthor(id, version, who.getName(), comment(step));
+        return authoring.returnToAuthor(diagnoses, id, version, who.getName(), comment(step));
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/approval")
@@ -144,7 +157,7 @@ class AuthoringController {
             @PathVariable int version,
             @RequestBody(required = false) WorkflowStep step,
             Authentication who) {
-        return diagnoses.approve(id, version, who.getName(), comment(step));
+        return authoring.approve(diagnoses, id, version, who.getName(), comment(step));
     }
 
     @PostMapping("/diagnoses/{id}/versions/{version}/publication")
@@ -156,7 +169,8 @@ class AuthoringController {
             @PathVariable int version,
             @Valid @RequestBody(required = false) Publication request,
             Authentication who) {
-        return diagnoses.publish(
+        return authoring.publish(
+                diagnoses,
                 id,
                 version,
                 request == null ? null : request.validFrom(),
@@ -171,7 +185,7 @@ class AuthoringController {
     @ApiResponse(responseCode = "409", description = "Nothing published, or a version in progress")
     @ApiResponse(responseCode = "422", description = "No comment, or validFrom in the past")
     DiagnosisVersionDetails retire(@PathVariable long id, @Valid @RequestBody Publication request, Authentication who) {
-        return diagnoses.retire(id, request.validFrom(), who.getName(), request.comment());
+        return authoring.retire(diagnoses, id, request.validFrom(), who.getName(), request.comment());
     }
 
     @GetMapping("/diagnoses/{id}/diff")
@@ -184,7 +198,7 @@ class AuthoringController {
     @GetMapping("/principles/versions")
     @Operation(summary = "History of the general principles for sick leave")
     List<PrinciplesVersionDetails> principlesHistory() {
-        return principles.history();
+        return authoring.history(principles, PRINCIPLES);
     }
 
     @PostMapping("/principles/versions")
@@ -193,14 +207,14 @@ class AuthoringController {
     @ApiResponse(responseCode = "409", description = "A version is already in progress")
     PrinciplesVersionDetails startPrinciplesDraft(
             @RequestBody(required = false) WorkflowStep step, Authentication who) {
-        return principles.startDraft(who.getName(), comment(step));
+        return authoring.startDraft(principles, PRINCIPLES, null, who.getName(), comment(step));
     }
 
     @GetMapping("/principles/versions/{version}")
     @Operation(summary = "One version of the general principles")
     @ApiResponse(responseCode = "404", description = "Unknown version")
     PrinciplesVersionDetails principlesVersion(@PathVariable int version) {
-        return principles.version(version);
+        return authoring.version(principles, PRINCIPLES, version);
     }
 
     @PutMapping("/principles/versions/{version}")
@@ -209,8 +223,14 @@ class AuthoringController {
     @ApiResponse(responseCode = "422", description = "Missing title or markup outside the FMB subset")
     PrinciplesVersionDetails revisePrinciples(
             @PathVariable int version, @Valid @RequestBody PrinciplesUpdate request, Authentication who) {
-        return principles.revise(
-                version, request.lockVersion(), request.title(), request.markup(), who.getName(), request.comment());
+        return authoring.revise(
+                principles,
+                PRINCIPLES,
+                version,
+                request.lockVersion(),
+                new PrinciplesText(request.title(), request.markup()),
+                who.getName(),
+                request.comment());
     }
 
     @PostMapping("/principles/versions/{version}/submission")
@@ -219,7 +239,7 @@ class AuthoringController {
     @ApiResponse(responseCode = "422", description = "Empty text")
     PrinciplesVersionDetails submitPrinciples(
             @PathVariable int version, @RequestBody(required = false) WorkflowStep step, Authentication who) {
-        return principles.submit(version, who.getName(), comment(step));
+        return authoring.submit(principles, PRINCIPLES, version, who.getName(), comment(step));
     }
 
     @PostMapping("/principles/versions/{version}/return")
@@ -228,7 +248,7 @@ class AuthoringController {
     @ApiResponse(responseCode = "422", description = "No comment")
     PrinciplesVersionDetails returnPrinciples(
             @PathVariable int version, @RequestBody(required = false) WorkflowStep step, Authentication who) {
-        return principles.returnToAuthor(version, who.getName(), comment(step));
+        return authoring.returnToAuthor(principles, PRINCIPLES, version, who.getName(), comment(step));
     }
 
     @PostMapping("/principles/versions/{version}/approval")
@@ -237,7 +257,7 @@ class AuthoringController {
     @ApiResponse(responseCode = "422", description = "Four-eyes violated")
     PrinciplesVersionDetails approvePrinciples(
             @PathVariable int version, @RequestBody(required = false) WorkflowStep step, Authentication who) {
-        return principles.approve(version, who.getName(), comment(step));
+        return authoring.approve(principles, PRINCIPLES, version, who.getName(), comment(step));
     }
 
     @PostMapping("/principles/versions/{version}/publication")
@@ -246,7 +266,9 @@ class AuthoringController {
     @ApiResponse(responseCode = "422", description = "validFrom in the past")
     PrinciplesVersionDetails publishPrinciples(
             @PathVariable int version, @Valid @RequestBody(required = false) Publication request, Authentication who) {
-        return principles.publish(
+        return authoring.publish(
+                principles,
+                PRINCIPLES,
                 version,
                 request == null ? null : request.validFrom(),
                 who.getName(),

@@ -208,18 +208,14 @@ class DiagnosisVersion implements VersionedDocument {
         state.approve(label());
     }
 
-    boolean isRetirementProposal() {
-        return state.status() == Status.RETIREMENT_PROPOSED;
-    }
-
-    /** The second person's confirmation: the diagnosis is retired from the proposed day, or today if later. */
-    void confirmRetirement(Clock clock) {
+    @Override
+    public void confirmRetirement(Clock clock) {
         state.confirmRetirement(label(), LocalDate.now(clock));
         lastUpdated = now(clock);
     }
 
-    /** A retirement proposal turned down; the diagnosis stays as it is. */
-    void withdrawRetirement() {
+    @Override
+    public void withdrawRetirement() {
         state.withdrawRetirement(label());
     }
 
@@ -246,7 +242,8 @@ class DiagnosisVersion implements VersionedDocument {
         return state.isServedOn(day);
     }
 
-    boolean isOpen() {
+    @Override
+    public boolean isOpen() {
         return state.isOpen();
     }
 
@@ -366,11 +363,13 @@ class DiagnosisVersion implements VersionedDocument {
         return versionNumber;
     }
 
-    Status getStatus() {
+    @Override
+    public Status getStatus() {
         return state.status();
     }
 
-    LocalDate getValidFrom() {
+    @Override
+    public LocalDate getValidFrom() {
         return state.validFrom();
     }
 
@@ -399,7 +398,8 @@ class DiagnosisVersion implements VersionedDocument {
         return basedOnVersion;
     }
 
-    long getLockVersion() {
+    @Override
+    public long getLockVersion() {
         return lockVersion;
     }
 }

@@ -13,4 +13,17 @@ public record DiagnosisVersionSummary(
         String createdBy,
         Instant createdAt,
         Integer basedOnVersion,
-        List<VersionEventDetails> events) {}
+        List<VersionEventDetails> events) {
+
+    static DiagnosisVersionSummary of(DiagnosisVersionDetails v) {
+        return new DiagnosisVersionSummary(
+                v.versionNumber(),
+                v.status(),
+                v.validFrom(),
+                v.validTo(),
+                v.createdBy(),
+                v.createdAt(),
+                v.basedOnVersion(),
+                v.events());
+    }
+}

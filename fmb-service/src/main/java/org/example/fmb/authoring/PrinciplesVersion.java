@@ -55,10 +55,10 @@ class PrinciplesVersion implements VersionedDocument {
         return new PrinciplesVersion(versionNumber, VersionState.draft(), title, markup, author, clock);
     }
 
-    void revise(String newTitle, String newMarkup, Clock clock) {
+    void revise(PrinciplesText text, Clock clock) {
         state.requireDraft(label(), "edited");
-        title = newTitle;
-        markup = newMarkup == null ? "" : newMarkup;
+        title = text.title();
+        markup = text.markup() == null ? "" : text.markup();
         lastUpdated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
@@ -93,11 +93,23 @@ class PrinciplesVersion implements VersionedDocument {
         state.endValidity(successorFrom);
     }
 
+    /** The general principles are always in force; they are replaced by a new version, never retired. */
+    @Override
+    public void confirmRetirement(Clock clock) {
+        throw new WorkflowException("The general principles cannot be retired; publish a new version instead.");
+    }
+
+    @Override
+    public void withdrawRetirement() {
+        throw new WorkflowException("The general principles cannot be retired; publish a new version instead.");
+    }
+
     boolean isServedOn(LocalDate day) {
         return state.isServedOn(day);
     }
 
-    boolean isOpen() {
+    @Override
+    public boolean isOpen() {
         return state.isOpen();
     }
 
@@ -115,11 +127,13 @@ class PrinciplesVersion implements VersionedDocument {
         return versionNumber;
     }
 
-    Status getStatus() {
+    @Override
+    public Status getStatus() {
         return state.status();
     }
 
-    LocalDate getValidFrom() {
+    @Override
+    public LocalDate getValidFrom() {
         return state.validFrom();
     }
 
@@ -148,7 +162,8 @@ class PrinciplesVersion implements VersionedDocument {
         return createdAt;
     }
 
-    long getLockVersion() {
+    @Override
+    public long getLockVersion() {
         return lockVersion;
     }
 }

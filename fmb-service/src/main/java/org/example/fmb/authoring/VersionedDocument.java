@@ -12,6 +12,14 @@ interface VersionedDocument {
 
     String getCreatedBy();
 
+    Status getStatus();
+
+    LocalDate getValidFrom();
+
+    long getLockVersion();
+
+    boolean isOpen();
+
     boolean isReplacedBy(LocalDate successorFrom);
 
     void endValidity(LocalDate successorFrom);
@@ -23,4 +31,15 @@ interface VersionedDocument {
     void approve();
 
     void publish(LocalDate from, Clock clock);
+
+    /** A proposal to retire the document, which a second person confirms or turns down. */
+    default boolean isRetirementProposal() {
+        return getStatus() == Status.RETIREMENT_PROPOSED;
+    }
+
+    /** The second person's confirmation: the document is retired from the proposed day, or today if later. */
+    void confirmRetirement(Clock clock);
+
+    /** A retirement proposal turned down; the document stays as it is. */
+    void withdrawRetirement();
 }

@@ -3,22 +3,34 @@ package org.example.fmb.diagnosis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 import org.example.fmb.authoring.PublishedDiagnosis;
 
 /**
  * One published diagnosis as the JSON of its {@link DiagnosisDetails}, serialized once per published version with
  * its ETag and Last-Modified, so that a lookup only appends {@code requestedCode} and {@code matchedCode}. The bytes
- * are exactly those Jackson writes for the whole record: the two code fields are its last components.
+ * are exactly those Jackson writes for the whole record: the two code fields are its last components. A client that
+ * accepts gzip gets the answer compressed once per code it asks by ({@link #gzipped}).
  */
 final class DiagnosisDocument {
 
     /** The end of the JSON for a lookup by id: both code fields null, and the closing brace. Not to be changed. */
+    /**
+     * How many gzipped answers a document keeps: one per code a client asks by (the codes of the diagnosis and their
+     * parents, with or without the dot) is a handful; a code made up to miss is compressed each time instead.
+     */
+    static final int GZIPPED = 64;
+
     static final byte[] NO_CODES = ",\"requestedCode\":null,\"matchedCode\":null}".getBytes(StandardCharsets.UTF_8);
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
@@ -31,6 +43,8 @@ final class DiagnosisDocument {
     private final String etag;
     private final long lastModified;
     private final String lastModifiedHeader;
+    /** The gzip of each answer asked for with gzip, by the code fields it ends with; at most {@link #GZIPPED}. */
+    private final ConcurrentHashMap<String, byte[]> gzipped = new ConcurrentHashMap<>();
 
     private DiagnosisDocument(PublishedDiagnosis diagnosis, byte[] withoutCodes) {
         this.diagnosis = diagnosis;
@@ -81,6 +95,34 @@ final class DiagnosisDocument {
 
     int prefixLength() {
         return prefixLength;
+    }
+
+    /**
+     * The whole answer ending with {@code codes} ({@link #NO_CODES} or {@link #codes}), gzipped: compressed once per
+     * published version and code asked by, then the same bytes for every request.
+     */
+    byte[] gzipped(byte[] codes) {
+        var key = new String(codes, StandardCharsets.UTF_8);
+        var cached = gzipped.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        var compressed = gzip(codes);
+        if (gzipped.size() < GZIPPED) {
+            gzipped.putIfAbsent(key, compressed);
+        }
+        return compressed;
+    }
+
+    private byte[] gzip(byte[] codes) {
+        var bytes = new ByteArrayOutputStream(withoutCodes.length / 3);
+        try (var out = new GZIPOutputStream(bytes)) {
+            out.write(withoutCodes, 0, prefixLength);
+            out.write(codes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The end of the JSON for a lookup by code: both code fields and the closing brace. */

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * The two lookups clients make on every certificate: a diagnosis by ICD-10-SE code and by FMB id. A plain GET
- * (no conditional headers, JSON or anything accepted) is answered with the diagnosis' JSON serialized once per
- * published version; any other request goes the general way of Spring MVC, with the same answers.
+ * The two lookups clients make on every certificate: a diagnosis by ICD-10-SE code and by FMB id. A plain GET (JSON or
+ * anything accepted, no conditional header but If-None-Match) is answered with the diagnosis' JSON serialized once per
+ * published version, gzipped once when the client accepts gzip, or 304 when its ETag is the one it has; any other
+ * request goes the general way of Spring MVC, with the same answers.
  */
 @RestController
 @RequestMapping("/fmb/api/v1")
@@ -33,11 +34,9 @@ class DiagnosisLookupController {
 
     private static final String CACHE_CONTROL =
             CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic().getHeaderValue();
-    private static final Set<String> CONDITIONAL_HEADERS = Set.of(
-            HttpHeaders.IF_NONE_MATCH,
-            HttpHeaders.IF_MODIFIED_SINCE,
-            HttpHeaders.IF_MATCH,
-            HttpHeaders.IF_UNMODIFIED_SINCE);
+    /** The conditional headers only the general path answers; If-None-Match the bytes answer themselves. */
+    private static final Set<String> CONDITIONAL_HEADERS =
+            Set.of(HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE);
 
     private final DiagnosisService diagnoses;
 
@@ -64,6 +63,7 @@ class DiagnosisLookupController {
                     found.document(),
                     DiagnosisDocument.codes(found.requestedCode(), found.matchedCode()),
                     fileExtension,
+                    servletRequest,
                     response);
             return null;
         }
@@ -79,7 +79,7 @@ class DiagnosisLookupController {
             throws IOException {
         var fileExtension = plain(servletRequest);
         if (fileExtension != null) {
-            send(diagnoses.documentById(id), DiagnosisDocument.NO_CODES, fileExtension, response);
+            send(diagnoses.documentById(id), DiagnosisDocument.NO_CODES, fileExtension, servletRequest, response);
             return null;
         }
         return conditional(diagnoses.byId(id), request);
@@ -135,23 +135,73 @@ class DiagnosisLookupController {
     /**
      * The diagnosis' JSON up to its code fields, then {@code codes}, with the status and headers Spring MVC sends with
      * the record: ETag, Last-Modified, Cache-Control, and for a path ending in a file extension the
-     * Content-Disposition of its protection against reflected file downloads.
+     * Content-Disposition of its protection against reflected file downloads. A request whose If-None-Match names the
+     * ETag gets 304; one that accepts gzip gets the bytes gzipped once for this version and code.
      */
     private static void send(
-            DiagnosisDocument document, byte[] codes, String fileExtension, HttpServletResponse response)
+            DiagnosisDocument document,
+            byte[] codes,
+            String fileExtension,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
-        response.setStatus(HttpStatus.OK.value());
         response.setHeader(HttpHeaders.ETAG, document.etag());
         response.setHeader(HttpHeaders.LAST_MODIFIED, document.lastModifiedHeader());
+        var ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && matches(ifNoneMatch, document.etag())) {
+            response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            return;
+        }
+        response.setStatus(HttpStatus.OK.value());
         response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         if (!fileExtension.isEmpty()) {
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline;filename=f.txt");
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(document.prefixLength() + codes.length);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         var out = response.getOutputStream();
+        if (acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            var gzipped = document.gzipped(codes);
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.setContentLength(gzipped.length);
+            out.write(gzipped);
+            return;
+        }
+        response.setContentLength(document.prefixLength() + codes.length);
         out.write(document.json(), 0, document.prefixLength());
         out.write(codes);
+    }
+
+    /** If-None-Match as Spring MVC reads it: {@code *}, or a list of ETags compared weakly. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        var ours = weak(etag);
+        for (var candidate : ifNoneMatch.split(",")) {
+            var theirs = candidate.trim();
+            if (theirs.equals("*") || weak(theirs).equals(ours)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String weak(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    }
+
+    /** Whether Accept-Encoding accepts gzip ({@code gzip} or {@code *}, with a quality above 0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (var part : acceptEncoding.split(",")) {
+            var semicolon = part.indexOf(';');
+            var coding = (semicolon < 0 ? part : part.substring(0, semicolon)).trim();
+            if (coding.equalsIgnoreCase("gzip") || coding.equals("*")) {
+                return semicolon < 0
+                        || !part.substring(semicolon).replace(" ", "").matches(";q=0(\\.0{0,3})?");
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler

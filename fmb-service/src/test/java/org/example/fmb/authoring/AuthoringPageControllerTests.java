@@ -26,7 +26,13 @@ class AuthoringPageControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    DiagnosisAuthoringService authoring;
+    AuthoringService authoring;
+
+    @MockitoBean
+    DiagnosisDocuments diagnoses;
+
+    @MockitoBean
+    DiagnosisOverviews overviews;
 
     @MockitoBean
     DiagnosisDiffService diffs;
@@ -36,7 +42,8 @@ class AuthoringPageControllerTests {
 
     @Test
     void answersTheFourEyesRuleWith422LikeTheApi() throws Exception {
-        given(authoring.approve(eq(508L), eq(3), eq("reviewer"), any())).willThrow(FourEyesException.class);
+        given(authoring.approve(eq(diagnoses), eq(508L), eq(3), eq("reviewer"), any()))
+                .willThrow(FourEyesException.class);
 
         mvc.perform(post("/fmb/editor/diagnoses/508/versions/3/approve")
                         .with(csrf())
@@ -46,7 +53,7 @@ class AuthoringPageControllerTests {
 
     @Test
     void answersAStepTheStateDoesNotAllowWith409() throws Exception {
-        given(authoring.approve(eq(508L), eq(3), eq("reviewer"), any()))
+        given(authoring.approve(eq(diagnoses), eq(508L), eq(3), eq("reviewer"), any()))
                 .willThrow(new WorkflowException("Version 3 is DRAFT; only a IN_REVIEW version can be approved."));
 
         mvc.perform(post("/fmb/editor/diagnoses/508/versions/3/approve")

@@ -23,7 +23,13 @@ class EditorLoginTests {
     MockMvc mvc;
 
     @MockitoBean
-    DiagnosisAuthoringService authoring;
+    AuthoringService authoring;
+
+    @MockitoBean
+    DiagnosisDocuments diagnoses;
+
+    @MockitoBean
+    DiagnosisOverviews overviews;
 
     @MockitoBean
     DiagnosisDiffService diffs;

@@ -27,8 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 
 /**
- * The editor pages in a real headless Chromium: an editor changes a recommended duration, a reviewer
- * approves and publishes, and the Webcert collection and the sick-leave check use the new value.
+ * The editor pages in a real headless Chromium: an editor changes a recommended duration and adds an ICF code looked
+ * up as it is typed, a reviewer approves and publishes, and the Webcert collection and the sick-leave check use the new value.
  * Login is the form login of the test configuration (fmb.pages.login=form) with the suite's demo
  * users, not the gateway's authorization-code flow, which needs the running gateway.
  */
@@ -103,6 +103,16 @@ class EditorWorkflowBrowserTests extends IntegrationTestSupport {
         assertThat(maxValue.getAttribute("value")).isEqualTo("4");
         maxValue.clear();
         maxValue.sendKeys("6");
+        var newIcfRow = browser.findElements(By.cssSelector("[id='activityLimitationCentral'] .code-row")).stream()
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        newIcfRow.findElement(By.cssSelector("input.code")).sendKeys("d450");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage("the name of the code looked up in the code server as it was typed")
+                .until(driver -> "Gå"
+                        .equals(newIcfRow
+                                .findElement(By.cssSelector("input.code-text"))
+                                .getAttribute("value")));
         browser.findElement(By.id("save")).click();
         assertThat(browser.findElement(By.id("message")).getText()).contains("Sparat");
         browser.findElement(By.id("submit")).click();

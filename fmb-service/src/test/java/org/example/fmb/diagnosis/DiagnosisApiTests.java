@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.zip.GZIPInputStream;
 import org.example.fmb.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
@@ -19,6 +26,9 @@ class DiagnosisApiTests extends IntegrationTestSupport {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void findsADiagnosisByCodeFallingBackToTheParent() throws IOException {
@@ -105,6 +115,48 @@ class DiagnosisApiTests extends IntegrationTestSupport {
                 String.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void answersALookupThatAcceptsGzipWithTheSameJsonCompressedOnceAndNotModifiedToItsETag() throws Exception {
+        var client = HttpClient.newHttpClient();
+        var lookup =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fmb/api/v1/diagnoses/by-code/F32.1"));
+        var plain =
+                client.send(lookup.copy().header("Accept", "application/json").build(), BodyHandlers.ofByteArray());
+        var gzipped = client.send(
+                lookup.copy().header("Accept-Encoding", "gzip, deflate").build(), BodyHandlers.ofByteArray());
+        var again = client.send(lookup.copy().header("Accept-Encoding", "gzip").build(), BodyHandlers.ofByteArray());
+        var refused = client.send(
+                lookup.copy().header("Accept-Encoding", "gzip;q=0, identity").build(), BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gzipped.headers().firstValue("Vary")).contains("Accept-Encoding");
+        assertThat(gzipped.headers().firstValue("ETag"))
+                .isEqualTo(plain.headers().firstValue("ETag"));
+        try (var inflated = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(inflated.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(gzipped.body().length).isLessThan(plain.body().length / 2);
+        assertThat(again.body()).isEqualTo(gzipped.body());
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(plain.body());
+
+        var etag = plain.headers().firstValue("ETag").orElseThrow();
+        var notModified = client.send(
+                lookup.copy()
+                        .header("If-None-Match", "\"other\", W/" + etag)
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                BodyHandlers.ofByteArray());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("ETag")).contains(etag);
+        var changed =
+                client.send(lookup.copy().header("If-None-Match", "\"other\"").build(), BodyHandlers.ofByteArray());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(plain.body());
     }
 
     @Test

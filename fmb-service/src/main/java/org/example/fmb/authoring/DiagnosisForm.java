@@ -1,0 +1,229 @@
+package org.example.fmb.authoring;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+/**
+ * The editor page's form for a diagnosis draft, bound by Spring MVC. Its fields are named as in
+ * {@link DiagnosisContent}, so an error the workflow finds in a field is shown beside that field. Rows left empty
+ * (the blank row offered for a new code, reference or typical case, or a row an editor emptied) are dropped.
+ */
+record DiagnosisForm(
+        @NotNull Long lockVersion,
+        @NotBlank(message = "krävs") @Size(max = 500) String title,
+        @Valid List<CodeRow> icd10Codes,
+        @Size(max = 200_000) String insuranceMedicalInformation,
+        @Size(max = 200_000) String symptomsPrognosisTreatment,
+        @Size(max = 200_000) String rehabilitationInformation,
+        @Size(max = 200_000) String functionalImpairment,
+        @Valid List<CodeRow> functionalImpairmentCentral,
+        @Valid List<CodeRow> functionalImpairmentComplementary,
+        @Size(max = 200_000) String activityLimitation,
+        @Valid List<CodeRow> activityLimitationCentral,
+        @Valid List<CodeRow> activityLimitationComplementary,
+        @Valid List<ReferenceRow> references,
+        @Valid List<TypicalCaseRow> typicalCases,
+        @Size(max = 2000) String comment) {
+
+    DiagnosisForm {
+        icd10Codes = orEmpty(icd10Codes);
+        functionalImpairmentCentral = orEmpty(functionalImpairmentCentral);
+        functionalImpairmentComplementary = orEmpty(functionalImpairmentComplementary);
+        activityLimitationCentral = orEmpty(activityLimitationCentral);
+        activityLimitationComplementary = orEmpty(activityLimitationComplementary);
+        references = orEmpty(references);
+        typicalCases = orEmpty(typicalCases);
+    }
+
+    /** A code and its text; the text is looked up in the code server as the editor types the code. */
+    record CodeRow(
+            @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9.\\- ]*", message = "endast bokstäver, siffror och punkt")
+            String kod,
+
+            @Size(max = 500) String beskrivning) {
+
+        static CodeRow of(Code code) {
+            return new CodeRow(code.kod(), code.beskrivning());
+        }
+
+        boolean isEmpty() {
+            return blank(kod) && blank(beskrivning);
+        }
+
+        Code toCode(BiFunction<String, String, Code> system) {
+            return system.apply(trimmed(kod), trimmed(beskrivning));
+        }
+    }
+
+    /** A reference: its text and, optionally, a web address. */
+    record ReferenceRow(
+            @Size(max = 2000) String text,
+
+            @Size(max = 2000)
+            @Pattern(
+                    regexp = "(?i)\\s*(https?://\\S+)?\\s*",
+                    message = "måste vara en webbadress (http:// eller https://)")
+            String uri) {
+
+        static ReferenceRow of(Reference reference) {
+            return new ReferenceRow(reference.text(), reference.uri());
+        }
+
+        boolean isEmpty() {
+            return blank(text) && blank(uri);
+        }
+    }
+
+    /**
+     * A typical case as the page edits it: sentence, its ICD-10-SE codes, recommendation and the recommended maximum
+     * (a whole number of days, weeks or months); its selection criteria are kept from the draft ({@code fmbId} says
+     * which case it is; null for a new one, which gets the diagnosis' codes when none are given). A row whose sentence
+     * is emptied is removed.
+     */
+    record TypicalCaseRow(
+            Long fmbId,
+            @Size(max = 2000) String sentence,
+            @Valid List<CodeRow> icd10Codes,
+            @Size(max = 2000) String recommendation,
+
+            @Pattern(regexp = "\\s*\\d{0,4}\\s*", message = "ange ett heltal, 0 eller mer")
+            String maxValue,
+
+            DurationUnit maxUnit,
+            Degree maxDegree) {
+
+        TypicalCaseRow {
+            icd10Codes = orEmpty(icd10Codes);
+        }
+
+        static TypicalCaseRow of(TypicalCaseContent tc) {
+            return new TypicalCaseRow(
+                    tc.fmbId(),
+                    tc.sentence(),
+                    codeRows(tc.icd10Codes()),
+                    tc.recommendation(),
+                    tc.maxValue() == null ? null : tc.maxValue().toString(),
+                    tc.maxUnit(),
+                    tc.maxDegree());
+        }
+
+        static TypicalCaseRow empty() {
+            return new TypicalCaseRow(null, null, List.of(new CodeRow(null, null)), null, null, null, null);
+        }
+
+        boolean isEmpty() {
+            return blank(sentence);
+        }
+    }
+
+    /** The form for a stored version, with an empty row at the end of each list for adding one. */
+    static DiagnosisForm of(DiagnosisVersionDetails v) {
+        var c = v.content();
+        return new DiagnosisForm(
+                v.lockVersion(),
+                c.title(),
+                codeRows(c.icd10Codes()),
+                c.insuranceMedicalInformation(),
+                c.symptomsPrognosisTreatment(),
+                c.rehabilitationInformation(),
+                c.functionalImpairment(),
+                codeRows(c.functionalImpairmentCentral()),
+                codeRows(c.functionalImpairmentComplementary()),
+                c.activityLimitation(),
+                codeRows(c.activityLimitationCentral()),
+                codeRows(c.activityLimitationComplementary()),
+                withEmptyRow(c.references().stream().map(ReferenceRow::of), new ReferenceRow(null, null)),
+                withEmptyRow(c.typicalCases().stream().map(TypicalCaseRow::of), TypicalCaseRow.empty()),
+                null);
+    }
+
+    /** The draft with this form applied; what the page does not edit is kept from {@code draft}. */
+    DiagnosisContent applyTo(DiagnosisContent draft) {
+        var icd10 = codes(icd10Codes, Code::icd10);
+        var cases = new ArrayList<TypicalCaseContent>();
+        for (var row : typicalCases) {
+            if (row.isEmpty()) {
+                continue;
+            }
+            var before = draft.typicalCases().stream()
+                    .filter(tc -> row.fmbId() != null && row.fmbId().equals(tc.fmbId()))
+                    .findFirst();
+            cases.add(new TypicalCaseContent(
+                    before.isPresent() ? row.fmbId() : null,
+                    row.sentence().trim(),
+                    before.map(TypicalCaseContent::conditionSentence).orElse(null),
+                    codesOf(row, icd10),
+                    before.map(TypicalCaseContent::criteria).orElse(null),
+                    trimmed(row.recommendation()),
+                    blank(row.maxValue())
+                            ? null
+                            : Integer.valueOf(row.maxValue().trim()),
+                    row.maxUnit(),
+                    row.maxDegree(),
+                    before.map(TypicalCaseContent::keywords).orElse(null),
+                    null,
+                    null));
+        }
+        return draft.withTitle(title.trim())
+                .withCodes(draft.diseaseGroup(), icd10)
+                .withMarkup(
+                        trimmed(insuranceMedicalInformation),
+                        trimmed(symptomsPrognosisTreatment),
+                        trimmed(rehabilitationInformation))
+                .withFunctionalImpairment(
+                        trimmed(functionalImpairment),
+                        codes(functionalImpairmentCentral, Code::icf),
+                        codes(functionalImpairmentComplementary, Code::icf))
+                .withActivityLimitation(
+                        trimmed(activityLimitation),
+                        codes(activityLimitationCentral, Code::icf),
+                        codes(activityLimitationComplementary, Code::icf))
+                .withReferences(references.stream()
+                        .filter(r -> !r.isEmpty())
+                        .map(r -> new Reference(trimmed(r.text()), trimmed(r.uri())))
+                        .toList())
+                .withTypicalCases(cases);
+    }
+
+    /** The codes of a typical case's row; a new case without codes gets those of its diagnosis. */
+    private static List<Code> codesOf(TypicalCaseRow row, List<Code> diagnosisCodes) {
+        var own = codes(row.icd10Codes(), Code::icd10);
+        return own.isEmpty() && row.fmbId() == null ? diagnosisCodes : own;
+    }
+
+    private static List<CodeRow> codeRows(List<Code> codes) {
+        return withEmptyRow(codes.stream().map(CodeRow::of), new CodeRow(null, null));
+    }
+
+    private static <T> List<T> withEmptyRow(Stream<T> rows, T empty) {
+        return Stream.concat(rows, Stream.of(empty)).toList();
+    }
+
+    private static List<Code> codes(List<CodeRow> rows, BiFunction<String, String, Code> system) {
+        return rows.stream()
+                .filter(Objects::nonNull)
+                .filter(r -> !r.isEmpty())
+                .map(r -> r.toCode(system))
+                .toList();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trimmed(String value) {
+        return blank(value) ? null : value.trim();
+    }
+}

@@ -1,0 +1,273 @@
+package org.example.fmb.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.example.fmb.IntegrationTestSupport;
+import org.example.fmb.content.PublishedContentService;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The editor pages' forms, through the whole service and its database: a refused field is shown beside the field
+ * with what the editor entered, the page answers 422 as the API does, and nothing of a refused form is stored.
+ */
+@AutoConfigureMockMvc
+class EditorFormTests extends IntegrationTestSupport {
+
+    private static final RequestPostProcessor EDITOR =
+            user("anna-editor").authorities(() -> "SCOPE_fmb.write", () -> "SCOPE_fmb.read");
+    private static final RequestPostProcessor REVIEWER =
+            user("rita-reviewer").authorities(() -> "SCOPE_fmb.review", () -> "SCOPE_fmb.read");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AuthoringService authoring;
+
+    @Autowired
+    DiagnosisDocuments diagnoses;
+
+    @Autowired
+    PublishedContentService published;
+
+    @Test
+    void showsAnAddressThatIsNoWebLinkBesideItsFieldAndKeepsWhatWasEntered() throws Exception {
+        var page = startDraft(123);
+        var form = formData(page);
+        form.put("title", "Spänningshuvudvärk, ny rubrik");
+        form.put("references[0].text", "Läs mer");
+        form.put("references[0].uri", "javascript:alert(1)");
+
+        var answer = postForm(page, form, EDITOR);
+
+        assertThat(answer.status()).isEqualTo(422);
+        var uri = answer.page().getElementById("references0.uri");
+        assertThat(uri.val()).isEqualTo("javascript:alert(1)");
+        assertThat(errorBeside(uri)).contains("webbadress");
+        assertThat(answer.page().getElementById("title").val()).isEqualTo("Spänningshuvudvärk, ny rubrik");
+        assertThat(storedTitle(123)).isEqualTo("Huvudvärk av spänningstyp");
+    }
+
+    @Test
+    void showsANegativeDurationAndAnUnreadableNumberBesideTheirFields() throws Exception {
+        var page = startDraft(126);
+        var form = formData(page);
+        form.put("typicalCases[0].maxValue", "-3");
+        form.put("typicalCases[1].maxValue", "fyra");
+
+        var answer = postForm(page, form, EDITOR);
+
+        assertThat(answer.status()).isEqualTo(422);
+        var negative = answer.page().getElementById("typicalCases0.maxValue");
+        assertThat(negative.val()).isEqualTo("-3");
+        assertThat(errorBeside(negative)).contains("heltal");
+        var unreadable = answer.page().getElementById("typicalCases1.maxValue");
+        assertThat(unreadable.val()).isEqualTo("fyra");
+        assertThat(errorBeside(unreadable)).contains("heltal");
+    }
+
+    @Test
+    void answersAFormThatCannotBeReadWith400AndStoresNothing() throws Exception {
+        var page = startDraft(90);
+        var number = draftNumber(page);
+        var lockBefore = lockOf(90, number);
+        var form = formData(page);
+        form.put("typicalCases[0].maxUnit", "FORTNIGHTS");
+
+        var answer = postForm(page, form, EDITOR);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.page().getElementById("problem").text()).isNotBlank();
+        assertThat(lockOf(90, number)).isEqualTo(lockBefore);
+    }
+
+    @Test
+    void showsMarkupTheWorkflowRefusesBesideItsSectionAndStoresNothing() throws Exception {
+        var page = startDraft(128);
+        var lockBefore = lockOf(128, draftNumber(page));
+        var form = formData(page);
+        form.put("rehabilitationInformation", "<p>Rehabilitering</p><script>alert(1)</script>");
+
+        var answer = postForm(page, form, EDITOR);
+
+        assertThat(answer.status()).isEqualTo(422);
+        var section = answer.page().getElementById("rehabilitationInformation");
+        assertThat(section.val()).contains("<script>");
+        assertThat(answer.page()
+                        .getElementById("rehabilitationInformation-error")
+                        .text())
+                .isNotBlank();
+        assertThat(lockOf(128, draftNumber(page))).isEqualTo(lockBefore);
+    }
+
+    @Test
+    void savesReferencesIcfCodesAndATypicalCasesCodesAddedInTheEmptyRows() throws Exception {
+        var page = startDraft(133);
+        var form = formData(page);
+        var newReference = page.select("#references tbody tr").size() - 1;
+        form.put("references[" + newReference + "].text", "Socialstyrelsens stöd");
+        form.put("references[" + newReference + "].uri", "https://www.socialstyrelsen.se/fmb");
+        var newIcf = page.select("#activityLimitationCentral .code-row").size() - 1;
+        form.put("activityLimitationCentral[" + newIcf + "].kod", " d450 ");
+        form.put("activityLimitationCentral[" + newIcf + "].beskrivning", "Gå");
+
+        var caseCodes = page.getElementById("typicalCases[0].icd10Codes");
+        var newCaseCode = caseCodes.select(".code-row").size() - 1;
+        form.put("typicalCases[0].icd10Codes[" + newCaseCode + "].kod", "g20.9");
+        form.put("typicalCases[0].icd10Codes[" + newCaseCode + "].beskrivning", "Parkinsons sjukdom, ospecificerad");
+
+        var answer = postForm(page, form, EDITOR);
+
+        assertThat(answer.status()).isEqualTo(302);
+        var stored = authoring.version(diagnoses, 133, draftNumber(page)).content();
+        assertThat(stored.typicalCases().get(0).icd10Codes())
+                .contains(Code.icd10("G209", "Parkinsons sjukdom, ospecificerad"));
+        assertThat(stored.references())
+                .contains(new Reference("Socialstyrelsens stöd", "https://www.socialstyrelsen.se/fmb"));
+        assertThat(stored.activityLimitationCentral()).contains(Code.icf("d450", "Gå"));
+    }
+
+    @Test
+    void showsWhyADraftCannotGoToReviewBesideTheFieldWith422() throws Exception {
+        var page = startDraft(244);
+        var form = formData(page);
+        form.keySet().removeIf(name -> name.startsWith("icd10Codes["));
+        assertThat(postForm(page, form, EDITOR).status()).isEqualTo(302);
+        var number = draftNumber(page);
+
+        var response = mvc.perform(post("/fmb/editor/diagnoses/244/versions/" + number + "/submit")
+                        .with(csrf())
+                        .with(EDITOR))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        var answer = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(answer.getElementById("icd10Codes-error").text()).contains("ICD-10-SE");
+        assertThat(answer.getElementById("status").text()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void editsThePrinciplesAsSectionsShowingRefusedFieldsBesideThemAndRunsTheDraftThroughReview() throws Exception {
+        var started = mvc.perform(
+                        post("/fmb/editor/principles/drafts").with(csrf()).with(EDITOR))
+                .andReturn()
+                .getResponse();
+        var pageUrl = started.getRedirectedUrl();
+        var page = page(pageUrl, EDITOR);
+        var form = formData(page);
+        var newSection = page.select("#sections .section-row").size() - 1;
+        var heading = "sections" + newSection + ".heading";
+        var text = "sections" + newSection + ".text";
+        form.put("title", " ");
+        form.put("sections[" + newSection + "].heading", "Sjukskrivning som del av vården");
+        form.put("sections[" + newSection + "].text", "<p>Ny text om sjukskrivning.</p><script>alert(1)</script>");
+
+        var refused = postForm(page, form, EDITOR);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.page().getElementById("title-error").text()).isNotBlank();
+        assertThat(refused.page().getElementById(heading).val()).isEqualTo("Sjukskrivning som del av vården");
+
+        form.put("title", "Övergripande principer för sjukskrivning");
+        var script = postForm(page, form, EDITOR);
+
+        assertThat(script.status()).isEqualTo(422);
+        assertThat(errorBeside(script.page().getElementById(text))).contains("script");
+        assertThat(script.page().getElementById(text).val()).contains("<script>");
+
+        form.put("sections[" + newSection + "].text", "<p>Ny text om sjukskrivning.</p>");
+        assertThat(postForm(page, form, EDITOR).status()).isEqualTo(302);
+        var saved = page(pageUrl, EDITOR);
+        assertThat(saved.getElementById(heading).val()).isEqualTo("Sjukskrivning som del av vården");
+        assertThat(saved.getElementById(text).val()).isEqualTo("<p>Ny text om sjukskrivning.</p>");
+        var version = pageUrl.replaceAll(".*version=", "");
+        var steps = "/fmb/editor/principles/versions/" + version;
+        assertThat(status(steps + "/submit", EDITOR)).isEqualTo(302);
+        assertThat(status(steps + "/approve", REVIEWER)).isEqualTo(302);
+        assertThat(status(steps + "/publish", REVIEWER)).isEqualTo(302);
+        assertThat(page(pageUrl, EDITOR).getElementById("status").text()).isEqualTo("PUBLISHED");
+        assertThat(published.current().principles().orElseThrow().markup())
+                .contains("<h3>Sjukskrivning som del av vården</h3><p>Ny text om sjukskrivning.</p>");
+    }
+
+    private record Answer(int status, Document page) {}
+
+    private Document startDraft(long diagnosisId) throws Exception {
+        var started = mvc.perform(post("/fmb/editor/diagnoses/" + diagnosisId + "/drafts")
+                        .with(csrf())
+                        .with(EDITOR))
+                .andReturn()
+                .getResponse();
+        assertThat(started.getStatus()).isEqualTo(302);
+        return page(started.getRedirectedUrl(), EDITOR);
+    }
+
+    private Document page(String url, RequestPostProcessor who) throws Exception {
+        var response = mvc.perform(get(url).with(who)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        var document = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8), "http://localhost" + url);
+        return document;
+    }
+
+    /** What the browser would send for the edit form as it stands. */
+    private static Map<String, String> formData(Document page) {
+        var form = (FormElement) page.getElementById("edit");
+        var data = new LinkedHashMap<String, String>();
+        form.formData().forEach(kv -> data.put(kv.key(), kv.value()));
+        return data;
+    }
+
+    private Answer postForm(Document page, Map<String, String> data, RequestPostProcessor who) throws Exception {
+        var action = page.getElementById("edit").attr("action");
+        var request = post(action).with(csrf()).with(who);
+        data.forEach((name, value) -> request.param(name, value));
+        var response = mvc.perform(request).andReturn().getResponse();
+        return new Answer(response.getStatus(), Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8)));
+    }
+
+    private int status(String url, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post(url).with(csrf()).with(who))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    /** The error shown right after the field, in the same cell or label. */
+    private static String errorBeside(Element field) {
+        var error = field.parent().selectFirst(".field-error");
+        return error == null ? "" : error.text();
+    }
+
+    private static int draftNumber(Document page) {
+        return Integer.parseInt(page.location().replaceAll(".*/versions/", ""));
+    }
+
+    private String storedTitle(long diagnosisId) {
+        return authoring.history(diagnoses, diagnosisId).stream()
+                .filter(v -> v.status() == Status.DRAFT)
+                .findFirst()
+                .orElseThrow()
+                .content()
+                .title();
+    }
+
+    private long lockOf(long diagnosisId, int number) {
+        return authoring.version(diagnoses, diagnosisId, number).lockVersion();
+    }
+}

@@ -167,6 +167,9 @@ class SuiteTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(editorPage.statusCode()).as(editorPage.body()).isEqualTo(200);
         assertThat(editorPage.uri().getPath()).isEqualTo("/fmb/editor");
+        assertThat(editorPage.uri().getPort())
+                .as("every redirect of the login stays on the gateway, never on the service's own address")
+                .isEqualTo(PORT_BASE);
         assertThat(editorPage.body()).contains("diagnosis-508", "Depressiv episod");
     }
 

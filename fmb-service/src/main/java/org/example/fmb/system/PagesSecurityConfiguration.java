@@ -1,5 +1,6 @@
 package org.example.fmb.system;
 
+import org.example.platform.security.SuiteAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,11 +8,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * The editors' pages: a session and a login through the suite's authorization server
  * (authorization-code flow, registration {@code suite}). The API stays a stateless resource server
- * ({@link SecurityConfiguration}); this chain only matches the editor paths. {@code fmb.pages.login=form}
+ * ({@link SecurityConfiguration}); this chain matches exactly the paths the suite's access list ({@link SuiteAccess})
+ * marks as having a login of their own, the paths the gateway passes on untouched. {@code fmb.pages.login=form}
  * swaps the login for a form against the application's UserDetailsService (used by the browser test).
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +24,7 @@ class PagesSecurityConfiguration {
     @Order(1)
     SecurityFilterChain pagesSecurityFilterChain(HttpSecurity http, @Value("${fmb.pages.login:oauth2}") String login)
             throws Exception {
-        http.securityMatcher(
-                        "/fmb/editor", "/fmb/editor/**", "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**", "/fmb/logout")
+        http.securityMatcher(SuiteAccess.FMB.ownLoginPatterns())
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/fmb/login", "/fmb/login/**", "/fmb/oauth2/**")
                         .permitAll()
@@ -42,6 +44,11 @@ class PagesSecurityConfiguration {
                         .anyRequest()
                         .hasAnyAuthority("SCOPE_fmb.write", "SCOPE_fmb.review"))
                 .logout(logout -> logout.logoutUrl("/fmb/logout").logoutSuccessUrl("/fmb/diagnoser"));
+        // a relative Location: behind the gateway this service's own address is not the one the browser can reach
+        var entryPoint = new LoginUrlAuthenticationEntryPoint(
+                "form".equals(login) ? "/fmb/login" : "/fmb/oauth2/authorization/suite");
+        entryPoint.setFavorRelativeUris(true);
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
         if ("form".equals(login)) {
             http.formLogin(form -> form.loginPage("/fmb/login")
                     .loginProcessingUrl("/fmb/login")

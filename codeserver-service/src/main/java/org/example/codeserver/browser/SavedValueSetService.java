@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * codes it matched in the current version, with the query in the description.
  *
  * <p>Anyone may save, so what is saved is bounded: the same value set saved again gets the same id (the id is a hash
- * of its content), and all saved value sets together hold at most {@code codeserver.browser.saved-value-sets
+ * of its content), and all saved value sets together hold at most {@code codes.browser.saved-value-sets
  * .max-codes} codes (every stored resource is kept in memory as well). Beyond that a save is refused and nothing is
  * stored; the gateway's per-address rate limit applies before.
  */
@@ -49,7 +49,7 @@ class SavedValueSetService {
     SavedValueSetService(
             TerminologyService terminology,
             TerminologyResourceService resources,
-            @Value("${codeserver.browser.saved-value-sets.max-codes:200000}") long maxCodesInAll) {
+            @Value("${codes.browser.saved-value-sets.max-codes:200000}") long maxCodesInAll) {
         this.terminology = terminology;
         this.resources = resources;
         this.maxCodesInAll = maxCodesInAll;
@@ -96,7 +96,7 @@ class SavedValueSetService {
         }
         if (codesInAll + codes.size() > maxCodesInAll) {
             log.warn(
-                    "Saved value sets are full ({} of {} codes): raise codeserver.browser.saved-value-sets.max-codes"
+                    "Saved value sets are full ({} of {} codes): raise codes.browser.saved-value-sets.max-codes"
                             + " or remove unused ones",
                     codesInAll,
                     maxCodesInAll);

@@ -1,6 +1,7 @@
 package org.example.codeserver;
 
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.example.platform.security.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -27,10 +28,15 @@ public final class SecondReplica implements AutoCloseable {
         var context = new SpringApplicationBuilder(CodeserverApplication.class, TestTokens.Config.class)
                 .initializers(
                         c -> c.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded()))
-                .properties("server.port=0")
-                .properties(properties)
-                .run();
+                .run(arguments(properties));
         return new SecondReplica(context);
+    }
+
+    /** As command-line arguments, so they override the service's application.yml as they would in a deployment. */
+    private static String[] arguments(String... properties) {
+        return Stream.concat(Stream.of("server.port=0"), Stream.of(properties))
+                .map(property -> "--" + property)
+                .toArray(String[]::new);
     }
 
     public String baseUrl() {

@@ -1,6 +1,8 @@
 package org.example.fmb;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
 import org.example.platform.security.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -31,17 +33,24 @@ public final class SecondReplica implements AutoCloseable {
                         IntegrationTestSupport.TestClockConfiguration.class)
                 .initializers(
                         c -> c.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded()))
-                .properties(
-                        "server.port=0",
-                        "fmb.codes.open-for=0s",
-                        "fmb.codes.cache-for=0s",
-                        "fmb.statistics.flush-interval=1h",
-                        "fmb.content.refresh-interval=1h",
-                        "fmb.pages.login=form",
-                        "fmb.codes.codeserver-url=" + environment.getProperty("fmb.codes.codeserver-url"))
-                .properties(properties)
-                .run();
+                .run(arguments(
+                        List.of(
+                                "server.port=0",
+                                "fmb.codes.open-for=0s",
+                                "fmb.codes.cache-for=0s",
+                                "fmb.statistics.flush-interval=1h",
+                                "fmb.content.refresh-interval=1h",
+                                "fmb.pages.login=form",
+                                "fmb.codes.codeserver-url=" + environment.getProperty("fmb.codes.codeserver-url")),
+                        properties));
         return new SecondReplica(context);
+    }
+
+    /** As command-line arguments, so they override the service's application.yml as they would in a deployment. */
+    private static String[] arguments(List<String> defaults, String... properties) {
+        return Stream.concat(defaults.stream(), Stream.of(properties))
+                .map(property -> "--" + property)
+                .toArray(String[]::new);
     }
 
     public String baseUrl() {

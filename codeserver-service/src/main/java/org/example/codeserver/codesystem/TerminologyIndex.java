@@ -41,7 +41,7 @@ class TerminologyIndex implements ApplicationRunner {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Builds the read model from the database at startup, before bundled code systems are loaded. */
+    /** Builds the read model from the database at startup, before bundled code systems are loaded (every replica). */
     @Override
     public void run(ApplicationArguments args) {
         refresh();

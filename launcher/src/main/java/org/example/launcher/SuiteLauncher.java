@@ -27,7 +27,10 @@ import org.example.platform.database.ServiceDatabase;
  *
  * <p>Options (environment): {@code SUITE_PORT_BASE} (gateway port, services on the next four; default
  * 8080), {@code SUITE_DATA_DIR} (default {@code .data}), {@code SUITE_DB_PORT} (default 15432),
- * {@code SUITE_READY_TIMEOUT_MINUTES} (default 15), {@code SUITE_EXIT_WHEN_READY=true} (start, check, stop).
+ * {@code SUITE_READY_TIMEOUT_MINUTES} (default 15), {@code SUITE_EXIT_WHEN_READY=true} (start, check, stop),
+ * {@code SUITE_REPLICAS} (processes of each service behind the one gateway; default 1). Replica {@code r} of a service
+ * listens on the first replica's port plus {@code 10 × (r - 1)} and shares the service's database; it starts once the
+ * first replica is ready, so Flyway has migrated and the start-up jobs have run once.
  */
 public final class SuiteLauncher {
 
@@ -35,6 +38,7 @@ public final class SuiteLauncher {
     private final Path dataDirectory;
     private final int portBase;
     private final int databasePort;
+    private final int replicas;
     private final List<SuiteProcess> processes = new ArrayList<>();
     private final Map<SuiteService, StartupArchive> archives = new LinkedHashMap<>();
     private final Map<SuiteService, ServiceDatabase> databases = new HashMap<>();
@@ -42,12 +46,19 @@ public final class SuiteLauncher {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    SuiteLauncher(Path root, Path dataDirectory, int portBase, int databasePort) {
+    SuiteLauncher(Path root, Path dataDirectory, int portBase, int databasePort, int replicas) {
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("SUITE_REPLICAS must be 1 to " + MAX_REPLICAS + ", not " + replicas);
+        }
         this.root = root;
         this.dataDirectory = dataDirectory;
         this.portBase = portBase;
         this.databasePort = databasePort;
+        this.replicas = replicas;
     }
+
+    /** Replicas take ports 10 apart: nine stay clear of the mutual-TLS connectors at {@code SUITE_PORT_BASE + 363}. */
+    static final int MAX_REPLICAS = 9;
 
     public static void main(String[] args) throws Exception {
         var root = Path.of("").toAbsolutePath();
@@ -56,7 +67,8 @@ public final class SuiteLauncher {
                 root,
                 root.resolve(environment.getOrDefault("SUITE_DATA_DIR", ".data")),
                 Integer.parseInt(environment.getOrDefault("SUITE_PORT_BASE", "8080")),
-                Integer.parseInt(environment.getOrDefault("SUITE_DB_PORT", "15432")));
+                Integer.parseInt(environment.getOrDefault("SUITE_DB_PORT", "15432")),
+                Integer.parseInt(environment.getOrDefault("SUITE_REPLICAS", "1")));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "suite-stop"));
         var ready = launcher.start();
         if (!ready) {
@@ -68,6 +80,7 @@ public final class SuiteLauncher {
         Thread.currentThread().join();
     }
 
+    /** Every process of the suite: the gateway, then each service's replicas, the first replica of each first. */
     List<SuiteService> services() {
         var issuer = "http://localhost:" + portBase;
         var common = Map.of(
@@ -83,11 +96,12 @@ public final class SuiteLauncher {
                 issuer + "/fmb/login/oauth2/code/suite");
         var small = jvmOptions("-Xms64m", "-Xmx384m", "-XX:ReservedCodeCacheSize=64m");
         var large = jvmOptions("-Xms128m", "-Xmx768m", "-XX:ReservedCodeCacheSize=96m");
+        // the gateway balances each list of base URLs (gateway.services.*, Spring Cloud LoadBalancer)
         var gatewayEnvironment = new HashMap<>(common);
-        gatewayEnvironment.put("FMB_URL", "http://localhost:" + (portBase + 1));
-        gatewayEnvironment.put("CODESERVER_URL", "http://localhost:" + (portBase + 2));
-        gatewayEnvironment.put("HOSP_URL", "http://localhost:" + (portBase + 3));
-        gatewayEnvironment.put("DEATH_CERTIFICATES_URL", "http://localhost:" + (portBase + 4));
+        gatewayEnvironment.put("FMB_URL", baseUrls(portBase + 1));
+        gatewayEnvironment.put("CODESERVER_URL", baseUrls(portBase + 2));
+        gatewayEnvironment.put("HOSP_URL", baseUrls(portBase + 3));
+        gatewayEnvironment.put("DEATH_CERTIFICATES_URL", baseUrls(portBase + 4));
         gatewayEnvironment.put("CORS_ALLOWED_ORIGINS", issuer);
         gatewayEnvironment.putAll(LocalIssuerKeys.environment(dataDirectory)); // made once, kept in .data/issuer
         // the local run is the demo: HoSp loads its demo persons and synthetic register (off by default elsewhere)
@@ -95,22 +109,47 @@ public final class SuiteLauncher {
         hospEnvironment.put(
                 "HOSP_SYNTHETIC_REGISTER_ENABLED",
                 System.getenv().getOrDefault("HOSP_SYNTHETIC_REGISTER_ENABLED", "true"));
-        var deathCertificateEnvironment = new HashMap<>(common);
-        deathCertificateEnvironment.putAll(
-                LocalMutualTls.environment(dataDirectory, portBase + 363)); // SUITE_MTLS=true
-        return List.of(
-                new SuiteService("gateway", "gateway", portBase, "gateway", small, gatewayEnvironment),
-                new SuiteService("fmb-service", "fmb-service", portBase + 1, "fmb_service", small, common),
-                new SuiteService(
-                        "codeserver-service", "codeserver-service", portBase + 2, "codeserver_service", large, common),
-                new SuiteService("hosp-service", "hosp-service", portBase + 3, "hosp_service", small, hospEnvironment),
-                new SuiteService(
-                        "death-certificate-service",
-                        "death-certificate-service",
-                        portBase + 4,
-                        "death_certificate_service",
-                        small,
-                        deathCertificateEnvironment));
+        var services = new ArrayList<SuiteService>();
+        services.add(new SuiteService("gateway", "gateway", portBase, "gateway", small, gatewayEnvironment, 1));
+        for (int replica = 1; replica <= replicas; replica++) {
+            var shift = 10 * (replica - 1);
+            var deathCertificateEnvironment = new HashMap<>(common);
+            deathCertificateEnvironment.putAll(
+                    LocalMutualTls.environment(dataDirectory, portBase + 363 + replica - 1)); // SUITE_MTLS=true
+            services.add(replica("fmb-service", portBase + 1 + shift, "fmb_service", small, common, replica));
+            services.add(
+                    replica("codeserver-service", portBase + 2 + shift, "codeserver_service", large, common, replica));
+            services.add(
+                    replica("hosp-service", portBase + 3 + shift, "hosp_service", small, hospEnvironment, replica));
+            services.add(replica(
+                    "death-certificate-service",
+                    portBase + 4 + shift,
+                    "death_certificate_service",
+                    small,
+                    deathCertificateEnvironment,
+                    replica));
+        }
+        return List.copyOf(services);
+    }
+
+    private static SuiteService replica(
+            String module,
+            int port,
+            String database,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            int replica) {
+        var name = replica == 1 ? module : module + "-" + replica;
+        return new SuiteService(name, module, port, database, jvmOptions, environment, replica);
+    }
+
+    /** The base URLs of a service's replicas, comma-separated, the first replica's port given. */
+    private String baseUrls(int firstPort) {
+        var urls = new ArrayList<String>();
+        for (int replica = 1; replica <= replicas; replica++) {
+            urls.add("http://localhost:" + (firstPort + 10 * (replica - 1)));
+        }
+        return String.join(",", urls);
     }
 
     /**
@@ -146,19 +185,14 @@ public final class SuiteLauncher {
         System.out.println(
                 "Starting PostgreSQL (data in " + root.relativize(dataDirectory.resolve("postgres")) + ") ...");
         var postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), databasePort, false);
+        var pending = new LinkedHashMap<SuiteService, Process>();
         for (var service : services) {
             if (service.database() != null) {
                 databases.put(service, EmbeddedPostgresServer.database(postgres, service.database()));
             }
-            var process = new SuiteProcess(service, this::launch);
-            process.start();
-            processes.add(process);
-            System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: "
-                    + root.relativize(logs.resolve(service.name() + ".log")) + ")");
-        }
-        var pending = new LinkedHashMap<SuiteService, Process>();
-        for (var process : processes) {
-            pending.put(process.service(), process.process());
+            if (service.replica() == 1) {
+                pending.put(service, startProcess(service, logs));
+            }
         }
         var timeout =
                 Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("SUITE_READY_TIMEOUT_MINUTES", "15")));
@@ -183,6 +217,14 @@ public final class SuiteLauncher {
                             entry.getKey().name(),
                             Duration.between(started, Instant.now()).toSeconds());
                     pending.remove(entry.getKey());
+                    // its database is migrated and its start-up jobs ran: the service's other replicas start now
+                    for (var replica : services) {
+                        if (replica.replica() > 1
+                                && replica.module().equals(entry.getKey().module())
+                                && entry.getKey().replica() == 1) {
+                            pending.put(replica, startProcess(replica, logs));
+                        }
+                    }
                 }
             }
             Thread.sleep(500);
@@ -195,6 +237,15 @@ public final class SuiteLauncher {
         printWhereToGo(Duration.between(started, Instant.now()));
         supervise();
         return true;
+    }
+
+    private Process startProcess(SuiteService service, Path logs) throws IOException, InterruptedException {
+        var process = new SuiteProcess(service, this::launch);
+        process.start();
+        processes.add(process);
+        System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: "
+                + root.relativize(logs.resolve(service.name() + ".log")) + ")");
+        return process.process();
     }
 
     /**
@@ -297,7 +348,8 @@ public final class SuiteLauncher {
                   Code server (FHIR) %s/fhir/metadata
                   Code server (JSON) %s/codes/api/v1/code-systems
                   A token            curl -s -u region-skane:region-skane-secret -d grant_type=client_credentials %s/oauth2/token
-                Services directly on ports %d-%d; logs in %s. A service or PostgreSQL that dies is started again.
+                Services directly on ports %d-%d (%d replica(s) each, 10 ports apart); logs in %s.
+                A service or PostgreSQL that dies is started again.
                 Ctrl-C stops everything.
                 """,
                 took.toSeconds(),
@@ -311,6 +363,7 @@ public final class SuiteLauncher {
                 gateway,
                 portBase + 1,
                 portBase + 4,
+                replicas,
                 root.relativize(dataDirectory.resolve("logs")));
     }
 

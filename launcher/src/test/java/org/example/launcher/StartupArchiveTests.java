@@ -20,7 +20,7 @@ class StartupArchiveTests {
     Path root;
 
     private final SuiteService service =
-            new SuiteService("fmb-service", "fmb-service", 8081, null, List.of(), Map.of());
+            new SuiteService("fmb-service", "fmb-service", 8081, null, List.of(), Map.of(), 1);
     private Path apps;
     private Path directory;
 

@@ -1,6 +1,8 @@
 package org.example.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ class SuiteLauncherTests {
     @TempDir
     static Path data;
 
-    private final SuiteLauncher launcher = new SuiteLauncher(Path.of("."), data, 9000, 15432);
+    private final SuiteLauncher launcher = new SuiteLauncher(Path.of("."), data, 9000, 15432, 1);
 
     @Test
     void givesEveryServiceAPortOfItsOwnAfterTheGateway() {
@@ -62,7 +64,7 @@ class SuiteLauncherTests {
                 .singleElement()
                 .satisfies(name -> assertThat(keyStore.isKeyEntry(name)).isTrue());
 
-        var again = new SuiteLauncher(Path.of("."), data, 9000, 15432)
+        var again = new SuiteLauncher(Path.of("."), data, 9000, 15432, 1)
                 .services()
                 .get(0)
                 .environment();
@@ -88,6 +90,47 @@ class SuiteLauncherTests {
                                     "HOSP_SYNTHETIC_REGISTER_ENABLED",
                                     System.getenv().getOrDefault("HOSP_SYNTHETIC_REGISTER_ENABLED", "true"));
                 });
+    }
+
+    @Test
+    void startsEachServiceAsManyTimesAsAskedOnPortsTenApartSharingItsDatabase() {
+        var twice = new SuiteLauncher(Path.of("."), data, 9000, 15432, 2);
+
+        assertThat(twice.services())
+                .extracting(SuiteService::name, SuiteService::port, SuiteService::database, SuiteService::replica)
+                .containsExactly(
+                        tuple("gateway", 9000, "gateway", 1),
+                        tuple("fmb-service", 9001, "fmb_service", 1),
+                        tuple("codeserver-service", 9002, "codeserver_service", 1),
+                        tuple("hosp-service", 9003, "hosp_service", 1),
+                        tuple("death-certificate-service", 9004, "death_certificate_service", 1),
+                        tuple("fmb-service-2", 9011, "fmb_service", 2),
+                        tuple("codeserver-service-2", 9012, "codeserver_service", 2),
+                        tuple("hosp-service-2", 9013, "hosp_service", 2),
+                        tuple("death-certificate-service-2", 9014, "death_certificate_service", 2));
+        assertThat(twice.services())
+                .filteredOn(service -> service.replica() == 2)
+                .extracting(SuiteService::module)
+                .containsExactly("fmb-service", "codeserver-service", "hosp-service", "death-certificate-service");
+    }
+
+    @Test
+    void givesTheGatewayEachServicesReplicasAsAListOfBaseUrls() {
+        var gateway =
+                new SuiteLauncher(Path.of("."), data, 9000, 15432, 3).services().get(0);
+
+        assertThat(gateway.environment())
+                .containsEntry("FMB_URL", "http://localhost:9001,http://localhost:9011,http://localhost:9021")
+                .containsEntry("CODESERVER_URL", "http://localhost:9002,http://localhost:9012,http://localhost:9022")
+                .containsEntry("HOSP_URL", "http://localhost:9003,http://localhost:9013,http://localhost:9023")
+                .containsEntry(
+                        "DEATH_CERTIFICATES_URL", "http://localhost:9004,http://localhost:9014,http://localhost:9024");
+    }
+
+    @Test
+    void refusesAReplicaCountItCannotGivePortsTo() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SuiteLauncher(Path.of("."), data, 9000, 15432, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new SuiteLauncher(Path.of("."), data, 9000, 15432, 10));
     }
 
     @Test

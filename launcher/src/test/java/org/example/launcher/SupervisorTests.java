@@ -164,7 +164,7 @@ class SupervisorTests {
     }
 
     private SuiteProcess process(String name, int seconds) {
-        var service = new SuiteService(name, name, 0, null, List.of(), Map.of());
+        var service = new SuiteService(name, name, 0, null, List.of(), Map.of(), 1);
         return new SuiteProcess(service, (s, again) -> {
             var process = new ProcessBuilder("sleep", Integer.toString(seconds)).start();
             started.add(process);

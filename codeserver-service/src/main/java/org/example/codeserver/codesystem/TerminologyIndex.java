@@ -41,7 +41,7 @@ class TerminologyIndex implements ApplicationRunner {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Builds the read model from the database at startup, before bundled code systems are loaded. */
+    /** Builds the read model from the database at startup, before bundled code systems are loaded (every replica). */
     @Override
     public void run(ApplicationArguments args) {
         refresh();
@@ -50,7 +50,8 @@ class TerminologyIndex implements ApplicationRunner {
 
     /**
      * Picks up versions imported by other instances of the service (they share the database), so instances behind a
-     * load balancer converge without a restart. Cheap when nothing changed: one metadata query.
+     * load balancer converge without a restart: at once when notified ({@link TerminologyIndexNotifications}), and on
+     * this timer as the fallback. Per replica (a read model); cheap when nothing changed: one metadata query.
      */
     @Scheduled(
             initialDelayString = "${codes.index.refresh-interval:PT1M}",

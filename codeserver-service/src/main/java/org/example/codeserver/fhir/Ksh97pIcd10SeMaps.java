@@ -1,7 +1,9 @@
 package org.example.codeserver.fhir;
 
+import javax.sql.DataSource;
 import org.example.codeserver.codesystem.CodeSystemNotFoundException;
 import org.example.codeserver.codesystem.TerminologyService;
+import org.example.platform.database.StartupLock;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations.ConceptMapEquivalence;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -34,15 +36,22 @@ class Ksh97pIcd10SeMaps {
 
     private final TerminologyService terminology;
     private final TerminologyResourceService resources;
+    private final StartupLock lock;
 
-    Ksh97pIcd10SeMaps(TerminologyService terminology, TerminologyResourceService resources) {
+    Ksh97pIcd10SeMaps(TerminologyService terminology, TerminologyResourceService resources, DataSource dataSource) {
         this.terminology = terminology;
         this.resources = resources;
+        this.lock = new StartupLock(dataSource, "codeserver-ksh97p-icd10se-maps");
     }
 
+    /** Once across replicas: under a start-up lock, so two replicas starting at once never store the maps twice. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
-    public void publish() {
+    public void publishOnce() {
+        lock.run(this::publish);
+    }
+
+    private void publish() {
         try {
             var ksh = terminology.codeSystem(KSH97P, null);
             var icd = terminology.codeSystem(ICD10SE, null);

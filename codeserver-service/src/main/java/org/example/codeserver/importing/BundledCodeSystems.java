@@ -2,7 +2,9 @@ package org.example.codeserver.importing;
 
 import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 import org.example.codeserver.codesystem.PublicationStatus;
+import org.example.platform.database.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the code systems bundled in {@code src/main/resources/terminology} at startup, skipping versions already
- * stored (idempotent). Runs after the web server has started and before the service reports itself ready.
+ * stored (idempotent). Runs after the web server has started and before the service reports itself ready. Once across
+ * replicas: under a start-up lock, so a replica starting at the same time waits and then finds every version stored.
  */
 @Component
 @Order(10)
@@ -23,10 +26,12 @@ class BundledCodeSystems implements ApplicationRunner {
 
     private final ImportService imports;
     private final ImportingProperties properties;
+    private final StartupLock lock;
 
-    BundledCodeSystems(ImportService imports, ImportingProperties properties) {
+    BundledCodeSystems(ImportService imports, ImportingProperties properties, DataSource dataSource) {
         this.imports = imports;
         this.properties = properties;
+        this.lock = new StartupLock(dataSource, "codeserver-bundled-code-systems");
     }
 
     @Override
@@ -35,6 +40,10 @@ class BundledCodeSystems implements ApplicationRunner {
             log.info("Loading of bundled code systems is switched off");
             return;
         }
+        lock.run(this::load);
+    }
+
+    private void load() {
         var all = bundled();
         long started = System.nanoTime();
         for (int i = 0; i < all.size(); i++) {

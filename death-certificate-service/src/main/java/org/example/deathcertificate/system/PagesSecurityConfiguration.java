@@ -1,5 +1,6 @@
 package org.example.deathcertificate.system;
 
+import org.example.platform.security.PathOnlyRequestCache;
 import org.example.platform.security.SuiteAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,7 @@ class PagesSecurityConfiguration {
                 "form".equals(login) ? "/death-certificates/login" : "/death-certificates/oauth2/authorization/suite");
         entryPoint.setFavorRelativeUris(true);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
+        http.requestCache(cache -> cache.requestCache(new PathOnlyRequestCache()));
         if ("form".equals(login)) {
             http.formLogin(form -> form.loginPage("/death-certificates/login")
                     .loginProcessingUrl("/death-certificates/login")

@@ -1,5 +1,6 @@
 package org.example.fmb.system;
 
+import org.example.platform.security.PathOnlyRequestCache;
 import org.example.platform.security.SuiteAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,7 @@ class PagesSecurityConfiguration {
                 "form".equals(login) ? "/fmb/login" : "/fmb/oauth2/authorization/suite");
         entryPoint.setFavorRelativeUris(true);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
+        http.requestCache(cache -> cache.requestCache(new PathOnlyRequestCache()));
         if ("form".equals(login)) {
             http.formLogin(form -> form.loginPage("/fmb/login")
                     .loginProcessingUrl("/fmb/login")

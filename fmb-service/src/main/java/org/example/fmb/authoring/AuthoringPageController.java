@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -142,13 +141,7 @@ class AuthoringPageController {
             return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
         } catch (DraftInvalidException refused) {
             var current = authoring.version(diagnoses, id, version);
-            var form = DiagnosisForm.of(current);
-            var errors = new BeanPropertyBindingResult(form, "form");
-            EditorPageProblems.reject(errors, refused);
-            model.addAttribute("form", form);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-            model.addAttribute("message", "Utkastet kan inte skickas för granskning ännu; se de markerade fälten.");
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            EditorPageProblems.showNotReady(DiagnosisForm.of(current), refused, model, response);
             return versionPage(current, model, who);
         }
     }

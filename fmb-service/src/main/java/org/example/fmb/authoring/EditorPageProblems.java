@@ -1,9 +1,11 @@
 package org.example.fmb.authoring;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.BeansException;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +37,19 @@ class EditorPageProblems {
      * Refuses a form whose typed fields could not be read at all (a value no field of the page can send, such as an
      * unknown unit or a lock version that is no number): there is then no form to show again.
      */
+    /**
+     * Puts a draft that is not ready for review back on its page: the stored form with each problem beside its field,
+     * answered 422 as the API answers.
+     */
+    static void showNotReady(Object form, DraftInvalidException refused, Model model, HttpServletResponse response) {
+        var errors = new BeanPropertyBindingResult(form, "form");
+        reject(errors, refused);
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+        model.addAttribute("message", "Utkastet kan inte skickas för granskning ännu; se de markerade fälten.");
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    }
+
     static void requireReadable(BindingResult form) {
         if (form.getTarget() == null) {
             throw new UnreadableFormException(form.getFieldErrors().stream()

@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -99,13 +98,7 @@ class PrinciplesPageController {
             return "redirect:/fmb/editor/principles?version=" + version;
         } catch (DraftInvalidException refused) {
             var current = authoring.version(principles, PRINCIPLES, version);
-            var form = PrinciplesForm.of(current);
-            var errors = new BeanPropertyBindingResult(form, "form");
-            EditorPageProblems.reject(errors, refused);
-            model.addAttribute("form", form);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-            model.addAttribute("message", "Utkastet kan inte skickas för granskning ännu; se de markerade fälten.");
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            EditorPageProblems.showNotReady(PrinciplesForm.of(current), refused, model, response);
             return page(current, model, who);
         }
     }

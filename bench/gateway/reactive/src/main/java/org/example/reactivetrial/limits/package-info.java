@@ -1,0 +1,2 @@
+/** Rate limits per client: token subject, or the caller's address without a token. */
+package org.example.reactivetrial.limits;

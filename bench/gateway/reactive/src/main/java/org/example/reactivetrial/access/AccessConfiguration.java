@@ -74,7 +74,7 @@ class AccessConfiguration {
                 .build();
     }
 
-    /** Health for the benchmark script; nothing else of the trial's own is open. */
+    /** Health and metrics, open as at the suite's gateway; nothing else of the trial's own. */
     @Bean
     @Order(1)
     SecurityWebFilterChain ownEndpoints(ServerHttpSecurity http) {
@@ -85,7 +85,7 @@ class AccessConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemAnswers.unauthorized())
                         .accessDeniedHandler(ProblemAnswers.forbidden()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**")
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
                         .anyExchange()
                         .denyAll())

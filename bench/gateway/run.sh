@@ -19,6 +19,9 @@
 #   DURATION    each measurement (default 30s)
 #   ROUNDS      default 2
 #   CONNECTIONS default 16
+#   COMPARE     other gateways measured with a token in the same rounds, as name=URL pairs separated by spaces, e.g.
+#               an older build started on another port: COMPARE="before=http://localhost:18090" (each gets the same
+#               warm-up as the gateway); a cut's effect is the CPU per request of two builds side by side
 set -euo pipefail
 GATEWAY=${GATEWAY:-http://localhost:8080}
 DIRECT=${DIRECT:-http://localhost:8081}
@@ -28,6 +31,7 @@ WARMUP=${WARMUP:-90s}
 DURATION=${DURATION:-30s}
 ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
+COMPARE=${COMPARE:-}
 
 for tool in wrk nginx curl ss; do
   command -v "$tool" > /dev/null || [ -x "/usr/sbin/$tool" ] || {
@@ -84,7 +88,12 @@ NGINX_PIDS="$NGINX_MASTER $(pgrep -P "$NGINX_MASTER" | tr '\n' ' ')"
 
 TOKEN=$(curl -s -u webcert:webcert-secret -d grant_type=client_credentials "$GATEWAY/oauth2/token" \
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-for url in "$DIRECT$ROUTE" "$NGINX_URL$ROUTE" "$GATEWAY$ROUTE"; do
+declare -A COMPARE_PID
+for pair in $COMPARE; do
+  COMPARE_PID[${pair%%=*}]=$(pid_of "${pair#*=}")
+  [ -n "${COMPARE_PID[${pair%%=*}]}" ] || { echo "nothing listens on ${pair#*=}"; exit 1; }
+done
+for url in "$DIRECT$ROUTE" "$NGINX_URL$ROUTE" "$GATEWAY$ROUTE" $(for pair in $COMPARE; do echo "${pair#*=}$ROUTE"; done); do
   curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$url" || { echo "$url does not answer 200"; exit 1; }
 done
 
@@ -94,6 +103,9 @@ echo "== $(date -u '+%F %T') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg),
 short_warmup=$(( ${WARMUP%s} / 3 ))s
 echo "== warm-up: $WARMUP through the gateway with a token, $short_warmup without, through nginx and direct"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$GATEWAY$ROUTE" > /dev/null
+for pair in $COMPARE; do
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "${pair#*=}$ROUTE" > /dev/null
+done
 wrk -t2 -c"$CONNECTIONS" -d"$short_warmup" "$GATEWAY$ROUTE" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$short_warmup" "$NGINX_URL$ROUTE" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$short_warmup" "$DIRECT$ROUTE" > /dev/null
@@ -130,10 +142,13 @@ for round in $(seq 1 "$ROUNDS"); do
   measure nginx "$NGINX_URL$ROUTE" "$NGINX_PIDS"
   measure gateway "$GATEWAY$ROUTE" "$GATEWAY_PID"
   measure gateway+token "$GATEWAY$ROUTE" "$GATEWAY_PID" -H "Authorization: Bearer $TOKEN"
+  for pair in $COMPARE; do
+    measure "${pair%%=*}+token" "${pair#*=}$ROUTE" "${COMPARE_PID[${pair%%=*}]}" -H "Authorization: Bearer $TOKEN"
+  done
 done
-echo "== the gateway's throughput as a share of nginx's, per round (target: at least 70 %)"
-awk -F'\t' '$2 == "nginx" { n[$1] = $3 } $2 ~ /^gateway/ { g[$1, $2] = $3 }
-  END { for (r in n) printf "round %d: without token %.0f %%, with token %.0f %%\n", r, 100 * g[r, "gateway"] / n[r], 100 * g[r, "gateway+token"] / n[r] }' \
+echo "== each gateway's throughput as a share of nginx's, per round (target: at least 70 %)"
+awk -F'\t' '$2 == "nginx" { n[$1] = $3 } $2 != "nginx" && $2 != "direct" { g[$1, $2] = $3; names[$2] = 1 }
+  END { for (r in n) for (t in names) printf "round %d: %s %.0f %%\n", r, t, 100 * g[r, t] / n[r] }' \
   "$RESULTS" | sort
 if awk -F'\t' '$8 > 0 { bad = 1 } END { exit !bad }' "$RESULTS"; then
   echo "!! some answers were not 2xx: start the suite with the rate limits raised (see the top of this script)"

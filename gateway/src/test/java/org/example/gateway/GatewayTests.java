@@ -10,14 +10,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -34,6 +40,9 @@ class GatewayTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HandlerMappingIntrospector introspector;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -297,6 +306,20 @@ class GatewayTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(foreign.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void looksARoutedRequestsHandlerUpOnceNotAgainInFrontOfSpringSecurity() throws Exception {
+        // the filter Spring Security puts in front of its chains (HandlerMappingIntrospector's cache filter) passes the
+        // request on without a look-up of its own, which would leave its result in a request attribute
+        var request = new MockHttpServletRequest("GET", "/fmb/api/v1/diagnoses/F32");
+        var chain = new MockFilterChain();
+        introspector.createCacheFilter().doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isSameAs(request);
+        assertThat(Collections.list(request.getAttributeNames()))
+                .noneMatch(name -> name.startsWith(HandlerMappingIntrospector.class.getName()));
+        assertRoutedTo(get("/fmb/api/v1/diagnoses/F32", null), FMB, "/fmb/api/v1/diagnoses/F32");
     }
 
     private void assertRoutedTo(HttpResponse<String> response, StubService service, String path) throws Exception {

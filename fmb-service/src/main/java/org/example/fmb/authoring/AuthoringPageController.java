@@ -28,6 +28,7 @@ class AuthoringPageController {
     private final DiagnosisDocuments diagnoses;
     private final DiagnosisOverviews overviews;
     private final DiagnosisDiffService diffs;
+    private final CodeLists codeLists;
     private final Clock clock;
     private final String suggestUrl;
 
@@ -36,12 +37,14 @@ class AuthoringPageController {
             DiagnosisDocuments diagnoses,
             DiagnosisOverviews overviews,
             DiagnosisDiffService diffs,
+            CodeLists codeLists,
             Clock clock,
             @Value("${fmb.pages.code-suggest-url:/codes/suggest}") String suggestUrl) {
         this.authoring = authoring;
         this.diagnoses = diagnoses;
         this.overviews = overviews;
         this.diffs = diffs;
+        this.codeLists = codeLists;
         this.clock = clock;
         this.suggestUrl = suggestUrl;
     }
@@ -191,6 +194,7 @@ class AuthoringPageController {
         model.addAttribute("canReview", has(who, "SCOPE_fmb.review"));
         model.addAttribute("units", DurationUnit.values());
         model.addAttribute("degrees", Degree.values());
+        model.addAttribute("lists", codeLists.byName());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("suggestUrl", suggestUrl);
         if (details.basedOnVersion() != null) {

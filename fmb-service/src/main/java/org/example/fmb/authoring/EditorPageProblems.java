@@ -24,7 +24,7 @@ class EditorPageProblems {
      */
     static void reject(BindingResult form, DraftInvalidException refused) {
         for (var error : refused.errors()) {
-            if (!rejectField(form, error.field(), error.message())) {
+            if (!rejectField(form, DiagnosisForm.formField(error.field()), error.message())) {
                 var list = error.field().replaceFirst("[\\[.].*", "");
                 if (!rejectField(form, list, error.field() + ": " + error.message())) {
                     form.reject("invalid", error.field() + ": " + error.message());

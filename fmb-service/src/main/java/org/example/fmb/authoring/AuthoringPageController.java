@@ -88,7 +88,8 @@ class AuthoringPageController {
 
     /**
      * Saves the draft. A field the form or the workflow refuses is shown beside the field, with what the editor
-     * entered, and the page answers 422 as the API does.
+     * entered, and the page answers 422 as the API does. If someone else saved the version first, the page answers 409
+     * with what the editor typed still in the form and the saved version's differences above it.
      */
     @PostMapping("/editor/diagnoses/{id}/versions/{version}/save")
     String save(
@@ -116,6 +117,15 @@ class AuthoringPageController {
                 return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
             } catch (DraftInvalidException refused) {
                 EditorPageProblems.reject(errors, refused);
+            } catch (ConcurrentEditException conflict) {
+                var saved = authoring.version(diagnoses, id, version);
+                var typed = diagnoses.asStored(form.applyTo(saved.content()));
+                EditorPageProblems.showConflict(
+                        form.withLockVersion(conflict.currentLockVersion()),
+                        EditConflict.of(conflict, EditConflict.differences(diffs.unsaved(saved, typed))),
+                        model,
+                        response);
+                return versionPage(saved, model, who);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

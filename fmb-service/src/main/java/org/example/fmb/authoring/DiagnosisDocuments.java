@@ -160,6 +160,11 @@ class DiagnosisDocuments implements DocumentKind<DiagnosisVersion, DiagnosisCont
         return DiagnosisVersionDetails.of(version, events, warnings);
     }
 
+    /** The content as a save would store it (codes completed from their lists, markup sanitised), not stored. */
+    DiagnosisContent asStored(DiagnosisContent content) {
+        return normalize(content);
+    }
+
     /** Code objects get their system from the list they are in; a typical case reuses its diagnosis' objects. */
     private DiagnosisContent normalize(DiagnosisContent c) {
         Function<Code, Code> icd = code -> Code.icd10(Code.normalized(code.kod()), code.beskrivning());

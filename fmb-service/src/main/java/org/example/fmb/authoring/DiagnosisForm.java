@@ -279,6 +279,27 @@ record DiagnosisForm(
                 .replaceAll("(\\.comorbidity\\[\\d+])\\[\\d+]", "$1");
     }
 
+    /** This form as typed, to be saved over the version now stored (lock version {@code lock}). */
+    DiagnosisForm withLockVersion(long lock) {
+        return new DiagnosisForm(
+                lock,
+                title,
+                diseaseGroup,
+                icd10Codes,
+                insuranceMedicalInformation,
+                symptomsPrognosisTreatment,
+                rehabilitationInformation,
+                functionalImpairment,
+                functionalImpairmentCentral,
+                functionalImpairmentComplementary,
+                activityLimitation,
+                activityLimitationCentral,
+                activityLimitationComplementary,
+                references,
+                typicalCases,
+                comment);
+    }
+
     /** The form for a stored version, with an empty row at the end of each list for adding one. */
     static DiagnosisForm of(DiagnosisVersionDetails v) {
         var c = v.content();

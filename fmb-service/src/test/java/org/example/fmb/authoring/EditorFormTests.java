@@ -33,6 +33,8 @@ class EditorFormTests extends IntegrationTestSupport {
 
     private static final RequestPostProcessor EDITOR =
             user("anna-editor").authorities(() -> "SCOPE_fmb.write", () -> "SCOPE_fmb.read");
+    private static final RequestPostProcessor OTHER_EDITOR =
+            user("bo-editor").authorities(() -> "SCOPE_fmb.write", () -> "SCOPE_fmb.read");
     private static final RequestPostProcessor REVIEWER =
             user("rita-reviewer").authorities(() -> "SCOPE_fmb.review", () -> "SCOPE_fmb.read");
 
@@ -249,6 +251,44 @@ class EditorFormTests extends IntegrationTestSupport {
                         .val())
                 .isEqualTo("okand_grupp");
         assertThat(lockOf(198, draftNumber(page))).isEqualTo(lockBefore);
+    }
+
+    @Test
+    void keepsWhatWasTypedWhenSomeoneElseSavedFirstShowsWhoAndWhatDiffersAndSavesOverItWhenAskedAgain()
+            throws Exception {
+        var page = startDraft(355);
+        var number = draftNumber(page);
+        var others = formData(page);
+        others.put("title", "Rubrik sparad av Bo");
+        assertThat(postForm(page, others, OTHER_EDITOR).status()).isEqualTo(302);
+        var mine = formData(page);
+        mine.put("title", "Rubrik skriven av Anna");
+        var newReference = page.select("#references tbody tr").size() - 1;
+        mine.put("references[" + newReference + "].text", "Annas referens");
+
+        var conflict = postForm(page, mine, EDITOR);
+
+        assertThat(conflict.status()).isEqualTo(409);
+        var shown = conflict.page();
+        assertThat(shown.getElementById("conflict-by").text()).isEqualTo("bo-editor");
+        assertThat(shown.getElementById("conflict-at").text()).isNotBlank();
+        assertThat(shown.select("#conflict-differences tbody tr").eachAttr("data-field"))
+                .containsExactly("title", "references");
+        var title = shown.selectFirst("#conflict-differences tr[data-field=title]");
+        assertThat(title.child(1).text()).isEqualTo("Rubrik sparad av Bo");
+        assertThat(title.child(2).text()).isEqualTo("Rubrik skriven av Anna");
+        assertThat(shown.getElementById("title").val()).isEqualTo("Rubrik skriven av Anna");
+        assertThat(shown.getElementById("references" + newReference + ".text").val())
+                .isEqualTo("Annas referens");
+        assertThat(storedTitle(355)).isEqualTo("Rubrik sparad av Bo");
+        assertThat(shown.getElementById("lockVersion").val()).isEqualTo(String.valueOf(lockOf(355, number)));
+
+        var savedOver = postForm(shown, formData(shown), EDITOR);
+
+        assertThat(savedOver.status()).isEqualTo(302);
+        assertThat(storedTitle(355)).isEqualTo("Rubrik skriven av Anna");
+        assertThat(authoring.version(diagnoses, 355, number).content().references())
+                .contains(new Reference("Annas referens", null));
     }
 
     @Test

@@ -105,6 +105,8 @@ if wanted baseline && [ -z "${SUITE_URL:-}" ]; then
     "$BASE/actuator/health/liveness"
 fi
 if wanted by-code; then
+  echo "== the answer's status line and headers (F32.1, plain):"
+  curl -s -o /dev/null -D - "$BASE/fmb/api/v1/diagnoses/by-code/F32.1" | tr -d '\r' | sed 's/^/   /'
   measure "diagnosis by code (random codes)" -s by-code.lua "$BASE"
 fi
 if wanted by-code-gzip; then

@@ -8,6 +8,8 @@
 #   CONNECTIONS  wrk connections (default 16, as the suite's benchmark; 2 threads)
 #   WARMUP       warm-up per endpoint before it is measured (default 30s)
 #   DURATION     measurement per endpoint (default 30s)
+#   ROUNDS       how many times by-code and by-code-gzip are measured in turn (default 1; the first round's CPU
+#                time includes the JIT compiling the lookup under the suite's raised JIT thresholds)
 #   ONLY         which figures: any of "baseline by-code by-code-gzip sick-leave collections adherence" (default: all)
 #                (with the service started here, each wrk figure also prints fmb-service's CPU time per request)
 #   SUITE_URL    run against a running suite's gateway instead (e.g. http://localhost:8080, tokens from its issuer
@@ -76,26 +78,30 @@ record() {
 stop_recording() {
   if [ -n "$recording" ]; then jcmd $APP_PID JFR.stop name=bench > /dev/null; echo "== profile in $JFR"; fi
 }
-# CPU seconds (user + system) of a process, its children that ended and those still running
-cpu_seconds() {
-  local pid=$1 ticks=0
-  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo 0; return; }
-  ticks=$(awk '{print $14+$15+$16+$17}' "/proc/$pid/stat")
+# CPU seconds of a process, its children that ended and those still running: "user system"
+cpu_split() {
+  local pid=$1 user=0 system=0
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo "0 0"; return; }
+  read -r user system < <(awk '{print $14+$16, $15+$17}' "/proc/$pid/stat")
   for child in $(pgrep -P "$pid" || true); do
-    ticks=$((ticks + $(awk '{print $14+$15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+    read -r u s < <(awk '{print $14, $15}' "/proc/$child/stat" 2>/dev/null || echo "0 0")
+    user=$((user + u)); system=$((system + s))
   done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}'
+  awk -v u="$user" -v s="$system" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f %.2f", u / hz, s / hz}'
 }
-measure() {  # name, wrk arguments...; with the service started here, also its CPU time per request
+# CPU seconds (user + system)
+cpu_seconds() { cpu_split "$1" | awk '{printf "%.1f", $1 + $2}'; }
+measure() {  # name, wrk arguments...; with the service started here, also its CPU time per request (user and system)
   local name=$1; shift
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" > /dev/null
   record
   echo "== $name"
-  local before; before=$(cpu_seconds "$APP_PID")
+  local before; before=$(cpu_split "$APP_PID")
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | tee /tmp/fmb-bench-wrk.txt
   if [ -n "$APP_PID" ]; then
-    awk -v after="$(cpu_seconds "$APP_PID")" -v before="$before" '/requests in/ {n = $1}
-      END {if (n > 0) printf "CPU time of fmb-service: %.1f s for %d requests = %.0f us per request\n", after - before, n, (after - before) * 1e6 / n}' \
+    awk -v after="$(cpu_split "$APP_PID")" -v before="$before" '/requests in/ {n = $1}
+      END {split(after, a, " "); split(before, b, " "); u = a[1] - b[1]; s = a[2] - b[2]
+        if (n > 0) printf "CPU time of fmb-service: %.1f s for %d requests = %.0f us per request (user %.0f us, system %.0f us)\n", u + s, n, (u + s) * 1e6 / n, u * 1e6 / n, s * 1e6 / n}' \
       /tmp/fmb-bench-wrk.txt
   fi
 }
@@ -104,15 +110,22 @@ if wanted baseline && [ -z "${SUITE_URL:-}" ]; then
   measure "baseline: GET /actuator/health/liveness (what this machine gives a trivial endpoint right now)" \
     "$BASE/actuator/health/liveness"
 fi
-if wanted by-code; then
-  measure "diagnosis by code (random codes)" -s by-code.lua "$BASE"
-fi
-if wanted by-code-gzip; then
-  curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '== one answer with Accept-Encoding: gzip: %{size_download} bytes' "$BASE/fmb/api/v1/diagnoses/by-code/F32.1"
-  curl -s -o /dev/null -w ', without: %{size_download} bytes\n' "$BASE/fmb/api/v1/diagnoses/by-code/F32.1"
-  measure "diagnosis by code (random codes), Accept-Encoding: gzip (the prepared gzip of the snapshot)" \
-    -s by-code.lua -H 'Accept-Encoding: gzip' "$BASE"
-fi
+for round in $(seq 1 "${ROUNDS:-1}"); do
+  [ "${ROUNDS:-1}" -gt 1 ] && echo "== round $round"
+  if wanted by-code; then
+    if [ "$round" = 1 ]; then
+      echo "== the answer's status line and headers (F32.1, plain):"
+      curl -s -o /dev/null -D - "$BASE/fmb/api/v1/diagnoses/by-code/F32.1" | tr -d '\r' | sed 's/^/   /'
+    fi
+    measure "diagnosis by code (random codes)" -s by-code.lua "$BASE"
+  fi
+  if wanted by-code-gzip; then
+    curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '== one answer with Accept-Encoding: gzip: %{size_download} bytes' "$BASE/fmb/api/v1/diagnoses/by-code/F32.1"
+    curl -s -o /dev/null -w ', without: %{size_download} bytes\n' "$BASE/fmb/api/v1/diagnoses/by-code/F32.1"
+    measure "diagnosis by code (random codes), Accept-Encoding: gzip (the prepared gzip of the snapshot)" \
+      -s by-code.lua -H 'Accept-Encoding: gzip' "$BASE"
+  fi
+done
 if wanted sick-leave; then
   measure "sick-leave check (random codes and periods)" -s sick-leave.lua "$BASE"
   curl -s -o /dev/null -w '== one check answers %{http_code}\n' -H "Authorization: Bearer $TOKEN" \

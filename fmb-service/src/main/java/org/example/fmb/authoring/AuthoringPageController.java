@@ -28,6 +28,7 @@ class AuthoringPageController {
     private final DiagnosisDocuments diagnoses;
     private final DiagnosisOverviews overviews;
     private final DiagnosisDiffService diffs;
+    private final CodeLists codeLists;
     private final Clock clock;
     private final String suggestUrl;
 
@@ -36,12 +37,14 @@ class AuthoringPageController {
             DiagnosisDocuments diagnoses,
             DiagnosisOverviews overviews,
             DiagnosisDiffService diffs,
+            CodeLists codeLists,
             Clock clock,
             @Value("${fmb.pages.code-suggest-url:/codes/suggest}") String suggestUrl) {
         this.authoring = authoring;
         this.diagnoses = diagnoses;
         this.overviews = overviews;
         this.diffs = diffs;
+        this.codeLists = codeLists;
         this.clock = clock;
         this.suggestUrl = suggestUrl;
     }
@@ -85,7 +88,8 @@ class AuthoringPageController {
 
     /**
      * Saves the draft. A field the form or the workflow refuses is shown beside the field, with what the editor
-     * entered, and the page answers 422 as the API does.
+     * entered, and the page answers 422 as the API does. If someone else saved the version first, the page answers 409
+     * with what the editor typed still in the form and the saved version's differences above it.
      */
     @PostMapping("/editor/diagnoses/{id}/versions/{version}/save")
     String save(
@@ -113,6 +117,15 @@ class AuthoringPageController {
                 return "redirect:/fmb/editor/diagnoses/" + id + "/versions/" + version;
             } catch (DraftInvalidException refused) {
                 EditorPageProblems.reject(errors, refused);
+            } catch (ConcurrentEditException conflict) {
+                var saved = authoring.version(diagnoses, id, version);
+                var typed = diagnoses.asStored(form.applyTo(saved.content()));
+                EditorPageProblems.showConflict(
+                        form.withLockVersion(conflict.currentLockVersion()),
+                        EditConflict.of(conflict, EditConflict.differences(diffs.unsaved(saved, typed))),
+                        model,
+                        response);
+                return versionPage(saved, model, who);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -191,6 +204,7 @@ class AuthoringPageController {
         model.addAttribute("canReview", has(who, "SCOPE_fmb.review"));
         model.addAttribute("units", DurationUnit.values());
         model.addAttribute("degrees", Degree.values());
+        model.addAttribute("lists", codeLists.byName());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("suggestUrl", suggestUrl);
         if (details.basedOnVersion() != null) {

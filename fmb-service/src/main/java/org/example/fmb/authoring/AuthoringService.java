@@ -102,14 +102,17 @@ public class AuthoringService {
         var version = find(kind, documentId, versionNumber);
         if (version.getLockVersion() != expectedLockVersion) {
             var history = eventsOf(kind, List.of(version.getId())).getOrDefault(version.getId(), List.of());
-            var who = history.isEmpty()
-                    ? "someone"
-                    : history.get(history.size() - 1).actor() + " at "
-                            + history.get(history.size() - 1).at();
-            throw new ConcurrentEditException("Version " + versionNumber + " of " + kind.name(documentId)
-                    + " was changed by " + who + " after you loaded it (you have lock version " + expectedLockVersion
-                    + ", the current one is " + version.getLockVersion()
-                    + "). Reload it and apply your changes again.");
+            var last = history.isEmpty() ? null : history.get(history.size() - 1);
+            var who = last == null ? "someone" : last.actor() + " at " + last.at();
+            throw new ConcurrentEditException(
+                    "Version " + versionNumber + " of " + kind.name(documentId)
+                            + " was changed by " + who + " after you loaded it (you have lock version "
+                            + expectedLockVersion
+                            + ", the current one is " + version.getLockVersion()
+                            + "). Reload it and apply your changes again.",
+                    last == null ? null : last.actor(),
+                    last == null ? null : last.at(),
+                    version.getLockVersion());
         }
         requireStorable(kind, content);
         kind.revise(version, content);

@@ -8,7 +8,10 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A readable diff between any two versions of a diagnosis: sections and typical cases side by side. */
+/**
+ * A readable diff between any two versions of a diagnosis, or a version and what an editor typed into it: sections
+ * and typical cases side by side.
+ */
 @Service
 @Transactional(readOnly = true)
 public class DiagnosisDiffService {
@@ -20,12 +23,26 @@ public class DiagnosisDiffService {
     }
 
     public VersionDiff diff(long diagnosisId, int fromVersion, int toVersion) {
-        var a = find(diagnosisId, fromVersion).content();
-        var b = find(diagnosisId, toVersion).content();
+        return compare(
+                diagnosisId,
+                fromVersion,
+                toVersion,
+                find(diagnosisId, fromVersion).content(),
+                find(diagnosisId, toVersion).content());
+    }
+
+    /** The saved version against what an editor typed into it (stored the way the workflow would store it). */
+    VersionDiff unsaved(DiagnosisVersionDetails saved, DiagnosisContent typed) {
+        return compare(saved.diagnosisId(), saved.versionNumber(), saved.versionNumber(), saved.content(), typed);
+    }
+
+    private static VersionDiff compare(
+            long diagnosisId, int fromVersion, int toVersion, DiagnosisContent a, DiagnosisContent b) {
         var sections = new ArrayList<VersionDiff.SectionChange>();
         section(sections, "title", a.title(), b.title());
         section(sections, "diseaseGroup", text(a.diseaseGroup()), text(b.diseaseGroup()));
         section(sections, "icd10Codes", codes(a.icd10Codes()), codes(b.icd10Codes()));
+        section(sections, "description", a.description(), b.description());
         section(
                 sections,
                 "insuranceMedicalInformation",
@@ -74,6 +91,12 @@ public class DiagnosisDiffService {
             section(fields, "sentence", x == null ? null : x.sentence(), y == null ? null : y.sentence());
             section(
                     fields,
+                    "conditionSentence",
+                    x == null ? null : x.conditionSentence(),
+                    y == null ? null : y.conditionSentence());
+            section(fields, "description", x == null ? null : x.description(), y == null ? null : y.description());
+            section(
+                    fields,
                     "icd10Codes",
                     x == null ? null : codes(x.icd10Codes()),
                     y == null ? null : codes(y.icd10Codes()));
@@ -111,9 +134,13 @@ public class DiagnosisDiffService {
                         "Diagnosis " + diagnosisId + " has no version " + versionNumber + "."));
     }
 
+    /** The cases by FMB id; a new case (no id yet) gets a negative one. */
     private static Map<Long, TypicalCaseContent> index(List<TypicalCaseContent> cases) {
         var map = new LinkedHashMap<Long, TypicalCaseContent>();
-        cases.forEach(tc -> map.put(tc.fmbId(), tc));
+        var unnumbered = 0L;
+        for (var tc : cases) {
+            map.put(tc.fmbId() == null ? --unnumbered : tc.fmbId(), tc);
+        }
         return map;
     }
 

@@ -17,6 +17,7 @@ class DiagnosisDocuments implements DocumentKind<DiagnosisVersion, DiagnosisCont
     private final DiagnosisRepository diagnoses;
     private final DiagnosisVersionRepository versions;
     private final DraftValidationService validation;
+    private final CodeLists codeLists;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -24,11 +25,13 @@ class DiagnosisDocuments implements DocumentKind<DiagnosisVersion, DiagnosisCont
             DiagnosisRepository diagnoses,
             DiagnosisVersionRepository versions,
             DraftValidationService validation,
+            CodeLists codeLists,
             JdbcTemplate jdbc,
             Clock clock) {
         this.diagnoses = diagnoses;
         this.versions = versions;
         this.validation = validation;
+        this.codeLists = codeLists;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -93,12 +96,22 @@ class DiagnosisDocuments implements DocumentKind<DiagnosisVersion, DiagnosisCont
                 clock));
     }
 
-    /** What even a draft must have to be stored: a title, codes that have a code, allowed markup, web links. */
+    /**
+     * What even a draft must have to be stored: a title, codes that have a code, allowed markup, web links, and a
+     * disease group and selection criteria from FMB's lists ({@link CodeLists}).
+     */
     @Override
     public List<FieldMessage> storable(DiagnosisContent c) {
         var errors = new ArrayList<FieldMessage>();
         if (c.title() == null || c.title().isBlank()) {
             errors.add(new FieldMessage("title", "is required"));
+        }
+        var group = c.diseaseGroup();
+        if (group != null
+                && group.kod() != null
+                && !group.kod().isBlank()
+                && codeLists.find(CodeLists.Kind.DISEASE_GROUP, group.kod()).isEmpty()) {
+            errors.add(new FieldMessage("diseaseGroup", codeLists.notListed(CodeLists.Kind.DISEASE_GROUP, group)));
         }
         errors.addAll(MarkupPolicy.problems("insuranceMedicalInformation", c.insuranceMedicalInformation()));
         errors.addAll(MarkupPolicy.problems("symptomsPrognosisTreatment", c.symptomsPrognosisTreatment()));
@@ -120,6 +133,7 @@ class DiagnosisDocuments implements DocumentKind<DiagnosisVersion, DiagnosisCont
                 errors.add(new FieldMessage("typicalCases[" + i + "].sentence", "is required"));
             }
             codeErrors(errors, "typicalCases[" + i + "].icd10Codes", tc.icd10Codes());
+            errors.addAll(codeLists.problems("typicalCases[" + i + "].criteria", tc.criteria()));
         }
         return errors;
     }
@@ -146,8 +160,13 @@ class DiagnosisDocuments implements DocumentKind<DiagnosisVersion, DiagnosisCont
         return DiagnosisVersionDetails.of(version, events, warnings);
     }
 
+    /** The content as a save would store it (codes completed from their lists, markup sanitised), not stored. */
+    DiagnosisContent asStored(DiagnosisContent content) {
+        return normalize(content);
+    }
+
     /** Code objects get their system from the list they are in; a typical case reuses its diagnosis' objects. */
-    private static DiagnosisContent normalize(DiagnosisContent c) {
+    private DiagnosisContent normalize(DiagnosisContent c) {
         Function<Code, Code> icd = code -> Code.icd10(Code.normalized(code.kod()), code.beskrivning());
         var icd10 = c.icd10Codes().stream().map(icd).toList();
         Function<Code, Code> shared = code -> icd10.stream()
@@ -157,16 +176,17 @@ class DiagnosisDocuments implements DocumentKind<DiagnosisVersion, DiagnosisCont
         Function<Code, Code> icf =
                 code -> Code.icf(code.kod() == null ? null : code.kod().trim(), code.beskrivning());
         var cases = c.typicalCases().stream()
-                .map(tc ->
-                        tc.withIcd10Codes(tc.icd10Codes().stream().map(shared).toList()))
+                .map(tc -> tc.withIcd10Codes(
+                                tc.icd10Codes().stream().map(shared).toList())
+                        .withCriteria(codeLists.normalized(tc.criteria())))
                 .toList();
-        var group = c.diseaseGroup() == null || c.diseaseGroup().kod() == null
-                ? c.diseaseGroup()
-                : new Code(
-                        c.diseaseGroup().kod(),
-                        FmbVocabulary.DISEASE_GROUP_SYSTEM,
-                        FmbVocabulary.DISEASE_GROUP_NAME,
-                        c.diseaseGroup().beskrivning());
+        var group = c.diseaseGroup() == null
+                        || c.diseaseGroup().kod() == null
+                        || c.diseaseGroup().kod().isBlank()
+                ? null
+                : codeLists
+                        .find(CodeLists.Kind.DISEASE_GROUP, c.diseaseGroup().kod())
+                        .orElse(c.diseaseGroup());
         Function<List<Code>, List<Code>> icfList =
                 list -> list.stream().map(icf).toList();
         return c.withCodes(group, icd10)

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 record DiagnosisForm(
         @NotNull Long lockVersion,
         @NotBlank(message = "krävs") @Size(max = 500) String title,
+        @Size(max = 50) String diseaseGroup,
         @Valid List<CodeRow> icd10Codes,
         @Size(max = 200_000) String insuranceMedicalInformation,
         @Size(max = 200_000) String symptomsPrognosisTreatment,
@@ -83,15 +84,18 @@ record DiagnosisForm(
     }
 
     /**
-     * A typical case as the page edits it: sentence, its ICD-10-SE codes, recommendation and the recommended maximum
-     * (a whole number of days, weeks or months); its selection criteria are kept from the draft ({@code fmbId} says
-     * which case it is; null for a new one, which gets the diagnosis' codes when none are given). A row whose sentence
-     * is emptied is removed.
+     * A typical case as the page edits it: sentence, condition sentence, description, its ICD-10-SE codes, selection
+     * criteria, recommendation and the recommended maximum (a whole number of days, weeks or months). {@code fmbId}
+     * says which case it is (null for a new one, which gets the diagnosis' codes when none are given); a row whose
+     * sentence is emptied is removed. Criteria the form does not send are kept from the draft.
      */
     record TypicalCaseRow(
             Long fmbId,
             @Size(max = 2000) String sentence,
+            @Size(max = 2000) String conditionSentence,
+            @Size(max = 2000) String description,
             @Valid List<CodeRow> icd10Codes,
+            @Valid CriteriaRows criteria,
             @Size(max = 2000) String recommendation,
 
             @Pattern(regexp = "\\s*\\d{0,4}\\s*", message = "ange ett heltal, 0 eller mer")
@@ -108,7 +112,10 @@ record DiagnosisForm(
             return new TypicalCaseRow(
                     tc.fmbId(),
                     tc.sentence(),
+                    tc.conditionSentence(),
+                    tc.description(),
                     codeRows(tc.icd10Codes()),
+                    CriteriaRows.of(tc.criteria()),
                     tc.recommendation(),
                     tc.maxValue() == null ? null : tc.maxValue().toString(),
                     tc.maxUnit(),
@@ -116,12 +123,181 @@ record DiagnosisForm(
         }
 
         static TypicalCaseRow empty() {
-            return new TypicalCaseRow(null, null, List.of(new CodeRow(null, null)), null, null, null, null);
+            return new TypicalCaseRow(
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(new CodeRow(null, null)),
+                    CriteriaRows.of(Criteria.none()),
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         boolean isEmpty() {
             return blank(sentence);
         }
+    }
+
+    /**
+     * A typical case's selection criteria as rows: each row of severity, course, workload and complicating factors is
+     * one group of codes chosen from FMB's list ({@link CodeLists}), a measure is its codes and status, a comorbidity
+     * its heading and ICD-10-SE codes. Empty rows and empty choices are dropped.
+     */
+    record CriteriaRows(
+            @Valid List<GroupRow> severity,
+            @Valid List<GroupRow> course,
+            @Valid List<MeasureRow> measures,
+            @Valid List<GroupRow> workload,
+            @Valid List<GroupRow> complicatingFactors,
+            @Valid List<ComorbidityRow> comorbidity) {
+
+        CriteriaRows {
+            severity = orEmpty(severity);
+            course = orEmpty(course);
+            measures = orEmpty(measures);
+            workload = orEmpty(workload);
+            complicatingFactors = orEmpty(complicatingFactors);
+            comorbidity = orEmpty(comorbidity);
+        }
+
+        /** The rows of stored criteria, each list and each group with an empty choice at the end for adding one. */
+        static CriteriaRows of(Criteria c) {
+            return new CriteriaRows(
+                    GroupRow.rows(c.severity()),
+                    GroupRow.rows(c.course()),
+                    withEmptyRow(
+                            c.measures().stream()
+                                    .map(m -> new MeasureRow(
+                                            ListedCode.choices(m.codes()),
+                                            m.status() == null
+                                                    ? null
+                                                    : m.status().kod())),
+                            new MeasureRow(ListedCode.choices(List.of()), null)),
+                    GroupRow.rows(c.workload()),
+                    GroupRow.rows(c.complicatingFactors()),
+                    withEmptyRow(
+                            c.comorbidity().stream()
+                                    .flatMap(List::stream)
+                                    .map(item -> new ComorbidityRow(item.heading(), codeRows(item.icd10Codes()))),
+                            new ComorbidityRow(null, List.of(new CodeRow(null, null)))));
+        }
+
+        /** The criteria as the API holds them; a code is sent by its code only (the workflow adds the rest). */
+        Criteria toCriteria() {
+            return new Criteria(
+                    GroupRow.groups(severity),
+                    GroupRow.groups(course),
+                    measures.stream()
+                            .filter(m -> !m.isEmpty())
+                            .map(m -> new Criteria.Measure(
+                                    ListedCode.codes(m.codes()), blank(m.status()) ? null : listed(m.status())))
+                            .toList(),
+                    GroupRow.groups(workload),
+                    GroupRow.groups(complicatingFactors),
+                    comorbidity.stream()
+                            .filter(c -> !c.isEmpty())
+                            .map(c -> List.of(
+                                    new Criteria.Comorbidity(trimmed(c.heading()), codes(c.icd10Codes(), Code::icd10))))
+                            .toList());
+        }
+    }
+
+    /** A code chosen from one of FMB's lists, by its code. */
+    record ListedCode(@Size(max = 50) String kod) {
+
+        static List<ListedCode> choices(List<Code> codes) {
+            return withEmptyRow(codes.stream().map(c -> new ListedCode(c.kod())), new ListedCode(null));
+        }
+
+        static List<Code> codes(List<ListedCode> choices) {
+            return choices.stream()
+                    .filter(c -> !blank(c.kod()))
+                    .map(c -> listed(c.kod()))
+                    .toList();
+        }
+    }
+
+    /** One group of a criterion: the codes that together describe it. */
+    record GroupRow(@Valid List<ListedCode> codes) {
+
+        GroupRow {
+            codes = orEmpty(codes);
+        }
+
+        static List<GroupRow> rows(List<List<Code>> groups) {
+            return withEmptyRow(
+                    groups.stream().map(g -> new GroupRow(ListedCode.choices(g))),
+                    new GroupRow(ListedCode.choices(List.of())));
+        }
+
+        static List<List<Code>> groups(List<GroupRow> rows) {
+            return rows.stream()
+                    .map(r -> ListedCode.codes(r.codes()))
+                    .filter(g -> !g.isEmpty())
+                    .toList();
+        }
+    }
+
+    /** A measure (åtgärd): its codes and its status (performed, ongoing). */
+    record MeasureRow(
+            @Valid List<ListedCode> codes, @Size(max = 50) String status) {
+
+        MeasureRow {
+            codes = orEmpty(codes);
+        }
+
+        boolean isEmpty() {
+            return ListedCode.codes(codes).isEmpty() && blank(status);
+        }
+    }
+
+    /** A comorbidity (samsjuklighet): its heading and ICD-10-SE codes. */
+    record ComorbidityRow(
+            @Size(max = 500) String heading, @Valid List<CodeRow> icd10Codes) {
+
+        ComorbidityRow {
+            icd10Codes = orEmpty(icd10Codes);
+        }
+
+        boolean isEmpty() {
+            return blank(heading) && codes(icd10Codes, Code::icd10).isEmpty();
+        }
+    }
+
+    /**
+     * The form field for a field the workflow names by its path in the API's JSON: a criterion's group
+     * {@code workload[1][0]} is the row {@code workload[1].codes[0].kod}, a comorbidity {@code comorbidity[2][0]} the
+     * row {@code comorbidity[2]}.
+     */
+    static String formField(String apiField) {
+        return apiField.replaceAll(
+                        "(\\.(?:severity|course|workload|complicatingFactors)\\[\\d+])\\[(\\d+)]$", "$1.codes[$2].kod")
+                .replaceAll("(\\.measures\\[\\d+]\\.codes)\\[(\\d+)]$", "$1[$2].kod")
+                .replaceAll("(\\.comorbidity\\[\\d+])\\[\\d+]", "$1");
+    }
+
+    /** This form as typed, to be saved over the version now stored (lock version {@code lock}). */
+    DiagnosisForm withLockVersion(long lock) {
+        return new DiagnosisForm(
+                lock,
+                title,
+                diseaseGroup,
+                icd10Codes,
+                insuranceMedicalInformation,
+                symptomsPrognosisTreatment,
+                rehabilitationInformation,
+                functionalImpairment,
+                functionalImpairmentCentral,
+                functionalImpairmentComplementary,
+                activityLimitation,
+                activityLimitationCentral,
+                activityLimitationComplementary,
+                references,
+                typicalCases,
+                comment);
     }
 
     /** The form for a stored version, with an empty row at the end of each list for adding one. */
@@ -130,6 +306,7 @@ record DiagnosisForm(
         return new DiagnosisForm(
                 v.lockVersion(),
                 c.title(),
+                c.diseaseGroup() == null ? null : c.diseaseGroup().kod(),
                 codeRows(c.icd10Codes()),
                 c.insuranceMedicalInformation(),
                 c.symptomsPrognosisTreatment(),
@@ -159,9 +336,11 @@ record DiagnosisForm(
             cases.add(new TypicalCaseContent(
                     before.isPresent() ? row.fmbId() : null,
                     row.sentence().trim(),
-                    before.map(TypicalCaseContent::conditionSentence).orElse(null),
+                    trimmed(row.conditionSentence()),
                     codesOf(row, icd10),
-                    before.map(TypicalCaseContent::criteria).orElse(null),
+                    row.criteria() == null
+                            ? before.map(TypicalCaseContent::criteria).orElse(null)
+                            : row.criteria().toCriteria(),
                     trimmed(row.recommendation()),
                     blank(row.maxValue())
                             ? null
@@ -170,10 +349,12 @@ record DiagnosisForm(
                     row.maxDegree(),
                     before.map(TypicalCaseContent::keywords).orElse(null),
                     null,
-                    null));
+                    null,
+                    trimmed(row.description()),
+                    before.map(TypicalCaseContent::validFrom).orElse(null)));
         }
         return draft.withTitle(title.trim())
-                .withCodes(draft.diseaseGroup(), icd10)
+                .withCodes(blank(diseaseGroup) ? null : listed(diseaseGroup), icd10)
                 .withMarkup(
                         trimmed(insuranceMedicalInformation),
                         trimmed(symptomsPrognosisTreatment),
@@ -197,6 +378,11 @@ record DiagnosisForm(
     private static List<Code> codesOf(TypicalCaseRow row, List<Code> diagnosisCodes) {
         var own = codes(row.icd10Codes(), Code::icd10);
         return own.isEmpty() && row.fmbId() == null ? diagnosisCodes : own;
+    }
+
+    /** A code from one of FMB's lists, by its code only; the workflow gives it the list's system and text. */
+    private static Code listed(String kod) {
+        return new Code(kod.trim(), null, null, null);
     }
 
     private static List<CodeRow> codeRows(List<Code> codes) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 /**
  * What a draft must satisfy before review: required sections, ICD-10-SE and ICF codes that exist
  * (per the code server; unverifiable codes are warnings), durations with unit and degree, no two
- * identical typical cases, and only the HTML FMB uses in markup sections ({@link MarkupPolicy}).
+ * identical typical cases, comorbidities' codes that exist, and only the HTML FMB uses in markup sections ({@link MarkupPolicy}).
  */
 @Service
 class DraftValidationService {
@@ -64,6 +64,13 @@ class DraftValidationService {
                     errors.add(new FieldMessage(
                             field + ".icd10Codes[" + j + "]",
                             "'" + code.kod() + "' is not one of the diagnosis' ICD-10-SE codes"));
+                }
+            }
+            var comorbidity = tc.criteria().comorbidity();
+            for (int j = 0; j < comorbidity.size(); j++) {
+                for (int m = 0; m < comorbidity.get(j).size(); m++) {
+                    var name = field + ".criteria.comorbidity[" + j + "][" + m + "].icd10Codes";
+                    checkCodes(errors, warnings, name, comorbidity.get(j).get(m).icd10Codes(), true);
                 }
             }
             if (tc.maxValue() != null && tc.maxUnit() == null) {

@@ -24,7 +24,7 @@ class EditorPageProblems {
      */
     static void reject(BindingResult form, DraftInvalidException refused) {
         for (var error : refused.errors()) {
-            if (!rejectField(form, error.field(), error.message())) {
+            if (!rejectField(form, DiagnosisForm.formField(error.field()), error.message())) {
                 var list = error.field().replaceFirst("[\\[.].*", "");
                 if (!rejectField(form, list, error.field() + ": " + error.message())) {
                     form.reject("invalid", error.field() + ": " + error.message());
@@ -33,10 +33,6 @@ class EditorPageProblems {
         }
     }
 
-    /**
-     * Refuses a form whose typed fields could not be read at all (a value no field of the page can send, such as an
-     * unknown unit or a lock version that is no number): there is then no form to show again.
-     */
     /**
      * Puts a draft that is not ready for review back on its page: the stored form with each problem beside its field,
      * answered 422 as the API answers.
@@ -50,6 +46,26 @@ class EditorPageProblems {
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
     }
 
+    /**
+     * Puts a form someone else saved over first back on its page (409): what the editor typed stays in the form, now
+     * on the saved version's lock so that saving again replaces it deliberately, and above it who saved and how the
+     * saved version differs.
+     */
+    static void showConflict(Object typed, EditConflict conflict, Model model, HttpServletResponse response) {
+        model.addAttribute("form", typed);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(typed, "form"));
+        model.addAttribute("conflict", conflict);
+        model.addAttribute(
+                "message",
+                "Någon annan sparade versionen efter att du öppnade den. Det du skrev är inte sparat men står kvar"
+                        + " nedan; jämför och spara igen för att ersätta den sparade versionen.");
+        response.setStatus(HttpStatus.CONFLICT.value());
+    }
+
+    /**
+     * Refuses a form whose typed fields could not be read at all (a value no field of the page can send, such as an
+     * unknown unit or a lock version that is no number): there is then no form to show again.
+     */
     static void requireReadable(BindingResult form) {
         if (form.getTarget() == null) {
             throw new UnreadableFormException(form.getFieldErrors().stream()

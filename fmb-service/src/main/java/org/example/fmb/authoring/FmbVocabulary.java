@@ -39,8 +39,6 @@ public final class FmbVocabulary {
             "Socialstyrelsens kunskapsstöd",
             "Rekommendation inom försäkringsmedicinskt beslutstöd");
     public static final Code STATUS_VALID = new Code("giltig", "1.2.752.116.3.2.3", "Status", "giltig");
-    public static final String DISEASE_GROUP_SYSTEM = "1.2.752.116.3.2.7";
-    public static final String DISEASE_GROUP_NAME = "Sjukdomsgrupp";
     public static final String DEGREE_SYSTEM = "1.2.752.116.3.1.14";
     public static final String DEGREE_NAME = "Sjukskrivningsgrad";
     public static final String PURPOSE = "syfte:val_av_atgard";

@@ -39,6 +39,11 @@ record PrinciplesForm(
         }
     }
 
+    /** This form as typed, to be saved over the version now stored (lock version {@code lock}). */
+    PrinciplesForm withLockVersion(long lock) {
+        return new PrinciplesForm(lock, title, sections, comment);
+    }
+
     static PrinciplesForm of(PrinciplesVersionDetails v) {
         var sections = new ArrayList<>(sectionsOf(v.markup()));
         sections.add(new Section(null, null));

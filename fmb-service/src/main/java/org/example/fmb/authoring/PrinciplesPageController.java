@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -50,7 +51,10 @@ class PrinciplesPageController {
         return "redirect:/fmb/editor/principles?version=" + draft.versionNumber();
     }
 
-    /** Saves the draft; a refused field is shown beside it with what was entered, and the page answers 422. */
+    /**
+     * Saves the draft; a refused field is shown beside it with what was entered, and the page answers 422. If someone
+     * else saved first, the page answers 409 with what was typed still in the form and the differences above it.
+     */
     @PostMapping("/versions/{version}/save")
     String save(
             @PathVariable int version,
@@ -78,6 +82,26 @@ class PrinciplesPageController {
                 return "redirect:/fmb/editor/principles?version=" + version;
             } catch (DraftInvalidException refused) {
                 EditorPageProblems.reject(errors, refused);
+            } catch (ConcurrentEditException conflict) {
+                var saved = authoring.version(principles, PRINCIPLES, version);
+                var typed = form.text();
+                var differences = List.of(
+                        new VersionDiff.SectionChange(
+                                "title",
+                                saved.title(),
+                                typed.title(),
+                                !saved.title().equals(typed.title())),
+                        new VersionDiff.SectionChange(
+                                "text",
+                                saved.markup(),
+                                MarkupPolicy.sanitize(typed.markup()),
+                                !saved.markup().equals(MarkupPolicy.sanitize(typed.markup()))));
+                EditorPageProblems.showConflict(
+                        form.withLockVersion(conflict.currentLockVersion()),
+                        EditConflict.of(conflict, differences),
+                        model,
+                        response);
+                return page(saved, model, who);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

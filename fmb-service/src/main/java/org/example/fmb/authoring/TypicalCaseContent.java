@@ -80,6 +80,24 @@ public record TypicalCaseContent(
                 validFrom);
     }
 
+    public TypicalCaseContent withCriteria(Criteria newCriteria) {
+        return new TypicalCaseContent(
+                fmbId,
+                sentence,
+                conditionSentence,
+                icd10Codes,
+                newCriteria,
+                recommendation,
+                maxValue,
+                maxUnit,
+                maxDegree,
+                keywords,
+                versionLabel,
+                lastUpdated,
+                description,
+                validFrom);
+    }
+
     /** The fields the system keeps (the FMB id, keywords, version label and time of the last change). */
     public TypicalCaseContent withSystemFields(
             Long newFmbId, List<Code> newKeywords, String newVersionLabel, OffsetDateTime newLastUpdated) {

@@ -24,13 +24,13 @@ import org.example.fmb.authoring.PublishedDiagnosis;
  */
 final class DiagnosisDocument {
 
-    /** The end of the JSON for a lookup by id: both code fields null, and the closing brace. Not to be changed. */
     /**
      * How many gzipped answers a document keeps: one per code a client asks by (the codes of the diagnosis and their
      * parents, with or without the dot) is a handful; a code made up to miss is compressed each time instead.
      */
     static final int GZIPPED = 64;
 
+    /** The end of the JSON for a lookup by id: both code fields null, and the closing brace. Not to be changed. */
     static final byte[] NO_CODES = ",\"requestedCode\":null,\"matchedCode\":null}".getBytes(StandardCharsets.UTF_8);
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(

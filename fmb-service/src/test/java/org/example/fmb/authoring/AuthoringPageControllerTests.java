@@ -38,6 +38,9 @@ class AuthoringPageControllerTests {
     DiagnosisDiffService diffs;
 
     @MockitoBean
+    CodeLists codeLists;
+
+    @MockitoBean
     Clock clock;
 
     @Test

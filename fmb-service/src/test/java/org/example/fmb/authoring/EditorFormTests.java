@@ -6,11 +6,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.example.fmb.IntegrationTestSupport;
 import org.example.fmb.content.PublishedContentService;
+import org.example.platform.security.TestTokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,8 +33,12 @@ class EditorFormTests extends IntegrationTestSupport {
 
     private static final RequestPostProcessor EDITOR =
             user("anna-editor").authorities(() -> "SCOPE_fmb.write", () -> "SCOPE_fmb.read");
+    private static final RequestPostProcessor OTHER_EDITOR =
+            user("bo-editor").authorities(() -> "SCOPE_fmb.write", () -> "SCOPE_fmb.read");
     private static final RequestPostProcessor REVIEWER =
             user("rita-reviewer").authorities(() -> "SCOPE_fmb.review", () -> "SCOPE_fmb.read");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MockMvc mvc;
@@ -163,6 +170,128 @@ class EditorFormTests extends IntegrationTestSupport {
     }
 
     @Test
+    void savesTheDiseaseGroupAndATypicalCasesCriteriaThatTheApiThenReads() throws Exception {
+        var page = startDraft(233);
+        var number = draftNumber(page);
+        var before = apiVersion(233, number).path("content");
+        var criteriaBefore = before.path("typicalCases").get(0).path("criteria");
+        var form = formData(page);
+        form.put("diseaseGroup", "muskel_skelett");
+        form.put("typicalCases[0].conditionSentence", "Efter artroskopi");
+        var workload = newRow(page, "typicalCases[0].criteria.workload");
+        form.put("typicalCases[0].criteria.workload[" + workload + "].codes[0].kod", "BELASTNING_3");
+        var severity = newRow(page, "typicalCases[0].criteria.severity");
+        form.put("typicalCases[0].criteria.severity[" + severity + "].codes[0].kod", "24484000");
+        var measure = newRow(page, "typicalCases[0].criteria.measures");
+        form.put("typicalCases[0].criteria.measures[" + measure + "].codes[0].kod", "51316009");
+        form.put("typicalCases[0].criteria.measures[" + measure + "].status", "398166005");
+        var comorbidity = newRow(page, "typicalCases[0].criteria.comorbidity");
+        var item = "typicalCases[0].criteria.comorbidity[" + comorbidity + "]";
+        form.put(item + ".heading", "Astma");
+        form.put(item + ".icd10Codes[0].kod", "J45");
+        form.put(item + ".icd10Codes[0].beskrivning", "Astma");
+
+        assertThat(postForm(page, form, EDITOR).status()).isEqualTo(302);
+
+        var content = apiVersion(233, number).path("content");
+        assertThat(before.path("diseaseGroup").path("kod").asText()).isEqualTo("olycka");
+        assertThat(content.path("diseaseGroup").toString())
+                .isEqualTo("{\"kod\":\"muskel_skelett\",\"kodsystem\":\"1.2.752.116.3.2.7\","
+                        + "\"kodsystemnamn\":\"Sjukdomsgrupp\",\"beskrivning\":\"Rörelseorganens sjukdomar\"}");
+        var tc = content.path("typicalCases").get(0);
+        var criteria = tc.path("criteria");
+        assertThat(tc.path("conditionSentence").asText()).isEqualTo("Efter artroskopi");
+        assertThat(criteria.path("workload").size())
+                .isEqualTo(criteriaBefore.path("workload").size() + 1);
+        var newWorkload = criteria.path("workload").get(workload).get(0);
+        assertThat(newWorkload.path("kod").asText()).isEqualTo("BELASTNING_3");
+        assertThat(newWorkload.path("beskrivning").asText()).isEqualTo("hög belastning");
+        assertThat(newWorkload.path("kodsystem").asText()).isEqualTo("1.2.752.116.3.1.13");
+        assertThat(criteria.path("severity")
+                        .get(severity)
+                        .get(0)
+                        .path("beskrivning")
+                        .asText())
+                .isEqualTo("uttalad");
+        var newMeasure = criteria.path("measures").get(measure);
+        assertThat(newMeasure.path("codes").get(0).path("beskrivning").asText()).isEqualTo("laparoskopisk åtgärd");
+        assertThat(newMeasure.path("status").path("beskrivning").asText()).isEqualTo("utförd");
+        var newComorbidity = criteria.path("comorbidity").get(comorbidity).get(0);
+        assertThat(newComorbidity.path("heading").asText()).isEqualTo("Astma");
+        assertThat(newComorbidity.path("icd10Codes").get(0).path("kod").asText())
+                .isEqualTo("J45");
+        for (var unchanged : new String[] {"course", "complicatingFactors"}) {
+            assertThat(criteria.path(unchanged)).isEqualTo(criteriaBefore.path(unchanged));
+        }
+        for (int i = 0; i < criteriaBefore.path("workload").size(); i++) {
+            assertThat(criteria.path("workload").get(i))
+                    .isEqualTo(criteriaBefore.path("workload").get(i));
+        }
+    }
+
+    @Test
+    void showsACriterionOrDiseaseGroupNotInFmbsListsBesideItsChoiceAndStoresNothing() throws Exception {
+        var page = startDraft(198);
+        var lockBefore = lockOf(198, draftNumber(page));
+        var form = formData(page);
+        form.put("diseaseGroup", "okand_grupp");
+        var workload = newRow(page, "typicalCases[0].criteria.workload");
+        form.put("typicalCases[0].criteria.workload[" + workload + "].codes[0].kod", "BELASTNING_99");
+
+        var answer = postForm(page, form, EDITOR);
+
+        assertThat(answer.status()).isEqualTo(422);
+        var choice = answer.page().getElementById("typicalCases0.criteria.workload" + workload + ".codes0.kod");
+        assertThat(choice.selectFirst("option[selected]").val()).isEqualTo("BELASTNING_99");
+        assertThat(errorBeside(choice)).contains("'BELASTNING_99' is not in FMB's list for workload");
+        assertThat(answer.page().getElementById("diseaseGroup-error").text()).contains("okand_grupp");
+        assertThat(answer.page()
+                        .getElementById("diseaseGroup")
+                        .selectFirst("option[selected]")
+                        .val())
+                .isEqualTo("okand_grupp");
+        assertThat(lockOf(198, draftNumber(page))).isEqualTo(lockBefore);
+    }
+
+    @Test
+    void keepsWhatWasTypedWhenSomeoneElseSavedFirstShowsWhoAndWhatDiffersAndSavesOverItWhenAskedAgain()
+            throws Exception {
+        var page = startDraft(355);
+        var number = draftNumber(page);
+        var others = formData(page);
+        others.put("title", "Rubrik sparad av Bo");
+        assertThat(postForm(page, others, OTHER_EDITOR).status()).isEqualTo(302);
+        var mine = formData(page);
+        mine.put("title", "Rubrik skriven av Anna");
+        var newReference = page.select("#references tbody tr").size() - 1;
+        mine.put("references[" + newReference + "].text", "Annas referens");
+
+        var conflict = postForm(page, mine, EDITOR);
+
+        assertThat(conflict.status()).isEqualTo(409);
+        var shown = conflict.page();
+        assertThat(shown.getElementById("conflict-by").text()).isEqualTo("bo-editor");
+        assertThat(shown.getElementById("conflict-at").text()).isNotBlank();
+        assertThat(shown.select("#conflict-differences tbody tr").eachAttr("data-field"))
+                .containsExactly("title", "references");
+        var title = shown.selectFirst("#conflict-differences tr[data-field=title]");
+        assertThat(title.child(1).text()).isEqualTo("Rubrik sparad av Bo");
+        assertThat(title.child(2).text()).isEqualTo("Rubrik skriven av Anna");
+        assertThat(shown.getElementById("title").val()).isEqualTo("Rubrik skriven av Anna");
+        assertThat(shown.getElementById("references" + newReference + ".text").val())
+                .isEqualTo("Annas referens");
+        assertThat(storedTitle(355)).isEqualTo("Rubrik sparad av Bo");
+        assertThat(shown.getElementById("lockVersion").val()).isEqualTo(String.valueOf(lockOf(355, number)));
+
+        var savedOver = postForm(shown, formData(shown), EDITOR);
+
+        assertThat(savedOver.status()).isEqualTo(302);
+        assertThat(storedTitle(355)).isEqualTo("Rubrik skriven av Anna");
+        assertThat(authoring.version(diagnoses, 355, number).content().references())
+                .contains(new Reference("Annas referens", null));
+    }
+
+    @Test
     void editsThePrinciplesAsSectionsShowingRefusedFieldsBesideThemAndRunsTheDraftThroughReview() throws Exception {
         var started = mvc.perform(
                         post("/fmb/editor/principles/drafts").with(csrf()).with(EDITOR))
@@ -207,6 +336,21 @@ class EditorFormTests extends IntegrationTestSupport {
     }
 
     private record Answer(int status, Document page) {}
+
+    /** The index of the empty row a list of the form offers for adding one. */
+    private static int newRow(Document page, String list) {
+        return page.getElementById(list).select(":root > .group-row").size() - 1;
+    }
+
+    /** A version as the authoring API answers it. */
+    private JsonNode apiVersion(long diagnosisId, int number) throws Exception {
+        var response = mvc.perform(get("/fmb/api/v1/authoring/diagnoses/" + diagnosisId + "/versions/" + number)
+                        .header("Authorization", TestTokens.bearer("anna-editor", "fmb.write")))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    }
 
     private Document startDraft(long diagnosisId) throws Exception {
         var started = mvc.perform(post("/fmb/editor/diagnoses/" + diagnosisId + "/drafts")

@@ -35,6 +35,9 @@ class EditorLoginTests {
     DiagnosisDiffService diffs;
 
     @MockitoBean
+    CodeLists codeLists;
+
+    @MockitoBean
     Clock clock;
 
     @Test

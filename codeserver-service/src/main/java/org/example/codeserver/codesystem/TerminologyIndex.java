@@ -62,7 +62,10 @@ class TerminologyIndex implements ApplicationRunner {
         }
     }
 
-    /** Loads the versions stored since the last refresh (all of them the first time) and swaps the snapshot. */
+    /**
+     * Loads the concepts of the versions stored since the last refresh (all of them the first time), reads every
+     * version's and code system's own fields again (a status changed elsewhere) and swaps the snapshot.
+     */
     synchronized void refresh() {
         refresh(Map.of());
     }
@@ -94,7 +97,7 @@ class TerminologyIndex implements ApplicationRunner {
                 var existing = loaded.get(version.version().getId());
                 entries.add(
                         existing != null
-                                ? existing
+                                ? VersionEntry.of(version.version(), existing.properties(), existing.index())
                                 : load(version, prebuilt.get(version.version().getId())));
             }
             entries.sort(VersionEntry.NEWEST_FIRST);
@@ -133,20 +136,7 @@ class TerminologyIndex implements ApplicationRunner {
                 v.getVersion(),
                 index.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new VersionEntry(
-                v.getId(),
-                v.getVersion(),
-                v.getStatus(),
-                v.getEffectiveDate(),
-                v.getLanguage(),
-                v.getHierarchyMeaning(),
-                v.getConceptCount(),
-                v.getContent(),
-                v.isCaseSensitive(),
-                v.getSource(),
-                v.getImportedAt(),
-                properties,
-                index);
+        return VersionEntry.of(v, properties, index);
     }
 
     List<SystemEntry> systems() {
@@ -206,6 +196,27 @@ class TerminologyIndex implements ApplicationRunner {
             java.time.Instant importedAt,
             List<PropertyDefinition> properties,
             ConceptIndex index) {
+
+        /**
+         * The version as stored now, with its concepts already indexed: the version's own fields (its status above
+         * all, e.g. retired) are read again on every refresh, the concepts only once.
+         */
+        static VersionEntry of(CodeSystemVersion v, List<PropertyDefinition> properties, ConceptIndex index) {
+            return new VersionEntry(
+                    v.getId(),
+                    v.getVersion(),
+                    v.getStatus(),
+                    v.getEffectiveDate(),
+                    v.getLanguage(),
+                    v.getHierarchyMeaning(),
+                    v.getConceptCount(),
+                    v.getContent(),
+                    v.isCaseSensitive(),
+                    v.getSource(),
+                    v.getImportedAt(),
+                    properties,
+                    index);
+        }
 
         static final Comparator<VersionEntry> NEWEST_FIRST = Comparator.comparing(
                         VersionEntry::effectiveDate,

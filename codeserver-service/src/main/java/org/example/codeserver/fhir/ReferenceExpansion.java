@@ -67,6 +67,11 @@ final class ReferenceExpansion {
             expanded = outcome.getValueset();
         }
         excludeWholeSystems(valueSet, expanded);
+        if (filter == null
+                && expansion.paging().countSent()
+                && expansion.paging().count() == 0) {
+            onlyTheTotal(expanded);
+        }
         echoDefaultValueSetVersions(expansion, expanded);
         if (expansion.excludeNested() == null) {
             expanded.getExpansion().getParameter().removeIf(p -> "excludeNested".equals(p.getName()));
@@ -108,6 +113,16 @@ final class ReferenceExpansion {
         if (expanded.getExpansion().hasTotal()) {
             expanded.getExpansion().setTotal(expanded.getExpansion().getTotal() - removed.size());
         }
+    }
+
+    /** {@code count=0} asks how large the expansion is: the total, without any concept (the engine sends them all). */
+    private static void onlyTheTotal(ValueSet expanded) {
+        var contains = new ArrayList<ValueSetExpansionContainsComponent>();
+        flatten(expanded.getExpansion().getContains(), contains);
+        if (!expanded.getExpansion().hasTotal()) {
+            expanded.getExpansion().setTotal(contains.size());
+        }
+        expanded.getExpansion().getContains().clear();
     }
 
     /** The {@code default-valueset-version}s the request set are parameters of the expansion (the engine uses them silently). */

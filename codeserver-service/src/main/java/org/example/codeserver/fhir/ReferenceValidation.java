@@ -88,6 +88,16 @@ final class ReferenceValidation {
         }
     }
 
+    /** The codings the request gave: a code with its system and display counts as one. */
+    private static List<Coding> given(
+            CodeValidation validation, String code, String system, CodeableConcept codeableConcept) {
+        return switch (validation.kind()) {
+            case CODE -> List.of(new Coding(system, code, validation.coded().display()));
+            case CODING -> List.of((Coding) VersionConvertorFactory_40_50.convertType(validation.received()));
+            default -> codeableConcept.getCoding();
+        };
+    }
+
     /** A code checked in one version of its code system, and the engine's answer. */
     private record InVersion(String version, ValidationResult result) {}
 
@@ -237,6 +247,8 @@ final class ReferenceValidation {
                 && ValidationOutput.reportsUnknownSystem(result)) {
             return UnknownCodeSystem.validation(system, code, null);
         }
+        DefaultLanguageDisplay.accept(
+                context, result, given(validation, code, system, codeableConcept), options.langSummary());
         acceptUnknownCodeOfFragment(result);
         if (result.getSeverity() == IssueSeverity.FATAL) {
             var outcome = new OperationOutcome();

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,12 +22,14 @@ import org.hl7.fhir.r4.model.PrimitiveType;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.lang.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores ValueSet, ConceptMap and FHIR-authored CodeSystem resources in PostgreSQL and keeps a parsed copy of
- * each in memory, so that reads and the terminology operations never touch the database.
+ * each in memory, so that reads and the terminology operations never touch the database. Replicas share the
+ * database; each learns of another's change through {@link #refreshFromOtherInstances()}.
  */
 @Service
 public class TerminologyResourceService {
@@ -48,16 +51,40 @@ public class TerminologyResourceService {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional(readOnly = true)
     public void loadStoredResources() {
-        for (var type : List.of("CodeSystem", "ValueSet", "ConceptMap")) {
-            for (var stored : resources.findByResourceType(type)) {
-                var parsed = (MetadataResource) fhir.newJsonParser().parseResource(stored.getContent());
-                stamp(parsed, stored);
-                byKey.put(key(type, stored.getId()), parsed);
+        refreshFromOtherInstances();
+    }
+
+    /**
+     * Re-reads what another replica stored, changed or removed (they share the database): at once when notified
+     * ({@link TerminologyResourceNotifications}), and on this timer as the fallback. Cheap when nothing changed: one
+     * query for the revisions; only resources with another revision are read and parsed again.
+     */
+    @Scheduled(
+            initialDelayString = "${codes.resources.refresh-interval:PT1M}",
+            fixedDelayString = "${codes.resources.refresh-interval:PT1M}")
+    @Transactional(readOnly = true)
+    synchronized void refreshFromOtherInstances() {
+        var present = new HashSet<String>();
+        var changed = new ArrayList<String>();
+        for (var stored : resources.findRevisions()) {
+            var key = key(stored.resourceType(), stored.id());
+            present.add(key);
+            var held = byKey.get(key);
+            if (held == null
+                    || !Integer.toString(stored.revision())
+                            .equals(held.getMeta().getVersionId())) {
+                changed.add(stored.id());
             }
         }
-        publish();
+        for (var stored : resources.findAllById(changed)) {
+            var parsed = (MetadataResource) fhir.newJsonParser().parseResource(stored.getContent());
+            stamp(parsed, stored);
+            byKey.put(key(stored.getResourceType(), stored.getId()), parsed);
+        }
+        if (byKey.keySet().retainAll(present) || !changed.isEmpty()) {
+            publish();
+        }
     }
 
     @Transactional
@@ -192,7 +219,7 @@ public class TerminologyResourceService {
                         java.util.Date.from(stored.getLastUpdated().toInstant())));
     }
 
-    private void publish() {
+    private synchronized void publish() {
         var definitions = new ArrayList<org.hl7.fhir.r5.model.Resource>();
         for (var r : byKey.values()) {
             definitions.add(VersionConvertorFactory_40_50.convertResource(r));

@@ -55,6 +55,8 @@ class RivtaReplicasTests {
     @Test
     void storesACertificateSentToBothReplicasAtOnceOnceAndAnswersTheOtherAsARepeat() throws Exception {
         var replicas = List.of("http://localhost:" + port, second.baseUrl());
+        // a token of its own, made now: one made when another test class started may have expired on a slow run
+        var webcert = "Bearer " + TestTokens.token("webcert", null, null, "certificates.submit");
         var senders = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
@@ -64,7 +66,7 @@ class RivtaReplicasTests {
                 List<Callable<String>> sends = replicas.stream()
                         .<Callable<String>>map(replica -> () -> {
                             together.await(10, TimeUnit.SECONDS);
-                            return post(client, replica, REGISTER_PATH, RivtaIntakeIntegrationTests.WEBCERT, message)
+                            return post(client, replica, REGISTER_PATH, webcert, message)
                                     .body();
                         })
                         .toList();

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.example.platform.security.ResourceServer;
 import org.example.platform.security.SuiteAccess;
 import org.example.platform.security.TestTokens;
@@ -24,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Replicas of an application over real HTTP: each on a port of its own, trusting the test tokens, closed after. */
+/** Two replicas of an application over real HTTP: each on a port of its own, trusting the test tokens, closed after. */
 class ReplicaTests {
 
     private static final String PATH = "/hosp/api/v1/persons/replica";
@@ -32,32 +33,27 @@ class ReplicaTests {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
-    void startsEachReplicaOnAPortOfItsOwnTrustingTheTestTokensAndFreesThePortWhenClosed() throws Exception {
+    void startsEachReplicaOnAPortOfItsOwnWithItsPropertiesTrustingTheTestTokensAndFreesThePortWhenClosed()
+            throws Exception {
         String closedUrl;
-        try (var first = Replica.start(App.class, "suite.embedded-database.enabled=false");
+        try (var first = Replica.start(
+                        App.class, "suite.embedded-database.enabled=false", "spring.application.name=replica-test");
                 var second = Replica.start(App.class, "suite.embedded-database.enabled=false")) {
             assertThat(first.baseUrl()).isNotEqualTo(second.baseUrl());
-            for (var replica : new Replica[] {first, second}) {
+            for (var replica : List.of(first, second)) {
                 var answer = get(replica.baseUrl(), TestTokens.bearer("region-skane", "hosp.read"));
                 assertThat(answer.statusCode()).isEqualTo(200);
                 assertThat(answer.body()).isEqualTo("a replica");
                 assertThat(get(replica.baseUrl(), null).statusCode()).isEqualTo(401);
             }
+            assertThat(first.context().getEnvironment().getProperty("spring.application.name"))
+                    .isEqualTo("replica-test");
+            assertThat(first.context().containsBean("otherTestsBean"))
+                    .as("another test class's configuration in the replica's scan")
+                    .isFalse();
             closedUrl = first.baseUrl();
         }
         assertThatThrownBy(() -> get(closedUrl, null)).isInstanceOf(ConnectException.class);
-    }
-
-    @Test
-    void addsThePropertiesGivenAndLeavesOtherTestClassesConfigurationsOutOfItsScan() {
-        try (var replica = Replica.start(
-                App.class, "suite.embedded-database.enabled=false", "spring.application.name=replica-test")) {
-            var context = replica.context();
-            assertThat(context.getEnvironment().getProperty("spring.application.name"))
-                    .isEqualTo("replica-test");
-            assertThat(context.getBeanNamesForType(StandIn.class)).hasSize(1);
-            assertThat(context.containsBean("otherTestsBean")).isFalse();
-        }
     }
 
     private HttpResponse<String> get(String baseUrl, String authorization) throws Exception {

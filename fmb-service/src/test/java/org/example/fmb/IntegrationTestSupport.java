@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.example.platform.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one Spring context all integration tests share: the whole service on a random port, real
  * embedded PostgreSQL, test tokens, a clock tests can move, and a fake code server answering
- * FHIR {@code $validate-code} that tests can switch off.
+ * FHIR {@code $validate-code} that tests can switch off. {@code MockMvc} is there for the tests that drive the pages
+ * with a signed-in user (a test class that declared it alone would start a whole context of its own).
  */
+@AutoConfigureMockMvc
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

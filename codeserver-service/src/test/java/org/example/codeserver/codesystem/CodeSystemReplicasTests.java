@@ -26,12 +26,11 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Two replicas on one database, each holding the code systems in memory, with their timers set to an hour so that only
- * the change notifications can tell the second replica of an import through the first.
+ * Two replicas on one database, each holding the code systems in memory, the second with its timer set to an hour so
+ * that only the change notifications can tell it of an import through the first. The first is the context the other
+ * tests share (its own timer plays no part), so this class starts one application, not two.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "codes.index.refresh-interval=PT1H")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestTokens.Config.class)
 class CodeSystemReplicasTests {
 

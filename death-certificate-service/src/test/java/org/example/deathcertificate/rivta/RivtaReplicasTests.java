@@ -8,7 +8,6 @@ import static org.example.deathcertificate.rivta.RivtaMessages.resultCode;
 import static org.example.deathcertificate.rivta.RivtaMessages.resultText;
 import static org.example.deathcertificate.rivta.RivtaMessages.validElement;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.UUID;
@@ -17,20 +16,15 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.example.deathcertificate.DeathCertificateApplication;
+import org.example.platform.replica.Replica;
 import org.example.platform.security.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Two replicas on one database: the same certificate sent to both at the same moment is stored once. */
@@ -38,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(TestTokens.Config.class)
 class RivtaReplicasTests {
 
-    private static ConfigurableApplicationContext second;
+    private static Replica second;
 
     @LocalServerPort
     int port;
@@ -50,10 +44,7 @@ class RivtaReplicasTests {
 
     @BeforeAll
     static void startSecondReplica() {
-        second = new SpringApplicationBuilder(DeathCertificateApplication.class, TestTokens.Config.class)
-                .initializers(context ->
-                        context.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded()))
-                .run("--server.port=0");
+        second = Replica.start(DeathCertificateApplication.class);
     }
 
     @AfterAll
@@ -63,9 +54,9 @@ class RivtaReplicasTests {
 
     @Test
     void storesACertificateSentToBothReplicasAtOnceOnceAndAnswersTheOtherAsARepeat() throws Exception {
-        var replicas = List.of(
-                "http://localhost:" + port,
-                "http://localhost:" + second.getEnvironment().getProperty("local.server.port"));
+        var replicas = List.of("http://localhost:" + port, second.baseUrl());
+        // a token of its own, made now: one made when another test class started may have expired on a slow run
+        var webcert = "Bearer " + TestTokens.token("webcert", null, null, "certificates.submit");
         var senders = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
@@ -75,7 +66,7 @@ class RivtaReplicasTests {
                 List<Callable<String>> sends = replicas.stream()
                         .<Callable<String>>map(replica -> () -> {
                             together.await(10, TimeUnit.SECONDS);
-                            return post(client, replica, REGISTER_PATH, RivtaIntakeIntegrationTests.WEBCERT, message)
+                            return post(client, replica, REGISTER_PATH, webcert, message)
                                     .body();
                         })
                         .toList();
@@ -92,29 +83,6 @@ class RivtaReplicasTests {
             }
         } finally {
             senders.shutdownNow();
-        }
-    }
-
-    /** Keeps the test configurations of other test classes out of the scan, as {@code @SpringBootTest} does. */
-    private static final class TestClassesExcluded extends TypeExcludeFilter {
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-            var metadata = reader.getAnnotationMetadata();
-            var name = reader.getClassMetadata().getClassName();
-            return metadata.hasAnnotation(TestComponent.class.getName())
-                    || metadata.hasMetaAnnotation(TestComponent.class.getName())
-                    || name.endsWith("Tests")
-                    || name.contains("Tests$");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof TestClassesExcluded;
-        }
-
-        @Override
-        public int hashCode() {
-            return TestClassesExcluded.class.hashCode();
         }
     }
 }

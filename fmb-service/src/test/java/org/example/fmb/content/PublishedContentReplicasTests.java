@@ -34,8 +34,6 @@ import org.springframework.http.RequestEntity;
 class PublishedContentReplicasTests extends IntegrationTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EDITOR = TestTokens.bearer("anna-editor", "fmb.write");
-    private static final String REVIEWER = TestTokens.bearer("rita-reviewer", "fmb.review");
 
     @Autowired
     TestRestTemplate http;
@@ -84,7 +82,7 @@ class PublishedContentReplicasTests extends IntegrationTestSupport {
             CLOCK.advance(Duration.ofDays(1));
             assertThat(servedBySecond("G43").path("version").asInt()).isEqualTo(number);
             assertThat(servedByFirst("G43").path("version").asInt()).isEqualTo(number);
-            var history = call(HttpMethod.GET, "/fmb/api/v1/authoring/diagnoses/126/versions", EDITOR, null);
+            var history = call(HttpMethod.GET, "/fmb/api/v1/authoring/diagnoses/126/versions", editor(), null);
             assertThat(history.get(0).path("events").findValuesAsText("action"))
                     .containsExactly("CREATED", "SUBMITTED", "APPROVED", "PUBLISHED");
         } finally {
@@ -96,14 +94,14 @@ class PublishedContentReplicasTests extends IntegrationTestSupport {
     /** Creates a new version of the diagnosis on the first replica, has it reviewed and publishes it. */
     private int publish(long diagnosis, LocalDate validFrom) throws Exception {
         var base = "/fmb/api/v1/authoring/diagnoses/" + diagnosis + "/versions";
-        var draft = call(HttpMethod.POST, base, EDITOR, "{\"comment\":\"Ny evidens\"}");
+        var draft = call(HttpMethod.POST, base, editor(), "{\"comment\":\"Ny evidens\"}");
         var number = draft.path("versionNumber").asInt();
-        call(HttpMethod.POST, base + "/" + number + "/submission", EDITOR, "{}");
-        call(HttpMethod.POST, base + "/" + number + "/approval", REVIEWER, "{}");
+        call(HttpMethod.POST, base + "/" + number + "/submission", editor(), "{}");
+        call(HttpMethod.POST, base + "/" + number + "/approval", reviewer(), "{}");
         var publication = call(
                 HttpMethod.POST,
                 base + "/" + number + "/publication",
-                REVIEWER,
+                reviewer(),
                 validFrom == null ? "{}" : "{\"validFrom\":\"" + validFrom + "\"}");
         assertThat(publication.path("status").asText()).isEqualTo("PUBLISHED");
         return number;
@@ -137,5 +135,15 @@ class PublishedContentReplicasTests extends IntegrationTestSupport {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    // fresh tokens for every request: a test token lives five minutes, and the two starts may take longer on a busy
+    // machine (a remembered token is refused the moment it expires)
+    private static String editor() {
+        return TestTokens.bearer("anna-editor", "fmb.write");
+    }
+
+    private static String reviewer() {
+        return TestTokens.bearer("rita-reviewer", "fmb.review");
     }
 }

@@ -52,6 +52,7 @@
       list.textContent = '';
       options = [];
       active = -1;
+      input.removeAttribute('aria-activedescendant'); // the options it named are gone
       results.groups.forEach(function (group, g) {
         var box = el('div', { role: 'group', 'aria-labelledby': 'suggest-group-' + g });
         box.appendChild(el('div', { id: 'suggest-group-' + g, class: 'group-title', role: 'presentation' },
@@ -116,7 +117,10 @@
         close();
       }
     });
-    input.addEventListener('blur', function () { setTimeout(close, 150); });
+    // close once the field has really lost the focus (a click on an option lands first; focus that came back stays)
+    input.addEventListener('blur', function () {
+      setTimeout(function () { if (document.activeElement !== input) { close(); } }, 150);
+    });
   }
 
   function enhanceCopyButtons() {

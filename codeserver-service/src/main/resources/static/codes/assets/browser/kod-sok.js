@@ -45,7 +45,10 @@ class KodSok extends HTMLElement {
       this.timer = setTimeout(() => this.suggest(), 120);
     });
     this.input.addEventListener('keydown', (event) => this.key(event));
-    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    // close once the field has really lost the focus (a click on an option lands first; focus that came back stays)
+    this.input.addEventListener('blur', () => setTimeout(() => {
+      if (this.shadowRoot.activeElement !== this.input) { this.close(); }
+    }, 150));
   }
 
   connectedCallback() {
@@ -77,6 +80,7 @@ class KodSok extends HTMLElement {
     this.list.textContent = '';
     this.options = [];
     this.active = -1;
+    this.input.removeAttribute('aria-activedescendant'); // the options it named are gone
     for (const group of results.groups) {
       for (const hit of group.hits) {
         const option = document.createElement('div');

@@ -118,14 +118,24 @@ class CodeBrowserChromiumTests {
         var option = By.cssSelector("[role=listbox]:not([aria-busy]) [role=option][data-code='I21']");
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> !picker.getShadowRoot().findElements(option).isEmpty());
-        var target = picker.getShadowRoot().findElement(option).getAttribute("id");
-        for (int i = 0; i < 10 && !target.equals(input.getAttribute("aria-activedescendant")); i++) {
-            input.sendKeys(Keys.ARROW_DOWN);
-        }
+        // the list may render again while the keys move (a late answer to an earlier keystroke): move until I21 is
+        // the active option as the list stands now, then choose it, and wait for the form to take it
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .pollingEvery(Duration.ofMillis(100))
+                .until(d -> {
+                    var target = picker.getShadowRoot().findElement(option).getAttribute("id");
+                    if (target.equals(input.getAttribute("aria-activedescendant"))) {
+                        return true;
+                    }
+                    input.sendKeys(Keys.ARROW_DOWN);
+                    return false;
+                });
         input.sendKeys(Keys.ENTER);
-        var submitted = ((JavascriptExecutor) browser)
-                .executeScript("return new FormData(document.getElementById('demo')).get('diagnos');");
-        assertThat(submitted).isEqualTo("I21");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "I21"
+                        .equals(((JavascriptExecutor) d)
+                                .executeScript(
+                                        "return new FormData(document.getElementById('demo')).get('diagnos');")));
         assertThat(input.getAttribute("value")).startsWith("I21 Akut hjärtinfarkt");
     }
 

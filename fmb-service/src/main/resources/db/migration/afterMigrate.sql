@@ -9,6 +9,9 @@ begin
     if service_role = current_user then
         return; -- the service runs as the owner (one role for both): there is nothing to grant
     end if;
+    -- Replicas starting at once run this together, and two GRANTs on one table at the same moment fail with "tuple
+    -- concurrently updated": one at a time (the lock is held to the end of this transaction).
+    perform pg_advisory_xact_lock(hashtext('afterMigrate'));
     execute format('grant select, insert, update, delete on all tables in schema public to %I', service_role);
     execute format('grant usage, select, update on all sequences in schema public to %I', service_role);
     execute format('revoke insert, update, delete, truncate on %I from %I', '${flyway:table}', service_role);

@@ -15,5 +15,8 @@ begin
     execute format('grant select, insert, update, delete on all tables in schema public to %I', service_role);
     execute format('grant usage, select, update on all sequences in schema public to %I', service_role);
     execute format('revoke insert, update, delete, truncate on %I from %I', '${flyway:table}', service_role);
+
+    -- The adherence upload refreshes the planner's statistics of its scratch table (ANALYZE needs MAINTAIN).
+    execute format('grant maintain on adherence_episode to %I', service_role);
 end
 $$;

@@ -18,15 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.Nullable;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Two replicas on one database, with their timers set to an hour so that only the change notifications can tell the
@@ -137,18 +134,7 @@ class ReadModelReplicasTests {
 
     @Test
     void servesACodeSystemVersionRetiredElsewhereAsRetiredWithinFiveSeconds() throws Exception {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(CODE_SYSTEM.getBytes(UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "replikatest-status.json";
-            }
-        });
-        body.add("format", "FHIR_CODESYSTEM");
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer("terminology-admin", "codes.write"));
-        var imported = http.postForEntity("/codes/api/v1/imports", new HttpEntity<>(body, headers), String.class);
+        var imported = CodeSystemUploads.upload(http, "replikatest-status.json", CODE_SYSTEM);
         assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
         await().atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(100))

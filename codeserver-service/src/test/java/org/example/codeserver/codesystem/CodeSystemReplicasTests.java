@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.example.codeserver.CodeSystemUploads;
 import org.example.codeserver.SecondReplica;
 import org.example.platform.security.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -18,12 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Two replicas on one database, each holding the code systems in memory, the second with its timer set to an hour so
@@ -72,18 +68,7 @@ class CodeSystemReplicasTests {
     void servesACodeSystemImportedThroughTheOtherReplicaWithinFiveSeconds() throws Exception {
         assertThat(conceptOnSecond("TVA").statusCode()).isEqualTo(404);
 
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(CODE_SYSTEM.getBytes(UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "replikatest.json";
-            }
-        });
-        body.add("format", "FHIR_CODESYSTEM");
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer("terminology-admin", "codes.write"));
-        var imported = http.postForEntity("/codes/api/v1/imports", new HttpEntity<>(body, headers), String.class);
+        var imported = CodeSystemUploads.upload(http, "replikatest.json", CODE_SYSTEM);
         assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
 
         await().atMost(Duration.ofSeconds(5))

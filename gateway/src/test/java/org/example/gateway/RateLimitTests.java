@@ -13,8 +13,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,10 +36,14 @@ import org.springframework.test.context.DynamicPropertySource;
 class RateLimitTests {
 
     static final StubService FMB = new StubService("fmb");
+    static String webcertToken;
     final HttpClient client = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -53,6 +59,7 @@ class RateLimitTests {
     @Order(1)
     void countsRequestsWithAnInvalidTokenAgainstTheAddressBeforeRefusingThem() throws Exception {
         var valid = tokenOf(token("webcert", "webcert-secret", "10.0.0.9"));
+        webcertToken = valid;
         assertThat(get(valid, "10.0.0.8").statusCode()).isEqualTo(200);
         var forged = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
         assertThat(get(null, "10.0.0.1").statusCode()).isEqualTo(200);
@@ -82,6 +89,23 @@ class RateLimitTests {
         var refused = token("webcert", "webcert-secret", "10.0.3.1");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    @Order(3)
+    void keepsCountingAClientWhoseBucketsRowAnotherReplicaRemoved() throws Exception {
+        assertThat(get(webcertToken, "10.0.4.1").statusCode()).isEqualTo(200);
+        var row = "select count(*) from rate_limit_bucket where id like 'client:%:webcert'";
+        assertThat(jdbc.queryForObject(row, Integer.class)).isEqualTo(1);
+        // as the expired-bucket clean-up of any replica does once a bucket would be full again
+        jdbc.update("delete from rate_limit_bucket where id like 'client:%:webcert'");
+
+        // past the 20 requests and 200 ms a replica's view of a bucket may go unsynchronised
+        for (int i = 0; i < 25; i++) {
+            assertThat(get(webcertToken, "10.0.4.2").statusCode()).isEqualTo(200);
+            Thread.sleep(20);
+        }
+        assertThat(jdbc.queryForObject(row, Integer.class)).isEqualTo(1);
     }
 
     private HttpResponse<String> get(String token, String forwardedFor) throws Exception {

@@ -31,6 +31,7 @@ cat > "$WORK/stub.py" <<'PY'
 import http.server, sys
 class Stub(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # head and body are two writes: without this, each answer waits 40 ms for an ACK
     def do_GET(self):
         body = b'{"principles":"stub"}'
         self.send_response(200); self.send_header("Content-Type", "application/json")

@@ -15,10 +15,15 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 /**
  * Remembers the tokens it has already validated, so that a client calling many times with the same token pays for
  * the signature check (and the key's decoding) once rather than on every request. The key is the whole token: any
- * other string, a forged one included, is validated in full. A remembered token is still refused the moment it
- * expires; it is forgotten after {@code timeToLive} at the latest.
+ * other string, a forged one included, is validated in full. A remembered token is refused once it has expired by
+ * more than the clock skew that the validator allows a token it sees for the first time ({@link #CLOCK_SKEW}, Spring
+ * Security's {@code JwtTimestampValidator} default), so that a token is accepted or refused alike whether or not this
+ * process has seen it before; it is forgotten after {@code timeToLive} at the latest.
  */
 public final class CachingJwtDecoder implements JwtDecoder {
+
+    /** The tolerance for clocks that differ between the issuer and this process: {@code JwtTimestampValidator}'s. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final JwtDecoder delegate;
     private final Cache<String, Jwt> validated;
@@ -46,7 +51,8 @@ public final class CachingJwtDecoder implements JwtDecoder {
             validated.put(token, jwt);
             return jwt;
         }
-        if (jwt.getExpiresAt() != null && !clock.instant().isBefore(jwt.getExpiresAt())) {
+        if (jwt.getExpiresAt() != null
+                && clock.instant().isAfter(jwt.getExpiresAt().plus(CLOCK_SKEW))) {
             validated.invalidate(token);
             throw new JwtValidationException(
                     "The token has expired",

@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 class CachingJwtDecoderTests {
 
@@ -57,16 +59,54 @@ class CachingJwtDecoderTests {
     }
 
     @Test
-    void aRememberedTokenIsRefusedOnceItHasExpired() {
+    void aRememberedTokenIsRefusedOnceItHasExpiredBeyondTheClockSkew() {
         var clock = new MutableClock(NOW);
         var decoder = new CachingJwtDecoder(delegate, 100, Duration.ofHours(1), clock);
         decoder.decode("token-a");
 
-        clock.now = NOW.plusSeconds(600);
+        clock.now = NOW.plusSeconds(600).plus(CachingJwtDecoder.CLOCK_SKEW);
+        assertThat(decoder.decode("token-a").getSubject()).isEqualTo("webcert");
 
+        clock.now = clock.now.plusSeconds(1);
         assertThatThrownBy(() -> decoder.decode("token-a"))
                 .isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aTokenJustPastItsExpiryIsAnsweredAlikeWhetherRememberedOrNot() {
+        var clock = new MutableClock(NOW);
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        JwtDecoder checkingTime = token -> {
+            var jwt = delegate.decode(token);
+            var result = timestamps.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException("invalid", result.getErrors());
+            }
+            return jwt;
+        };
+        var remembering = new CachingJwtDecoder(checkingTime, 100, Duration.ofHours(1), clock);
+        remembering.decode("token-a");
+
+        for (var pastExpiry : List.of(1, 30, 59, 60, 61, 120)) {
+            clock.now = NOW.plusSeconds(600 + pastExpiry);
+            var fresh = new CachingJwtDecoder(checkingTime, 100, Duration.ofHours(1), clock);
+            var firstSight = accepts(fresh, "token-a");
+            // the same answer on every call, not accepted and refused in turn
+            assertThat(List.of(accepts(remembering, "token-a"), accepts(remembering, "token-a")))
+                    .as("%d s past expiry", pastExpiry)
+                    .containsExactly(firstSight, firstSight);
+        }
+    }
+
+    private static boolean accepts(JwtDecoder decoder, String token) {
+        try {
+            decoder.decode(token);
+            return true;
+        } catch (JwtException refused) {
+            return false;
+        }
     }
 
     private static final class MutableClock extends Clock {

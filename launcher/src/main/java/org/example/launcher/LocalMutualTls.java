@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -22,8 +25,12 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -32,8 +39,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The local run's mutual TLS for the national platform's route ({@code SUITE_MTLS=true}): a local CA, a server
  * certificate for localhost and a "platform" client certificate (the organisation number in the subject's
- * serialNumber), as PEM files under {@code .data/tls/}, made once and kept; and the death-certificate service's
- * settings that open its mutual-TLS connector with them.
+ * serialNumber), as PEM files under {@code .data/tls/}, made once and kept, with the CA's revocation list written anew
+ * at each start; and the death-certificate service's settings that open its mutual-TLS connector with them.
  */
 final class LocalMutualTls {
 
@@ -54,6 +61,7 @@ final class LocalMutualTls {
         var tls = new LocalMutualTls(dataDirectory.resolve("tls"));
         try {
             tls.createIfMissing();
+            tls.writeRevocationList();
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("Could not create the local certificates under " + tls.directory, e);
         }
@@ -78,7 +86,31 @@ final class LocalMutualTls {
                 "MTLS_ALLOWEDSUBJECTS_REGISTERCERTIFICATE",
                 PLATFORM_SUBJECT,
                 "MTLS_ALLOWEDSUBJECTS_REVOKECERTIFICATE",
-                PLATFORM_SUBJECT);
+                PLATFORM_SUBJECT,
+                "MTLS_REVOCATIONLIST",
+                file("crl.pem"));
+    }
+
+    /**
+     * Writes the local CA's revocation list anew (nothing revoked, due for renewal in a week), so that the connector
+     * checks client certificates against a list as in production, and a list of an earlier run never runs out.
+     */
+    void writeRevocationList() throws IOException, GeneralSecurityException, OperatorCreationException {
+        X509Certificate ca;
+        try (var in = Files.newInputStream(directory.resolve("ca.pem"))) {
+            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        PrivateKey caKey;
+        try (var parser = new PEMParser(Files.newBufferedReader(directory.resolve("ca-key.pem")))) {
+            caKey = new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) parser.readObject());
+        }
+        var now = Instant.now();
+        var list = new JcaX509v2CRLBuilder(ca.getSubjectX500Principal(), Date.from(now.minus(Duration.ofMinutes(5))));
+        list.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+        write(
+                "crl.pem",
+                new JcaX509CRLConverter()
+                        .getCRL(list.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey))));
     }
 
     /** Writes the CA, the server and the platform certificate with their keys, unless they are there already. */

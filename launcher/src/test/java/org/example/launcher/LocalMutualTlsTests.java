@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,22 @@ class LocalMutualTlsTests {
     }
 
     @Test
+    void writesARevocationListOfTheCaThatIsCurrentAndRevokesNothing() throws Exception {
+        var tls = new LocalMutualTls(directory);
+        tls.createIfMissing();
+
+        tls.writeRevocationList();
+
+        X509CRL list;
+        try (var in = Files.newInputStream(directory.resolve("crl.pem"))) {
+            list = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+        }
+        list.verify(certificate("ca.pem").getPublicKey());
+        assertThat(list.getNextUpdate()).isAfter(new java.util.Date());
+        assertThat(list.isRevoked(certificate("platform.pem"))).isFalse();
+    }
+
+    @Test
     void pointsTheServiceAtTheFilesAndAllowsThePlatformBothContracts() {
         var environment = new LocalMutualTls(directory).environment(8443);
 
@@ -63,6 +80,8 @@ class LocalMutualTlsTests {
                         "SPRING_SSL_BUNDLE_PEM_RIVTA_TRUSTSTORE_CERTIFICATE",
                         directory.resolve("ca.pem").toString())
                 .containsEntry("MTLS_ALLOWEDSUBJECTS_REGISTERCERTIFICATE", LocalMutualTls.PLATFORM_SUBJECT)
-                .containsEntry("MTLS_ALLOWEDSUBJECTS_REVOKECERTIFICATE", LocalMutualTls.PLATFORM_SUBJECT);
+                .containsEntry("MTLS_ALLOWEDSUBJECTS_REVOKECERTIFICATE", LocalMutualTls.PLATFORM_SUBJECT)
+                .containsEntry(
+                        "MTLS_REVOCATIONLIST", directory.resolve("crl.pem").toString());
     }
 }

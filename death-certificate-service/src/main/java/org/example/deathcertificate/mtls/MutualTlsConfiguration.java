@@ -31,7 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * A second connector, with TLS and a required client certificate from a trusted CA, for the national service
  * platform; it serves only the RIVTA SOAP endpoints (/services). The handshake refuses an untrusted or expired
  * certificate; the filter chain of this connector then lets a subject call only the contracts configured for it
- * ({@code mtls.allowed-subjects}). Bearer tokens stay the way in on the service's own port.
+ * ({@code mtls.allowed-subjects}). With {@code mtls.revocation-list} the handshake also refuses a revoked certificate
+ * ({@link RevocationList}). Bearer tokens stay the way in on the service's own port.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "mtls.enabled", havingValue = "true")
@@ -62,6 +63,13 @@ class MutualTlsConfiguration {
         ssl.setProtocols("TLSv1.2+TLSv1.3");
         ssl.setCertificateVerification("required");
         ssl.setTrustStore(stores.getTrustStore());
+        if (properties.revocationList() != null) {
+            // Tomcat's PKIX trust manager then checks every client certificate against the list (and refuses all of
+            // them once the list is out of date); RevocationList reads it again when the file changes
+            RevocationList.read(properties.revocationList());
+            ssl.setCertificateRevocationListFile(
+                    properties.revocationList().toAbsolutePath().toString());
+        }
         var certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystore(stores.getKeyStore());
         certificate.setCertificateKeystorePassword(

@@ -3,6 +3,8 @@ package org.example.deathcertificate.mtls;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedSubjects per RIVTA contract (e.g. {@code RegisterCertificate}, any letter case), the subjects that
  *                        may call it: an organisation number or HSA-id, matched against the client certificate
  *                        subject's serialNumber, else its CN
+ * @param revocationList  a certificate revocation list of the trusted CA (PEM or DER file, e.g. fetched from the CA's
+ *                        distribution point by a job): a client certificate on it is refused in the handshake, and so
+ *                        is every client certificate once the list is past its next update (fail closed)
+ * @param revocationListCheck how often the file is read again; a changed list takes effect for new connections
  */
 @Validated
 @ConfigurationProperties("mtls")
@@ -28,7 +34,9 @@ record MutualTlsProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("8443") @Min(0) @Max(65535) int port,
         @DefaultValue("rivta") @NotBlank String bundle,
-        Map<String, List<String>> allowedSubjects) {
+        Map<String, List<String>> allowedSubjects,
+        Path revocationList,
+        @DefaultValue("1m") Duration revocationListCheck) {
 
     MutualTlsProperties {
         allowedSubjects = allowedSubjects == null

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import org.apache.catalina.connector.Connector;
@@ -28,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The national platform's route: RegisterCertificate over mutual TLS with certificates made here, refused at the
  * handshake when untrusted or expired and with 403 when the subject may not call the contract; nothing is stored
- * then. Bearer tokens keep working on the service's own port.
+ * then; a certificate on the CA's revocation list is refused too, and a list changed while running is read again.
+ * Bearer tokens keep working on the service's own port.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,6 +50,8 @@ class MutualTlsIntegrationTests {
     static final TestCertificates.Issued CA = TestCertificates.authority("Test CA");
     static final TestCertificates.Issued OTHER_CA = TestCertificates.authority("Other CA");
     static final TestCertificates.Issued SERVER = TestCertificates.server(CA);
+    static final TestCertificates.Issued REVOKED = TestCertificates.client(CA, PLATFORM);
+    static final Path REVOCATION_LIST = revocationList(REVOKED);
 
     @DynamicPropertySource
     static void tls(DynamicPropertyRegistry registry) {
@@ -52,7 +60,30 @@ class MutualTlsIntegrationTests {
         registry.add("spring.ssl.bundle.pem.rivta.truststore.certificate", CA::certificatePem);
         registry.add("mtls.allowed-subjects.RegisterCertificate", () -> PLATFORM + ",SE165565594230-1000");
         registry.add("mtls.allowed-subjects.RevokeCertificate", () -> PLATFORM + "," + REVOKE_ONLY);
+        registry.add("mtls.revocation-list", REVOCATION_LIST::toString);
+        registry.add("mtls.revocation-list-check", () -> "1h");
     }
+
+    static Path revocationList(TestCertificates.Issued... revoked) {
+        try {
+            var file = Files.createTempFile("revoked", ".crl.pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(
+                    file,
+                    TestCertificates.revocationList(
+                            CA,
+                            Instant.now().plus(Duration.ofDays(7)),
+                            Arrays.stream(revoked)
+                                    .map(TestCertificates.Issued::certificate)
+                                    .toArray(X509Certificate[]::new)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    RevocationList revocationList;
 
     @Autowired
     Connector mutualTlsConnector;
@@ -132,6 +163,79 @@ class MutualTlsIntegrationTests {
 
         assertThatThrownBy(() -> register(expired, id)).isInstanceOf(IOException.class);
         assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void refusesARevokedCertificateAtTheHandshake() throws Exception {
+        var id = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> register(REVOKED.clientContext(CA), id)).isInstanceOf(IOException.class);
+        assertThat(stored(id)).isZero();
+        // the same subject with a certificate that is not on the list
+        assertThat(register(TestCertificates.client(CA, PLATFORM).clientContext(CA), id)
+                        .body())
+                .contains("<resultCode>OK</resultCode>");
+    }
+
+    @Test
+    void refusesACertificateRevokedWhileRunningOnceTheChangedListIsReadWithoutARestart() throws Exception {
+        var revokedNow = TestCertificates.client(CA, PLATFORM);
+        var before = UUID.randomUUID().toString();
+        assertThat(register(revokedNow.clientContext(CA), before).statusCode()).isEqualTo(200);
+        var original = Files.readString(REVOCATION_LIST);
+        try {
+            Files.writeString(
+                    REVOCATION_LIST,
+                    TestCertificates.revocationList(
+                            CA,
+                            Instant.now().plus(Duration.ofDays(7)),
+                            REVOKED.certificate(),
+                            revokedNow.certificate()));
+            assertThat(revocationList.reloadIfChanged()).isTrue();
+            assertThat(revocationList.reloadIfChanged()).as("unchanged since").isFalse();
+
+            var after = UUID.randomUUID().toString();
+            assertThatThrownBy(() -> register(revokedNow.clientContext(CA), after))
+                    .isInstanceOf(IOException.class);
+            assertThat(stored(after)).isZero();
+            assertThat(register(TestCertificates.client(CA, PLATFORM).clientContext(CA), after)
+                            .statusCode())
+                    .isEqualTo(200);
+        } finally {
+            Files.writeString(REVOCATION_LIST, original);
+            revocationList.reloadIfChanged();
+        }
+    }
+
+    @Test
+    void refusesEveryClientOnceTheListIsOutOfDateAndKeepsTheLastListWhenTheFileIsUnreadable() throws Exception {
+        var original = Files.readString(REVOCATION_LIST);
+        try {
+            Files.writeString(
+                    REVOCATION_LIST,
+                    TestCertificates.revocationList(CA, Instant.now().minus(Duration.ofHours(1))));
+            assertThat(revocationList.reloadIfChanged()).isTrue();
+            var id = UUID.randomUUID().toString();
+            assertThatThrownBy(
+                            () -> register(TestCertificates.client(CA, PLATFORM).clientContext(CA), id))
+                    .isInstanceOf(IOException.class);
+
+            Files.writeString(REVOCATION_LIST, "not a revocation list");
+            assertThat(revocationList.reloadIfChanged()).isFalse();
+            assertThatThrownBy(
+                            () -> register(TestCertificates.client(CA, PLATFORM).clientContext(CA), id))
+                    .as("the out-of-date list stays in use")
+                    .isInstanceOf(IOException.class);
+            assertThat(stored(id)).isZero();
+        } finally {
+            Files.writeString(REVOCATION_LIST, original);
+            revocationList.reloadIfChanged();
+        }
+        assertThat(register(
+                                TestCertificates.client(CA, PLATFORM).clientContext(CA),
+                                UUID.randomUUID().toString())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

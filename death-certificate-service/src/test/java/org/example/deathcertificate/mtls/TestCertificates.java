@@ -18,10 +18,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -139,6 +142,23 @@ final class TestCertificates {
                         Instant.now().plus(Duration.ofDays(30)),
                         false,
                         null));
+    }
+
+    /** The CA's certificate revocation list, in PEM, naming the given certificates, valid until {@code nextUpdate}. */
+    static String revocationList(Issued ca, Instant nextUpdate, X509Certificate... revoked) {
+        var thisUpdate = Instant.now().minus(Duration.ofHours(1));
+        var builder = new X509v2CRLBuilder(name(ca), Date.from(thisUpdate));
+        builder.setNextUpdate(Date.from(nextUpdate));
+        for (var certificate : revoked) {
+            builder.addCRLEntry(certificate.getSerialNumber(), Date.from(thisUpdate), CRLReason.keyCompromise);
+        }
+        try {
+            var signer = new JcaContentSignerBuilder("SHA256withECDSA")
+                    .build(ca.keys().getPrivate());
+            return pem(new JcaX509CRLConverter().getCRL(builder.build(signer)));
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static TrustManagerFactory trusting(Issued ca) {

@@ -21,9 +21,9 @@ import org.springframework.web.HttpRequestHandler;
  * Passes a request on to one service, unchanged (method, path, query, headers, body), and streams the service's answer
  * back. The body goes on as it arrives, counted by the platform's size limit; the answer's body comes back as the
  * service wrote it (gzip included). Headers that belong to one connection (the fixed ones and those the
- * {@code Connection} header names) are not passed on in either direction, nor
- * {@code X-Forwarded-*} and {@code Forwarded} (the services never got them from the gateway), nor the service's echo
- * of the request id (the caller has it from the gateway already).
+ * {@code Connection} header names) are not passed on in either direction, nor {@code X-Forwarded-*} and
+ * {@code Forwarded} (the services never got them from the gateway), nor the service's echo of the request id (the
+ * caller has it from the gateway already).
  */
 final class ServiceProxy implements HttpRequestHandler {
 

@@ -15,7 +15,7 @@
 #       RATE_LIMIT_CLIENT_PER_SECOND=1000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=1000000 \
 #         RATE_LIMIT_TOKEN_ENDPOINT_PER_MINUTE=100000 ./run-suite.sh
 #   - wrk and nginx (Debian: apt-get install wrk nginx-light). nginx runs as the current user from a temporary folder
-#     with the configuration of bench/gateway/run.sh (no root, no system configuration touched).
+#     with the configuration of bench/gateway/proxies.sh (no root, no system configuration touched).
 # The script starts the trial (with the JVM options the launcher gives the gateway) and nginx, and stops both at the end.
 #
 #   GATEWAY     the suite's gateway (default http://localhost:8080); the services are on its next four ports
@@ -42,20 +42,8 @@ ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 TRIAL_JAR=bench/gateway/reactive/target/reactive-gateway-trial.jar
 
-for tool in wrk nginx curl ss; do
-  command -v "$tool" > /dev/null || [ -x "/usr/sbin/$tool" ] || {
-    echo "$tool is missing: apt-get install -y $([ "$tool" = nginx ] && echo nginx-light || echo "$tool")"; exit 1; }
-done
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+. bench/gateway/proxies.sh
 [ -f "$TRIAL_JAR" ] || { echo "build the trial first: ./mvnw -q -Preactive-trial -pl bench/gateway/reactive -am -DskipTests package"; exit 1; }
-
-# the process listening on a URL's port
-pid_of() {
-  local port=${1##*:}; port=${port%%/*}
-  ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
-}
-# CPU ticks (user + system) of the given processes
-ticks() { local sum=0 pid; for pid in "$@"; do sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $sum; }
 
 GATEWAY_PID=$(pid_of "$GATEWAY"); FMB_PID=$(pid_of "$DIRECT")
 [ -n "$GATEWAY_PID" ] && [ -n "$FMB_PID" ] || { echo "nothing listens on $GATEWAY or $DIRECT: start the suite first"; exit 1; }
@@ -87,39 +75,7 @@ until curl -sf -o /dev/null "$TRIAL/actuator/health/readiness"; do
   sleep 1
 done
 
-# nginx as a plain reverse proxy with a keep-alive pool to fmb-service (the configuration of bench/gateway/run.sh)
-upstream=${DIRECT#http://}
-cat > "$WORK/nginx.conf" <<EOF
-$([ "$(id -u)" = 0 ] && echo "user root root;")
-worker_processes auto;
-pid $WORK/nginx.pid;
-error_log $WORK/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/body;
-  proxy_temp_path $WORK/proxy;
-  fastcgi_temp_path $WORK/fastcgi;
-  uwsgi_temp_path $WORK/uwsgi;
-  scgi_temp_path $WORK/scgi;
-  upstream fmb { server $upstream; keepalive 64; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://fmb;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-    }
-  }
-}
-EOF
-"$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' &
-NGINX_MASTER=$!; pids+=("$NGINX_MASTER")
-NGINX_URL=http://127.0.0.1:$NGINX_PORT
-for _ in $(seq 1 50); do curl -sf -o /dev/null "$NGINX_URL$ROUTE" && break; sleep 0.1; done
-NGINX_PIDS="$NGINX_MASTER $(pgrep -P "$NGINX_MASTER" | tr '\n' ' ')"
+start_nginx "$DIRECT" "$NGINX_PORT"
 
 TOKEN=$(curl -s -u webcert:webcert-secret -d grant_type=client_credentials "$GATEWAY/oauth2/token" \
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
@@ -144,33 +100,7 @@ wrk -t2 -c"$CONNECTIONS" -d"$short_warmup" "$TRIAL$ROUTE" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$short_warmup" "$NGINX_URL$ROUTE" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$short_warmup" "$DIRECT$ROUTE" > /dev/null
 
-HZ=$(getconf CLK_TCK)
-RESULTS=$WORK/results
-# name, URL, proxy pids ("" for none), extra wrk arguments
-measure() {
-  local name=$1 url=$2 proxy=$3; shift 3
-  local proxy_before=0 fmb_before out requests
-  [ -n "$proxy" ] && proxy_before=$(ticks $proxy)
-  fmb_before=$(ticks "$FMB_PID")
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")
-  local proxy_ticks=0
-  [ -n "$proxy" ] && proxy_ticks=$(( $(ticks $proxy) - proxy_before ))
-  local fmb_ticks=$(( $(ticks "$FMB_PID") - fmb_before ))
-  requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  local non2xx; non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  echo "$out" | awk -v name="$name" -v round="$round" -v pt="$proxy_ticks" -v ft="$fmb_ticks" -v hz="$HZ" \
-    -v n="$requests" -v proxy="$proxy" -v bad="${non2xx:-0}" '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    END {
-      pcpu = proxy == "" ? "-" : sprintf("%.0f", pt / hz / n * 1e6)
-      printf "%d\t%s\t%.0f\t%.2f\t%.2f\t%s\t%.0f\t%s\n", round, name, rps, p50, p99, pcpu, ft / hz / n * 1e6, bad
-    }' | tee -a "$RESULTS"
-}
-
-printf 'round\ttarget\treq/s\tp50 ms\tp99 ms\tproxy CPU us/req\tfmb CPU us/req\tnon-2xx\n'
+measurement_heading
 for round in $(seq 1 "$ROUNDS"); do
   measure direct "$DIRECT$ROUTE" ""
   measure nginx "$NGINX_URL$ROUTE" "$NGINX_PIDS"
@@ -179,11 +109,4 @@ for round in $(seq 1 "$ROUNDS"); do
   measure reactive "$TRIAL$ROUTE" "$TRIAL_PID"
   measure reactive+token "$TRIAL$ROUTE" "$TRIAL_PID" -H "Authorization: Bearer $TOKEN"
 done
-echo "== throughput as a share of nginx's, per round (target: at least 70 %)"
-awk -F'\t' '$2 == "nginx" { n[$1] = $3 } $2 ~ /^(gateway|reactive)/ { p[$1, $2] = $3 }
-  END { for (r in n) printf "round %d: gateway %.0f %% (token %.0f %%), reactive %.0f %% (token %.0f %%)\n", r,
-    100 * p[r, "gateway"] / n[r], 100 * p[r, "gateway+token"] / n[r], 100 * p[r, "reactive"] / n[r],
-    100 * p[r, "reactive+token"] / n[r] }' "$RESULTS" | sort
-if awk -F'\t' '$8 > 0 { bad = 1 } END { exit !bad }' "$RESULTS"; then
-  echo "!! some answers were not 2xx: start the suite with the rate limits raised (see the top of this script)"
-fi
+summarise

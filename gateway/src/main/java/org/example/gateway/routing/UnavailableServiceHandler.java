@@ -1,31 +1,27 @@
 package org.example.gateway.routing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.example.platform.error.RequestTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.ResourceAccessException;
+import org.springframework.stereotype.Component;
 
 /**
  * When a service cannot be reached, or its connection breaks before it answers (it died mid-call), the caller gets
  * 503 with {@code Retry-After}, which the platform's clients retry: a SOAP 1.1 fault on the SOAP routes
  * ({@code /services/**}), problem+json elsewhere. Never a 500 that says nothing. The same when a service has several
- * replicas and none of them is ready.
+ * replicas and none of them is ready. A body that grows past the size limit while it is passed on gets 413.
  */
-@RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Component
 class UnavailableServiceHandler {
 
     /** Seconds a caller should wait before it tries again: about the time the local run takes to restart a service. */
@@ -40,42 +36,41 @@ class UnavailableServiceHandler {
                     + "</soap:Fault></soap:Body></soap:Envelope>")
             .getBytes(StandardCharsets.UTF_8);
 
-    @ExceptionHandler
-    ResponseEntity<?> onUnreachable(ResourceAccessException ex, HttpServletRequest request) {
-        var tooLarge = RequestTooLargeException.findIn(ex);
-        if (tooLarge != null) {
-            // the caller's body, not the service, failed: it grew past the limit while it was passed on
-            var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.PAYLOAD_TOO_LARGE, RequestTooLargeException.detail(tooLarge.limit()));
-            problem.setTitle("Content Too Large");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
-        return unavailable(request, ex.getMessage());
+    private final ObjectMapper json;
+
+    UnavailableServiceHandler(ObjectMapper json) {
+        this.json = json;
     }
 
-    /** The balancer's answer when no replica of a service is ready (every one failed its health check). */
-    @ExceptionHandler
-    ResponseEntity<?> onNoReplicaReady(HttpServerErrorException ex, HttpServletRequest request) {
-        if (!HttpStatus.SERVICE_UNAVAILABLE.isSameCodeAs(ex.getStatusCode())) {
-            throw ex;
-        }
-        return unavailable(request, ex.getStatusText());
-    }
-
-    private static ResponseEntity<?> unavailable(HttpServletRequest request, String reason) {
+    /** 503: the service (or every replica of it) could not be reached or broke off before it answered. */
+    void answer(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
         log.warn("Service unreachable for {} {}: {}", request.getMethod(), request.getRequestURI(), reason);
-        var answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         if (request.getRequestURI().startsWith("/services/")) {
-            return answer.contentType(new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8))
-                    .body(SOAP_FAULT);
+            response.setContentType(new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8).toString());
+            response.getOutputStream().write(SOAP_FAULT);
+            return;
         }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
         problem.setTitle("Service Unavailable");
+        write(problem, request, response);
+    }
+
+    /** 413: the caller's body, not the service, failed: it grew past the limit while it was passed on. */
+    void tooLarge(HttpServletRequest request, HttpServletResponse response, RequestTooLargeException tooLarge)
+            throws IOException {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, RequestTooLargeException.detail(tooLarge.limit()));
+        problem.setTitle("Content Too Large");
+        write(problem, request, response);
+    }
+
+    private void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
-        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

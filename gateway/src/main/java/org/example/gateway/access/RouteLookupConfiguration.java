@@ -13,8 +13,7 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
  * ({@link HandlerMappingIntrospector#createCacheFilter()}), for MVC request matchers and CORS configurations taken from
  * the handlers. The gateway has neither: its rules are path patterns (platform's {@code PathPatternRequestMatcher}s)
  * and its CORS configuration has a source of its own ({@link AccessConfiguration#corsConfigurationSource}), so that
- * look-up was a second one on every proxied request, copying all its headers into a {@code ServerRequest} for the
- * route functions. Spring MVC's introspector is replaced by one whose cache filter passes the request on; asked
+ * look-up would be a second one on every proxied request. Spring MVC's introspector is replaced by one whose cache filter passes the request on; asked
  * without a cache (nothing on the request's path does), it still looks the handler up itself.
  */
 @Configuration(proxyBeanMethods = false)

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * expected to know. The engine sees them as lazy entries of its context: only their URL, id and version are registered,
  * and a definition is copied into the context when a request first uses it ({@link TerminologyWorkspace}).
  *
- * <p>The bundle is read once, in the background from start-up on (about 2 s of one core and 14 MB of heap), so that
+ * <p>The bundle is read once, in the background from start-up on (about 1 s of one core, up to 24 MB of heap), so that
  * neither start-up nor the first request waits for it.
  */
 @Component

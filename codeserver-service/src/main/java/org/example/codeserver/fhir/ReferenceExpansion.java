@@ -68,6 +68,7 @@ final class ReferenceExpansion {
                 throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
             }
             expanded = outcome.getValueset();
+            totalOfImportsBeyondThePage(context, options, valueSet, parameters, expanded);
         }
         excludeWholeSystems(valueSet, expanded);
         statusOfInactiveCodes(context, expanded);
@@ -118,6 +119,37 @@ final class ReferenceExpansion {
         if (expanded.getExpansion().hasTotal()) {
             expanded.getExpansion().setTotal(expanded.getExpansion().getTotal() - removed.size());
         }
+    }
+
+    /**
+     * The {@code total} of a page ({@code count} of fewer codes than the expansion has) of a value set that imports
+     * another: the engine expands each import only as far as the page and counts no further, so its total is short (a
+     * value set of the 4 codes of {@code administrative-gender} imported and 4 more answers {@code count=1} with
+     * {@code total: 5}). The total is taken from the whole expansion instead.
+     */
+    private static void totalOfImportsBeyondThePage(
+            SimpleWorkerContext context,
+            ExpansionOptions options,
+            ValueSet valueSet,
+            Parameters parameters,
+            ValueSet expanded) {
+        var paged = parameters.getParameter().stream()
+                .anyMatch(p -> "count".equals(p.getName()) || "offset".equals(p.getName()));
+        var imports = valueSet.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasValueSet)
+                || valueSet.getCompose().getExclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasValueSet);
+        if (!paged || !imports) {
+            return;
+        }
+        var whole = parameters.copy();
+        whole.getParameter().removeIf(p -> "count".equals(p.getName()) || "offset".equals(p.getName()));
+        var all = context.expandVS(options, valueSet, whole, true).getValueset();
+        if (all == null) {
+            return;
+        }
+        var contains = new ArrayList<ValueSetExpansionContainsComponent>();
+        flatten(all.getExpansion().getContains(), contains);
+        expanded.getExpansion()
+                .setTotal(all.getExpansion().hasTotal() ? all.getExpansion().getTotal() : contains.size());
     }
 
     /**

@@ -77,6 +77,23 @@ class FhirCoreContentTests {
     }
 
     @Test
+    void countsTheWholeExpansionInTheTotalOfAPageOfAValueSetThatImportsAnother() {
+        var valueSet = valueSet("http://example.org/fhir/ValueSet/gender-and-status");
+        valueSet.getCompose().addInclude().addValueSet(GENDER_VS);
+        valueSet.getCompose().addInclude().setSystem(STATUS);
+        var request = new Parameters();
+        request.addParameter().setName("valueSet").setResource(valueSet);
+        request.addParameter().setName("count").setValue(new org.hl7.fhir.r4.model.IntegerType(1));
+
+        var page = (ValueSet) post("/fhir/ValueSet/$expand", request);
+
+        assertThat(page.getExpansion().getContains()).hasSize(1);
+        assertThat(page.getExpansion().getTotal())
+                .as("4 genders and 4 statuses")
+                .isEqualTo(8);
+    }
+
+    @Test
     void keepsTheCoreDefinitionsWhenARequestSendsAResourceOfTheSameId() {
         var own = valueSet("http://example.org/fhir/ValueSet/own-gender");
         own.setId("administrative-gender");

@@ -26,6 +26,9 @@ if [[ -z "$base" ]]; then
     curl -fs "$base/actuator/health/readiness" > /dev/null 2>&1 && break
     sleep 1
   done
+  # start-up time and resident memory once ready (compare with an older commit's jar for a before/after)
+  echo "== start-up: $(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' /tmp/codeserver-bench.log | head -1)," \
+    "RSS $(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status") MB when ready"
   # the bundled code systems are imported after start-up on a fresh database: wait for ICD-10-SE
   for _ in $(seq 1 300); do
     curl -fs "$base/fhir/CodeSystem/\$lookup?system=http://socialstyrelsen.se/fhir/CodeSystem/icd-10-se&code=A00" > /dev/null 2>&1 && break

@@ -102,11 +102,13 @@ record CodeValidation(
         if (!request.values("codeableConcept", CodeableConcept.class).isEmpty()) {
             return Kind.CODEABLE_CONCEPT;
         }
+        // the HL7 terminology servers' wording, parenthesis and all
         throw TerminologyOperationException.of(
                 400,
-                IssueType.REQUIRED,
-                "invalid-data",
-                "Provide one of 'code' (with 'system' or 'url'), 'coding' or 'codeableConcept'");
+                IssueType.INVALID,
+                null,
+                "Unable to find code to validate (looked for coding | codeableConcept | code+system"
+                        + " | code+inferSystem in parameters");
     }
 
     @Nullable

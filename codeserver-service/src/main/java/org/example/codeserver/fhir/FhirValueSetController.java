@@ -98,8 +98,7 @@ class FhirValueSetController implements IResourceProvider {
         var out = new Parameters();
         var budget = engines.budget();
         for (var one : requests) {
-            var combined = shared.copy();
-            one.getParameter().forEach(p -> combined.addParameter(p.copy()));
+            var combined = combine(shared, one);
             org.hl7.fhir.instance.model.api.IBaseResource result;
             try {
                 var validation = CodeValidation.inValueSet(
@@ -111,6 +110,26 @@ class FhirValueSetController implements IResourceProvider {
             out.addParameter().setName("validation").setResource((org.hl7.fhir.r4.model.Resource) result);
         }
         return out;
+    }
+
+    /**
+     * One validation's parameters: its own, then those of the batch that it does not give itself (its own
+     * {@code lenient-display-validation=false} wins over the batch's {@code true}); the definitions sent with the batch
+     * and with the validation are all kept.
+     */
+    private static Parameters combine(Parameters shared, Parameters one) {
+        var combined = new Parameters();
+        var own = new java.util.HashSet<String>();
+        for (var p : one.getParameter()) {
+            combined.addParameter(p.copy());
+            own.add(p.getName());
+        }
+        for (var p : shared.getParameter()) {
+            if ("tx-resource".equals(p.getName()) || !own.contains(p.getName())) {
+                combined.addParameter(p.copy());
+            }
+        }
+        return combined;
     }
 
     @Operation(name = "$validate-code", idempotent = true)

@@ -14,6 +14,8 @@ import org.hl7.fhir.r5.model.StringType;
 import org.hl7.fhir.r5.model.UriType;
 import org.hl7.fhir.r5.model.ValueSet;
 import org.hl7.fhir.r5.model.ValueSet.ValueSetExpansionContainsComponent;
+import org.hl7.fhir.r5.terminologies.CodeSystemUtilities;
+import org.hl7.fhir.r5.terminologies.ValueSetUtilities;
 import org.hl7.fhir.r5.terminologies.utilities.TerminologyServiceErrorClass;
 import org.hl7.fhir.utilities.Utilities;
 import org.hl7.fhir.utilities.i18n.I18nConstants;
@@ -22,6 +24,7 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 final class ReferenceExpansion {
 
     private static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
+    private static final String STATUS = "status";
     private static final String ANONYMOUS = "urn:uuid:00000000-0000-0000-0000-000000000000";
 
     private ReferenceExpansion() {}
@@ -65,8 +68,11 @@ final class ReferenceExpansion {
                 throw expansionFailure(outcome.getError(), outcome.getErrorClass(), outcome.getIssues());
             }
             expanded = outcome.getValueset();
+            totalOfImportsBeyondThePage(context, options, valueSet, parameters, expanded);
         }
         excludeWholeSystems(valueSet, expanded);
+        statusOfInactiveCodes(context, expanded);
+        withoutContainedValueSets(valueSet, expanded);
         if (filter == null
                 && expansion.paging().countSent()
                 && expansion.paging().count() == 0) {
@@ -112,6 +118,83 @@ final class ReferenceExpansion {
         removeAll(expanded.getExpansion().getContains(), removed);
         if (expanded.getExpansion().hasTotal()) {
             expanded.getExpansion().setTotal(expanded.getExpansion().getTotal() - removed.size());
+        }
+    }
+
+    /**
+     * The {@code total} of a page ({@code count} of fewer codes than the expansion has) of a value set that imports
+     * another: the engine expands each import only as far as the page and counts no further, so its total is short (a
+     * value set of the 4 codes of {@code administrative-gender} imported and 4 more answers {@code count=1} with
+     * {@code total: 5}). The total is taken from the whole expansion instead.
+     */
+    private static void totalOfImportsBeyondThePage(
+            SimpleWorkerContext context,
+            ExpansionOptions options,
+            ValueSet valueSet,
+            Parameters parameters,
+            ValueSet expanded) {
+        var paged = parameters.getParameter().stream()
+                .anyMatch(p -> "count".equals(p.getName()) || "offset".equals(p.getName()));
+        var imports = valueSet.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasValueSet)
+                || valueSet.getCompose().getExclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasValueSet);
+        if (!paged || !imports) {
+            return;
+        }
+        var whole = parameters.copy();
+        whole.getParameter().removeIf(p -> "count".equals(p.getName()) || "offset".equals(p.getName()));
+        var all = context.expandVS(options, valueSet, whole, true).getValueset();
+        if (all == null) {
+            return;
+        }
+        var contains = new ArrayList<ValueSetExpansionContainsComponent>();
+        flatten(all.getExpansion().getContains(), contains);
+        expanded.getExpansion()
+                .setTotal(all.getExpansion().hasTotal() ? all.getExpansion().getTotal() : contains.size());
+    }
+
+    /**
+     * An inactive code in the expansion carries its status in the code system ({@code retired}, …) as the property
+     * {@code status}, as the HL7 terminology servers give it (the engine marks the code inactive and drops the status).
+     */
+    private static void statusOfInactiveCodes(SimpleWorkerContext context, ValueSet expanded) {
+        var contains = new ArrayList<ValueSetExpansionContainsComponent>();
+        flatten(expanded.getExpansion().getContains(), contains);
+        for (var c : contains) {
+            if (!c.getInactive()
+                    || !c.hasSystem()
+                    || c.getProperty().stream().anyMatch(p -> STATUS.equals(p.getCode()))) {
+                continue;
+            }
+            var codeSystem = c.hasVersion()
+                    ? context.fetchCodeSystem(c.getSystem(), c.getVersion(), null)
+                    : context.fetchCodeSystem(c.getSystem());
+            var concept =
+                    codeSystem == null ? null : CodeSystemUtilities.findCode(codeSystem.getConcept(), c.getCode());
+            var status = concept == null ? null : CodeSystemUtilities.getStatus(codeSystem, concept);
+            if (status != null && !"active".equalsIgnoreCase(status)) {
+                ValueSetUtilities.addCodeProperty(
+                        expanded, c, "http://hl7.org/fhir/concept-properties#status", STATUS, status);
+            }
+        }
+    }
+
+    /**
+     * A value set contained in the one expanded (an include of {@code #id}) is part of its definition, not a value set
+     * of its own that was used: it is not named as a {@code used-valueset}.
+     */
+    private static void withoutContainedValueSets(ValueSet valueSet, ValueSet expanded) {
+        var contained = valueSet.getContained().stream()
+                .filter(r -> r instanceof ValueSet)
+                .map(r -> (ValueSet) r)
+                .filter(ValueSet::hasUrl)
+                .flatMap(vs -> java.util.stream.Stream.of(vs.getUrl(), vs.getVersionedUrl()))
+                .collect(java.util.stream.Collectors.toSet());
+        if (!contained.isEmpty()) {
+            expanded.getExpansion()
+                    .getParameter()
+                    .removeIf(p -> "used-valueset".equals(p.getName())
+                            && p.hasValue()
+                            && contained.contains(p.getValue().primitiveValue()));
         }
     }
 

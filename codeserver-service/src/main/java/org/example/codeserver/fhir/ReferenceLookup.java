@@ -79,6 +79,9 @@ final class ReferenceLookup {
                 addProperty(out, property.getCode(), property.getValue(), null);
             }
         }
+        for (var supplement : supplements) {
+            out.addParameter("used-supplement", new CanonicalType(supplement.getVersionedUrl()));
+        }
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(out);
     }
 

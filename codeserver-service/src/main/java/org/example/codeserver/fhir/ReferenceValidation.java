@@ -88,6 +88,40 @@ final class ReferenceValidation {
         }
     }
 
+    /**
+     * Whether the engine called a code system unknown that the context defines: it does so for a code system that is
+     * not {@code complete} (a {@code fragment}, an {@code example}) when it checks a codeable concept, though it checks
+     * a single coding of the same code system by the code system's content.
+     */
+    private static boolean callsADefinedSystemUnknown(
+            SimpleWorkerContext context, ValidationResult result, Coding coding) {
+        return coding.hasSystem()
+                && result.getIssues().stream().anyMatch(i -> "UNKNOWN_CODESYSTEM".equals(ValidationOutput.messageId(i)))
+                && context.fetchCodeSystem(coding.getSystem()) != null;
+    }
+
+    /**
+     * The result of a codeable concept's only coding, checked as a coding, as the result of the codeable concept: the
+     * issues point into {@code CodeableConcept.coding[0]} instead of {@code Coding}.
+     */
+    private static ValidationResult inCodeableConcept(ValidationResult coding) {
+        for (var issue : coding.getIssues()) {
+            for (var path : issue.getLocation()) {
+                path.setValue(inFirstCoding(path.getValue()));
+            }
+            for (var path : issue.getExpression()) {
+                path.setValue(inFirstCoding(path.getValue()));
+            }
+        }
+        return coding;
+    }
+
+    private static String inFirstCoding(String path) {
+        return path != null && (path.equals("Coding") || path.startsWith("Coding."))
+                ? "CodeableConcept.coding[0]" + path.substring("Coding".length())
+                : path;
+    }
+
     /** The codings the request gave: a code with its system and display counts as one. */
     private static List<Coding> given(
             CodeValidation validation, String code, String system, CodeableConcept codeableConcept) {
@@ -223,6 +257,10 @@ final class ReferenceValidation {
                                 part -> context.validateCode(conceptOptions, concept, part))
                         : null;
                 result = found != null ? found.result() : context.validateCode(options, codeableConcept, valueSet);
+                if (concept.getCoding().size() == 1
+                        && callsADefinedSystemUnknown(context, result, concept.getCodingFirstRep())) {
+                    result = inCodeableConcept(context.validateCode(options, concept.getCodingFirstRep(), valueSet));
+                }
             }
         }
         var concept = codeableConcept != null
@@ -258,6 +296,18 @@ final class ReferenceValidation {
                     ReferenceExpansion.statusFor(result.getErrorClass(), result.getIssues()),
                     (org.hl7.fhir.r4.model.OperationOutcome) VersionConvertorFactory_40_50.convertResource(outcome));
         }
+        // a codeable concept of one coding was checked in a version of that coding's code system: named when the answer
+        // is valid, or when it is invalid because of the version (an unknown version; not for an unknown code)
+        var checkedSystem = system;
+        var checkedVersion = requestedVersion;
+        if (codeableConcept != null
+                && codeableConcept.getCoding().size() == 1
+                && (result.getSeverity() != IssueSeverity.ERROR
+                        || result.getUnknownSystems() != null
+                                && !result.getUnknownSystems().isEmpty())) {
+            checkedSystem = codeableConcept.getCodingFirstRep().getSystem();
+            checkedVersion = codeableConcept.getCodingFirstRep().getVersion();
+        }
         return (org.hl7.fhir.r4.model.Parameters) VersionConvertorFactory_40_50.convertResource(
                 MessageWording.apply(ValidationOutput.of(
                         result,
@@ -267,8 +317,8 @@ final class ReferenceValidation {
                         ValidationOutput.usedVersion(
                                 context,
                                 result,
-                                system,
-                                ValidationOutput.profileVersion(profile, system, requestedVersion)),
+                                checkedSystem,
+                                ValidationOutput.profileVersion(profile, checkedSystem, checkedVersion)),
                         codeableConcept)));
     }
 }

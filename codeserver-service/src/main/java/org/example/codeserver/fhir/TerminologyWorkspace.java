@@ -3,7 +3,9 @@ package org.example.codeserver.fhir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hl7.fhir.r5.context.SimpleWorkerContext;
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Component;
  * resources never leak to another and nothing the engine changes in a definition (it adds designations to concepts
  * while expanding) survives the request. Contexts are pooled because building one costs a parse of the IANA language
  * registry; a context is retired after {@value #USES_PER_CONTEXT} requests.
+ *
+ * <p>FHIR's own code systems and value sets ({@link CoreDefinitions}) are lazy entries of every context: a request
+ * that uses one gets a fresh copy, which is dropped (and the lazy entry put back) when the request ends.
  */
 @Component
 class TerminologyWorkspace {
@@ -29,10 +34,12 @@ class TerminologyWorkspace {
     private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
     private final SimpleWorkerContext base;
     private final ExpansionProperties limits;
+    private final CoreDefinitions core;
     private volatile List<Resource> stored = List.of();
 
-    TerminologyWorkspace(ExpansionProperties limits) {
+    TerminologyWorkspace(ExpansionProperties limits, CoreDefinitions core) {
         this.limits = limits;
+        this.core = core;
         try {
             base = new SimpleWorkerContext.SimpleWorkerContextBuilder().fromNothing();
             base.setAllowLoadingDuplicates(true);
@@ -54,7 +61,7 @@ class TerminologyWorkspace {
     Lease open(List<Resource> requestDefinitions, ExpansionBudget budget) {
         var pooled = pool.poll();
         if (pooled == null) {
-            pooled = new Pooled(newContext());
+            pooled = newPooled();
         }
         var definitions = new ArrayList<Resource>(stored);
         definitions.addAll(requestDefinitions);
@@ -81,26 +88,47 @@ class TerminologyWorkspace {
     }
 
     private void giveBack(Pooled pooled, List<Resource> cached) {
+        var reset = new HashSet<>(pooled.loadedCore);
+        pooled.loadedCore.clear();
+        var definitions = core.all();
         for (var r : cached) {
             pooled.context.dropResource(r);
+            var key = CoreDefinitions.Key.of(r);
+            if (definitions.containsKey(key)) {
+                reset.add(key); // dropping by id dropped the core definition of the same id as well
+            }
+        }
+        for (var key : reset) {
+            pooled.context.dropResource(key.type(), key.id());
+            register(pooled, definitions.get(key));
         }
         if (++pooled.uses < USES_PER_CONTEXT && pool.size() < MAX_POOLED) {
             pool.push(pooled);
         }
     }
 
-    private SimpleWorkerContext newContext() {
+    private Pooled newPooled() {
         try {
             var context = new SimpleWorkerContext(base);
             context.setAllowLoadingDuplicates(true);
-            return context;
+            var pooled = new Pooled(context);
+            for (var definition : core.all().values()) {
+                register(pooled, definition);
+            }
+            return pooled;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static void register(Pooled pooled, org.hl7.fhir.r5.model.CanonicalResource definition) {
+        pooled.context.registerResourceFromPackage(
+                CoreDefinitions.proxy(definition, pooled.loadedCore::add), CoreDefinitions.PACKAGE);
+    }
+
     private static final class Pooled {
         private final SimpleWorkerContext context;
+        private final Set<CoreDefinitions.Key> loadedCore = new HashSet<>();
         private int uses;
 
         Pooled(SimpleWorkerContext context) {

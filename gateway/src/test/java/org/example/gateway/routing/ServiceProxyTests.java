@@ -117,6 +117,32 @@ class ServiceProxyTests {
         assertThat(response.body()).isEqualTo(GZIPPED);
     }
 
+    @Test
+    void passesMultipartAndFormBodiesOnUnread() throws Exception {
+        var multipart = "--b1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nA00;Kolera\r\n--b1--\r\n";
+        var bodies = Map.of(
+                "POST multipart/form-data; boundary=b1",
+                multipart,
+                "POST application/x-www-form-urlencoded",
+                "code=A00&display=Kolera");
+        for (var entry : bodies.entrySet()) {
+            var method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+            var type = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/ValueSet/$expand"))
+                                    .header("Content-Type", type)
+                                    .method(method, HttpRequest.BodyPublishers.ofString(entry.getValue()))
+                                    .timeout(java.time.Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(200);
+            assertThat(received.get().body()).as(entry.getKey()).isEqualTo(entry.getValue());
+        }
+    }
+
     /** Sends a raw HTTP/1.1 request that closes its connection (so hop-by-hop headers can be set) and reads the answer. */
     private String send(String request) throws IOException {
         try (var socket = new Socket("127.0.0.1", port)) {

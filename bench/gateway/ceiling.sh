@@ -48,17 +48,7 @@ CEILING_JAR=bench/gateway/ceiling/target/gateway-ceiling.jar
 [ -f "$CEILING_JAR" ] || {
   echo "build the proxies first: ./mvnw -q -Pgateway-ceiling -pl bench/gateway/ceiling -DskipTests package"; exit 1; }
 
-GATEWAY_PID=$(pid_of "$GATEWAY"); FMB_PID=$(pid_of "$DIRECT")
-[ -n "$GATEWAY_PID" ] && [ -n "$FMB_PID" ] || { echo "nothing listens on $GATEWAY or $DIRECT: start the suite first"; exit 1; }
-
-WORK=$(mktemp -d /tmp/gateway-ceiling.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+begin_run gateway-ceiling
 
 # start_proxy NAME CLASS PORT: one of the bare proxies in front of fmb-service; sets PROXY_PID
 start_proxy() {

@@ -1,7 +1,6 @@
 # What the gateway benchmarks share (sourced by run.sh, side-by-side.sh and ceiling.sh, not run by itself): the tools
 # they need, nginx as a plain reverse proxy, and one measurement (wrk plus the CPU time of the proxy and of fmb-service).
-# The caller sets WORK (a temporary folder it removes), CONNECTIONS, DURATION, FMB_PID, round, and an array pids that
-# its EXIT trap kills.
+# The caller sets GATEWAY, DIRECT, CONNECTIONS, DURATION and round, and calls begin_run first.
 
 for tool in wrk nginx curl ss; do
   command -v "$tool" > /dev/null || [ -x "/usr/sbin/$tool" ] || {
@@ -17,6 +16,21 @@ pid_of() {
 }
 # CPU ticks (user + system) of the given processes
 ticks() { local sum=0 pid; for pid in "$@"; do sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $sum; }
+
+# begin_run NAME: the pids of the gateway and of fmb-service (GATEWAY_PID, FMB_PID; the suite must be running), a
+# temporary folder WORK, and an array pids of the processes the run starts, killed with WORK removed when it exits
+begin_run() {
+  GATEWAY_PID=$(pid_of "$GATEWAY"); FMB_PID=$(pid_of "$DIRECT")
+  [ -n "$GATEWAY_PID" ] && [ -n "$FMB_PID" ] || { echo "nothing listens on $GATEWAY or $DIRECT: start the suite first"; exit 1; }
+  WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+  pids=()
+  trap end_run EXIT
+}
+end_run() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
 
 # start_nginx UPSTREAM PORT: nginx as a plain reverse proxy with a keep-alive pool to UPSTREAM (http://host:port), as a
 # production configuration would have, run as the current user from $WORK (no root, no system configuration touched);

@@ -36,17 +36,7 @@ COMPARE=${COMPARE:-}
 cd "$(dirname "$0")/../.."
 . bench/gateway/proxies.sh
 
-GATEWAY_PID=$(pid_of "$GATEWAY"); FMB_PID=$(pid_of "$DIRECT")
-[ -n "$GATEWAY_PID" ] && [ -n "$FMB_PID" ] || { echo "nothing listens on $GATEWAY or $DIRECT: start the suite first"; exit 1; }
-
-WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+begin_run gateway-bench
 start_nginx "$DIRECT" "$NGINX_PORT"
 
 TOKEN=$(curl -s -u webcert:webcert-secret -d grant_type=client_credentials "$GATEWAY/oauth2/token" \

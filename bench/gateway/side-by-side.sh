@@ -45,19 +45,9 @@ TRIAL_JAR=bench/gateway/reactive/target/reactive-gateway-trial.jar
 . bench/gateway/proxies.sh
 [ -f "$TRIAL_JAR" ] || { echo "build the trial first: ./mvnw -q -Preactive-trial -pl bench/gateway/reactive -am -DskipTests package"; exit 1; }
 
-GATEWAY_PID=$(pid_of "$GATEWAY"); FMB_PID=$(pid_of "$DIRECT")
-[ -n "$GATEWAY_PID" ] && [ -n "$FMB_PID" ] || { echo "nothing listens on $GATEWAY or $DIRECT: start the suite first"; exit 1; }
+begin_run gateway-side-by-side
 ISSUER=$(curl -sf "$GATEWAY/.well-known/openid-configuration" | sed -E 's/.*"issuer":"([^"]+)".*/\1/')
 [ -n "$ISSUER" ] || { echo "$GATEWAY/.well-known/openid-configuration does not answer"; exit 1; }
-
-WORK=$(mktemp -d /tmp/gateway-side-by-side.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 # the reactive trial, in front of the suite's services, with the JVM options the launcher gives the gateway
 # (SuiteLauncher.jvmOptions, "small")
